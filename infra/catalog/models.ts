@@ -1,0 +1,388 @@
+/**
+ * Every model the seed documents name (FACTS.md section 3), with the facts a deployment relies on.
+ * A model missing here can still be deployed: see `customModels` in the stack config.
+ */
+import { JAMBA_INSTRUCT_REGIONS, SERVERLESS_REGIONS, SERVERLESS_US_REGIONS, REGIONS_SOURCE } from "./regions";
+import { SOURCES } from "./sources";
+import type { Capabilities, Lifecycle, ManagedOffer, ModelEntry, RateLimits, Route, ServerlessOffer, Source } from "./types";
+
+// ---- routes -------------------------------------------------------------------------------------------------
+
+const INFO: Route = { api: "azure-ai-model-inference", kind: "info", method: "GET", path: "/info" };
+const CHAT: Route = { api: "azure-ai-model-inference", kind: "chat-completions", method: "POST", path: "/chat/completions" };
+const COMPLETIONS: Route = { api: "azure-ai-model-inference", kind: "completions", method: "POST", path: "/completions" };
+const NATIVE_CHAT: Route = { api: "provider-native", kind: "chat-completions", method: "POST", path: "/v1/chat/completions" };
+const NATIVE_COMPLETIONS: Route = { api: "provider-native", kind: "completions", method: "POST", path: "/v1/completions" };
+
+/** Chat models served as serverless APIs: the inference API plus the provider's own chat route. */
+const SERVERLESS_CHAT_ROUTES = [INFO, CHAT, NATIVE_CHAT] as const;
+/** Base (text completion) models: the inference API plus the provider's completion route. */
+const SERVERLESS_TEXT_ROUTES = [INFO, COMPLETIONS, NATIVE_COMPLETIONS] as const;
+/** Managed compute serves the Azure AI Model Inference API (seed 001). */
+const MANAGED_CHAT_ROUTES = [INFO, CHAT] as const;
+const MANAGED_TEXT_ROUTES = [INFO, COMPLETIONS] as const;
+
+// ---- shared facts -------------------------------------------------------------------------------------------
+
+const RATE_LIMITS: RateLimits = { tokensPerMinute: 200_000, requestsPerMinute: 1_000, source: SOURCES.rateLimits };
+
+function serverless(
+    registry: string,
+    name: string,
+    regions: readonly string[],
+    routes: readonly Route[],
+    lifecycle?: Lifecycle,
+): ServerlessOffer {
+    return {
+        modelId: `azureml://registries/${registry}/models/${name}`,
+        regions,
+        regionsSource: REGIONS_SOURCE,
+        routes,
+        rateLimits: RATE_LIMITS,
+        ...(lifecycle ? { lifecycle } : {}),
+    };
+}
+
+function lifecycle(dates: Omit<Lifecycle, "source">, note?: string): Lifecycle {
+    return { ...dates, source: note ? { ...SOURCES.lifecycle, note } : SOURCES.lifecycle };
+}
+
+function caps(c: Omit<Capabilities, "source">, source: Source = SOURCES.inferenceApi): Capabilities {
+    return { ...c, source };
+}
+
+const MISTRAL_CHAT = caps({ systemRole: true, jsonMode: false, tools: false, documents: false });
+const MISTRAL_AGENTIC = caps({ systemRole: true, jsonMode: false, tools: true, documents: false });
+const NO_SYSTEM_CHAT = caps(
+    { systemRole: false, jsonMode: false, tools: false, documents: false },
+    { ...SOURCES.seedMistralManaged, note: "system messages are rewritten as user messages" },
+);
+const TEXT_ONLY = caps({ systemRole: false, jsonMode: false, tools: false, documents: false });
+const LLAMA_CHAT = caps({ systemRole: true, jsonMode: false, tools: false, documents: false });
+
+const LLAMA3_LIFECYCLE = (replacement: string) =>
+    lifecycle({ legacy: "2025-02-28", deprecated: "2025-03-31", retired: "2025-06-30", replacement });
+const LLAMA2_SERVERLESS_LIFECYCLE = lifecycle({ retired: "2025-06-30" });
+const LLAMA2_MANAGED_LIFECYCLE = lifecycle(
+    { retired: "2025-06-30" },
+    "the Llama-2-7b-chat registry asset carries the same dates in its tags (Azure/azureml-assets)",
+);
+
+function managed(offer: Omit<ManagedOffer, "routes"> & { routes?: readonly Route[] }): ManagedOffer {
+    return { routes: MANAGED_CHAT_ROUTES, ...offer };
+}
+
+const LLAMA2_SIZES = [
+    "Standard_NC12s_v3",
+    "Standard_NC24s_v3",
+    "Standard_ND40rs_v2",
+    "Standard_ND96asr_v4",
+    "Standard_ND96amsr_A100_v4",
+];
+
+function llama2(name: string, displayName: string, chat: boolean, version?: number): ModelEntry {
+    return {
+        name,
+        displayName,
+        aliases: [],
+        family: "meta-llama",
+        publisher: "Meta",
+        registry: "azureml-meta",
+        serverless: serverless(
+            "azureml-meta",
+            name,
+            SERVERLESS_US_REGIONS,
+            chat ? SERVERLESS_CHAT_ROUTES : SERVERLESS_TEXT_ROUTES,
+            LLAMA2_SERVERLESS_LIFECYCLE,
+        ),
+        managed: managed({
+            assetName: name,
+            ...(version !== undefined ? { version, versionSource: SOURCES.seedLlama } : {}),
+            allowedInstanceTypes: LLAMA2_SIZES,
+            routes: chat ? MANAGED_CHAT_ROUTES : MANAGED_TEXT_ROUTES,
+            lifecycle: LLAMA2_MANAGED_LIFECYCLE,
+            source: SOURCES.llama2Asset,
+        }),
+        capabilities: chat ? LLAMA_CHAT : TEXT_ONLY,
+        source: SOURCES.seedLlama,
+    };
+}
+
+// ---- the catalog --------------------------------------------------------------------------------------------
+
+export const MODELS: readonly ModelEntry[] = [
+    // Mistral premium models and Mistral Nemo: serverless through Azure Marketplace (seeds 000, 002).
+    {
+        name: "Mistral-large",
+        displayName: "Mistral Large (2402)",
+        aliases: ["Mistral Large", "Mistral-large-2402", "Mistral Large 2402"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml-mistral",
+        serverless: serverless("azureml-mistral", "Mistral-large", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({ legacy: "2024-12-15", deprecated: "2025-01-15", retired: "2025-04-15" })),
+        capabilities: MISTRAL_CHAT,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "Mistral-large-2407",
+        displayName: "Mistral Large (2407)",
+        aliases: ["Mistral Large 2407"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml-mistral",
+        serverless: serverless("azureml-mistral", "Mistral-large-2407", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({ legacy: "2025-01-13", deprecated: "2025-02-13", retired: "2025-05-13" })),
+        capabilities: MISTRAL_AGENTIC,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "Mistral-Large-2411",
+        displayName: "Mistral Large (2411)",
+        aliases: ["Mistral Large 2411", "Mistral-large-2411"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml-mistral",
+        serverless: serverless("azureml-mistral", "Mistral-Large-2411", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({ retired: "2026-01-30", replacement: "Mistral-medium-2505" })),
+        capabilities: MISTRAL_AGENTIC,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "Mistral-small",
+        displayName: "Mistral Small",
+        aliases: ["Mistral Small"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml-mistral",
+        serverless: serverless("azureml-mistral", "Mistral-small", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({ legacy: "2025-03-31", deprecated: "2025-04-30", retired: "2025-07-31", replacement: "Mistral-small-2503" })),
+        capabilities: MISTRAL_CHAT,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "Ministral-3B",
+        displayName: "Ministral 3B",
+        aliases: ["Ministral 3B", "Ministral3B"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml-mistral",
+        // GA with no retirement date in the schedule of 2026-07-07.
+        serverless: serverless("azureml-mistral", "Ministral-3B", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({}, "generally available, no retirement date scheduled")),
+        capabilities: MISTRAL_CHAT,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "Mistral-Nemo",
+        displayName: "Mistral Nemo",
+        aliases: ["Mistral Nemo"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml-mistral",
+        serverless: serverless("azureml-mistral", "Mistral-Nemo", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({ retired: "2026-01-30", replacement: "Mistral-small-2503" })),
+        capabilities: MISTRAL_CHAT,
+        source: SOURCES.seedMistral,
+    },
+
+    // Mistral open models: managed compute in your own subscription, from the Microsoft registry (seeds 000, 001).
+    {
+        name: "mistralai-Mixtral-8x7B-Instruct-v01",
+        displayName: "Mixtral-8x7B-Instruct-v01",
+        aliases: ["Mixtral-8x7B-Instruct-v01", "Mixtral 8x7B Instruct"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml",
+        managed: managed({
+            assetName: "mistralai-Mixtral-8x7B-Instruct-v01",
+            version: 11,
+            versionSource: { ...SOURCES.mixtralAsset, note: "versions 10 and 11 seen" },
+            allowedInstanceTypes: ["Standard_ND40rs_v2", "Standard_NC96ads_A100_v4", "Standard_ND96amsr_A100_v4", "Standard_ND96asr_v4"],
+            minimumSpec: { vCPUs: 40, gpus: 4 },
+            source: SOURCES.mixtralAsset,
+        }),
+        capabilities: caps({ systemRole: true, jsonMode: false, tools: false, documents: false }, SOURCES.seedMistralManaged),
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "mistralai-Mixtral-8x7B-v01",
+        displayName: "Mixtral-8x7B-v01",
+        aliases: ["Mixtral-8x7B-v01", "Mixtral 8x7B"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml",
+        managed: managed({
+            assetName: "mistralai-Mixtral-8x7B-v01",
+            version: 14,
+            versionSource: { ...SOURCES.managedSample, note: "version 14 on Standard_ND40rs_v2" },
+            routes: MANAGED_TEXT_ROUTES,
+            source: SOURCES.managedSample,
+        }),
+        capabilities: TEXT_ONLY,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "mistralai-Mistral-7B-Instruct-v01",
+        displayName: "Mistral-7B-Instruct-v01",
+        aliases: ["Mistral-7B-Instruct-v01", "Mistral 7B Instruct"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml",
+        managed: managed({
+            assetName: "mistralai-Mistral-7B-Instruct-v01",
+            version: 11,
+            versionSource: SOURCES.seedMistralManaged,
+            source: SOURCES.seedMistralManaged,
+        }),
+        capabilities: NO_SYSTEM_CHAT,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "mistralai-Mistral-7B-Instruct-v0-2",
+        displayName: "Mistral-7B-Instruct-v02",
+        aliases: ["Mistral-7B-Instruct-v02", "Mistral-7B-Instruct-v0.2"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml",
+        managed: managed({
+            assetName: "mistralai-Mistral-7B-Instruct-v0-2",
+            version: 6,
+            versionSource: SOURCES.seedMistralManaged,
+            source: SOURCES.seedMistralManaged,
+        }),
+        capabilities: NO_SYSTEM_CHAT,
+        source: SOURCES.seedMistralManaged,
+    },
+    {
+        name: "mistralai-Mistral-7B-v01",
+        displayName: "Mistral-7B-v01",
+        aliases: ["Mistral-7B-v01", "Mistral 7B"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml",
+        managed: managed({
+            assetName: "mistralai-Mistral-7B-v01",
+            version: 3,
+            versionSource: SOURCES.azuremlExamples,
+            routes: MANAGED_TEXT_ROUTES,
+            source: SOURCES.azuremlExamples,
+        }),
+        capabilities: TEXT_ONLY,
+        source: SOURCES.seedMistral,
+    },
+    {
+        name: "mistralai-Mixtral-8x22B-Instruct-v0-1",
+        displayName: "Mixtral-8x22B-Instruct-v0-1",
+        aliases: ["Mixtral-8x22B-Instruct-v0-1", "Mixtral-8x22B-Instruct"],
+        family: "mistral",
+        publisher: "Mistral AI",
+        registry: "azureml",
+        // No source pins a version: a deployment must name one.
+        managed: managed({ assetName: "mistralai-Mixtral-8x22B-Instruct-v0-1", source: SOURCES.seedMistralManaged }),
+        capabilities: NO_SYSTEM_CHAT,
+        source: SOURCES.seedMistralManaged,
+    },
+
+    // AI21 Jamba: serverless through Azure Marketplace (seed 003).
+    ...(
+        [
+            ["AI21-Jamba-1.5-Large", "AI21 Jamba 1.5 Large", "jamba-1.5-large"],
+            ["AI21-Jamba-1.5-Mini", "AI21 Jamba 1.5 Mini", "jamba-1.5-mini"],
+        ] as const
+    ).map(([name, displayName, field]): ModelEntry => ({
+        name,
+        displayName,
+        aliases: [displayName, field],
+        family: "ai21-jamba",
+        publisher: "AI21 Labs",
+        registry: "azureml-ai21",
+        serverless: serverless("azureml-ai21", name, SERVERLESS_US_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({ legacy: "2025-05-01", deprecated: "2025-07-01", retired: "2025-08-01" })),
+        capabilities: caps({ systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: field }, SOURCES.seedJamba),
+        source: SOURCES.seedJamba,
+    })),
+    {
+        name: "AI21-Jamba-Instruct",
+        displayName: "AI21 Jamba Instruct",
+        aliases: ["Jamba Instruct", "jamba-instruct"],
+        family: "ai21-jamba",
+        publisher: "AI21 Labs",
+        registry: "azureml-ai21",
+        serverless: serverless("azureml-ai21", "AI21-Jamba-Instruct", JAMBA_INSTRUCT_REGIONS, SERVERLESS_CHAT_ROUTES,
+            lifecycle({ deprecated: "2025-02-01", retired: "2025-03-01" })),
+        capabilities: caps({ systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: "jamba-instruct" }, SOURCES.seedJamba),
+        source: SOURCES.seedJamba,
+    },
+
+    // Meta Llama 3: instruct models serverless through Azure Marketplace; base models for /completions (seed 004).
+    {
+        name: "Meta-Llama-3-8B-Instruct",
+        displayName: "Meta Llama 3 8B Instruct",
+        aliases: ["Llama-3-8B-Instruct", "Llama 3 8B Instruct"],
+        family: "meta-llama",
+        publisher: "Meta",
+        registry: "azureml-meta",
+        serverless: serverless("azureml-meta", "Meta-Llama-3-8B-Instruct", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            LLAMA3_LIFECYCLE("Meta-Llama-3.1-8B-Instruct")),
+        managed: managed({
+            assetName: "Meta-Llama-3-8B-Instruct",
+            version: 2,
+            versionSource: SOURCES.deployManagedDoc,
+            source: SOURCES.deployManagedDoc,
+        }),
+        capabilities: LLAMA_CHAT,
+        source: SOURCES.seedLlama,
+    },
+    {
+        name: "Meta-Llama-3-70B-Instruct",
+        displayName: "Meta Llama 3 70B Instruct",
+        aliases: ["Llama-3-70B-Instruct", "Llama 3 70B Instruct"],
+        family: "meta-llama",
+        publisher: "Meta",
+        registry: "azureml-meta",
+        serverless: serverless("azureml-meta", "Meta-Llama-3-70B-Instruct", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
+            LLAMA3_LIFECYCLE("Llama-3.3-70B-Instruct")),
+        managed: managed({ assetName: "Meta-Llama-3-70B-Instruct", source: SOURCES.seedLlama }),
+        capabilities: LLAMA_CHAT,
+        source: SOURCES.seedLlama,
+    },
+    {
+        // Seed 004 names the base models for /completions, but neither the lifecycle nor the region tables list a
+        // serverless offer for them, so the catalog offers managed compute only (a custom model can override).
+        name: "Meta-Llama-3-8B",
+        displayName: "Meta Llama 3 8B",
+        aliases: ["Llama-3-8B", "Llama 3 8B"],
+        family: "meta-llama",
+        publisher: "Meta",
+        registry: "azureml-meta",
+        managed: managed({
+            assetName: "Meta-Llama-3-8B",
+            version: 6,
+            versionSource: { ...SOURCES.managedSample, note: "version 6 on Standard_NC12s_v3" },
+            routes: MANAGED_TEXT_ROUTES,
+            source: SOURCES.managedSample,
+        }),
+        capabilities: TEXT_ONLY,
+        source: SOURCES.seedLlama,
+    },
+    {
+        name: "Meta-Llama-3-70B",
+        displayName: "Meta Llama 3 70B",
+        aliases: ["Llama-3-70B", "Llama 3 70B"],
+        family: "meta-llama",
+        publisher: "Meta",
+        registry: "azureml-meta",
+        managed: managed({ assetName: "Meta-Llama-3-70B", routes: MANAGED_TEXT_ROUTES, source: SOURCES.seedLlama }),
+        capabilities: TEXT_ONLY,
+        source: SOURCES.seedLlama,
+    },
+
+    // Llama 2: managed compute example in seed 004 (version 27 of Llama-2-7b-chat); serverless retired.
+    llama2("Llama-2-7b-chat", "Llama 2 7B Chat", true, 27),
+    llama2("Llama-2-7b", "Llama 2 7B", false),
+    llama2("Llama-2-13b-chat", "Llama 2 13B Chat", true),
+    llama2("Llama-2-13b", "Llama 2 13B", false),
+    llama2("Llama-2-70b-chat", "Llama 2 70B Chat", true),
+    llama2("Llama-2-70b", "Llama 2 70B", false),
+];

@@ -1,0 +1,24 @@
+/** Azure built-in roles the package assigns or documents (FACTS.md section 6). */
+import type { Source } from "./types";
+
+export interface RoleFact {
+    name: string;
+    /** Role definition GUID, the same in every subscription. */
+    id: string;
+    source: Source;
+}
+
+const RBAC_DOC: Source = {
+    document: "MS docs: Azure built-in roles (AI + machine learning); seeds 000, 003, 004 name the role for serverless deployments",
+    date: "2026-11-21",
+};
+
+/** Needed to deploy serverless models; includes marketplaceModelSubscriptions/* and serverlessEndpoints/*. */
+export const AZURE_AI_DEVELOPER: RoleFact = { name: "Azure AI Developer", id: "64702f94-c441-49e6-a78b-ef80e0188fee", source: RBAC_DOC };
+
+/** Can deploy models (documented for reference; not assigned by default). */
+export const AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR: RoleFact = {
+    name: "Azure AI Inference Deployment Operator",
+    id: "3afb7f49-54cb-416e-8c09-6dc049efa503",
+    source: RBAC_DOC,
+};

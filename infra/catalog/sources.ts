@@ -1,0 +1,65 @@
+import type { Source } from "./types";
+
+/**
+ * The documents the catalog's facts come from. `../shared/docs/FACTS.md` (beside this repository) states each
+ * of them in English with the corrections later sources made; the seeds are the original documents.
+ * Where a document version carries no date, `date` is the day the fact was checked against it.
+ */
+export const SOURCES = {
+    seedMistral: {
+        document: "MS docs: Deploy Mistral family models with Azure Machine Learning studio (seed 000, nl-NL)",
+        date: "2026-11-21",
+    },
+    seedMistralManaged: {
+        document: "MS docs: How to use Mistral-7B and Mixtral chat models (seed 001, zh-CN)",
+        date: "2026-11-21",
+    },
+    seedMistralOld: {
+        document: "MS docs: Deploy Mistral models with Azure Machine Learning studio, older version (seed 002, ja-JP)",
+        date: "2026-11-21",
+    },
+    seedJamba: {
+        document: "MS docs: Deploy AI21 Jamba family models with Azure AI Foundry (seed 003, ru-RU)",
+        date: "2026-11-21",
+    },
+    seedLlama: {
+        document: "MS docs: Deploy Meta Llama models with Azure AI Studio (seed 004, nl-NL)",
+        date: "2026-11-21",
+    },
+    lifecycle: {
+        document: "MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule)",
+        date: "2026-07-07",
+    },
+    regionsMaas: {
+        document: "MS docs region-availability-maas.md (serverless API region availability, 2024-2026 versions)",
+        date: "2026-11-21",
+    },
+    rateLimits: {
+        document: "MS docs serverless rate limits, as stated in seeds 000, 003 and 004",
+        date: "2026-11-21",
+    },
+    inferenceApi: {
+        document: "Azure AI Model Inference API and provider-native routes, as stated in seeds 000, 001, 003 and 004",
+        date: "2026-11-21",
+    },
+    mixtralAsset: {
+        document: "Azure/azureml-assets: mistralai-Mixtral-8x7B-Instruct-v01 spec (allowed SKUs, min spec)",
+        date: "2026-11-21",
+    },
+    llama2Asset: {
+        document: "Azure/azureml-assets: Llama-2-7b-chat spec (allowed SKUs, lifecycle tags)",
+        date: "2026-11-21",
+    },
+    azuremlExamples: {
+        document: "Azure/azureml-examples: Mistral-7B-v01 managed deployment sample (version 3 on Standard_NC12s_v3)",
+        date: "2026-11-21",
+    },
+    managedSample: {
+        document: "public managed-compute deployment sample listing model ids and VM sizes, tested 2024-10-09",
+        date: "2024-10-09",
+    },
+    deployManagedDoc: {
+        document: "MS docs deploy-models-managed.md (model id example Meta-Llama-3-8B-Instruct/versions/2)",
+        date: "2026-11-21",
+    },
+} as const satisfies Record<string, Source>;

@@ -1,0 +1,4 @@
+export * from "./aiWorkspace";
+export * from "./aiProject";
+export * from "./marketplaceModelSubscription";
+export * from "./serverlessModelEndpoint";

@@ -1,0 +1,45 @@
+import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
+import * as pulumi from "@pulumi/pulumi";
+import { marketplaceSubscriptionName } from "./names";
+
+/** Arguments of {@link MarketplaceModelSubscription}. */
+export interface MarketplaceModelSubscriptionArgs {
+    resourceGroupName: pulumi.Input<string>;
+    /** The project or classic workspace that subscribes. */
+    workspaceName: pulumi.Input<string>;
+    /** Serverless model id of the offer: `azureml://registries/<registry>/models/<name>`, no version. */
+    modelId: string;
+    /** Subscription name. @default - the model name with characters Azure refuses (dots) replaced by dashes */
+    subscriptionName?: string;
+}
+
+/**
+ * An Azure Marketplace subscription of a workspace or project to a partner model's offer: needed once per
+ * workspace/project per offer before a serverless endpoint of a partner model (any registry but `azureml`) can be
+ * created. It tracks the offer's cost. Deleting it while an endpoint uses the offer leaves the endpoint unhealthy.
+ */
+export class MarketplaceModelSubscription extends pulumi.ComponentResource {
+    /** ARM id of the subscription: pass it to a ServerlessModelEndpoint's `marketplaceSubscriptionId`. */
+    public readonly subscriptionId: pulumi.Output<string>;
+    public readonly subscriptionName: pulumi.Output<string>;
+    /** Marketplace plan (publisher, offer, plan) Azure resolved for the model. */
+    public readonly marketplacePlan: pulumi.Output<{ offerId?: string; planId?: string; publisherId?: string } | undefined>;
+
+    constructor(name: string, args: MarketplaceModelSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("azure-ai-models:index:MarketplaceModelSubscription", name, {}, opts);
+        const subscription = new machinelearningservices.MarketplaceSubscription(
+            `${name}-sub`,
+            {
+                name: args.subscriptionName ?? marketplaceSubscriptionName(args.modelId),
+                resourceGroupName: args.resourceGroupName,
+                workspaceName: args.workspaceName,
+                properties: { modelId: args.modelId },
+            },
+            { parent: this },
+        );
+        this.subscriptionId = subscription.id;
+        this.subscriptionName = subscription.name;
+        this.marketplacePlan = subscription.properties.apply((p) => p?.marketplacePlan);
+        this.registerOutputs({ subscriptionId: this.subscriptionId, subscriptionName: this.subscriptionName });
+    }
+}

@@ -1,0 +1,239 @@
+/**
+ * Validates the stack config before any resource exists: the schema (strict keys, types, Azure's name rules)
+ * and the rules that need the catalog (model known, deployment type, region, one serverless deployment per
+ * model per workspace/project, lifecycle). Every problem is collected and reported at once.
+ */
+import {
+    MODELS,
+    SOURCES,
+    closestModelNames,
+    deploymentTypes,
+    findModel,
+    lifecycleStage,
+    normalizeRegion,
+    registryOf,
+    SERVERLESS_MODEL_ID,
+    type ModelEntry,
+    type Route,
+} from "../catalog";
+import { closest } from "../util/suggest";
+import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
+import {
+    customModelSchema,
+    stackConfigSchema,
+    type CustomModelConfig,
+    type DeploymentConfig,
+    type StackConfig,
+} from "./schema";
+
+export interface ValidateOptions {
+    /** The day lifecycle dates are compared with. @default - today (UTC) */
+    today?: Date;
+}
+
+/** A deployment whose model has been found. */
+export interface ResolvedDeployment extends DeploymentConfig {
+    /** The catalog entry, or the one built from a `customModels` entry. */
+    catalogModel: ModelEntry;
+    /** True when the model comes from `customModels`. */
+    custom: boolean;
+}
+
+export interface ValidStackConfig extends Omit<StackConfig, "deployments"> {
+    deployments: ResolvedDeployment[];
+    /** The workspace region in ARM form (`eastus2`). */
+    location: string;
+}
+
+export interface ValidationResult {
+    config?: ValidStackConfig;
+    errors: ConfigIssue[];
+    warnings: ConfigIssue[];
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const CUSTOM_ROUTES: Record<CustomModelConfig["task"], readonly Route[]> = {
+    chat: [
+        { api: "azure-ai-model-inference", kind: "info", method: "GET", path: "/info" },
+        { api: "azure-ai-model-inference", kind: "chat-completions", method: "POST", path: "/chat/completions" },
+    ],
+    completions: [
+        { api: "azure-ai-model-inference", kind: "info", method: "GET", path: "/info" },
+        { api: "azure-ai-model-inference", kind: "completions", method: "POST", path: "/completions" },
+    ],
+};
+
+/** Builds a catalog entry from a `customModels` entry, so the rest of the package treats both alike. */
+export function customModelEntry(c: CustomModelConfig): ModelEntry {
+    const source = { document: c.source, date: "stack config" };
+    const name = c.modelId.split("/").pop() ?? c.name;
+    return {
+        name: c.name,
+        displayName: c.name,
+        aliases: name === c.name ? [] : [name],
+        family: "other",
+        publisher: c.publisher ?? registryOf(c.modelId) ?? "unknown",
+        registry: registryOf(c.modelId) ?? "unknown",
+        serverless: {
+            modelId: c.modelId,
+            regions: c.regions.map(normalizeRegion),
+            regionsSource: source,
+            routes: CUSTOM_ROUTES[c.task],
+            rateLimits: { tokensPerMinute: 200_000, requestsPerMinute: 1_000, source: SOURCES.rateLimits },
+            ...(c.lifecycle ? { lifecycle: { ...c.lifecycle, source } } : {}),
+        },
+        capabilities: { systemRole: true, jsonMode: false, tools: false, documents: false, source },
+        source,
+    };
+}
+
+/** Validates the values of the config namespace (`workspace`, `deployments`, `customModels`, ...). */
+export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): ValidationResult {
+    const today = options.today ?? new Date();
+    const errors: ConfigIssue[] = [];
+    const warnings: ConfigIssue[] = [];
+    const err = (path: PropertyKey[], message: string) => errors.push({ path: configPath(path), message });
+    const warn = (path: PropertyKey[], message: string) => warnings.push({ path: configPath(path), message });
+
+    const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) errors.push(...fromZodIssues(stackConfigSchema, parsed.error.issues));
+
+    // The catalog rules run on the raw values too, so one run reports every problem, not only the schema's.
+    const ws = isObject(raw.workspace) ? raw.workspace : {};
+    const kind = str(ws.kind) ?? "hub";
+    const location = str(ws.location) ? normalizeRegion(str(ws.location)!) : undefined;
+    const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
+
+    if (kind === "workspace" && projects.length > 0) {
+        err(["workspace", "projects"], `a classic workspace (kind: workspace) has no projects; set kind: hub to use projects, or remove them`);
+    }
+    projects.forEach((name, i) => {
+        if (name && projects.findIndex((n) => n?.toLowerCase() === name.toLowerCase()) < i) {
+            err(["workspace", "projects", i, "name"], `project ${show(name)} is defined twice; project names must be unique`);
+        }
+    });
+
+    // Custom models first: deployments may use them.
+    const customs: ModelEntry[] = [];
+    arr(raw.customModels).forEach((c, i) => {
+        if (!isObject(c)) return;
+        const name = str(c.name);
+        const modelId = str(c.modelId);
+        if (name && findModel(name)) {
+            err(["customModels", i, "name"], `${show(name)} is already in the catalog as ${findModel(name)!.name}; use it directly or pick another name`);
+        }
+        if (name && customs.some((m) => m.name.toLowerCase() === name.toLowerCase())) {
+            err(["customModels", i, "name"], `custom model ${show(name)} is defined twice`);
+        }
+        if (modelId !== undefined && !SERVERLESS_MODEL_ID.test(modelId)) {
+            const hint = /\/versions\/\d+$/.test(modelId) ? " without /versions/<n> (serverless model ids have no version)" : "";
+            err(["customModels", i, "modelId"], `${show(modelId)} is not a serverless model id; expected azureml://registries/<registry>/models/<name>${hint}`);
+        }
+        const one = customModelSchema.safeParse(c);
+        if (one.success && SERVERLESS_MODEL_ID.test(one.data.modelId) && !findModel(one.data.name)) customs.push(customModelEntry(one.data));
+    });
+    const known = [...MODELS, ...customs];
+
+    // Deployments.
+    const seenNames = new Map<string, number>();
+    const seenModels = new Map<string, { index: number; name: string }>();
+    const resolved: (ResolvedDeployment | undefined)[] = [];
+    arr(raw.deployments).forEach((d, i) => {
+        if (!isObject(d)) return;
+        const name = str(d.name);
+        const modelName = str(d.model);
+        const type = str(d.type) ?? "serverless";
+        const project = str(d.project);
+
+        if (name) {
+            const prior = seenNames.get(name.toLowerCase());
+            if (prior !== undefined) {
+                err(["deployments", i, "name"], `endpoint name ${show(name)} is already used by deployments[${prior}]; endpoint names become part of the URL and must be unique`);
+            } else seenNames.set(name.toLowerCase(), i);
+        }
+
+        if (kind === "hub") {
+            if (project === undefined) {
+                err(["deployments", i, "project"], `is required on a hub: name one of the projects (${projects.filter(Boolean).join(", ") || "none defined"})`);
+            } else if (!projects.some((p) => p?.toLowerCase() === project.toLowerCase())) {
+                const near = closest(project, projects.filter((p): p is string => !!p), 1);
+                err(["deployments", i, "project"], `${show(project)} is not a project of the hub${near.length ? `; did you mean "${near[0]}"?` : ""}; projects: ${projects.filter(Boolean).join(", ") || "none defined"}`);
+            }
+        } else if (project !== undefined) {
+            err(["deployments", i, "project"], `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`);
+        }
+
+        if (modelName === undefined) return;
+        const customModel = customs.find((m) => [m.name, ...m.aliases].some((k) => k.toLowerCase() === modelName.toLowerCase()));
+        const model = customModel ?? findModel(modelName);
+        if (!model) {
+            const near = closestModelNames(modelName, known);
+            err(
+                ["deployments", i, "model"],
+                `${show(modelName)} is not in the catalog${near.length ? `; closest: ${near.join(", ")}` : ""}. A model the catalog lacks can be added under ${configPath(["customModels"])}`,
+            );
+            return;
+        }
+        const supported = deploymentTypes(model);
+        if (!supported.includes(type as "serverless" | "managed")) {
+            if (type === "serverless" || type === "managed") {
+                err(["deployments", i, "type"], `${model.name} cannot be deployed as ${type}; supported: ${supported.join(", ")}`);
+            }
+            return;
+        }
+        if (type === "managed") {
+            err(["deployments", i, "type"], `managed compute deployments are not built yet by this version of azure-ai-models; ${model.name} supports: ${supported.join(", ")}`);
+            return;
+        }
+
+        const offer = model.serverless!;
+        if (location && !offer.regions.includes(location)) {
+            err(["workspace", "location"], `${show(str(ws.location))} does not offer ${model.name} as a serverless API (deployments[${i}]); regions: ${offer.regions.join(", ")}`);
+        }
+
+        const scope = kind === "hub" ? `project ${show(project ?? "")}` : "the workspace";
+        const key = `${(kind === "hub" ? project ?? "" : "").toLowerCase()}|${offer.modelId.toLowerCase()}`;
+        const first = seenModels.get(key);
+        if (first) {
+            err(["deployments", i, "model"], `${model.name} already has a serverless deployment in ${scope} (deployments[${first.index}] ${show(first.name)}); Azure allows one per model per workspace/project: use another project for more capacity`);
+        } else seenModels.set(key, { index: i, name: name ?? "" });
+
+        const lc = offer.lifecycle;
+        const stage = lifecycleStage(lc, today);
+        if (lc && stage !== "active") {
+            const replacement = lc.replacement
+                ? `replacement: ${lc.replacement}${findModel(lc.replacement, known) ? "" : ` (not in the catalog yet: add it under ${configPath(["customModels"])})`}`
+                : "no replacement is named";
+            const where = `source: ${lc.source.document} (${lc.source.date})`;
+            const date = lc[stage]!;
+            if (stage === "retired") {
+                const text = `${model.name} was retired on ${date}: existing deployments return 404; ${replacement}; ${where}`;
+                if (d.acceptRetired === true) warn(["deployments", i, "model"], `${text} (accepted by acceptRetired)`);
+                else err(["deployments", i, "model"], `${text}. Set acceptRetired: true to deploy it anyway`);
+            } else {
+                warn(["deployments", i, "model"], `${model.name} is ${stage} since ${date}${stage === "deprecated" ? " (no new deployments)" : " (new deployments not recommended)"}${lc.retired ? `, retires ${lc.retired}` : ""}; ${replacement}; ${where}`);
+            }
+        }
+        if (str(d.authMode) === "AAD" || str(d.authMode) === "KeyAndAAD") {
+            warn(["deployments", i, "authMode"], `${show(str(d.authMode))}: the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys`);
+        }
+        if (parsed.success) {
+            resolved[i] = { ...(parsed.data.deployments[i] as DeploymentConfig), catalogModel: model, custom: model === customModel };
+        }
+    });
+
+    if (!parsed.success || errors.length > 0) return { errors, warnings };
+    return {
+        errors,
+        warnings,
+        config: {
+            ...parsed.data,
+            location: normalizeRegion(parsed.data.workspace.location),
+            deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
+        },
+    };
+}

@@ -1,0 +1,14 @@
+/**
+ * The stack program (`main` in Pulumi.yaml): reads and validates the `azure-ai-models:*` config, then builds the
+ * hub or workspace, projects, Marketplace subscriptions and serverless endpoints. Invalid config stops the
+ * program before any resource is registered, with every problem listed.
+ */
+import { loadStackConfig } from "./config";
+import { defineStack } from "./stack";
+
+const outputs = defineStack(loadStackConfig());
+
+/** The hub (or classic workspace) and its projects. */
+export const workspace = outputs.workspace;
+/** Per deployment: model, type, endpoint URI, route URLs, rate limits, and keys (secret). */
+export const deployments = outputs.deployments;

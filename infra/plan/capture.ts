@@ -1,0 +1,157 @@
+/**
+ * Runs a Pulumi program under the mock runtime and records what the engine would receive: every resource
+ * registration with its inputs, parent, dependencies and options, and the stack's outputs. Mocks alone see no
+ * parent or dependsOn, so the recorder wraps the mock monitor's `registerResource`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { azureMocks } from "./mocks";
+import { SECRET, UNKNOWN, type PlannedOutput, type PlannedResource } from "./types";
+
+// Signatures Pulumi's RPC layer uses for secrets and resource references in serialized values.
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+interface Decoded {
+    /** Secrets unwrapped, unknowns as UNKNOWN. */
+    raw: unknown;
+    /** Secrets replaced by SECRET, unknowns as UNKNOWN. */
+    masked: unknown;
+    /** Paths (dot-joined) of secret values. */
+    secretPaths: string[];
+}
+
+/** Decodes a value serialized for the engine. */
+export function decode(value: unknown, path = "", inSecret = false): Decoded {
+    if (value === unknownValue) return { raw: UNKNOWN, masked: inSecret ? SECRET : UNKNOWN, secretPaths: [] };
+    if (Array.isArray(value)) {
+        const parts = value.map((v, i) => decode(v, `${path}[${i}]`, inSecret));
+        return { raw: parts.map((p) => p.raw), masked: parts.map((p) => p.masked), secretPaths: parts.flatMap((p) => p.secretPaths) };
+    }
+    if (value && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (obj[SIG_KEY] === SECRET_SIG) {
+            const inner = decode(obj.value, path, true);
+            return { raw: inner.raw, masked: SECRET, secretPaths: [path] };
+        }
+        if (obj[SIG_KEY] === RESOURCE_SIG) return { raw: obj.urn, masked: obj.urn, secretPaths: [] };
+        const raw: Record<string, unknown> = {};
+        const masked: Record<string, unknown> = {};
+        const secretPaths: string[] = [];
+        for (const [k, v] of Object.entries(obj)) {
+            const d = decode(v, path ? `${path}.${k}` : k, inSecret);
+            raw[k] = d.raw;
+            masked[k] = d.masked;
+            secretPaths.push(...d.secretPaths);
+        }
+        return { raw, masked, secretPaths };
+    }
+    return { raw: value, masked: inSecret ? SECRET : value, secretPaths: [] };
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the gRPC request objects of the mock monitor are untyped */
+interface Recorder {
+    resources: PlannedResource[];
+    stackOutputs?: Decoded;
+}
+
+function record(monitor: any, recorder: Recorder): void {
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: any) => {
+        const object = req.getObject()?.toJavaScript() ?? {};
+        const inputs = decode(object);
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+            propertyDependencies[key] = deps.getUrnsList();
+        });
+        const type: string = req.getType();
+        const name: string = req.getName();
+        const parent: string = req.getParent();
+        const urn = monitor.newUrn(parent, type, name);
+        const options: PlannedResource["options"] = {};
+        if (req.getDeletebeforereplace()) options.deleteBeforeReplace = true;
+        if (req.getProtect()) options.protect = true;
+        if (req.getIgnorechangesList().length) options.ignoreChanges = req.getIgnorechangesList();
+        if (req.getAdditionalsecretoutputsList().length) options.additionalSecretOutputs = req.getAdditionalsecretoutputsList();
+        if (req.getReplaceonchangesList().length) options.replaceOnChanges = req.getReplaceonchangesList();
+        if (req.getProvider()) options.provider = req.getProvider();
+        recorder.resources.push({
+            urn,
+            type,
+            name,
+            custom: req.getCustom(),
+            ...(parent ? { parent } : {}),
+            dependencies: [...new Set<string>(req.getDependenciesList())],
+            propertyDependencies,
+            inputs: inputs.raw as Record<string, unknown>,
+            secretInputs: [...new Set(inputs.secretPaths.map((p) => p.split(/[.[]/)[0]))],
+            options,
+        });
+        return register(req, callback);
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: any, callback: any) => {
+        if (req.getUrn().split("::")[2] === "pulumi:pulumi:Stack") {
+            recorder.stackOutputs = decode(req.getOutputs()?.toJavaScript() ?? {});
+        }
+        return registerOutputs(req, callback);
+    };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export interface CaptureOptions {
+    project: string;
+    stack: string;
+    /** Preview semantics (values only Azure knows are unknown). @default true */
+    preview?: boolean;
+    /** Flat config, `namespace:key` to string (structured values as JSON), as the CLI hands it to a program. */
+    config?: Record<string, string>;
+    /** Config keys whose values are secret. */
+    secretKeys?: string[];
+}
+
+export interface Capture {
+    resources: PlannedResource[];
+    outputs: PlannedOutput[];
+    warnings: string[];
+}
+
+/**
+ * Sets the mock runtime up, runs `program` inside a root stack as the Pulumi language host does, waits for every
+ * registration, and returns what was recorded. `program` returns the stack's outputs (a module's exports).
+ */
+export async function captureProgram(program: () => unknown, options: CaptureOptions): Promise<Capture> {
+    const recorder: Recorder = { resources: [] };
+    const warnings: string[] = [];
+    pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+    await pulumi.runtime.setMocks(azureMocks({ preview: options.preview ?? true }), options.project, options.stack, options.preview ?? true);
+    record(pulumi.runtime.getMonitor(), recorder);
+
+    // The engine shows warnings under the run; the plan collects them instead of printing them to stderr.
+    const log = pulumi.log as { warn: (msg: string, resource?: pulumi.Resource) => Promise<void> };
+    const originalWarn = log.warn;
+    log.warn = (msg: string, resource?: pulumi.Resource) => {
+        warnings.push(resource ? `${msg}` : msg);
+        return Promise.resolve();
+    };
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => program());
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> }).waitForRPCs();
+    } finally {
+        log.warn = originalWarn;
+    }
+
+    const stackOutputs = recorder.stackOutputs;
+    const outputs: PlannedOutput[] = [];
+    if (stackOutputs) {
+        const raw = stackOutputs.raw as Record<string, unknown>;
+        const masked = stackOutputs.masked as Record<string, unknown>;
+        for (const name of Object.keys(raw)) {
+            const secretPaths = stackOutputs.secretPaths.filter((p) => p === name || p.startsWith(`${name}.`) || p.startsWith(`${name}[`));
+            outputs.push({ name, value: masked[name], secret: secretPaths.length > 0, secretPaths, rawValue: raw[name] });
+        }
+    }
+    return { resources: recorder.resources, outputs, warnings };
+}

@@ -1,0 +1,147 @@
+/**
+ * Pulumi mocks that answer as Azure Resource Manager and the random provider would, for the offline plan and the
+ * tests. Nothing autonames under mocks, so names and ids are synthesised from the inputs.
+ *
+ * With `preview: true` they follow preview semantics: what only Azure can know (resource ids, endpoint URIs,
+ * identities, keys) is unknown. Random suffixes are synthesised from the resource name (the real ones are drawn on
+ * the first `pulumi up` and kept in state), so the plan can show the names it will use.
+ */
+import { createHash } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+
+/** The subscription and tenant the mocks pretend to run in. */
+export const MOCK_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+export const MOCK_TENANT_ID = "11111111-1111-1111-1111-111111111111";
+
+type Inputs = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === "string" ? v : String(v ?? ""));
+
+/** The name input of each resource type: azure-native names resources with a type-specific property. */
+const NAME_INPUT: Record<string, string> = {
+    "azure-native:resources:ResourceGroup": "resourceGroupName",
+    "azure-native:storage:StorageAccount": "accountName",
+    "azure-native:keyvault:Vault": "vaultName",
+    "azure-native:operationalinsights:Workspace": "workspaceName",
+    "azure-native:applicationinsights:Component": "resourceName",
+    "azure-native:containerregistry:Registry": "registryName",
+    "azure-native:machinelearningservices:Workspace": "workspaceName",
+    "azure-native:machinelearningservices:MarketplaceSubscription": "name",
+    "azure-native:machinelearningservices:ServerlessEndpoint": "name",
+    "azure-native:machinelearningservices:OnlineEndpoint": "endpointName",
+    "azure-native:machinelearningservices:OnlineDeployment": "deploymentName",
+    "azure-native:authorization:RoleAssignment": "roleAssignmentName",
+    "azure-native:cognitiveservices:Account": "accountName",
+};
+
+/** ARM resource type path under a resource group, for the ids the mocks synthesise. */
+const ARM_PATH: Record<string, (i: Inputs, name: string) => string> = {
+    "azure-native:storage:StorageAccount": (_, n) => `Microsoft.Storage/storageAccounts/${n}`,
+    "azure-native:keyvault:Vault": (_, n) => `Microsoft.KeyVault/vaults/${n}`,
+    "azure-native:operationalinsights:Workspace": (_, n) => `Microsoft.OperationalInsights/workspaces/${n}`,
+    "azure-native:applicationinsights:Component": (_, n) => `Microsoft.Insights/components/${n}`,
+    "azure-native:containerregistry:Registry": (_, n) => `Microsoft.ContainerRegistry/registries/${n}`,
+    "azure-native:machinelearningservices:Workspace": (_, n) => `Microsoft.MachineLearningServices/workspaces/${n}`,
+    "azure-native:machinelearningservices:MarketplaceSubscription": (i, n) =>
+        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/marketplaceSubscriptions/${n}`,
+    "azure-native:machinelearningservices:ServerlessEndpoint": (i, n) =>
+        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/serverlessEndpoints/${n}`,
+    "azure-native:machinelearningservices:OnlineEndpoint": (i, n) =>
+        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/onlineEndpoints/${n}`,
+    "azure-native:machinelearningservices:OnlineDeployment": (i, n) =>
+        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/onlineEndpoints/${str(i.endpointName)}/deployments/${n}`,
+    "azure-native:cognitiveservices:Account": (_, n) => `Microsoft.CognitiveServices/accounts/${n}`,
+};
+
+/** A deterministic stand-in for a random suffix: same resource name, same suffix. */
+export function syntheticRandom(name: string, length: number): string {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    const hash = createHash("sha256").update(name).digest();
+    return Array.from({ length }, (_, i) => alphabet[hash[i] % alphabet.length]).join("");
+}
+
+function armId(type: string, inputs: Inputs, name: string): string {
+    const rgRoot = `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`;
+    if (type === "azure-native:resources:ResourceGroup") return `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${name}`;
+    if (type === "azure-native:authorization:RoleAssignment") {
+        return `${str(inputs.scope)}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+    }
+    const path = ARM_PATH[type];
+    return path ? `${rgRoot}/providers/${path(inputs, name)}` : `${rgRoot}/providers/mock/${type}/${name}`;
+}
+
+/** What Azure computes for each resource type, beyond the inputs it echoes. */
+function computed(type: string, inputs: Inputs, name: string, preview: boolean): Inputs {
+    const unknown = (v: unknown) => (preview ? unknownValue : v);
+    const location = str(inputs.location || "eastus2");
+    switch (type) {
+        case "azure-native:machinelearningservices:Workspace":
+            return {
+                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`), tenantId: MOCK_TENANT_ID },
+                discoveryUrl: unknown(`https://${location}.api.azureml.ms/discovery`),
+                workspaceId: unknown(syntheticRandom(name, 8)),
+            };
+        case "azure-native:machinelearningservices:ServerlessEndpoint": {
+            const props = (inputs.properties ?? {}) as Inputs;
+            return {
+                properties: {
+                    ...props,
+                    inferenceEndpoint: { uri: unknown(`https://${name}.${location}.models.ai.azure.com`) },
+                    provisioningState: unknown("Succeeded"),
+                },
+            };
+        }
+        case "azure-native:machinelearningservices:MarketplaceSubscription": {
+            const props = (inputs.properties ?? {}) as Inputs;
+            return {
+                properties: {
+                    ...props,
+                    marketplacePlan: unknown({ offerId: "offer", planId: "plan", publisherId: "publisher" }),
+                    marketplaceSubscriptionStatus: unknown("Subscribed"),
+                },
+            };
+        }
+        default:
+            return {};
+    }
+}
+
+export interface AzureMockOptions {
+    /** Preview semantics: values only Azure can know are unknown. */
+    preview: boolean;
+}
+
+/** Mocks for `pulumi.runtime.setMocks` that answer like Azure and `@pulumi/random`. */
+export function azureMocks(options: AzureMockOptions): pulumi.runtime.Mocks {
+    const { preview } = options;
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+            const inputs = args.inputs as Inputs;
+            if (args.type === "random:index/randomString:RandomString") {
+                return { id: args.name, state: { ...inputs, result: syntheticRandom(args.name, Number(inputs.length ?? 6)) } };
+            }
+            if (!args.type.startsWith("azure-native:")) return { id: preview ? undefined : `${args.name}-id`, state: inputs };
+            const nameInput = NAME_INPUT[args.type];
+            const name = str((nameInput && inputs[nameInput]) || inputs.name || args.name);
+            const id = armId(args.type, inputs, name);
+            return {
+                id: preview ? undefined : id,
+                state: { ...inputs, name, ...computed(args.type, inputs, name, preview) },
+            };
+        },
+        call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+            const inputs = args.inputs as Inputs;
+            switch (args.token) {
+                case "azure-native:authorization:getClientConfig":
+                    return { clientId: "mock-client", objectId: "mock-object", subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
+                case "azure-native:machinelearningservices:listServerlessEndpointKeys":
+                case "azure-native:machinelearningservices:listOnlineEndpointKeys":
+                    // Keys exist once the endpoint does; the values are fakes a test can recognise.
+                    return { primaryKey: `primary-key-of-${str(inputs.name ?? inputs.endpointName)}`, secondaryKey: `secondary-key-of-${str(inputs.name ?? inputs.endpointName)}` };
+                default:
+                    throw new Error(`the offline plan has no mock for the function ${args.token}`);
+            }
+        },
+    };
+}

@@ -1,0 +1,75 @@
+/**
+ * What the offline plan captures of a stack program run under Pulumi's mock runtime: the same view the Pulumi
+ * engine has of a preview (resource inputs, parents, dependencies, options, stack outputs).
+ */
+
+/** Marks a value only Azure can know during a preview (rendered as `[unknown]`). */
+export const UNKNOWN = "[unknown]";
+/** Marks a secret value (rendered as `[secret]`); its real value never leaves the plan. */
+export const SECRET = "[secret]";
+
+export interface PlannedResource {
+    urn: string;
+    /** Pulumi type token, e.g. `azure-native:machinelearningservices:ServerlessEndpoint`. */
+    type: string;
+    /** Logical name. */
+    name: string;
+    /** True for provider resources (Azure), false for components and the stack. */
+    custom: boolean;
+    /** URN of the parent resource; absent only for the root stack. */
+    parent?: string;
+    /** URNs of every resource this one depends on (explicit `dependsOn` and those its inputs carry). */
+    dependencies: string[];
+    /** For each input property, the URNs its value came from. */
+    propertyDependencies: Record<string, string[]>;
+    /**
+     * Inputs as the engine receives them, with unknown values replaced by {@link UNKNOWN}. Secret inputs keep
+     * their value here (policies see them as the engine does) and are listed in `secretInputs`.
+     */
+    inputs: Record<string, unknown>;
+    /** Top-level input names whose value is secret. */
+    secretInputs: string[];
+    /** Resource options that matter for review. */
+    options: {
+        deleteBeforeReplace?: boolean;
+        protect?: boolean;
+        ignoreChanges?: string[];
+        replaceOnChanges?: string[];
+        additionalSecretOutputs?: string[];
+        provider?: string;
+    };
+}
+
+export interface PlannedOutput {
+    /** Output name (`deployments`, `workspace`, ...). */
+    name: string;
+    /** Value with secrets replaced by {@link SECRET} and unknowns by {@link UNKNOWN}. */
+    value: unknown;
+    /** True when the output, or any value inside it, is secret. */
+    secret: boolean;
+    /** JSON paths (`deployments.chat.primaryKey`) of the secret values inside the output. */
+    secretPaths: string[];
+    /**
+     * The value as the program produced it, secrets included in the clear. Never printed: policies that check
+     * for plaintext keys in outputs read it, as the CLI's stack policies see the stack's outputs.
+     */
+    rawValue: unknown;
+}
+
+export interface PlanWarning {
+    /** Config path or resource URN the warning is about. */
+    path: string;
+    message: string;
+}
+
+export interface Plan {
+    project: string;
+    stack: string;
+    /** Day the lifecycle checks ran against, `YYYY-MM-DD`. */
+    today: string;
+    resources: PlannedResource[];
+    outputs: PlannedOutput[];
+    warnings: PlanWarning[];
+    /** Validation errors; when there are any, `resources` is empty. */
+    errors: string[];
+}

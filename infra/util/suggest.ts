@@ -1,0 +1,31 @@
+/** Edit distance (Levenshtein) between two strings, case-insensitive. */
+export function editDistance(a: string, b: string): number {
+    const s = a.toLowerCase();
+    const t = b.toLowerCase();
+    let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= s.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= t.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[t.length];
+}
+
+/**
+ * The candidates closest to `input`, best first: those within a distance that grows with the word's length,
+ * plus any candidate that contains the input or is contained by it.
+ */
+export function closest(input: string, candidates: readonly string[], max = 3): string[] {
+    const needle = input.toLowerCase();
+    const scored = candidates
+        .map((c) => {
+            const hay = c.toLowerCase();
+            const contains = needle.length >= 3 && (hay.includes(needle) || needle.includes(hay));
+            return { c, d: contains ? Math.min(editDistance(input, c), 1) : editDistance(input, c) };
+        })
+        .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, input.length) / 3)))
+        .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
+    return [...new Set(scored.map((s) => s.c))].slice(0, max);
+}
