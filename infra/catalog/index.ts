@@ -55,10 +55,7 @@ export function needsMarketplaceSubscription(modelId: string): boolean {
     return registry !== undefined && registry !== MICROSOFT_REGISTRY;
 }
 
-/** Serverless model ids never carry a version. */
-export const SERVERLESS_MODEL_ID = /^azureml:\/\/registries\/[A-Za-z0-9._-]+\/models\/[A-Za-z0-9._-]+$/;
-/** Managed deployment model ids always end in `/versions/<n>`. */
-export const MANAGED_MODEL_ID = /^azureml:\/\/registries\/[A-Za-z0-9._-]+\/models\/[A-Za-z0-9._-]+\/versions\/[0-9]+$/;
+export { SERVERLESS_MODEL_ID, MANAGED_MODEL_ID } from "./ids";
 
 /** The managed model id for a version. */
 export function managedAssetId(model: ModelEntry, version: number): string {

@@ -115,6 +115,8 @@ export interface Capture {
     resources: PlannedResource[];
     outputs: PlannedOutput[];
     warnings: string[];
+    /** What the program threw, if it failed; `resources` then holds what it had registered before. */
+    error?: unknown;
 }
 
 /**
@@ -135,11 +137,14 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         warnings.push(resource ? `${msg}` : msg);
         return Promise.resolve();
     };
+    let error: unknown;
     try {
         await pulumi.runtime.runInPulumiStack(async () => program());
+    } catch (e) {
+        error = e;
+    } finally {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> }).waitForRPCs();
-    } finally {
         log.warn = originalWarn;
     }
 
@@ -153,5 +158,5 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
             outputs.push({ name, value: masked[name], secret: secretPaths.length > 0, secretPaths, rawValue: raw[name] });
         }
     }
-    return { resources: recorder.resources, outputs, warnings };
+    return { resources: recorder.resources, outputs, warnings, ...(error === undefined ? {} : { error }) };
 }

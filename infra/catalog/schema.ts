@@ -1,0 +1,78 @@
+/**
+ * A zod schema of the catalog: the tests check every entry against it, so a malformed fact (a model id with a
+ * version, a date in the wrong form, a fact without its source) fails the build.
+ */
+import { z } from "zod";
+import { SERVERLESS_MODEL_ID } from "./ids";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const region = z.string().regex(/^[a-z0-9]+$/, "ARM region name such as eastus2");
+
+export const sourceSchema = z.strictObject({
+    document: z.string().min(10),
+    date: isoDate,
+    note: z.string().min(1).optional(),
+});
+
+const lifecycleSchema = z
+    .strictObject({
+        legacy: isoDate.optional(),
+        deprecated: isoDate.optional(),
+        retired: isoDate.optional(),
+        replacement: z.string().min(1).optional(),
+        source: sourceSchema,
+    })
+    .refine((l) => !(l.legacy && l.deprecated) || l.legacy <= l.deprecated, "legacy must not come after deprecated")
+    .refine((l) => !(l.deprecated && l.retired) || l.deprecated <= l.retired, "deprecated must not come after retired");
+
+const routeSchema = z.strictObject({
+    api: z.enum(["azure-ai-model-inference", "provider-native"]),
+    kind: z.enum(["info", "chat-completions", "completions"]),
+    method: z.enum(["GET", "POST"]),
+    path: z.string().regex(/^\/[a-z0-9/]*$/),
+});
+
+export const modelEntrySchema = z
+    .strictObject({
+        name: z.string().regex(/^[A-Za-z0-9._-]+$/),
+        displayName: z.string().min(1),
+        aliases: z.array(z.string().min(1)),
+        family: z.enum(["mistral", "ai21-jamba", "meta-llama", "other"]),
+        publisher: z.string().min(1),
+        registry: z.string().regex(/^azureml(-[a-z0-9]+)?$/),
+        serverless: z
+            .strictObject({
+                modelId: z.string().regex(SERVERLESS_MODEL_ID, "serverless model id without a version"),
+                regions: z.array(region).min(1),
+                regionsSource: sourceSchema,
+                routes: z.array(routeSchema).min(2),
+                rateLimits: z.strictObject({ tokensPerMinute: z.number().int().positive(), requestsPerMinute: z.number().int().positive(), source: sourceSchema }),
+                lifecycle: lifecycleSchema.optional(),
+            })
+            .optional(),
+        managed: z
+            .strictObject({
+                assetName: z.string().regex(/^[A-Za-z0-9._-]+$/),
+                version: z.number().int().positive().optional(),
+                versionSource: sourceSchema.optional(),
+                allowedInstanceTypes: z.array(z.string().regex(/^Standard_[A-Za-z0-9_]+$/)).min(1).optional(),
+                minimumSpec: z.strictObject({ vCPUs: z.number().int().positive(), gpus: z.number().int().nonnegative() }).optional(),
+                sharedQuota: z.boolean().optional(),
+                routes: z.array(routeSchema).min(2),
+                lifecycle: lifecycleSchema.optional(),
+                source: sourceSchema,
+            })
+            .refine((m) => (m.version === undefined) === (m.versionSource === undefined), "a pinned version needs its source")
+            .optional(),
+        capabilities: z.strictObject({
+            systemRole: z.boolean(),
+            jsonMode: z.boolean(),
+            tools: z.boolean(),
+            documents: z.boolean(),
+            nativeModelField: z.string().optional(),
+            source: sourceSchema,
+        }),
+        source: sourceSchema,
+    })
+    .refine((m) => m.serverless || m.managed, "a model needs at least one deployment type")
+    .refine((m) => !m.serverless || m.serverless.modelId === `azureml://registries/${m.registry}/models/${m.name}`, "the serverless model id must be registry + name");

@@ -1,0 +1,65 @@
+/**
+ * `npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PATH]`
+ *
+ * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
+ * runtime. Exit codes: 0 the plan is valid; 1 the config is invalid (the errors are the whole output);
+ * 2 the command line or project files are wrong.
+ */
+import { parseArgs } from "node:util";
+import { renderText, planToJson } from "./render";
+import { PlanSetupError, runPlan } from "./run";
+
+const USAGE = "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR]";
+
+async function main(argv: string[]): Promise<number> {
+    let values: { stack?: string; json?: boolean; today?: string; dir?: string; help?: boolean };
+    try {
+        ({ values } = parseArgs({
+            args: argv,
+            options: {
+                stack: { type: "string", short: "s" },
+                json: { type: "boolean" },
+                today: { type: "string" },
+                dir: { type: "string" },
+                help: { type: "boolean", short: "h" },
+            },
+            strict: true,
+        }));
+    } catch (e) {
+        process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    let today: Date | undefined;
+    if (values.today !== undefined) {
+        today = new Date(`${values.today}T00:00:00Z`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(today.getTime())) {
+            process.stderr.write(`--today ${JSON.stringify(values.today)} is not a date; expected YYYY-MM-DD\n`);
+            return 2;
+        }
+    }
+    try {
+        const plan = await runPlan({ stack: values.stack ?? "dev", today, projectDir: values.dir });
+        const text = values.json ? JSON.stringify(planToJson(plan), null, 2) : renderText(plan);
+        if (plan.errors.length > 0 && !values.json) process.stderr.write(`${text}\n`);
+        else process.stdout.write(`${text}\n`);
+        return plan.errors.length > 0 ? 1 : 0;
+    } catch (e) {
+        if (e instanceof PlanSetupError) {
+            process.stderr.write(`${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}
+
+main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+        process.stderr.write(`plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.exit(3);
+    },
+);

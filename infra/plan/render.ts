@@ -1,0 +1,129 @@
+/**
+ * Renders a plan for a terminal (a resource tree with key inputs and dependencies) or as JSON. Secrets never
+ * appear: secret inputs and outputs are masked, and outputs' clear values are left out of the JSON.
+ */
+import { SECRET, type Plan, type PlannedResource } from "./types";
+
+/** The inputs worth showing in the tree, by resource type (paths into the inputs). */
+const KEY_INPUTS: Record<string, string[]> = {
+    "azure-native:resources:ResourceGroup": ["resourceGroupName", "location"],
+    "azure-native:storage:StorageAccount": ["accountName", "sku.name", "publicNetworkAccess", "allowBlobPublicAccess", "minimumTlsVersion"],
+    "azure-native:keyvault:Vault": [
+        "vaultName",
+        "properties.enableRbacAuthorization",
+        "properties.enablePurgeProtection",
+        "properties.softDeleteRetentionInDays",
+        "properties.publicNetworkAccess",
+    ],
+    "azure-native:operationalinsights:Workspace": ["workspaceName", "retentionInDays"],
+    "azure-native:applicationinsights:Component": ["resourceName", "workspaceResourceId"],
+    "azure-native:containerregistry:Registry": ["registryName", "sku.name", "adminUserEnabled", "publicNetworkAccess"],
+    "azure-native:machinelearningservices:Workspace": [
+        "workspaceName",
+        "kind",
+        "location",
+        "hubResourceId",
+        "publicNetworkAccess",
+        "managedNetwork.isolationMode",
+        "identity.type",
+    ],
+    "azure-native:machinelearningservices:MarketplaceSubscription": ["name", "workspaceName", "properties.modelId"],
+    "azure-native:machinelearningservices:ServerlessEndpoint": [
+        "name",
+        "workspaceName",
+        "sku.name",
+        "properties.modelSettings.modelId",
+        "properties.authMode",
+        "properties.contentSafety.contentSafetyStatus",
+    ],
+    "azure-native:authorization:RoleAssignment": ["principalId", "principalType", "roleDefinitionId", "roleAssignmentName"],
+    "random:index/randomString:RandomString": ["length"],
+};
+
+function get(obj: unknown, dotted: string): unknown {
+    return dotted.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function fmt(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** Inputs with secret values masked, for anything that prints or saves a plan. */
+export function maskedInputs(r: PlannedResource): Record<string, unknown> {
+    const out = { ...r.inputs };
+    for (const k of r.secretInputs) out[k] = SECRET;
+    return out;
+}
+
+/** The plan as data: what `--json` prints. */
+export function planToJson(plan: Plan): unknown {
+    return {
+        ...plan,
+        resources: plan.resources.map((r) => ({ ...r, inputs: maskedInputs(r) })),
+        outputs: plan.outputs.map(({ rawValue: _raw, ...o }) => o),
+    };
+}
+
+function shortType(type: string): string {
+    return type.replace(/^azure-native:/, "").replace(/^azure-ai-models:index:/, "");
+}
+
+/** The resource tree, key inputs and dependencies, warnings and outputs, for a terminal. */
+export function renderText(plan: Plan): string {
+    const lines: string[] = [];
+    lines.push(`Plan: stack ${plan.stack} of ${plan.project} (offline, preview semantics; lifecycle checked on ${plan.today})`);
+    if (plan.errors.length > 0) {
+        lines.push("", `Invalid stack config: ${plan.errors.length} problem${plan.errors.length === 1 ? "" : "s"}. Nothing would be deployed.`);
+        for (const e of plan.errors) lines.push(`  - ${e}`);
+        appendWarnings(lines, plan);
+        return lines.join("\n");
+    }
+
+    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    const children = new Map<string, PlannedResource[]>();
+    for (const r of plan.resources) {
+        const key = r.parent ?? "";
+        children.set(key, [...(children.get(key) ?? []), r]);
+    }
+    const custom = plan.resources.filter((r) => r.custom).length;
+    lines.push("", `Resources: ${plan.resources.length} to create (${custom} cloud resources, ${plan.resources.length - custom} components)`);
+    lines.push(`  [unknown] = known once Azure creates it; [secret] = secret value, never shown`);
+
+    const walk = (r: PlannedResource, depth: number) => {
+        const pad = "  ".repeat(depth + 1);
+        const opts = [
+            r.options.deleteBeforeReplace ? "deleteBeforeReplace" : "",
+            r.options.protect ? "protect" : "",
+            r.options.replaceOnChanges?.length ? `replaceOnChanges: ${r.options.replaceOnChanges.join(", ")}` : "",
+        ].filter(Boolean);
+        lines.push(`${pad}+ ${shortType(r.type)}  ${r.name}${opts.length ? `  [${opts.join("; ")}]` : ""}`);
+        const inputs = maskedInputs(r);
+        for (const key of KEY_INPUTS[r.type] ?? []) {
+            const v = get(inputs, key);
+            if (v !== undefined) lines.push(`${pad}    ${key}: ${fmt(v)}`);
+        }
+        const deps = r.dependencies
+            .filter((d) => d !== r.parent)
+            .map((d) => byUrn.get(d))
+            .filter((d): d is PlannedResource => d !== undefined && d.type !== "random:index/randomString:RandomString");
+        if (deps.length) lines.push(`${pad}    depends on: ${deps.map((d) => `${d.name} (${shortType(d.type).split(":").pop()})`).join(", ")}`);
+        for (const c of children.get(r.urn) ?? []) walk(c, depth + 1);
+    };
+    for (const root of children.get("") ?? []) walk(root, 0);
+
+    appendWarnings(lines, plan);
+    if (plan.outputs.length) {
+        lines.push("", "Outputs:");
+        for (const o of plan.outputs) {
+            const text = JSON.stringify(o.value, null, 2).split("\n").join("\n    ");
+            lines.push(`  ${o.name}${o.secret ? " (contains secrets)" : ""}: ${text}`);
+        }
+    }
+    return lines.join("\n");
+}
+
+function appendWarnings(lines: string[], plan: Plan): void {
+    if (plan.warnings.length === 0) return;
+    lines.push("", `Warnings (${plan.warnings.length}):`);
+    for (const w of plan.warnings) lines.push(`  - ${w.path ? `${w.path}: ` : ""}${w.message}`);
+}

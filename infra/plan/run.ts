@@ -1,0 +1,133 @@
+/**
+ * The offline plan: reads `Pulumi.yaml` and `Pulumi.<stack>.yaml`, validates the config, runs the real stack
+ * program under Pulumi's mock runtime with preview semantics, and returns what `pulumi up` would create.
+ * It needs no Azure credentials and no Pulumi CLI.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { namespaceValues, validateStackConfig } from "../config";
+import { captureProgram } from "./capture";
+import { SECRET, type Plan, type PlanWarning } from "./types";
+
+export interface PlanOptions {
+    /** Folder with `Pulumi.yaml`. @default - the current directory */
+    projectDir?: string;
+    /** @default "dev" */
+    stack?: string;
+    /** Day the lifecycle checks run against. @default - today (UTC) */
+    today?: Date;
+    /** Preview semantics (unknown values stay unknown). @default true */
+    preview?: boolean;
+}
+
+/** Thrown for problems with the project files themselves (missing stack file, unreadable YAML). */
+export class PlanSetupError extends Error {}
+
+export interface StackFiles {
+    project: string;
+    main: string;
+    /** Flat config as the CLI hands it to the program: `namespace:key` to string. */
+    config: Record<string, string>;
+    /** Keys whose values are `secure:` (or contain one): shown as secrets, never decrypted. */
+    secretKeys: string[];
+}
+
+function readYaml(file: string): Record<string, unknown> {
+    try {
+        return (parse(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+    } catch (e) {
+        throw new PlanSetupError(`${file}: ${(e as Error).message}`);
+    }
+}
+
+/** Replaces `{ secure: ... }` values with a placeholder; returns whether it found any. */
+function stripSecure(value: unknown): { value: unknown; secret: boolean } {
+    if (Array.isArray(value)) {
+        const parts = value.map(stripSecure);
+        return { value: parts.map((p) => p.value), secret: parts.some((p) => p.secret) };
+    }
+    if (value && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (Object.keys(obj).length === 1 && typeof obj.secure === "string") return { value: SECRET, secret: true };
+        let secret = false;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(obj)) {
+            const p = stripSecure(v);
+            out[k] = p.value;
+            secret ||= p.secret;
+        }
+        return { value: out, secret };
+    }
+    return { value, secret: false };
+}
+
+/** Reads the project and stack files into the flat config the Pulumi CLI would give the program. */
+export function readStackFiles(projectDir: string, stack: string): StackFiles {
+    const projectFile = path.join(projectDir, "Pulumi.yaml");
+    if (!existsSync(projectFile)) throw new PlanSetupError(`no Pulumi.yaml in ${projectDir}`);
+    const project = readYaml(projectFile);
+    const name = String(project.name ?? "");
+    const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
+    if (!existsSync(stackFile)) throw new PlanSetupError(`no stack file ${path.basename(stackFile)} in ${projectDir} (stack "${stack}")`);
+    const stackConfig = (readYaml(stackFile).config ?? {}) as Record<string, unknown>;
+
+    const config: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    for (const [rawKey, rawValue] of Object.entries(stackConfig)) {
+        const key = rawKey.includes(":") ? rawKey : `${name}:${rawKey}`;
+        const { value, secret } = stripSecure(rawValue);
+        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+        if (secret) secretKeys.push(key);
+    }
+    const main = typeof project.main === "string" ? project.main : "index.ts";
+    return { project: name, main: path.resolve(projectDir, main), config, secretKeys };
+}
+
+/**
+ * Runs the program module and returns its exports, the stack outputs. A dynamic import, so a TypeScript program
+ * loads under tsx and vitest alike; a CommonJS module's namespace repeats its exports as `default`, dropped here.
+ */
+async function loadProgram(main: string): Promise<Record<string, unknown>> {
+    const mod = (await import(main)) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(mod).filter(([k]) => k !== "default" && k !== "module.exports"));
+}
+
+function toWarning(text: string): PlanWarning {
+    const m = /^([\w-]+:[^\s:]+): ([\s\S]*)$/.exec(text);
+    return m ? { path: m[1], message: m[2] } : { path: "", message: text };
+}
+
+/** Runs the offline plan. Invalid config gives a plan with `errors` and no resources; the program never runs. */
+export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
+    const projectDir = path.resolve(options.projectDir ?? process.cwd());
+    const stack = options.stack ?? "dev";
+    const today = options.today ?? new Date();
+    const day = today.toISOString().slice(0, 10);
+    const files = readStackFiles(projectDir, stack);
+    const base: Plan = { project: files.project, stack, today: day, resources: [], outputs: [], warnings: [], errors: [] };
+
+    const validation = validateStackConfig(namespaceValues(files.config, files.project), { today });
+    if (validation.errors.length > 0) {
+        return {
+            ...base,
+            errors: validation.errors.map((e) => `${e.path}: ${e.message}`),
+            warnings: validation.warnings,
+        };
+    }
+
+    // The program reads the same clock through the environment, as it would under `pulumi preview`.
+    const previousToday = process.env.AZURE_AI_MODELS_TODAY;
+    process.env.AZURE_AI_MODELS_TODAY = day;
+    try {
+        const capture = await captureProgram(
+            () => loadProgram(files.main),
+            { project: files.project, stack, config: files.config, secretKeys: files.secretKeys, preview: options.preview ?? true },
+        );
+        if (capture.error !== undefined) throw capture.error;
+        return { ...base, resources: capture.resources, outputs: capture.outputs, warnings: capture.warnings.map(toWarning) };
+    } finally {
+        if (previousToday === undefined) delete process.env.AZURE_AI_MODELS_TODAY;
+        else process.env.AZURE_AI_MODELS_TODAY = previousToday;
+    }
+}
