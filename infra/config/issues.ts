@@ -106,7 +106,7 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
                     path: configPath(path),
                     message:
                         given === undefined
-                            ? `is required (${issue.expected})`
+                            ? `is required (expected ${issue.expected})`
                             : `expected ${issue.expected}, got ${show(given)}`,
                 });
                 break;

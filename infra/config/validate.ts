@@ -103,7 +103,8 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     if (!parsed.success) errors.push(...fromZodIssues(stackConfigSchema, parsed.error.issues));
 
     // The catalog rules run on the raw values too, so one run reports every problem, not only the schema's.
-    const ws = isObject(raw.workspace) ? raw.workspace : {};
+    const hasWorkspace = isObject(raw.workspace);
+    const ws = hasWorkspace ? (raw.workspace as Loose) : {};
     const kind = str(ws.kind) ?? "hub";
     const location = str(ws.location) ? normalizeRegion(str(ws.location)!) : undefined;
     const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
@@ -119,6 +120,8 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
 
     // Custom models first: deployments may use them.
     const customs: ModelEntry[] = [];
+    /** Names of custom models that are invalid: their own errors say why; deployments using them add nothing. */
+    const brokenCustoms = new Set<string>();
     arr(raw.customModels).forEach((c, i) => {
         if (!isObject(c)) return;
         const name = str(c.name);
@@ -135,6 +138,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         }
         const one = customModelSchema.safeParse(c);
         if (one.success && SERVERLESS_MODEL_ID.test(one.data.modelId) && !findModel(one.data.name)) customs.push(customModelEntry(one.data));
+        else if (name) brokenCustoms.add(name.toLowerCase());
     });
     const known = [...MODELS, ...customs];
 
@@ -156,12 +160,14 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             } else seenNames.set(name.toLowerCase(), i);
         }
 
-        if (kind === "hub") {
+        if (!hasWorkspace) {
+            // Without a workspace there is nothing to check a project against; the schema reports the absence.
+        } else if (kind === "hub") {
             if (project === undefined) {
                 err(["deployments", i, "project"], `is required on a hub: name one of the projects (${projects.filter(Boolean).join(", ") || "none defined"})`);
             } else if (!projects.some((p) => p?.toLowerCase() === project.toLowerCase())) {
                 const near = closest(project, projects.filter((p): p is string => !!p), 1);
-                err(["deployments", i, "project"], `${show(project)} is not a project of the hub${near.length ? `; did you mean "${near[0]}"?` : ""}; projects: ${projects.filter(Boolean).join(", ") || "none defined"}`);
+                err(["deployments", i, "project"], `${show(project)} is not a project of the hub (projects: ${projects.filter(Boolean).join(", ") || "none defined"})${near.length ? `; did you mean "${near[0]}"?` : ""}`);
             }
         } else if (project !== undefined) {
             err(["deployments", i, "project"], `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`);
@@ -170,6 +176,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         if (modelName === undefined) return;
         const customModel = customs.find((m) => [m.name, ...m.aliases].some((k) => k.toLowerCase() === modelName.toLowerCase()));
         const model = customModel ?? findModel(modelName);
+        if (!model && brokenCustoms.has(modelName.toLowerCase())) return;
         if (!model) {
             const near = closestModelNames(modelName, known);
             err(

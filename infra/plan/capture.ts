@@ -139,9 +139,18 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
     };
     let error: unknown;
     try {
-        await pulumi.runtime.runInPulumiStack(async () => program());
+        // A program that throws ends with no outputs; catching inside the stack keeps the runtime's own promises
+        // from rejecting unobserved.
+        await pulumi.runtime.runInPulumiStack(async () => {
+            try {
+                return await program();
+            } catch (e) {
+                error = e;
+                return {};
+            }
+        });
     } catch (e) {
-        error = e;
+        error ??= e;
     } finally {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> }).waitForRPCs();

@@ -1,0 +1,93 @@
+/** Lifecycle against an injected clock: legacy and deprecated warn, retired fails unless accepted. */
+import { describe, expect, it } from "vitest";
+import { validateStackConfig } from "../../infra/config";
+import { byName, registered, runStack } from "../helpers/stack";
+
+const config = (model: string, extra: Record<string, unknown> = {}) => ({
+    workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
+    deployments: [{ name: "large", model, project: "chat", ...extra }],
+});
+const on = (day: string) => ({ today: new Date(`${day}T00:00:00Z`) });
+const LIFECYCLE_SOURCE = "source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07)";
+
+describe("model lifecycle", () => {
+    it("is silent before the legacy date", () => {
+        const r = validateStackConfig(config("Mistral-large"), on("2024-12-14"));
+        expect(r.errors).toEqual([]);
+        expect(r.warnings).toEqual([]);
+    });
+
+    it("warns from the legacy date", () => {
+        const r = validateStackConfig(config("Mistral-large"), on("2024-12-15"));
+        expect(r.errors).toEqual([]);
+        expect(r.warnings).toEqual([
+            {
+                path: "azure-ai-models:deployments[0].model",
+                message: `Mistral-large is legacy since 2024-12-15 (new deployments not recommended), retires 2025-04-15; no replacement is named; ${LIFECYCLE_SOURCE}`,
+            },
+        ]);
+    });
+
+    it("warns from the deprecated date", () => {
+        const r = validateStackConfig(config("Mistral small"), on("2025-05-01"));
+        expect(r.errors).toEqual([]);
+        expect(r.warnings.map((w) => w.message)).toEqual([
+            `Mistral-small is deprecated since 2025-04-30 (no new deployments), retires 2025-07-31; replacement: Mistral-small-2503 (not in the catalog yet: add it under azure-ai-models:customModels); ${LIFECYCLE_SOURCE}`,
+        ]);
+    });
+
+    it("fails from the retired date", () => {
+        const r = validateStackConfig(config("Meta-Llama-3-8B-Instruct"), on("2025-06-30"));
+        expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+            `azure-ai-models:deployments[0].model: Meta-Llama-3-8B-Instruct was retired on 2025-06-30: existing deployments return 404; replacement: Meta-Llama-3.1-8B-Instruct (not in the catalog yet: add it under azure-ai-models:customModels); ${LIFECYCLE_SOURCE}. Set acceptRetired: true to deploy it anyway`,
+        ]);
+    });
+
+    it("deploys a retired model when the deployment accepts it, with a warning", async () => {
+        const run = await runStack(config("Mistral-Nemo", { acceptRetired: true }), { today: "2026-11-21" });
+        expect(run.error).toBeUndefined();
+        expect(run.warnings).toEqual([
+            `azure-ai-models:deployments[0].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-small-2503 (not in the catalog yet: add it under azure-ai-models:customModels); ${LIFECYCLE_SOURCE} (accepted by acceptRetired)`,
+        ]);
+        expect(byName(run, "large-endpoint").inputs.properties).toMatchObject({ modelSettings: { modelId: "azureml://registries/azureml-mistral/models/Mistral-Nemo" } });
+    });
+
+    it("lets a custom model carry its own lifecycle and replacement", () => {
+        const r = validateStackConfig(
+            {
+                ...config("small-2503"),
+                customModels: [
+                    {
+                        name: "small-2503",
+                        modelId: "azureml://registries/azureml-mistral/models/Mistral-small-2503",
+                        regions: ["East US 2", "swedencentral"],
+                        lifecycle: { legacy: "2026-10-01" },
+                        source: "https://learn.microsoft.com/azure/ai-foundry/concepts/model-lifecycle-retirement",
+                    },
+                ],
+            },
+            on("2026-11-21"),
+        );
+        expect(r.errors).toEqual([]);
+        expect(r.warnings.map((w) => w.message)).toEqual([
+            "small-2503 is legacy since 2026-10-01 (new deployments not recommended); no replacement is named; source: https://learn.microsoft.com/azure/ai-foundry/concepts/model-lifecycle-retirement (stack config)",
+        ]);
+        expect(r.config?.deployments[0].catalogModel.serverless?.regions).toEqual(["eastus2", "swedencentral"]);
+    });
+
+    it("warns that serverless endpoints do not take Entra ID tokens", () => {
+        const r = validateStackConfig(config("Ministral-3B", { authMode: "AAD" }), on("2026-11-21"));
+        expect(r.warnings).toEqual([
+            {
+                path: "azure-ai-models:deployments[0].authMode",
+                message: '"AAD": the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys',
+            },
+        ]);
+    });
+
+    it("registers nothing for a retired model that is not accepted", async () => {
+        const run = await runStack(config("AI21-Jamba-Instruct"), { today: "2026-11-21" });
+        expect(run.error).toBeDefined();
+        expect(registered(run)).toEqual([]);
+    });
+});

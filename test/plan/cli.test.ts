@@ -1,0 +1,118 @@
+/**
+ * The plan command run as a process, as a user runs `npm run plan`: the real `infra/index.ts` under the mock
+ * runtime, reading Pulumi.yaml and the stack file.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { BAD_CASES, EXPECTED } from "../config/cases";
+
+const ROOT = path.resolve(__dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+
+function plan(args: string[], cwd = ROOT) {
+    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "infra/plan/cli.ts"), ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A project folder whose Pulumi.yaml runs this repository's stack program, with one stack file. */
+function project(stack: string, config: Record<string, unknown>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "aim-plan-"));
+    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs", main: path.join(ROOT, "infra/index.ts") }));
+    writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify({ config }));
+    return dir;
+}
+
+const namespaced = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [`azure-ai-models:${k}`, v]));
+
+interface JsonResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent?: string;
+    dependencies: string[];
+    inputs: Record<string, unknown>;
+    options: { deleteBeforeReplace?: boolean };
+}
+
+describe("npm run plan", () => {
+    it("prints the dev stack's hub, project, subscription and endpoint with their dependencies", () => {
+        const r = plan(["--today", "2026-11-21"]);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        const out = r.stdout;
+        expect(out).toContain("Plan: stack dev of azure-ai-models (offline, preview semantics; lifecycle checked on 2026-11-21)");
+        expect(out).toContain("Resources: 18 to create (13 cloud resources, 5 components)");
+        expect(out).toMatch(/\+ machinelearningservices:Workspace {2}aimodels-dev-ws {2}\[replaceOnChanges: storageAccount, keyVault\]\n {10}workspaceName: aimodels-dev-[a-z0-9]{6}\n {10}kind: Hub/);
+        expect(out).toMatch(/\+ machinelearningservices:Workspace {2}aimodels-dev-chat-ws.*\n(.*\n)* {10}depends on: aimodels-dev-ws \(Workspace\)/);
+        expect(out).toContain("+ machinelearningservices:MarketplaceSubscription  chat-Ministral-3B-sub");
+        expect(out).toContain("+ machinelearningservices:ServerlessEndpoint  ministral-endpoint  [deleteBeforeReplace]");
+        expect(out).toMatch(/depends on: chat-Ministral-3B-sub \(MarketplaceSubscription\), aimodels-dev-rg \(ResourceGroup\), aimodels-dev-chat-ws \(Workspace\)/);
+        expect(out).toContain('"primaryKey": "[secret]"');
+        expect(out).toContain('"uri": "[unknown]"');
+    });
+
+    it("--json carries resources with parents and dependency edges, and masked outputs", () => {
+        const r = plan(["--json", "--stack", "dev", "--today", "2026-11-21"]);
+        expect(r.code).toBe(0);
+        const json = JSON.parse(r.stdout) as { resources: JsonResource[]; outputs: { name: string; value: unknown; secretPaths: string[] }[]; errors: string[] };
+        expect(json.errors).toEqual([]);
+        const find = (name: string) => json.resources.find((x) => x.name === name)!;
+        const endpoint = find("ministral-endpoint");
+        expect(endpoint.dependencies).toContain(find("chat-Ministral-3B-sub").urn);
+        expect(endpoint.parent).toBe(find("ministral").urn);
+        expect(endpoint.options.deleteBeforeReplace).toBe(true);
+        expect(find("aimodels-dev-chat-ws").dependencies).toContain(find("aimodels-dev-ws").urn);
+        expect(find("chat-Ministral-3B-sub").dependencies).toContain(find("aimodels-dev-chat-ws").urn);
+        const deployments = json.outputs.find((o) => o.name === "deployments")!;
+        expect(deployments.secretPaths).toEqual(["deployments.ministral.primaryKey", "deployments.ministral.secondaryKey"]);
+        expect(r.stdout).not.toContain("rawValue");
+    });
+
+    it("fails with exactly the validation messages for bad config, and nothing else", () => {
+        for (const name of ["many mistakes at once", "misspelt top-level key", "retired model"]) {
+            const bad = BAD_CASES.find((c) => c.name === name)!;
+            const r = plan(["--stack", "bad", "--today", "2026-11-21"], project("bad", namespaced(bad.config)));
+            expect(r.code).toBe(1);
+            expect(r.stdout).toBe("");
+            const lines = EXPECTED[name];
+            expect(r.stderr).toBe(
+                [
+                    "Plan: stack bad of azure-ai-models (offline, preview semantics; lifecycle checked on 2026-11-21)",
+                    "",
+                    `Invalid stack config: ${lines.length} problem${lines.length === 1 ? "" : "s"}. Nothing would be deployed.`,
+                    ...lines.map((l) => `  - ${l}`),
+                    "",
+                ].join("\n"),
+            );
+        }
+    });
+
+    it("shows secure config values as secrets instead of failing on them", () => {
+        const dir = project("prod", {
+            "azure-native:clientSecret": { secure: "v1:AAAABBBBCCCC" },
+            ...namespaced({
+                workspace: { name: "aim", location: "eastus", tags: { owner: { secure: "v1:DDDDEEEE" } }, projects: [{ name: "app" }] },
+                deployments: [{ name: "m3b", model: "Ministral-3B", project: "app" }],
+            }),
+        });
+        const r = plan(["--stack", "prod", "--json"], dir);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        const json = JSON.parse(r.stdout) as { resources: JsonResource[] };
+        expect(json.resources.find((x) => x.name === "aim-rg")!.inputs.tags).toEqual({ owner: "[secret]" });
+        expect(r.stdout).not.toContain("v1:DDDDEEEE");
+    });
+
+    it("says which stack file is missing, and rejects unknown options", () => {
+        const missing = plan(["--stack", "nope"]);
+        expect(missing.code).toBe(2);
+        expect(missing.stderr).toBe(`no stack file Pulumi.nope.yaml in ${ROOT} (stack "nope")\n`);
+        const bad = plan(["--stak", "dev"]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain("usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR]");
+    });
+});
