@@ -1,0 +1,56 @@
+/**
+ * The azure-native resource types the rules read, and the input paths they read (azure-native v3 input shapes,
+ * `@pulumi/azure-native/machinelearningservices/*.d.ts`, API 2025-12-01).
+ */
+import type { ResourceView } from "./view";
+import { knownString } from "./unknown";
+
+/** Azure Machine Learning resource kinds the rules know. */
+export type MlKind = "Workspace" | "ServerlessEndpoint" | "MarketplaceSubscription" | "OnlineEndpoint" | "OnlineDeployment";
+
+export const ML_KINDS: readonly MlKind[] = [
+    "Workspace",
+    "ServerlessEndpoint",
+    "MarketplaceSubscription",
+    "OnlineEndpoint",
+    "OnlineDeployment",
+];
+
+/** The type token of a kind in azure-native's default (unversioned) module. */
+export function mlType(kind: MlKind): string {
+    return `azure-native:machinelearningservices:${kind}`;
+}
+
+/** Matches `azure-native:machinelearningservices:<Kind>`, also through an explicit API version module. */
+const ML_TYPE = /^azure-native:machinelearningservices(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/;
+
+/** The kind of an Azure Machine Learning resource, or undefined for any other type. */
+export function mlKind(type: string): MlKind | undefined {
+    const kind = ML_TYPE.exec(type)?.[1];
+    return (ML_KINDS as readonly string[]).includes(kind ?? "") ? (kind as MlKind) : undefined;
+}
+
+/** True when the resource is an Azure Machine Learning resource of that kind. */
+export function isKind(resource: Pick<ResourceView, "type">, kind: MlKind): boolean {
+    return mlKind(resource.type) === kind;
+}
+
+/** The short type name used in messages: `ServerlessEndpoint "chat"`. */
+export function describe(resource: Pick<ResourceView, "type" | "name">): string {
+    const kind = mlKind(resource.type);
+    return kind ? `${kind} "${resource.name}"` : `${resource.type} "${resource.name}"`;
+}
+
+/** Where each kind keeps the model it deploys. */
+export const MODEL_ID_PATH: Partial<Record<MlKind, string>> = {
+    ServerlessEndpoint: "properties.modelSettings.modelId",
+    MarketplaceSubscription: "properties.modelId",
+    OnlineDeployment: "properties.model",
+};
+
+/** The model id a resource deploys or subscribes to, when known. */
+export function modelIdOf(resource: ResourceView): string | undefined {
+    const kind = mlKind(resource.type);
+    const path = kind ? MODEL_ID_PATH[kind] : undefined;
+    return path ? knownString(resource.props, path) : undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * Model lifecycle for the two lifecycle rules: which catalog offer a resource deploys, and which stage it is in on
+ * a given day (catalog `lifecycleStage`, dates from MS docs `model-lifecycle-retirement.md`).
+ */
+import { MODEL_ID_PATH, mlKind } from "./azure";
+import { findOffer, lifecycleStage, type Lifecycle, type LifecycleStage, type ModelEntry, type OfferKind } from "./catalog";
+import { knownString } from "./unknown";
+import type { ResourceView } from "./view";
+
+/** `today` config: a `YYYY-MM-DD` day (UTC); without it, the day the policy runs. */
+export const TODAY_SCHEMA = {
+    type: "string",
+    pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+    description:
+        "The day to judge lifecycle dates against, YYYY-MM-DD (UTC). Default: the day the policy runs (the offline plan passes its own `today`).",
+} as const;
+
+/** The day a rule judges against. */
+export function today(day: string | undefined): Date {
+    return day ? new Date(`${day}T00:00:00Z`) : new Date();
+}
+
+export interface OfferStage {
+    model: ModelEntry;
+    modelId: string;
+    offer: OfferKind;
+    lifecycle: Lifecycle;
+    stage: LifecycleStage;
+}
+
+/** The lifecycle stage of the catalog offer a resource deploys, or undefined (not a model resource, unknown id, not in the catalog). */
+export function offerStage(resource: ResourceView, day: Date): OfferStage | undefined {
+    const kind = mlKind(resource.type);
+    const path = kind ? MODEL_ID_PATH[kind] : undefined;
+    const modelId = path ? knownString(resource.props, path) : undefined;
+    if (modelId === undefined) return undefined;
+    // A Marketplace subscription is for a serverless offer; an OnlineDeployment runs on managed compute.
+    const offer: OfferKind = kind === "OnlineDeployment" ? "managed" : "serverless";
+    const found = findOffer(modelId, offer);
+    if (!found?.lifecycle) return undefined;
+    return { model: found.model, modelId, offer, lifecycle: found.lifecycle, stage: lifecycleStage(found.lifecycle, day) };
+}
+
+/** "Deploy its replacement X instead, or another model." */
+export function replacementHint(lifecycle: Lifecycle): string {
+    return lifecycle.replacement ? `Deploy its replacement ${lifecycle.replacement} instead, or another model` : "Deploy another model";
+}
+
+/** "(MS docs ..., 2026-07-07)" */
+export function sourceNote(lifecycle: Lifecycle): string {
+    return `(${lifecycle.source.document}, ${lifecycle.source.date})`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Every rule of the pack, in the order the pack lists them. `policies/index.ts` assembles the pack from the rule
+ * files directly; the offline plan (`infra/plan/policy.ts`) evaluates this list. A test checks both name every file.
+ */
+import type { Rule } from "../lib/rule";
+import { allowedRegions } from "./allowedRegions";
+import { approvedModels } from "./approvedModels";
+import { contentSafetyEnabled } from "./contentSafetyEnabled";
+import { deprecatedModels } from "./deprecatedModels";
+import { managedComputeCostGuard } from "./managedComputeCostGuard";
+import { modelAvailableInRegion } from "./modelAvailableInRegion";
+import { modelIdForm } from "./modelIdForm";
+import { noPlaintextKeysInOutputs } from "./noPlaintextKeysInOutputs";
+import { noRetiredModels } from "./noRetiredModels";
+import { oneDeploymentPerModel } from "./oneDeploymentPerModel";
+import { onlineEndpointEntraAuth } from "./onlineEndpointEntraAuth";
+import { onlineEndpointTraffic } from "./onlineEndpointTraffic";
+import { projectReferencesHub } from "./projectReferencesHub";
+import { requiredTags } from "./requiredTags";
+import { serverlessEndpointHasSubscription } from "./serverlessEndpointHasSubscription";
+import { workspaceNetworkIsolation } from "./workspaceNetworkIsolation";
+
+export {
+    allowedRegions,
+    approvedModels,
+    contentSafetyEnabled,
+    deprecatedModels,
+    managedComputeCostGuard,
+    modelAvailableInRegion,
+    modelIdForm,
+    noPlaintextKeysInOutputs,
+    noRetiredModels,
+    oneDeploymentPerModel,
+    onlineEndpointEntraAuth,
+    onlineEndpointTraffic,
+    projectReferencesHub,
+    requiredTags,
+    serverlessEndpointHasSubscription,
+    workspaceNetworkIsolation,
+};
+
+export const ALL_RULES: readonly Rule[] = [
+    // Mandatory: deployments that would fail, cost money silently, or leak keys.
+    allowedRegions,
+    oneDeploymentPerModel,
+    serverlessEndpointHasSubscription,
+    modelAvailableInRegion,
+    approvedModels,
+    noRetiredModels,
+    contentSafetyEnabled,
+    noPlaintextKeysInOutputs,
+    modelIdForm,
+    // Advisory.
+    deprecatedModels,
+    onlineEndpointEntraAuth,
+    onlineEndpointTraffic,
+    managedComputeCostGuard,
+    workspaceNetworkIsolation,
+    projectReferencesHub,
+    requiredTags,
+] as Rule[];

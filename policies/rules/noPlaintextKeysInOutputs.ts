@@ -1,0 +1,110 @@
+/**
+ * Rule 8: no plaintext keys in stack outputs. A stack output (or a value inside one) with a key-like name
+ * (`primaryKey`, `token`, `connectionString`, ...) must be secret: `listServerlessEndpointKeysOutput` does not mark
+ * its keys secret, so exporting them as they come stores them in the clear in the state and prints them.
+ *
+ * The offline plan records which output paths are secret. In the CLI, `@pulumi/policy` hands policies secret values
+ * unwrapped with no mark (pulumi/pulumi-policy#241), so the rule cannot tell a secret from a plaintext value there:
+ * it reports nothing unless `reportWhenSecretnessUnknown` is set, which reports every key-like output.
+ */
+import { defineStackRule, stringList, type Finding } from "../lib/rule";
+import { isUnknown } from "../lib/unknown";
+import { STACK_TYPE, type OutputView } from "../lib/view";
+
+export interface NoPlaintextKeysInOutputsConfig {
+    keyNames: string[];
+    reportWhenSecretnessUnknown: boolean;
+}
+
+export const DEFAULT_KEY_NAMES = ["key", "primaryKey", "secondaryKey", "token", "password", "connectionString"] as const;
+
+/**
+ * True when a property name is key-like: one of the names (case-insensitive), or ends in one at a word boundary
+ * (`apiKey`, `access_token`, `db-password`).
+ */
+export function isKeyLikeName(name: string, keyNames: readonly string[]): boolean {
+    const lower = name.toLowerCase();
+    return keyNames.some((k) => {
+        const key = k.toLowerCase();
+        if (lower === key) return true;
+        if (lower.endsWith(`_${key}`) || lower.endsWith(`-${key}`)) return true;
+        // camelCase boundary: `apiKey` ends in `Key`.
+        return name.endsWith(k.charAt(0).toUpperCase() + k.slice(1)) && name.length > k.length;
+    });
+}
+
+/** Every (path, value) inside an output whose last segment is key-like and whose value is a known, non-empty string. */
+function keyLikeValues(output: OutputView, keyNames: readonly string[]): { path: string; value: string }[] {
+    const found: { path: string; value: string }[] = [];
+    const walk = (value: unknown, path: string, name: string): void => {
+        if (isUnknown(value) || value === null || value === undefined) return;
+        if (typeof value === "string") {
+            if (value !== "" && isKeyLikeName(name, keyNames)) found.push({ path, value });
+            return;
+        }
+        if (Array.isArray(value)) {
+            value.forEach((v, i) => walk(v, `${path}.${i}`, name));
+            return;
+        }
+        if (typeof value === "object") {
+            for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, `${path}.${k}`, k);
+        }
+    };
+    walk(output.value, output.name, output.name);
+    return found;
+}
+
+/** `a[0].b` and `a.0.b` name the same value. */
+function normalisePath(path: string): string {
+    return path.replace(/\[(\d+)\]/g, ".$1");
+}
+
+/** True when the path, or an object or array containing it, is secret. */
+function isSecretPath(path: string, secretPaths: readonly string[]): boolean {
+    return secretPaths.map(normalisePath).some((s) => path === s || path.startsWith(`${s}.`));
+}
+
+export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputsConfig>({
+    name: "no-plaintext-keys-in-outputs",
+    description: "Stack outputs with key-like names (key, primaryKey, secondaryKey, token, password, connectionString) are secret.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    configSchema: {
+        properties: {
+            keyNames: {
+                ...stringList(
+                    "Key-like names: an output or a property inside one is key-like when its name is one of these (case-insensitive) or ends in one (apiKey, access_token).",
+                    DEFAULT_KEY_NAMES,
+                ),
+                minItems: 1,
+            },
+            reportWhenSecretnessUnknown: {
+                type: "boolean",
+                default: false,
+                description:
+                    "Where secretness cannot be seen (the CLI: pulumi/pulumi-policy#241), report every key-like output with a value. For stacks that must export no keys at all.",
+            },
+        },
+    },
+    remediationSteps: "Export the value through pulumi.secret(...), or stop exporting it.",
+    check: (stack, config) => {
+        const findings: Finding[] = [];
+        const stackUrn = stack.resources.find((r) => r.type === STACK_TYPE)?.urn;
+        for (const output of stack.outputs) {
+            if (output.secretPaths === undefined && !config.reportWhenSecretnessUnknown) continue;
+            for (const { path } of keyLikeValues(output, config.keyNames)) {
+                if (output.secretPaths !== undefined && isSecretPath(path, output.secretPaths)) continue;
+                const why = output.secretPaths === undefined
+                    ? "may be in plaintext (the CLI cannot show policies which outputs are secret; reportWhenSecretnessUnknown is on)"
+                    : "is not secret, so it is stored in the clear in the stack's state and printed by `pulumi stack output`";
+                findings.push({
+                    ...(stackUrn ? { urn: stackUrn } : {}),
+                    message:
+                        `Stack output ${path} has a key-like name and ${why}. ` +
+                        `Wrap the value in pulumi.secret(...) before exporting it, or do not export it.`,
+                });
+            }
+        }
+        return findings;
+    },
+});

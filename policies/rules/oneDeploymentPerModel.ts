@@ -1,0 +1,75 @@
+/**
+ * Rule 2: one serverless deployment per model per workspace or project. Azure "currently limit[s] one deployment
+ * per model per workspace" (FACTS.md section 1): a second ServerlessEndpoint for the same model in the same workspace
+ * fails at creation. Optionally the same limit for managed OnlineDeployments (a cost guard, not an Azure limit).
+ */
+import { describe, isKind, modelIdOf } from "../lib/azure";
+import { withoutVersion } from "../lib/catalog";
+import { defineStackRule, type Finding } from "../lib/rule";
+import type { ResourceView } from "../lib/view";
+import { describeWorkspace, sameWorkspace, workspaceOf, type WorkspaceRef } from "../lib/workspaces";
+
+export interface OneDeploymentPerModelConfig {
+    includeManagedDeployments: boolean;
+}
+
+interface Deployment {
+    resource: ResourceView;
+    modelId: string;
+    workspace: WorkspaceRef;
+}
+
+function duplicates(group: Deployment[], describeLimit: (d: Deployment, first: Deployment) => string): Finding[] {
+    const findings: Finding[] = [];
+    for (let i = 0; i < group.length; i++) {
+        const d = group[i];
+        const first = group.slice(0, i).find(
+            (e) => e.modelId.toLowerCase() === d.modelId.toLowerCase() && sameWorkspace(e.workspace, d.workspace) === true,
+        );
+        if (first) findings.push({ urn: d.resource.urn, message: describeLimit(d, first) });
+    }
+    return findings;
+}
+
+export const oneDeploymentPerModel = defineStackRule<OneDeploymentPerModelConfig>({
+    name: "one-deployment-per-model",
+    description: "No two serverless endpoints deploy the same model in one workspace or project (Azure allows one per model per workspace).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    configSchema: {
+        properties: {
+            includeManagedDeployments: {
+                type: "boolean",
+                default: false,
+                description: "Also allow only one managed OnlineDeployment per model (any version) per workspace, as a cost guard.",
+            },
+        },
+    },
+    remediationSteps:
+        "Keep one serverless endpoint per model in each workspace or project; to go beyond one deployment's rate limits, deploy the model in another workspace or project.",
+    check: (stack, config) => {
+        const serverless: Deployment[] = [];
+        const managed: Deployment[] = [];
+        for (const r of stack.resources) {
+            const isServerless = isKind(r, "ServerlessEndpoint");
+            if (!isServerless && !(config.includeManagedDeployments && isKind(r, "OnlineDeployment"))) continue;
+            const modelId = modelIdOf(r);
+            if (modelId === undefined) continue;
+            const d = { resource: r, workspace: workspaceOf(r, stack.resources) };
+            if (isServerless) serverless.push({ ...d, modelId });
+            else managed.push({ ...d, modelId: withoutVersion(modelId) });
+        }
+        return [
+            ...duplicates(serverless, (d, first) =>
+                `${describe(d.resource)} deploys ${d.modelId} in workspace ${describeWorkspace(d.workspace)}, ` +
+                    `which ${describe(first.resource)} already deploys: Azure allows one serverless deployment per model per workspace or project, ` +
+                    `so the second one fails. Remove one of them, or deploy the model in another workspace or project.`,
+            ),
+            ...duplicates(managed, (d, first) =>
+                `${describe(d.resource)} deploys ${d.modelId} in workspace ${describeWorkspace(d.workspace)}, ` +
+                    `which ${describe(first.resource)} already deploys (one-deployment-per-model includeManagedDeployments is on). ` +
+                    `Remove one of them, or set includeManagedDeployments to false.`,
+            ),
+        ];
+    },
+});
