@@ -80,3 +80,4 @@ export function stageDate(lifecycle: Lifecycle, stage: Exclude<LifecycleStage, "
     return lifecycle[stage] as string;
 }
 export { AZURE_AI_DEVELOPER, AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR, type RoleFact } from "./roles";
+export { VM_SIZES, findVmSize, quotaCores, type VmSize } from "./vmSizes";

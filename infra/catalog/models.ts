@@ -68,6 +68,9 @@ const LLAMA2_MANAGED_LIFECYCLE = lifecycle(
     "the Llama-2-7b-chat registry asset carries the same dates in its tags (Azure/azureml-assets)",
 );
 
+/** The seeds offer the shared quota pool (endpoint deleted after 168 hours) for these open models. */
+const SHARED_QUOTA = { sharedQuota: true, sharedQuotaSource: SOURCES.sharedQuota } as const;
+
 function managed(offer: Omit<ManagedOffer, "routes"> & { routes?: readonly Route[] }): ManagedOffer {
     return { routes: MANAGED_CHAT_ROUTES, ...offer };
 }
@@ -97,6 +100,7 @@ function llama2(name: string, displayName: string, chat: boolean, version?: numb
         ),
         managed: managed({
             assetName: name,
+            ...SHARED_QUOTA,
             ...(version !== undefined ? { version, versionSource: SOURCES.seedLlama } : {}),
             allowedInstanceTypes: LLAMA2_SIZES,
             routes: chat ? MANAGED_CHAT_ROUTES : MANAGED_TEXT_ROUTES,
@@ -195,7 +199,7 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mixtral-8x7B-Instruct-v01",
+            assetName: "mistralai-Mixtral-8x7B-Instruct-v01", ...SHARED_QUOTA,
             version: 11,
             versionSource: { ...SOURCES.mixtralAsset, note: "versions 10 and 11 seen" },
             allowedInstanceTypes: ["Standard_ND40rs_v2", "Standard_NC96ads_A100_v4", "Standard_ND96amsr_A100_v4", "Standard_ND96asr_v4"],
@@ -213,7 +217,7 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mixtral-8x7B-v01",
+            assetName: "mistralai-Mixtral-8x7B-v01", ...SHARED_QUOTA,
             version: 14,
             versionSource: { ...SOURCES.managedSample, note: "version 14 on Standard_ND40rs_v2" },
             routes: MANAGED_TEXT_ROUTES,
@@ -230,7 +234,7 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mistral-7B-Instruct-v01",
+            assetName: "mistralai-Mistral-7B-Instruct-v01", ...SHARED_QUOTA,
             version: 11,
             versionSource: SOURCES.seedMistralManaged,
             source: SOURCES.seedMistralManaged,
@@ -246,7 +250,7 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mistral-7B-Instruct-v0-2",
+            assetName: "mistralai-Mistral-7B-Instruct-v0-2", ...SHARED_QUOTA,
             version: 6,
             versionSource: SOURCES.seedMistralManaged,
             source: SOURCES.seedMistralManaged,
@@ -262,7 +266,7 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mistral-7B-v01",
+            assetName: "mistralai-Mistral-7B-v01", ...SHARED_QUOTA,
             version: 3,
             versionSource: SOURCES.azuremlExamples,
             routes: MANAGED_TEXT_ROUTES,
@@ -279,7 +283,7 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         // No source pins a version: a deployment must name one.
-        managed: managed({ assetName: "mistralai-Mixtral-8x22B-Instruct-v0-1", source: SOURCES.seedMistralManaged }),
+        managed: managed({ assetName: "mistralai-Mixtral-8x22B-Instruct-v0-1", ...SHARED_QUOTA, source: SOURCES.seedMistralManaged }),
         capabilities: NO_SYSTEM_CHAT,
         source: SOURCES.seedMistralManaged,
     },

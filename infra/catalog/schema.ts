@@ -58,6 +58,7 @@ export const modelEntrySchema = z
                 allowedInstanceTypes: z.array(z.string().regex(/^Standard_[A-Za-z0-9_]+$/)).min(1).optional(),
                 minimumSpec: z.strictObject({ vCPUs: z.number().int().positive(), gpus: z.number().int().nonnegative() }).optional(),
                 sharedQuota: z.boolean().optional(),
+                sharedQuotaSource: sourceSchema.optional(),
                 routes: z.array(routeSchema).min(2),
                 lifecycle: lifecycleSchema.optional(),
                 source: sourceSchema,

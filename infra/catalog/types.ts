@@ -95,6 +95,7 @@ export interface ManagedOffer {
     minimumSpec?: { vCPUs: number; gpus: number };
     /** Whether the asset allows the shared quota pool (`SharedComputeCapacityEnabled`). Unknown when absent. */
     sharedQuota?: boolean;
+    sharedQuotaSource?: Source;
     routes: readonly Route[];
     lifecycle?: Lifecycle;
     source: Source;

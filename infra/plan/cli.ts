@@ -2,17 +2,28 @@
  * `npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PATH]`
  *
  * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
- * runtime. Exit codes: 0 the plan is valid; 1 the config is invalid (the errors are the whole output);
- * 2 the command line or project files are wrong.
+ * runtime, then the policy pack over what it captured. Exit codes: 0 the plan is valid and passes the mandatory
+ * policies; 1 the config is invalid (the errors are the whole output) or a mandatory policy is violated;
+ * 2 the command line, project files or policy config are wrong.
  */
 import { parseArgs } from "node:util";
 import { renderText, planToJson } from "./render";
+import { loadPolicyConfig, PolicyConfigError } from "./policy";
 import { PlanSetupError, runPlan } from "./run";
 
-const USAGE = "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR]";
+const USAGE =
+    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies]";
 
 async function main(argv: string[]): Promise<number> {
-    let values: { stack?: string; json?: boolean; today?: string; dir?: string; help?: boolean };
+    let values: {
+        stack?: string;
+        json?: boolean;
+        today?: string;
+        dir?: string;
+        help?: boolean;
+        "policy-config"?: string;
+        "skip-policies"?: boolean;
+    };
     try {
         ({ values } = parseArgs({
             args: argv,
@@ -21,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
                 json: { type: "boolean" },
                 today: { type: "string" },
                 dir: { type: "string" },
+                "policy-config": { type: "string" },
+                "skip-policies": { type: "boolean" },
                 help: { type: "boolean", short: "h" },
             },
             strict: true,
@@ -42,13 +55,14 @@ async function main(argv: string[]): Promise<number> {
         }
     }
     try {
-        const plan = await runPlan({ stack: values.stack ?? "dev", today, projectDir: values.dir });
+        const policies = values["skip-policies"] ? false : values["policy-config"] ? loadPolicyConfig(values["policy-config"]) : {};
+        const plan = await runPlan({ stack: values.stack ?? "dev", today, projectDir: values.dir, policies });
         const text = values.json ? JSON.stringify(planToJson(plan), null, 2) : renderText(plan);
         if (plan.errors.length > 0 && !values.json) process.stderr.write(`${text}\n`);
         else process.stdout.write(`${text}\n`);
-        return plan.errors.length > 0 ? 1 : 0;
+        return plan.errors.length > 0 || plan.policies?.passed === false ? 1 : 0;
     } catch (e) {
-        if (e instanceof PlanSetupError) {
+        if (e instanceof PlanSetupError || e instanceof PolicyConfigError) {
             process.stderr.write(`${e.message}\n`);
             return 2;
         }

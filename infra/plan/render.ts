@@ -2,7 +2,7 @@
  * Renders a plan for a terminal (a resource tree with key inputs and dependencies) or as JSON. Secrets never
  * appear: secret inputs and outputs are masked, and outputs' clear values are left out of the JSON.
  */
-import { SECRET, type Plan, type PlannedResource } from "./types";
+import { SECRET, type Plan, type PlannedResource, type PlanViolation } from "./types";
 
 /** The inputs worth showing in the tree, by resource type (paths into the inputs). */
 const KEY_INPUTS: Record<string, string[]> = {
@@ -89,6 +89,10 @@ export function renderText(plan: Plan): string {
     lines.push("", `Resources: ${plan.resources.length} to create (${custom} cloud resources, ${plan.resources.length - custom} components)`);
     lines.push(`  [unknown] = known once Azure creates it; [secret] = secret value, never shown`);
 
+    const violationsAt = new Map<string, PlanViolation[]>();
+    for (const v of plan.policies?.violations ?? []) {
+        if (v.urn) violationsAt.set(v.urn, [...(violationsAt.get(v.urn) ?? []), v]);
+    }
     const walk = (r: PlannedResource, depth: number) => {
         const pad = "  ".repeat(depth + 1);
         const opts = [
@@ -107,11 +111,13 @@ export function renderText(plan: Plan): string {
             .map((d) => byUrn.get(d))
             .filter((d): d is PlannedResource => d !== undefined && d.type !== "random:index/randomString:RandomString");
         if (deps.length) lines.push(`${pad}    depends on: ${deps.map((d) => `${d.name} (${shortType(d.type).split(":").pop()})`).join(", ")}`);
+        for (const v of violationsAt.get(r.urn) ?? []) lines.push(`${pad}    ${violationLine(v)}`);
         for (const c of children.get(r.urn) ?? []) walk(c, depth + 1);
     };
     for (const root of children.get("") ?? []) walk(root, 0);
 
     appendWarnings(lines, plan);
+    appendPolicies(lines, plan);
     if (plan.outputs.length) {
         lines.push("", "Outputs:");
         for (const o of plan.outputs) {
@@ -120,6 +126,25 @@ export function renderText(plan: Plan): string {
         }
     }
     return lines.join("\n");
+}
+
+function violationLine(v: PlanViolation): string {
+    const level = v.enforcementLevel === "remediate" ? "mandatory" : v.enforcementLevel;
+    return `${level === "mandatory" ? "✗" : "!"} [${level}] ${v.policyName}: ${v.message}`;
+}
+
+function appendPolicies(lines: string[], plan: Plan): void {
+    const p = plan.policies;
+    if (!p) return;
+    const mandatory = p.violations.filter((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate");
+    const advisory = p.violations.filter((v) => v.enforcementLevel === "advisory");
+    lines.push(
+        "",
+        `Policies: ${p.passed ? "passed" : "FAILED"} (${mandatory.length} mandatory, ${advisory.length} advisory violation${advisory.length === 1 ? "" : "s"})`,
+    );
+    for (const v of [...mandatory, ...advisory]) {
+        lines.push(`  ${violationLine(v)}${v.resourceName ? ` (${v.resourceName})` : ""}`);
+    }
 }
 
 function appendWarnings(lines: string[], plan: Plan): void {

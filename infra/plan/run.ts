@@ -6,8 +6,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { namespaceValues, validateStackConfig } from "../config";
+import { ConfigValidationError } from "../config";
 import { captureProgram } from "./capture";
+import { evaluatePolicies, type PolicyPackConfig } from "./policy";
 import { SECRET, type Plan, type PlanWarning } from "./types";
 
 export interface PlanOptions {
@@ -19,6 +20,11 @@ export interface PlanOptions {
     today?: Date;
     /** Preview semantics (unknown values stay unknown). @default true */
     preview?: boolean;
+    /**
+     * Run the policy pack, with this config (the `--policy-pack-config` format); `false` skips the policies.
+     * @default {} (every policy at its default level)
+     */
+    policies?: PolicyPackConfig | false;
 }
 
 /** Thrown for problems with the project files themselves (missing stack file, unreadable YAML). */
@@ -107,25 +113,28 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
     const files = readStackFiles(projectDir, stack);
     const base: Plan = { project: files.project, stack, today: day, resources: [], outputs: [], warnings: [], errors: [] };
 
-    const validation = validateStackConfig(namespaceValues(files.config, files.project), { today });
-    if (validation.errors.length > 0) {
-        return {
-            ...base,
-            errors: validation.errors.map((e) => `${e.path}: ${e.message}`),
-            warnings: validation.warnings,
-        };
-    }
-
-    // The program reads the same clock through the environment, as it would under `pulumi preview`.
+    // The program validates its config itself (as under `pulumi up`) and throws before registering anything.
     const previousToday = process.env.AZURE_AI_MODELS_TODAY;
     process.env.AZURE_AI_MODELS_TODAY = day;
     try {
-        const capture = await captureProgram(
-            () => loadProgram(files.main),
-            { project: files.project, stack, config: files.config, secretKeys: files.secretKeys, preview: options.preview ?? true },
-        );
+        const capture = await captureProgram(() => loadProgram(files.main), {
+            project: files.project,
+            stack,
+            config: files.config,
+            secretKeys: files.secretKeys,
+            preview: options.preview ?? true,
+        });
+        const warnings = capture.warnings.map(toWarning);
+        if (capture.error instanceof ConfigValidationError) {
+            return { ...base, warnings, errors: capture.error.issues.map((e) => `${e.path}: ${e.message}`) };
+        }
         if (capture.error !== undefined) throw capture.error;
-        return { ...base, resources: capture.resources, outputs: capture.outputs, warnings: capture.warnings.map(toWarning) };
+        const plan: Plan = { ...base, resources: capture.resources, outputs: capture.outputs, warnings };
+        if (options.policies !== false) {
+            const violations = evaluatePolicies(plan.resources, plan.outputs, options.policies ?? {}, { today: day });
+            plan.policies = { violations, passed: !violations.some((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate") };
+        }
+        return plan;
     } finally {
         if (previousToday === undefined) delete process.env.AZURE_AI_MODELS_TODAY;
         else process.env.AZURE_AI_MODELS_TODAY = previousToday;

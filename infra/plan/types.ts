@@ -62,6 +62,16 @@ export interface PlanWarning {
     message: string;
 }
 
+/** One policy violation found on the plan (the same shape `infra/plan/policy.ts` returns). */
+export interface PlanViolation {
+    policyName: string;
+    enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled";
+    message: string;
+    urn?: string;
+    resourceName?: string;
+    resourceType?: string;
+}
+
 export interface Plan {
     project: string;
     stack: string;
@@ -72,4 +82,10 @@ export interface Plan {
     warnings: PlanWarning[];
     /** Validation errors; when there are any, `resources` is empty. */
     errors: string[];
+    /** Policy pack results; absent when the policies did not run (invalid config, or turned off). */
+    policies?: {
+        violations: PlanViolation[];
+        /** True when no mandatory policy is violated. */
+        passed: boolean;
+    };
 }
