@@ -72,6 +72,21 @@ export interface PlanViolation {
     resourceType?: string;
 }
 
+/** Cores of VM quota the managed deployments need, per region and VM family (one row each). */
+export interface QuotaRow {
+    region: string;
+    /** Quota family, e.g. `Standard NCADSA100v4 Family`. */
+    family: string;
+    /** `endpoint/deployment` names counted in this row. */
+    deployments: string[];
+    /** Instances (the maximum, for autoscale). */
+    instances: number;
+    /** Cores to request: instances x vCPUs, with the 20% reserve where the size is not exempt. */
+    cores: number;
+    /** True when the 20% reserve was added for at least one size in the row. */
+    reserveApplied: boolean;
+}
+
 export interface Plan {
     project: string;
     stack: string;
@@ -82,6 +97,8 @@ export interface Plan {
     warnings: PlanWarning[];
     /** Validation errors; when there are any, `resources` is empty. */
     errors: string[];
+    /** Quota the managed deployments need (empty without managed compute; shared-quota deployments excluded). */
+    quota?: QuotaRow[];
     /** Policy pack results; absent when the policies did not run (invalid config, or turned off). */
     policies?: {
         violations: PlanViolation[];
