@@ -3,7 +3,8 @@
  * (`primaryKey`, `token`, `connectionString`, ...) must be secret: `listServerlessEndpointKeysOutput` does not mark
  * its keys secret, so exporting them as they come stores them in the clear in the state and prints them.
  *
- * The offline plan records which output paths are secret. In the CLI, `@pulumi/policy` hands policies secret values
+ * The offline plan records which output paths are secret, even for values unknown during a preview (a key of an
+ * endpoint the stack is creating): an unknown key-like value that is not secret is reported there. In the CLI, `@pulumi/policy` hands policies secret values
  * unwrapped with no mark (pulumi/pulumi-policy#241), so the rule cannot tell a secret from a plaintext value there:
  * it reports nothing unless `reportWhenSecretnessUnknown` is set, which reports every key-like output.
  */
@@ -33,11 +34,19 @@ export function isKeyLikeName(name: string, keyNames: readonly string[]): boolea
     });
 }
 
-/** Every (path, value) inside an output whose last segment is key-like and whose value is a known, non-empty string. */
-function keyLikeValues(output: OutputView, keyNames: readonly string[]): { path: string; value: string }[] {
+/**
+ * Every (path, value) inside an output whose last segment is key-like and whose value is a non-empty string. Values
+ * unknown during a preview count only with `withUnknown`: where secretness is observable (the offline plan), an
+ * unknown key that is not wrapped in a secret will be stored in the clear once Azure creates it, whatever its value.
+ */
+function keyLikeValues(output: OutputView, keyNames: readonly string[], withUnknown: boolean): { path: string; value: string }[] {
     const found: { path: string; value: string }[] = [];
     const walk = (value: unknown, path: string, name: string): void => {
-        if (isUnknown(value) || value === null || value === undefined) return;
+        if (isUnknown(value)) {
+            if (withUnknown && isKeyLikeName(name, keyNames)) found.push({ path, value: "" });
+            return;
+        }
+        if (value === null || value === undefined) return;
         if (typeof value === "string") {
             if (value !== "" && isKeyLikeName(name, keyNames)) found.push({ path, value });
             return;
@@ -92,7 +101,7 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
         const stackUrn = stack.resources.find((r) => r.type === STACK_TYPE)?.urn;
         for (const output of stack.outputs) {
             if (output.secretPaths === undefined && !config.reportWhenSecretnessUnknown) continue;
-            for (const { path } of keyLikeValues(output, config.keyNames)) {
+            for (const { path } of keyLikeValues(output, config.keyNames, output.secretPaths !== undefined)) {
                 if (output.secretPaths !== undefined && isSecretPath(path, output.secretPaths)) continue;
                 const why = output.secretPaths === undefined
                     ? "may be in plaintext (the CLI cannot show policies which outputs are secret; reportWhenSecretnessUnknown is on)"

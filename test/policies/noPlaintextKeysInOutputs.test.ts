@@ -41,9 +41,21 @@ describe("no-plaintext-keys-in-outputs", () => {
         expect(viaPlan(RULE, { resources: [stackResource(), endpoint("chat", MISTRAL_LARGE_2411, { primaryKey: "k" })], outputs })).toEqual([]);
     });
 
-    it("does not judge values unknown during preview", () => {
-        const outputs = [output("primaryKey", PULUMI_UNKNOWN), output("token", "[unknown]"), output("deployments", { chat: { primaryKey: "[unknown]" } })];
-        expect(viaPlan(RULE, { resources: [stackResource()], outputs })).toEqual([]);
+    it("judges a value unknown during preview by its secretness, which the plan knows", () => {
+        const secretUnknowns = [
+            output("primaryKey", PULUMI_UNKNOWN, ["primaryKey"]),
+            output("deployments", { chat: { primaryKey: "[unknown]" } }, ["deployments.chat.primaryKey"]),
+        ];
+        expect(viaPlan(RULE, { resources: [stackResource()], outputs: secretUnknowns })).toEqual([]);
+        const plainUnknown = [output("deployments", { chat: { primaryKey: "[unknown]" } })];
+        expect(viaPlan(RULE, { resources: [stackResource()], outputs: plainUnknown }).map((r) => r.message)).toEqual([
+            `Stack output deployments.chat.primaryKey has a key-like name and is not secret, so it is stored in the clear in the stack's state and printed by \`pulumi stack output\`. ${FIX}`,
+        ]);
+    });
+
+    it("does not judge unknown values where secretness cannot be seen (the CLI)", () => {
+        const outputs = [output("primaryKey", PULUMI_UNKNOWN), output("token", "[unknown]")];
+        expect(viaPolicy(RULE, { resources: [stackResource()], outputs, config: { reportWhenSecretnessUnknown: true } })).toEqual([]);
     });
 
     it("follows its keyNames config", () => {

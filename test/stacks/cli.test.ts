@@ -157,9 +157,9 @@ describe("npm run plan over bad stacks", () => {
         ]);
     });
 
-    it("a new endpoint's plaintext key is unknown in a preview, so the plan cannot judge it (update semantics can: policies.test.ts)", async () => {
+    it("a new endpoint's key is unknown in a preview, but the plan sees it is not secret and fails", async () => {
         const r = await runs.newEndpointKey;
-        expect(r.code).toBe(0);
+        expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout) as JsonPlan;
         expect(json.outputs.find((o) => o.name === "chat")).toEqual({
             name: "chat",
@@ -167,6 +167,13 @@ describe("npm run plan over bad stacks", () => {
             secret: true,
             secretPaths: ["chat.secondaryKey"],
         });
-        expect(json.policies).toEqual({ passed: true, violations: [] });
+        expect(json.policies?.passed).toBe(false);
+        expect(json.policies?.violations.map((v) => [v.policyName, v.enforcementLevel, v.message])).toEqual([
+            [
+                "no-plaintext-keys-in-outputs",
+                "mandatory",
+                "Stack output chat.primaryKey has a key-like name and is not secret, so it is stored in the clear in the stack's state and printed by `pulumi stack output`. Wrap the value in pulumi.secret(...) before exporting it, or do not export it.",
+            ],
+        ]);
     });
 });

@@ -134,8 +134,7 @@ const BAD_STACKS: BadStack[] = [
         allowedBy: { "content-safety-enabled": { exemptEndpoints: ["minis*"] } },
     },
     {
-        // The key of a new endpoint is unknown until the endpoint exists, so only update semantics show it
-        // (a preview of this stack passes: cli.test.ts).
+        // Update semantics here; a preview fails the same way though the key is still unknown (cli.test.ts).
         name: "plaintext-key-output",
         rule: "no-plaintext-keys-in-outputs",
         preview: false,
