@@ -12,3 +12,5 @@ const outputs = defineStack(loadStackConfig());
 export const workspace = outputs.workspace;
 /** Per deployment: model, type, endpoint URI, route URLs, rate limits, and keys (secret). */
 export const deployments = outputs.deployments;
+/** Per managed online endpoint: scoring and swagger URIs, how to authenticate, deployments, traffic, keys (secret, Key auth only). */
+export const onlineEndpoints = outputs.onlineEndpoints;

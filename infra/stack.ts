@@ -5,7 +5,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { needsMarketplaceSubscription } from "./catalog";
-import { AiProject, AiWorkspace, MarketplaceModelSubscription, ServerlessModelEndpoint, routeName } from "./components";
+import {
+    AiProject,
+    AiWorkspace,
+    ManagedModelDeployment,
+    ManagedOnlineEndpoint,
+    MarketplaceModelSubscription,
+    ServerlessModelEndpoint,
+    routeName,
+} from "./components";
+import { EndpointTraffic } from "./components/endpointTraffic";
 import type { ValidStackConfig } from "./config";
 
 /** What a consuming application needs of one deployment. */
@@ -25,6 +34,27 @@ export interface DeploymentOutput {
     secondaryKey: pulumi.Output<string>;
 }
 
+/** What a consuming application needs of one managed online endpoint. */
+export interface OnlineEndpointOutput {
+    project: string;
+    endpointName: pulumi.Output<string>;
+    scoringUri: pulumi.Output<string>;
+    swaggerUri: pulumi.Output<string>;
+    authMode: string;
+    /** The header to send and what goes in it. */
+    authorization: pulumi.Output<{ header: string; value: string }>;
+    deployments: { [name: string]: { model: string; modelId: string; instanceType: string; instances: string } };
+    traffic: { [deployment: string]: number };
+    mirrorTraffic: { [deployment: string]: number };
+    /** Secret; only with auth mode Key. */
+    primaryKey?: pulumi.Output<string | undefined>;
+    /** Secret; only with auth mode Key. */
+    secondaryKey?: pulumi.Output<string | undefined>;
+    contentSafetyEndpoint?: pulumi.Output<string | undefined>;
+    /** Shared-quota endpoints are deleted by Azure after 168 hours. */
+    sharedQuota: boolean;
+}
+
 export interface StackOutputs {
     workspace: {
         kind: string;
@@ -35,6 +65,7 @@ export interface StackOutputs {
         projects: { [name: string]: { name: pulumi.Output<string>; id: pulumi.Output<string> } };
     };
     deployments: { [name: string]: DeploymentOutput };
+    onlineEndpoints: { [name: string]: OnlineEndpointOutput };
 }
 
 export function defineStack(config: ValidStackConfig): StackOutputs {
@@ -124,7 +155,92 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
         };
     }
 
+    const onlineEndpoints: StackOutputs["onlineEndpoints"] = {};
+    for (const e of config.onlineEndpoints) {
+        const project = e.project ? projects.get(e.project.toLowerCase()) : undefined;
+        const host = project ?? workspace;
+        const endpoint = new ManagedOnlineEndpoint(e.name, {
+            resourceGroupName: workspace.resourceGroupName,
+            workspaceName: host.workspaceName,
+            location: config.location,
+            endpointName: e.name,
+            authMode: e.authMode,
+            publicNetworkAccess: e.publicNetworkAccess ?? ws.publicNetworkAccess,
+            description: e.description,
+            sharedQuota: e.sharedQuota?.acknowledgeDeletionAfter168Hours === true,
+            contentSafety: e.contentSafety,
+            tags: { ...ws.tags, ...e.tags },
+        });
+        const deployments = e.deployments.map(
+            (d) =>
+                new ManagedModelDeployment(`${e.name}-${d.name}`, {
+                    resourceGroupName: workspace.resourceGroupName,
+                    workspaceName: host.workspaceName,
+                    location: config.location,
+                    endpointName: endpoint.endpointName,
+                    deploymentName: d.name,
+                    model: d.modelId,
+                    instanceType: d.instanceType,
+                    instanceCount: d.instanceCount ?? d.autoscale?.minInstances,
+                    scaleType: d.autoscale ? "TargetUtilization" : "Default",
+                    minInstances: d.autoscale?.minInstances,
+                    maxInstances: d.autoscale?.maxInstances,
+                    targetUtilizationPercentage: d.autoscale?.targetUtilizationPercentage,
+                    pollingIntervalSeconds: d.autoscale?.pollingIntervalSeconds,
+                    maxConcurrentRequestsPerInstance: d.requestSettings?.maxConcurrentRequestsPerInstance,
+                    requestTimeoutSeconds: d.requestSettings?.requestTimeoutSeconds,
+                    maxQueueWaitSeconds: d.requestSettings?.maxQueueWaitSeconds,
+                    livenessProbe: d.livenessProbe,
+                    readinessProbe: d.readinessProbe,
+                    dataCollection: d.dataCollection,
+                    appInsightsEnabled: d.appInsights,
+                    egressPublicNetworkAccess: d.egressPublicNetworkAccess,
+                    environmentVariables: d.environmentVariables,
+                    tags: { ...ws.tags, ...e.tags },
+                }),
+        );
+        // Traffic is applied once every deployment exists, and again whenever the endpoint itself changes.
+        new EndpointTraffic(
+            `${e.name}-traffic`,
+            {
+                subscriptionId: endpoint.endpointId.apply((id) => id.split("/")[2]),
+                resourceGroupName: workspace.resourceGroupName,
+                workspaceName: host.workspaceName,
+                endpointName: endpoint.endpointName,
+                traffic: e.traffic,
+                mirrorTraffic: e.mirrorTraffic ?? {},
+                endpointRevision: endpoint.revision,
+            },
+            { parent: endpoint, dependsOn: deployments },
+        );
+        onlineEndpoints[e.name] = {
+            project: project ? e.project! : "workspace",
+            endpointName: endpoint.endpointName,
+            scoringUri: endpoint.scoringUri,
+            swaggerUri: endpoint.swaggerUri,
+            authMode: e.authMode,
+            authorization: endpoint.authorization,
+            deployments: Object.fromEntries(
+                e.deployments.map((d) => [
+                    d.name,
+                    {
+                        model: d.catalogModel.name,
+                        modelId: d.modelId,
+                        instanceType: d.instanceType,
+                        instances: d.autoscale ? `${d.autoscale.minInstances}-${d.autoscale.maxInstances}` : String(d.instanceCount ?? 1),
+                    },
+                ]),
+            ),
+            traffic: e.traffic,
+            mirrorTraffic: e.mirrorTraffic ?? {},
+            ...(e.authMode === "Key" ? { primaryKey: endpoint.primaryKey, secondaryKey: endpoint.secondaryKey } : {}),
+            ...(e.contentSafety ? { contentSafetyEndpoint: endpoint.contentSafetyEndpoint } : {}),
+            sharedQuota: e.sharedQuota !== undefined,
+        };
+    }
+
     return {
+        onlineEndpoints,
         workspace: {
             kind: ws.kind,
             name: workspace.workspaceName,

@@ -22,3 +22,6 @@ export const AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR: RoleFact = {
     id: "3afb7f49-54cb-416e-8c09-6dc049efa503",
     source: RBAC_DOC,
 };
+
+/** Lets an identity call Azure AI services (Content Safety) with Entra ID. */
+export const COGNITIVE_SERVICES_USER: RoleFact = { name: "Cognitive Services User", id: "a97b65f3-24c7-4388-baec-2e87135dc908", source: RBAC_DOC };

@@ -5,7 +5,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError } from "./issues";
 import { CONFIG_NAMESPACE } from "./schema";
+import { configuredToday } from "../util/clock";
 import { validateStackConfig, type ValidateOptions, type ValidStackConfig } from "./validate";
+
+export { configuredToday };
 
 export * from "./schema";
 export * from "./issues";
@@ -30,19 +33,16 @@ export function namespaceValues(all: Record<string, string>, namespace = CONFIG_
     return out;
 }
 
-/** Today for lifecycle checks: `AZURE_AI_MODELS_TODAY` (YYYY-MM-DD) when set, so a preview can look ahead. */
-export function configuredToday(env: NodeJS.ProcessEnv = process.env): Date | undefined {
-    const v = env.AZURE_AI_MODELS_TODAY;
-    if (!v) return undefined;
-    const d = new Date(`${v}T00:00:00Z`);
-    if (Number.isNaN(d.getTime())) throw new pulumi.RunError(`AZURE_AI_MODELS_TODAY=${JSON.stringify(v)} is not a date; expected YYYY-MM-DD`);
-    return d;
-}
-
 /** Reads and validates the stack config of the running program; logs warnings; throws on errors. */
 export function loadStackConfig(options: ValidateOptions = {}): ValidStackConfig {
     const raw = namespaceValues(pulumi.runtime.allConfig());
-    const result = validateStackConfig(raw, { today: options.today ?? configuredToday() });
+    let today: Date | undefined;
+    try {
+        today = options.today ?? configuredToday();
+    } catch (e) {
+        throw new pulumi.RunError((e as Error).message);
+    }
+    const result = validateStackConfig(raw, { today });
     for (const w of result.warnings) void pulumi.log.warn(`${w.path}: ${w.message}`);
     if (!result.config) throw new ConfigValidationError(result.errors);
     return result.config;

@@ -7,6 +7,7 @@
  *   azure-ai-models:workspace: { kind: hub, name: aimodels, location: eastus2, projects: [{ name: chat }] }
  *   azure-ai-models:deployments: [{ name: ministral, model: Ministral-3B, project: chat }]
  *   azure-ai-models:customModels: []   # models the catalog does not have yet
+ *   azure-ai-models:onlineEndpoints: [] # managed compute: endpoints and their deployments
  * ```
  */
 import { z } from "zod";
@@ -116,6 +117,94 @@ export const deploymentSchema = z.strictObject({
     tags: tags.optional(),
 });
 
+/**
+ * Online endpoint names: 3-32 characters, starting with a letter, letters, digits and single dashes; they are unique
+ * per region (they form the scoring URL), so a 7-character random suffix is appended: the base has 3-25.
+ */
+export const ONLINE_ENDPOINT_BASE_NAME = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){2,24}$/;
+/** Deployment names: 3-32 characters, starting with a letter, letters, digits and single dashes. */
+export const DEPLOYMENT_NAME = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){2,31}$/;
+const ENDPOINT_NAME_RULE = "3-25 characters: letters, digits and single dashes, starting with a letter (a 7-character suffix makes 32)";
+const DEPLOYMENT_NAME_RULE = "3-32 characters: letters, digits and single dashes, starting with a letter";
+
+/** Health probe settings; Azure's defaults apply to what is left out. */
+export const probeSchema = z.strictObject({
+    initialDelaySeconds: z.number().int().min(0).optional(),
+    periodSeconds: z.number().int().min(1).optional(),
+    timeoutSeconds: z.number().int().min(1).optional(),
+    failureThreshold: z.number().int().min(1).optional(),
+    successThreshold: z.number().int().min(1).optional(),
+});
+
+export const managedDeploymentSchema = z.strictObject({
+    name: z.string().regex(DEPLOYMENT_NAME, DEPLOYMENT_NAME_RULE),
+    /** Catalog model with a managed-compute offer (name or alias). */
+    model: z.string().min(1),
+    /** Registry asset version; the deployed id ends in `/versions/<version>`. @default - the catalog's pinned version */
+    version: z.number().int().positive().optional(),
+    /** VM size, e.g. `Standard_NC24ads_A100_v4`. */
+    instanceType: z.string().regex(/^Standard_[A-Za-z0-9_]+$/, "an Azure VM size such as Standard_NC24ads_A100_v4"),
+    /** Fixed instance count (sku capacity). @default 1, unless autoscale is set */
+    instanceCount: z.number().int().min(1).max(100).optional(),
+    /** Scale by utilisation (`TargetUtilization`) between min and max instances. */
+    autoscale: z
+        .strictObject({
+            /** @default 1 */
+            minInstances: z.number().int().min(1).default(1),
+            maxInstances: z.number().int().min(1).max(100),
+            /** @default 70 */
+            targetUtilizationPercentage: z.number().int().min(1).max(100).default(70),
+            /** @default 60 */
+            pollingIntervalSeconds: z.number().int().min(1).max(3600).default(60),
+        })
+        .optional(),
+    /** Use an instance type the model's asset does not list (a warning instead of an error). @default false */
+    allowInstanceType: z.boolean().default(false),
+    requestSettings: z
+        .strictObject({
+            maxConcurrentRequestsPerInstance: z.number().int().min(1).optional(),
+            requestTimeoutSeconds: z.number().int().min(1).max(180).optional(),
+            maxQueueWaitSeconds: z.number().int().min(0).max(3600).optional(),
+        })
+        .optional(),
+    livenessProbe: probeSchema.optional(),
+    readinessProbe: probeSchema.optional(),
+    /** Collect inference inputs and outputs (data collector). @default false */
+    dataCollection: z.boolean().default(false),
+    /** Send the deployment's logs and metrics to the workspace's Application Insights. @default false */
+    appInsights: z.boolean().default(false),
+    /** @default "Enabled" (the API's default; the workspace's managed network still governs egress) */
+    egressPublicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
+    environmentVariables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), z.string()).optional(),
+    /** Deploy even though the model asset is retired. @default false */
+    acceptRetired: z.boolean().default(false),
+});
+
+export const onlineEndpointSchema = z.strictObject({
+    name: z.string().regex(ONLINE_ENDPOINT_BASE_NAME, ENDPOINT_NAME_RULE),
+    /** Project that hosts the endpoint: required on a hub, not allowed on a classic workspace. */
+    project: z.string().optional(),
+    /** `AADToken` (Entra ID), `Key` or `AMLToken`. @default "AADToken" */
+    authMode: z.enum(["AADToken", "Key", "AMLToken"]).default("AADToken"),
+    /** @default - the workspace's publicNetworkAccess */
+    publicNetworkAccess: z.enum(["Enabled", "Disabled"]).optional(),
+    description: z.string().max(1024).optional(),
+    /** One to twenty deployments sharing the endpoint's URI and keys. */
+    deployments: z.array(managedDeploymentSchema).min(1),
+    /** Percent of live traffic per deployment, summing to 100. @default - 100 to the only deployment */
+    traffic: z.record(z.string(), z.number().int().min(0).max(100)).optional(),
+    /** Percent of live traffic copied to a deployment that takes no live traffic (at most 50). */
+    mirrorTraffic: z.record(z.string(), z.number().int().min(0).max(50)).optional(),
+    /**
+     * Run on Azure's shared quota pool instead of your own (short-term testing; Enterprise Agreement subscriptions):
+     * the endpoint is deleted after 168 hours, which this flag acknowledges.
+     */
+    sharedQuota: z.strictObject({ acknowledgeDeletionAfter168Hours: z.boolean() }).optional(),
+    /** Provision an Azure AI Content Safety account (local auth off) the endpoint's identity may call. @default false */
+    contentSafety: z.boolean().default(false),
+    tags: tags.optional(),
+});
+
 export const customModelSchema = z.strictObject({
     /** Name deployments use in `model`; must not shadow a catalog model. */
     name: z.string().min(1).max(128),
@@ -144,6 +233,7 @@ export const stackConfigSchema = z.strictObject({
     workspace: workspaceSchema,
     deployments: z.array(deploymentSchema).default([]),
     customModels: z.array(customModelSchema).default([]),
+    onlineEndpoints: z.array(onlineEndpointSchema).default([]),
 });
 
 export type PrincipalConfig = z.output<typeof principalSchema>;
@@ -152,3 +242,6 @@ export type WorkspaceConfig = z.output<typeof workspaceSchema>;
 export type DeploymentConfig = z.output<typeof deploymentSchema>;
 export type CustomModelConfig = z.output<typeof customModelSchema>;
 export type StackConfig = z.output<typeof stackConfigSchema>;
+export type OnlineEndpointConfig = z.output<typeof onlineEndpointSchema>;
+export type ManagedDeploymentConfig = z.output<typeof managedDeploymentSchema>;
+export type ProbeConfig = z.output<typeof probeSchema>;

@@ -18,6 +18,7 @@ import {
 } from "../catalog";
 import { closest } from "../util/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
+import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
 import {
     customModelSchema,
     stackConfigSchema,
@@ -39,8 +40,9 @@ export interface ResolvedDeployment extends DeploymentConfig {
     custom: boolean;
 }
 
-export interface ValidStackConfig extends Omit<StackConfig, "deployments"> {
+export interface ValidStackConfig extends Omit<StackConfig, "deployments" | "onlineEndpoints"> {
     deployments: ResolvedDeployment[];
+    onlineEndpoints: ResolvedOnlineEndpoint[];
     /** The workspace region in ARM form (`eastus2`). */
     location: string;
 }
@@ -118,6 +120,22 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         }
     });
 
+    /** The project a deployment or endpoint names: required and known on a hub, absent on a classic workspace. */
+    const checkProject = (path: PropertyKey[], project: string | undefined) => {
+        if (!hasWorkspace) return; // nothing to check against; the schema reports the missing workspace
+        const known = projects.filter((p): p is string => !!p);
+        if (kind === "hub") {
+            if (project === undefined) {
+                err(path, `is required on a hub: name one of the projects (${known.join(", ") || "none defined"})`);
+            } else if (!known.some((p) => p.toLowerCase() === project.toLowerCase())) {
+                const near = closest(project, known, 1);
+                err(path, `${show(project)} is not a project of the hub (projects: ${known.join(", ") || "none defined"})${near.length ? `; did you mean "${near[0]}"?` : ""}`);
+            }
+        } else if (project !== undefined) {
+            err(path, `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`);
+        }
+    };
+
     // Custom models first: deployments may use them.
     const customs: ModelEntry[] = [];
     /** Names of custom models that are invalid: their own errors say why; deployments using them add nothing. */
@@ -160,18 +178,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             } else seenNames.set(name.toLowerCase(), i);
         }
 
-        if (!hasWorkspace) {
-            // Without a workspace there is nothing to check a project against; the schema reports the absence.
-        } else if (kind === "hub") {
-            if (project === undefined) {
-                err(["deployments", i, "project"], `is required on a hub: name one of the projects (${projects.filter(Boolean).join(", ") || "none defined"})`);
-            } else if (!projects.some((p) => p?.toLowerCase() === project.toLowerCase())) {
-                const near = closest(project, projects.filter((p): p is string => !!p), 1);
-                err(["deployments", i, "project"], `${show(project)} is not a project of the hub (projects: ${projects.filter(Boolean).join(", ") || "none defined"})${near.length ? `; did you mean "${near[0]}"?` : ""}`);
-            }
-        } else if (project !== undefined) {
-            err(["deployments", i, "project"], `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`);
-        }
+        checkProject(["deployments", i, "project"], project);
 
         if (modelName === undefined) return;
         const customModel = customs.find((m) => [m.name, ...m.aliases].some((k) => k.toLowerCase() === modelName.toLowerCase()));
@@ -193,7 +200,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             return;
         }
         if (type === "managed") {
-            err(["deployments", i, "type"], `managed compute deployments are not built yet by this version of azure-ai-models; ${model.name} supports: ${supported.join(", ")}`);
+            err(["deployments", i, "type"], `managed compute deployments live on online endpoints: configure ${model.name} under ${configPath(["onlineEndpoints"])}[].deployments`);
             return;
         }
 
@@ -233,6 +240,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         }
     });
 
+    const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { err, warn, today, checkProject });
     if (!parsed.success || errors.length > 0) return { errors, warnings };
     return {
         errors,
@@ -241,6 +249,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             ...parsed.data,
             location: normalizeRegion(parsed.data.workspace.location),
             deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
+            onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
         },
     };
 }

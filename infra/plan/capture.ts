@@ -60,6 +60,8 @@ function record(monitor: any, recorder: Recorder): void {
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: any) => {
         const object = req.getObject()?.toJavaScript() ?? {};
+        // A dynamic provider's serialized code is not an input anyone reviews.
+        delete object.__provider;
         const inputs = decode(object);
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((deps: any, key: string) => {

@@ -92,6 +92,21 @@ function computed(type: string, inputs: Inputs, name: string, preview: boolean):
                 },
             };
         }
+        case "azure-native:machinelearningservices:OnlineEndpoint": {
+            const props = (inputs.properties ?? {}) as Inputs;
+            const host = `https://${name}.${location}.inference.ml.azure.com`;
+            return {
+                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`), tenantId: MOCK_TENANT_ID },
+                properties: { ...props, scoringUri: unknown(`${host}/score`), swaggerUri: unknown(`${host}/swagger.json`), provisioningState: unknown("Succeeded") },
+            };
+        }
+        case "azure-native:cognitiveservices:Account": {
+            const props = (inputs.properties ?? {}) as Inputs;
+            return {
+                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`) },
+                properties: { ...props, endpoint: unknown(`https://${str(props.customSubDomainName || name)}.cognitiveservices.azure.com/`) },
+            };
+        }
         case "azure-native:machinelearningservices:MarketplaceSubscription": {
             const props = (inputs.properties ?? {}) as Inputs;
             return {

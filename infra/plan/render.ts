@@ -36,6 +36,24 @@ const KEY_INPUTS: Record<string, string[]> = {
         "properties.authMode",
         "properties.contentSafety.contentSafetyStatus",
     ],
+    "azure-native:machinelearningservices:OnlineEndpoint": [
+        "endpointName",
+        "workspaceName",
+        "properties.authMode",
+        "properties.publicNetworkAccess",
+        "identity.type",
+        "properties.properties",
+    ],
+    "azure-native:machinelearningservices:OnlineDeployment": [
+        "deploymentName",
+        "properties.model",
+        "properties.instanceType",
+        "sku.capacity",
+        "properties.scaleSettings.scaleType",
+        "properties.scaleSettings.maxInstances",
+    ],
+    "azure-native:cognitiveservices:Account": ["accountName", "kind", "properties.disableLocalAuth", "properties.publicNetworkAccess"],
+    "pulumi-nodejs:dynamic:EndpointTraffic": ["endpointName", "traffic", "mirrorTraffic"],
     "azure-native:authorization:RoleAssignment": ["principalId", "principalType", "roleDefinitionId", "roleAssignmentName"],
     "random:index/randomString:RandomString": ["length"],
 };
@@ -86,7 +104,9 @@ export function renderText(plan: Plan): string {
         children.set(key, [...(children.get(key) ?? []), r]);
     }
     const custom = plan.resources.filter((r) => r.custom).length;
-    lines.push("", `Resources: ${plan.resources.length} to create (${custom} cloud resources, ${plan.resources.length - custom} components)`);
+    const components = plan.resources.filter((r) => !r.custom && r.type !== "pulumi:pulumi:Stack").length;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    lines.push("", `Resources: ${plan.resources.length} to create (${plural(custom, "cloud resource")}, ${plural(components, "component")} and the stack)`);
     lines.push(`  [unknown] = known once Azure creates it; [secret] = secret value, never shown`);
 
     const violationsAt = new Map<string, PlanViolation[]>();
@@ -117,6 +137,7 @@ export function renderText(plan: Plan): string {
     for (const root of children.get("") ?? []) walk(root, 0);
 
     appendWarnings(lines, plan);
+    appendQuota(lines, plan);
     appendPolicies(lines, plan);
     if (plan.outputs.length) {
         lines.push("", "Outputs:");
@@ -126,6 +147,21 @@ export function renderText(plan: Plan): string {
         }
     }
     return lines.join("\n");
+}
+
+/** A plain-text table with aligned columns. */
+export function textTable(head: string[], rows: string[][]): string[] {
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+    return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
+}
+
+function appendQuota(lines: string[], plan: Plan): void {
+    if (!plan.quota?.length && !plan.quotaSkipped?.length) return;
+    lines.push("", "Quota to request for managed compute (cores per region and VM family; 20% reserve where the size needs it):");
+    const rows = (plan.quota ?? []).map((q) => [q.region, q.family, String(q.instances), String(q.cores), q.reserveApplied ? "yes" : "no", q.deployments.join(", ")]);
+    for (const l of textTable(["region", "VM family", "instances", "cores", "reserve", "deployments"], rows)) lines.push(`  ${l}`);
+    for (const s of plan.quotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
 }
 
 function violationLine(v: PlanViolation): string {

@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { ConfigValidationError } from "../config";
 import { captureProgram } from "./capture";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
+import { quotaReport } from "./quota";
 import { SECRET, type Plan, type PlanWarning } from "./types";
 
 export interface PlanOptions {
@@ -129,7 +130,15 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             return { ...base, warnings, errors: capture.error.issues.map((e) => `${e.path}: ${e.message}`) };
         }
         if (capture.error !== undefined) throw capture.error;
-        const plan: Plan = { ...base, resources: capture.resources, outputs: capture.outputs, warnings };
+        const quota = quotaReport(capture.resources);
+        const plan: Plan = {
+            ...base,
+            resources: capture.resources,
+            outputs: capture.outputs,
+            warnings,
+            quota: quota.rows,
+            quotaSkipped: quota.skipped,
+        };
         if (options.policies !== false) {
             const violations = evaluatePolicies(plan.resources, plan.outputs, options.policies ?? {}, { today: day });
             plan.policies = { violations, passed: !violations.some((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate") };

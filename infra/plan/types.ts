@@ -99,6 +99,8 @@ export interface Plan {
     errors: string[];
     /** Quota the managed deployments need (empty without managed compute; shared-quota deployments excluded). */
     quota?: QuotaRow[];
+    /** Managed deployments the quota table leaves out, and why. */
+    quotaSkipped?: { deployment: string; reason: string }[];
     /** Policy pack results; absent when the policies did not run (invalid config, or turned off). */
     policies?: {
         violations: PlanViolation[];

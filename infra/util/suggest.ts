@@ -23,9 +23,10 @@ export function closest(input: string, candidates: readonly string[], max = 3): 
         .map((c) => {
             const hay = c.toLowerCase();
             const contains = needle.length >= 3 && (hay.includes(needle) || needle.includes(hay));
-            return { c, d: contains ? Math.min(editDistance(input, c), 1) : editDistance(input, c) };
+            const d = editDistance(input, c);
+            return { c, d, ok: contains || d <= Math.max(2, Math.floor(Math.max(c.length, input.length) / 3)) };
         })
-        .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, input.length) / 3)))
+        .filter((x) => x.ok)
         .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
     return [...new Set(scored.map((s) => s.c))].slice(0, max);
 }

@@ -45,7 +45,7 @@ describe("npm run plan", () => {
         expect(r.code).toBe(0);
         const out = r.stdout;
         expect(out).toContain("Plan: stack dev of azure-ai-models (offline, preview semantics; lifecycle checked on 2026-11-21)");
-        expect(out).toContain("Resources: 18 to create (13 cloud resources, 5 components)");
+        expect(out).toContain("Resources: 18 to create (13 cloud resources, 4 components and the stack)");
         expect(out).toMatch(/\+ machinelearningservices:Workspace {2}aimodels-dev-ws {2}\[replaceOnChanges: storageAccount, keyVault\]\n {10}workspaceName: aimodels-dev-[a-z0-9]{6}\n {10}kind: Hub/);
         expect(out).toMatch(/\+ machinelearningservices:Workspace {2}aimodels-dev-chat-ws.*\n(.*\n)* {10}depends on: aimodels-dev-ws \(Workspace\)/);
         expect(out).toContain("+ machinelearningservices:MarketplaceSubscription  chat-Ministral-3B-sub");

@@ -1,0 +1,142 @@
+import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
+import * as pulumi from "@pulumi/pulumi";
+
+/** Health probe settings, in seconds; Azure's defaults apply to what is left out. */
+export interface ProbeArgs {
+    initialDelaySeconds?: number;
+    periodSeconds?: number;
+    timeoutSeconds?: number;
+    failureThreshold?: number;
+    successThreshold?: number;
+}
+
+/** Arguments of {@link ManagedModelDeployment}. */
+export interface ManagedModelDeploymentArgs {
+    resourceGroupName: pulumi.Input<string>;
+    workspaceName: pulumi.Input<string>;
+    location: pulumi.Input<string>;
+    /** The online endpoint (its full name) that hosts the deployment. */
+    endpointName: pulumi.Input<string>;
+    /** 3-32 characters, letters, digits and single dashes, starting with a letter; unique in the endpoint. */
+    deploymentName: string;
+    /** Registry model id with its version: `azureml://registries/<registry>/models/<asset>/versions/<n>`. */
+    model: pulumi.Input<string>;
+    /** VM size, e.g. `Standard_NC24ads_A100_v4`. */
+    instanceType: pulumi.Input<string>;
+    /** Instances (the sku capacity); with autoscale, the count to start with. @default 1 */
+    instanceCount?: pulumi.Input<number>;
+    /** `Default` (fixed count) or `TargetUtilization` (autoscale between min and max). @default "Default" */
+    scaleType?: "Default" | "TargetUtilization";
+    /** With TargetUtilization. @default 1 */
+    minInstances?: pulumi.Input<number>;
+    /** With TargetUtilization. */
+    maxInstances?: pulumi.Input<number>;
+    /** With TargetUtilization. @default 70 */
+    targetUtilizationPercentage?: pulumi.Input<number>;
+    /** With TargetUtilization. @default 60 */
+    pollingIntervalSeconds?: pulumi.Input<number>;
+    /** @default - Azure's (1) */
+    maxConcurrentRequestsPerInstance?: pulumi.Input<number>;
+    /** @default - Azure's (5 seconds) */
+    requestTimeoutSeconds?: pulumi.Input<number>;
+    /** @default - Azure's (0.5 seconds) */
+    maxQueueWaitSeconds?: pulumi.Input<number>;
+    /** @default - Azure's */
+    livenessProbe?: ProbeArgs;
+    /** @default - Azure's */
+    readinessProbe?: ProbeArgs;
+    /** Collect inference inputs and outputs. @default false */
+    dataCollection?: boolean;
+    /** @default false */
+    appInsightsEnabled?: pulumi.Input<boolean>;
+    /** @default "Enabled" */
+    egressPublicNetworkAccess?: "Enabled" | "Disabled";
+    /** @default - none */
+    environmentVariables?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** @default - none */
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/** ISO 8601 duration of a number of seconds (`PT90S`), the form Azure's deployment settings take. */
+export function isoSeconds(seconds: number): string {
+    return `PT${seconds}S`;
+}
+
+function probe(p: ProbeArgs | undefined) {
+    if (!p) return undefined;
+    return {
+        initialDelay: p.initialDelaySeconds === undefined ? undefined : isoSeconds(p.initialDelaySeconds),
+        period: p.periodSeconds === undefined ? undefined : isoSeconds(p.periodSeconds),
+        timeout: p.timeoutSeconds === undefined ? undefined : isoSeconds(p.timeoutSeconds),
+        failureThreshold: p.failureThreshold,
+        successThreshold: p.successThreshold,
+    };
+}
+
+/**
+ * A model deployed on managed compute behind an online endpoint (`endpointComputeType: Managed`): the model
+ * pinned to a version, the VM size and instance count (or autoscale), request settings, probes, data collection,
+ * Application Insights, egress and environment variables. Replaced delete-first, because a deployment's name is
+ * fixed within its endpoint; move traffic off a deployment (blue/green) before changing what forces a replacement.
+ */
+export class ManagedModelDeployment extends pulumi.ComponentResource {
+    public readonly deploymentName: pulumi.Output<string>;
+    public readonly deploymentId: pulumi.Output<string>;
+    public readonly model: pulumi.Output<string>;
+    public readonly instanceType: pulumi.Output<string>;
+
+    constructor(name: string, args: ManagedModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("azure-ai-models:index:ManagedModelDeployment", name, {}, opts);
+        const autoscale = args.scaleType === "TargetUtilization";
+        const s = pulumi.output;
+        const requestSettings =
+            args.maxConcurrentRequestsPerInstance === undefined && args.requestTimeoutSeconds === undefined && args.maxQueueWaitSeconds === undefined
+                ? undefined
+                : {
+                      maxConcurrentRequestsPerInstance: args.maxConcurrentRequestsPerInstance,
+                      requestTimeout: args.requestTimeoutSeconds === undefined ? undefined : s(args.requestTimeoutSeconds).apply(isoSeconds),
+                      maxQueueWait: args.maxQueueWaitSeconds === undefined ? undefined : s(args.maxQueueWaitSeconds).apply(isoSeconds),
+                  };
+        const deployment = new machinelearningservices.OnlineDeployment(
+            `${name}-deployment`,
+            {
+                deploymentName: args.deploymentName,
+                endpointName: args.endpointName,
+                resourceGroupName: args.resourceGroupName,
+                workspaceName: args.workspaceName,
+                location: args.location,
+                sku: { name: "Default", capacity: args.instanceCount ?? (autoscale ? args.minInstances ?? 1 : 1) },
+                properties: {
+                    endpointComputeType: "Managed",
+                    model: args.model,
+                    instanceType: args.instanceType,
+                    scaleSettings: autoscale
+                        ? {
+                              scaleType: "TargetUtilization",
+                              minInstances: args.minInstances ?? 1,
+                              maxInstances: args.maxInstances,
+                              targetUtilizationPercentage: args.targetUtilizationPercentage ?? 70,
+                              pollingInterval: s(args.pollingIntervalSeconds ?? 60).apply(isoSeconds),
+                          }
+                        : { scaleType: "Default" },
+                    requestSettings,
+                    livenessProbe: probe(args.livenessProbe),
+                    readinessProbe: probe(args.readinessProbe),
+                    dataCollector: args.dataCollection
+                        ? { collections: { model_inputs: { dataCollectionMode: "Enabled" }, model_outputs: { dataCollectionMode: "Enabled" } } }
+                        : undefined,
+                    appInsightsEnabled: args.appInsightsEnabled ?? false,
+                    egressPublicNetworkAccess: args.egressPublicNetworkAccess ?? "Enabled",
+                    environmentVariables: args.environmentVariables,
+                },
+                tags: args.tags,
+            },
+            { parent: this, deleteBeforeReplace: true },
+        );
+        this.deploymentName = deployment.name;
+        this.deploymentId = deployment.id;
+        this.model = pulumi.output(args.model);
+        this.instanceType = pulumi.output(args.instanceType);
+        this.registerOutputs({ deploymentName: this.deploymentName, model: this.model, instanceType: this.instanceType });
+    }
+}

@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
+import * as pulumi from "@pulumi/pulumi";
+import { COGNITIVE_SERVICES_USER } from "../catalog";
+import { configuredToday } from "../util/clock";
+import { alphanumeric, deterministicGuid, randomSuffix } from "./names";
+
+/** Arguments of {@link ManagedOnlineEndpoint}. */
+export interface ManagedOnlineEndpointArgs {
+    resourceGroupName: pulumi.Input<string>;
+    /** The hub-based project or classic workspace that hosts the endpoint. */
+    workspaceName: pulumi.Input<string>;
+    location: pulumi.Input<string>;
+    /**
+     * Base name (3-25 characters, letters, digits and single dashes, starting with a letter). A stable random suffix
+     * is appended: endpoint names form the scoring URL and must be unique in the region.
+     */
+    endpointName: string;
+    /** `AADToken` (Entra ID), `Key` or `AMLToken`. @default "AADToken" */
+    authMode?: "AADToken" | "Key" | "AMLToken";
+    /** @default "Disabled" */
+    publicNetworkAccess?: "Enabled" | "Disabled";
+    description?: string;
+    /**
+     * Run on Azure's shared quota pool; the endpoint is deleted after 168 hours. Sets the endpoint's property bag
+     * (`SharedComputeCapacityEnabled`, `TargetAutoDeletionTime` = creation + 7 days) as third-party templates do;
+     * Microsoft documents the option only in the studio.
+     * @default false
+     */
+    sharedQuota?: boolean;
+    /** Provision an Azure AI Content Safety account (local auth disabled) the endpoint's identity may call. @default false */
+    contentSafety?: boolean;
+    /** @default - none */
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/**
+ * A managed online endpoint: a stable HTTPS scoring URI with a system-assigned identity and an auth mode, created
+ * without traffic (Azure refuses traffic naming deployments that do not exist yet); an {@link EndpointTraffic}
+ * applies the split once the deployments exist. Optionally an Azure AI Content Safety account the endpoint's identity
+ * may call. Outputs the scoring and swagger URIs, how to authenticate, and the keys (secret) when auth mode is Key.
+ */
+export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
+    /** Endpoint name, with its random suffix. */
+    public readonly endpointName: pulumi.Output<string>;
+    public readonly endpointId: pulumi.Output<string>;
+    /** `https://<endpoint>.<region>.inference.ml.azure.com/score`. */
+    public readonly scoringUri: pulumi.Output<string>;
+    public readonly swaggerUri: pulumi.Output<string>;
+    /** Object id of the endpoint's system-assigned identity. */
+    public readonly principalId: pulumi.Output<string>;
+    public readonly authMode: pulumi.Output<string>;
+    /** How a client authenticates: the header and where its value comes from. */
+    public readonly authorization: pulumi.Output<{ header: string; value: string }>;
+    /** Primary key (secret); empty unless auth mode is Key. */
+    public readonly primaryKey: pulumi.Output<string | undefined>;
+    /** Secondary key (secret); empty unless auth mode is Key. */
+    public readonly secondaryKey: pulumi.Output<string | undefined>;
+    /** Content Safety endpoint, when one was provisioned. */
+    public readonly contentSafetyEndpoint: pulumi.Output<string | undefined>;
+    /**
+     * A hash of the endpoint's own settings: give it to the endpoint's EndpointTraffic, so a change of the endpoint
+     * (whose update writes the endpoint back without traffic) re-applies the traffic right after.
+     */
+    public readonly revision: pulumi.Output<string>;
+
+    constructor(name: string, args: ManagedOnlineEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("azure-ai-models:index:ManagedOnlineEndpoint", name, {}, opts);
+        const authMode = args.authMode ?? "AADToken";
+        const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
+        const suffix = randomSuffix(name, this).result;
+
+        const endpoint = new machinelearningservices.OnlineEndpoint(
+            `${name}-endpoint`,
+            {
+                endpointName: pulumi.interpolate`${args.endpointName}-${suffix}`,
+                resourceGroupName: args.resourceGroupName,
+                workspaceName: args.workspaceName,
+                location: args.location,
+                identity: { type: "SystemAssigned" },
+                properties: {
+                    authMode,
+                    publicNetworkAccess,
+                    description: args.description,
+                    ...(args.sharedQuota ? { properties: { SharedComputeCapacityEnabled: "true", TargetAutoDeletionTime: inSevenDays() } } : {}),
+                },
+                tags: args.tags,
+            },
+            {
+                parent: this,
+                // Traffic belongs to the EndpointTraffic resource; the deletion time is fixed when the endpoint is created.
+                ignoreChanges: ["properties.traffic", "properties.mirrorTraffic", "properties.properties"],
+            },
+        );
+
+        let contentSafetyEndpoint: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        if (args.contentSafety) {
+            const account = new cognitiveservices.Account(
+                `${name}-contentsafety`,
+                {
+                    accountName: pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`,
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    kind: "ContentSafety",
+                    sku: { name: "S0" },
+                    identity: { type: "SystemAssigned" },
+                    properties: {
+                        customSubDomainName: pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`,
+                        disableLocalAuth: true,
+                        publicNetworkAccess,
+                    },
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            const principalId = endpoint.identity.apply((i) => i?.principalId ?? "");
+            new authorization.RoleAssignment(
+                `${name}-contentsafety-user`,
+                {
+                    roleAssignmentName: pulumi.all([account.id, principalId]).apply(([scope, p]) => deterministicGuid(scope, p, COGNITIVE_SERVICES_USER.id)),
+                    scope: account.id,
+                    principalId,
+                    principalType: "ServicePrincipal",
+                    roleDefinitionId: account.id.apply(
+                        (id) => `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${COGNITIVE_SERVICES_USER.id}`,
+                    ),
+                    description: `${COGNITIVE_SERVICES_USER.name}: the online endpoint ${args.endpointName} calls Content Safety with its identity`,
+                },
+                { parent: this },
+            );
+            contentSafetyEndpoint = account.properties.apply((p) => p.endpoint);
+        }
+
+        let primaryKey: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        let secondaryKey: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        if (authMode === "Key") {
+            const keys = machinelearningservices.listOnlineEndpointKeysOutput(
+                { endpointName: endpoint.name, resourceGroupName: args.resourceGroupName, workspaceName: args.workspaceName },
+                { parent: this },
+            );
+            primaryKey = pulumi.secret(keys.apply((k) => k.primaryKey ?? ""));
+            secondaryKey = pulumi.secret(keys.apply((k) => k.secondaryKey ?? ""));
+        }
+
+        this.endpointName = endpoint.name;
+        this.endpointId = endpoint.id;
+        this.scoringUri = endpoint.properties.apply((p) => p.scoringUri);
+        this.swaggerUri = endpoint.properties.apply((p) => p.swaggerUri);
+        this.principalId = endpoint.identity.apply((i) => i?.principalId ?? "");
+        this.authMode = pulumi.output(authMode);
+        this.authorization = pulumi.output(AUTHORIZATION[authMode]);
+        this.primaryKey = primaryKey;
+        this.secondaryKey = secondaryKey;
+        this.contentSafetyEndpoint = contentSafetyEndpoint;
+        this.revision = pulumi
+            .output({ authMode, publicNetworkAccess, description: args.description ?? "", tags: args.tags ?? {} })
+            .apply((settings) => createHash("sha256").update(JSON.stringify(settings)).digest("hex").slice(0, 16));
+        this.registerOutputs({
+            endpointName: this.endpointName,
+            scoringUri: this.scoringUri,
+            swaggerUri: this.swaggerUri,
+            primaryKey: this.primaryKey,
+            secondaryKey: this.secondaryKey,
+        });
+    }
+}
+
+/** How clients authenticate to an online endpoint, per auth mode. */
+const AUTHORIZATION: Record<"AADToken" | "Key" | "AMLToken", { header: string; value: string }> = {
+    AADToken: { header: "Authorization", value: "Bearer <Microsoft Entra ID token for https://ml.azure.com>" },
+    Key: { header: "Authorization", value: "Bearer <primaryKey or secondaryKey>" },
+    AMLToken: { header: "Authorization", value: "Bearer <token from az ml online-endpoint get-credentials>" },
+};
+
+/** RFC 1123 time seven days from now (or from `AZURE_AI_MODELS_TODAY`): the shared-quota endpoint's deletion time. */
+function inSevenDays(): string {
+    const now = configuredToday() ?? new Date();
+    return new Date(now.getTime() + 7 * 24 * 3600 * 1000).toUTCString();
+}
