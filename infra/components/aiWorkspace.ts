@@ -8,6 +8,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
+import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
 import { containerRegistryName, deterministicGuid, keyVaultName, randomSuffix, storageAccountName } from "./names";
 
 /** A principal that gets the Azure AI Developer role on the workspace's resource group. */
@@ -15,7 +16,7 @@ export interface AiDeveloperPrincipal {
     /** Object id of the user, group or service principal. */
     principalId: string;
     /** @default "User" */
-    principalType?: "User" | "Group" | "ServicePrincipal";
+    principalType?: PrincipalType;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface AiWorkspaceArgs {
      * `Hub`: an AI Studio / Foundry hub that hosts projects. `Default`: a classic Azure Machine Learning workspace.
      * @default "Hub"
      */
-    kind?: "Hub" | "Default";
+    kind?: WorkspaceKind;
     /**
      * Base name (3-27 characters); a stable random suffix is appended, because Azure soft-deletes workspace
      * names and a deleted name blocks its reuse.
@@ -44,9 +45,9 @@ export interface AiWorkspaceArgs {
     /** Tags on every resource the component creates. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** @default "Disabled": reach the workspace through private endpoints unless you open it. */
-    publicNetworkAccess?: "Enabled" | "Disabled";
+    publicNetworkAccess?: PublicNetworkAccess;
     /** Managed network isolation; projects inherit the hub's. @default "AllowOnlyApprovedOutbound" */
-    isolationMode?: "Disabled" | "AllowInternetOutbound" | "AllowOnlyApprovedOutbound";
+    isolationMode?: IsolationMode;
     /** Create a container registry for the workspace. @default false (Azure creates one when first needed) */
     containerRegistry?: boolean;
     /** Key vault purge protection (cannot be turned off once on). @default true */

@@ -1,3 +1,4 @@
+export * from "./enums";
 export * from "./aiWorkspace";
 export * from "./aiProject";
 export * from "./marketplaceModelSubscription";

@@ -1,5 +1,6 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
+import type { PublicNetworkAccess, ScaleType } from "./enums";
 
 /** Health probe settings, in seconds; Azure's defaults apply to what is left out. */
 export interface ProbeArgs {
@@ -26,7 +27,7 @@ export interface ManagedModelDeploymentArgs {
     /** Instances (the sku capacity); with autoscale, the count to start with. @default 1 */
     instanceCount?: pulumi.Input<number>;
     /** `Default` (fixed count) or `TargetUtilization` (autoscale between min and max). @default "Default" */
-    scaleType?: "Default" | "TargetUtilization";
+    scaleType?: ScaleType;
     /** With TargetUtilization. @default 1 */
     minInstances?: pulumi.Input<number>;
     /** With TargetUtilization. */
@@ -50,7 +51,7 @@ export interface ManagedModelDeploymentArgs {
     /** @default false */
     appInsightsEnabled?: pulumi.Input<boolean>;
     /** @default "Enabled" */
-    egressPublicNetworkAccess?: "Enabled" | "Disabled";
+    egressPublicNetworkAccess?: PublicNetworkAccess;
     /** @default - none */
     environmentVariables?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** @default - none */

@@ -4,8 +4,15 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import { COGNITIVE_SERVICES_USER } from "../catalog";
+import type { OnlineEndpointAuthMode, PublicNetworkAccess } from "./enums";
 import { configuredToday } from "../util/clock";
 import { alphanumeric, deterministicGuid, randomSuffix } from "./names";
+
+/** How a client authenticates to an online endpoint: the header to send and what goes in it. */
+export interface EndpointAuthorization {
+    header: string;
+    value: string;
+}
 
 /** Arguments of {@link ManagedOnlineEndpoint}. */
 export interface ManagedOnlineEndpointArgs {
@@ -19,9 +26,9 @@ export interface ManagedOnlineEndpointArgs {
      */
     endpointName: string;
     /** `AADToken` (Entra ID), `Key` or `AMLToken`. @default "AADToken" */
-    authMode?: "AADToken" | "Key" | "AMLToken";
+    authMode?: OnlineEndpointAuthMode;
     /** @default "Disabled" */
-    publicNetworkAccess?: "Enabled" | "Disabled";
+    publicNetworkAccess?: PublicNetworkAccess;
     description?: string;
     /**
      * Run on Azure's shared quota pool; the endpoint is deleted after 168 hours. Sets the endpoint's property bag
@@ -53,7 +60,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
     public readonly principalId: pulumi.Output<string>;
     public readonly authMode: pulumi.Output<string>;
     /** How a client authenticates: the header and where its value comes from. */
-    public readonly authorization: pulumi.Output<{ header: string; value: string }>;
+    public readonly authorization: pulumi.Output<EndpointAuthorization>;
     /** Primary key (secret); empty unless auth mode is Key. */
     public readonly primaryKey: pulumi.Output<string | undefined>;
     /** Secondary key (secret); empty unless auth mode is Key. */
@@ -168,7 +175,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
 }
 
 /** How clients authenticate to an online endpoint, per auth mode. */
-const AUTHORIZATION: Record<"AADToken" | "Key" | "AMLToken", { header: string; value: string }> = {
+const AUTHORIZATION: Record<OnlineEndpointAuthMode, EndpointAuthorization> = {
     AADToken: { header: "Authorization", value: "Bearer <Microsoft Entra ID token for https://ml.azure.com>" },
     Key: { header: "Authorization", value: "Bearer <primaryKey or secondaryKey>" },
     AMLToken: { header: "Authorization", value: "Bearer <token from az ml online-endpoint get-credentials>" },

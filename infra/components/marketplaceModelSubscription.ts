@@ -2,6 +2,13 @@ import * as machinelearningservices from "@pulumi/azure-native/machinelearningse
 import * as pulumi from "@pulumi/pulumi";
 import { marketplaceSubscriptionName } from "./names";
 
+/** The Azure Marketplace plan behind a model offer. */
+export interface MarketplacePlan {
+    offerId?: string;
+    planId?: string;
+    publisherId?: string;
+}
+
 /** Arguments of {@link MarketplaceModelSubscription}. */
 export interface MarketplaceModelSubscriptionArgs {
     resourceGroupName: pulumi.Input<string>;
@@ -23,7 +30,7 @@ export class MarketplaceModelSubscription extends pulumi.ComponentResource {
     public readonly subscriptionId: pulumi.Output<string>;
     public readonly subscriptionName: pulumi.Output<string>;
     /** Marketplace plan (publisher, offer, plan) Azure resolved for the model. */
-    public readonly marketplacePlan: pulumi.Output<{ offerId?: string; planId?: string; publisherId?: string } | undefined>;
+    public readonly marketplacePlan: pulumi.Output<MarketplacePlan | undefined>;
 
     constructor(name: string, args: MarketplaceModelSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:MarketplaceModelSubscription", name, {}, opts);

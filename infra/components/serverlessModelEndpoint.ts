@@ -1,6 +1,7 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import { MODELS, needsMarketplaceSubscription, type Route } from "../catalog";
+import type { ContentSafetyStatus, ServerlessAuthMode } from "./enums";
 import { randomSuffix } from "./names";
 
 /** A route a deployed model serves, by the name it gets in `routeUrls`. */
@@ -26,9 +27,9 @@ export interface ServerlessModelEndpointArgs {
     /** Serverless model id: `azureml://registries/<registry>/models/<name>`, no version. */
     modelId: string;
     /** @default "Key" (the docs say serverless endpoints do not accept Entra ID tokens) */
-    authMode?: "Key" | "AAD" | "KeyAndAAD";
+    authMode?: ServerlessAuthMode;
     /** Azure AI Content Safety on the endpoint. @default "Enabled" */
-    contentSafety?: "Enabled" | "Disabled";
+    contentSafety?: ContentSafetyStatus;
     /**
      * ARM id of the workspace's Marketplace subscription to the model's offer (a MarketplaceModelSubscription's
      * `subscriptionId`). The endpoint depends on it explicitly: the model id alone makes no dependency, and creating
