@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PATH]`
+ * `npm run plan -- [--stack NAME] [--format text|json|markdown] [--json] [--today YYYY-MM-DD] [--dir PATH]`
  *
  * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
  * runtime, then the policy pack over what it captured. Exit codes: 0 the plan is valid and passes the mandatory
@@ -7,17 +7,21 @@
  * 2 the command line, project files or policy config are wrong.
  */
 import { parseArgs } from "node:util";
+import { renderMarkdown } from "./markdown";
 import { renderText, planToJson } from "./render";
 import { loadPolicyConfig, PolicyConfigError } from "./policy";
 import { PlanSetupError, runPlan } from "./run";
 
 const USAGE =
-    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies]";
+    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--format text|json|markdown]";
+
+const FORMATS = ["text", "json", "markdown"] as const;
 
 async function main(argv: string[]): Promise<number> {
     let values: {
         stack?: string;
         json?: boolean;
+        format?: string;
         today?: string;
         dir?: string;
         help?: boolean;
@@ -30,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
             options: {
                 stack: { type: "string", short: "s" },
                 json: { type: "boolean" },
+                format: { type: "string", short: "f" },
                 today: { type: "string" },
                 dir: { type: "string" },
                 "policy-config": { type: "string" },
@@ -46,6 +51,15 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
     }
+    if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) {
+        process.stderr.write(`--format ${JSON.stringify(values.format)} is not a format; expected one of ${FORMATS.join(", ")}\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.json && values.format !== undefined && values.format !== "json") {
+        process.stderr.write(`--json and --format ${values.format} contradict each other (--json is --format json)\n`);
+        return 2;
+    }
+    const format = values.json ? "json" : (values.format ?? "text");
     let today: Date | undefined;
     if (values.today !== undefined) {
         today = new Date(`${values.today}T00:00:00Z`);
@@ -57,8 +71,9 @@ async function main(argv: string[]): Promise<number> {
     try {
         const policies = values["skip-policies"] ? false : values["policy-config"] ? loadPolicyConfig(values["policy-config"]) : {};
         const plan = await runPlan({ stack: values.stack ?? "dev", today, projectDir: values.dir, policies });
-        const text = values.json ? JSON.stringify(planToJson(plan), null, 2) : renderText(plan);
-        if (plan.errors.length > 0 && !values.json) process.stderr.write(`${text}\n`);
+        const text = format === "json" ? JSON.stringify(planToJson(plan), null, 2) : format === "markdown" ? renderMarkdown(plan) : renderText(plan);
+        // Invalid config goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
+        if (plan.errors.length > 0 && format === "text") process.stderr.write(`${text}\n`);
         else process.stdout.write(`${text}\n`);
         return plan.errors.length > 0 || plan.policies?.passed === false ? 1 : 0;
     } catch (e) {

@@ -1,0 +1,160 @@
+/**
+ * `npm run plan:diff -- (--base REF | --before BASE.json [--after HEAD.json]) [--stack NAME] [--format text|markdown|json]
+ *   [--fail-on-destructive] [--allow-destructive] [--today YYYY-MM-DD] [--dir PATH] [--policy-config FILE] [--skip-policies]
+ *   [--base-label TEXT]`
+ *
+ * Compares the offline plan of this change with the plan of its base and prints what `pulumi up` would create,
+ * update, replace and delete (`diff.ts`). The base is a git ref (planned in a temporary worktree with its own program
+ * files) or a saved `npm run plan -- --json`; this change is the working tree (uncommitted edits included) or a
+ * saved plan given with `--after`.
+ *
+ * Exit codes: 0 done; 1 this change's config is invalid or violates a mandatory policy; 2 bad command line, files
+ * or ref; 3 the plan crashed; 4 destructive changes with `--fail-on-destructive` and no `--allow-destructive`.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { diffPlans, type DiffablePlan } from "./diff";
+import { diffToJson, gateBlocks, renderDiffMarkdown, renderDiffText, type GateStatus } from "./diffRender";
+import { emptyPlan, planAtRef, planInProcess, PlanProcessError, type PlanProcessOptions } from "./planProcess";
+import type { Plan, PlannedResource } from "./types";
+
+const USAGE =
+    "usage: npm run plan:diff -- (--base REF | --before BASE.json [--after HEAD.json]) [--stack NAME] [--format text|markdown|json] [--json] " +
+    "[--fail-on-destructive] [--allow-destructive] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--base-label TEXT]";
+
+const FORMATS = ["text", "json", "markdown"] as const;
+
+/** Exit code when the destructive-change gate fails. */
+export const EXIT_DESTRUCTIVE = 4;
+
+class UsageError extends Error {}
+
+function readPlanFile(file: string): DiffablePlan {
+    let data: unknown;
+    try {
+        data = JSON.parse(readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new UsageError(`${file}: not a plan (${(e as Error).message}); save one with npm run plan -- --json > ${path.basename(file)}`);
+    }
+    const p = data as Partial<DiffablePlan>;
+    if (!p || !Array.isArray(p.resources) || !Array.isArray(p.errors) || typeof p.stack !== "string") {
+        throw new UsageError(`${file}: not a plan: expected the output of npm run plan -- --json (resources, errors, stack)`);
+    }
+    // Plans saved by other versions may lack fields this one records: default them, so the diff never trips on them.
+    const resources = (p.resources as Partial<PlannedResource>[]).map((r) => ({
+        custom: true,
+        dependencies: [],
+        propertyDependencies: {},
+        inputs: {},
+        secretInputs: [],
+        options: {},
+        ...r,
+    })) as PlannedResource[];
+    return { outputs: [], warnings: [], today: "", project: "", ...p, resources } as DiffablePlan;
+}
+
+async function main(argv: string[]): Promise<number> {
+    let values: Record<string, string | boolean | undefined>;
+    try {
+        ({ values } = parseArgs({
+            args: argv,
+            options: {
+                base: { type: "string" },
+                "base-label": { type: "string" },
+                before: { type: "string" },
+                after: { type: "string" },
+                stack: { type: "string", short: "s" },
+                format: { type: "string", short: "f" },
+                json: { type: "boolean" },
+                "fail-on-destructive": { type: "boolean" },
+                "allow-destructive": { type: "boolean" },
+                today: { type: "string" },
+                dir: { type: "string" },
+                "policy-config": { type: "string" },
+                "skip-policies": { type: "boolean" },
+                help: { type: "boolean", short: "h" },
+            },
+            strict: true,
+        }));
+    } catch (e) {
+        process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
+    const fail = (message: string) => {
+        process.stderr.write(`${message}\n${USAGE}\n`);
+        return 2;
+    };
+    const format = values.json ? "json" : (str("format") ?? "text");
+    if (!(FORMATS as readonly string[]).includes(format)) return fail(`--format ${JSON.stringify(format)} is not a format; expected one of ${FORMATS.join(", ")}`);
+    if (values.json && str("format") !== undefined && str("format") !== "json") return fail(`--json and --format ${str("format")} contradict each other`);
+    const base = str("base");
+    const beforeFile = str("before");
+    if ((base === undefined) === (beforeFile === undefined)) return fail("give the base as exactly one of --base REF or --before FILE");
+    if (base !== undefined && str("after") !== undefined) return fail("--after goes with --before; with --base, this change is the working tree");
+    const today = str("today") ?? new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(new Date(`${today}T00:00:00Z`).getTime())) {
+        return fail(`--today ${JSON.stringify(today)} is not a date; expected YYYY-MM-DD`);
+    }
+    const stack = str("stack") ?? "dev";
+    const projectDir = path.resolve(str("dir") ?? process.cwd());
+    const options: PlanProcessOptions = { stack, today, policyConfig: str("policy-config"), skipPolicies: values["skip-policies"] === true };
+    const gate: GateStatus = { enabled: values["fail-on-destructive"] === true, allowed: values["allow-destructive"] === true };
+
+    let basePlan: DiffablePlan;
+    let headPlan: DiffablePlan;
+    let baseLabel: string;
+    let headLabel: string;
+    const notes: string[] = [];
+    try {
+        if (base !== undefined) {
+            const [ref, head] = await Promise.all([planAtRef(base, projectDir, options), planInProcess(projectDir, options)]);
+            basePlan = ref.missingStackFile ? emptyPlan(head.project, stack, today) : ref.plan;
+            if (ref.missingStackFile) notes.push(`The base (${base}) has no Pulumi.${stack}.yaml: a new stack, everything shows as created.`);
+            headPlan = head;
+            baseLabel = `${str("base-label") ?? base} (${ref.commit.slice(0, 7)})`;
+            headLabel = "working tree";
+        } else {
+            basePlan = readPlanFile(beforeFile!);
+            const afterFile = str("after");
+            headPlan = afterFile ? readPlanFile(afterFile) : await planInProcess(projectDir, options);
+            baseLabel = str("base-label") ?? path.basename(beforeFile!);
+            headLabel = afterFile ? path.basename(afterFile) : "working tree";
+        }
+    } catch (e) {
+        if (e instanceof UsageError) return fail(e.message);
+        if (e instanceof PlanProcessError) {
+            process.stderr.write(`${e.message}\n`);
+            return e.exitCode;
+        }
+        throw e;
+    }
+    if (basePlan.stack && headPlan.stack && basePlan.stack !== headPlan.stack) {
+        notes.push(`The plans are of different stacks (${basePlan.stack} and ${headPlan.stack}).`);
+    }
+
+    const diff = diffPlans(basePlan, headPlan, { baseLabel, headLabel });
+    diff.notes.push(...notes);
+    const output =
+        format === "json"
+            ? JSON.stringify(diffToJson(diff, gate), null, 2)
+            : format === "markdown"
+              ? renderDiffMarkdown(diff, gate, { headPlan: headPlan.errors.length > 0 || headPlan.resources.length > 0 ? (headPlan as Plan) : undefined })
+              : renderDiffText(diff, gate);
+    process.stdout.write(`${output}\n`);
+    if (headPlan.errors.length > 0 || headPlan.policies?.passed === false) return 1;
+    return gateBlocks(diff, gate) ? EXIT_DESTRUCTIVE : 0;
+}
+
+main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+        process.stderr.write(`plan:diff failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.exit(3);
+    },
+);

@@ -1,0 +1,198 @@
+/**
+ * Renders a plan as a review-ready Markdown report (`npm run plan -- --format markdown`): a summary line, policy
+ * violations by level, lifecycle warnings, the managed-compute quota, the resource tree and the stack outputs.
+ * It reads well as a pull request comment and as plain text in a terminal: headings, short lists, pipe tables and
+ * fenced blocks, no HTML. Secrets never appear: secret inputs and outputs are masked as in `--json`.
+ */
+import { maskedInputs } from "./render";
+import { NAME_PROPERTY } from "./replacements";
+import { UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
+
+export interface MarkdownOptions {
+    /** Level of the report's title (`##`); sections are one level below. @default 2 */
+    headingLevel?: number;
+}
+
+/** Inputs shown after a resource's Azure name in the tree, when set. */
+const TREE_FACTS = [
+    "kind",
+    "location",
+    "sku.name",
+    "properties.modelSettings.modelId",
+    "properties.modelId",
+    "properties.model",
+    "properties.instanceType",
+    "sku.capacity",
+    "traffic",
+];
+
+function get(obj: unknown, dotted: string): unknown {
+    return dotted.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function shortType(type: string): string {
+    return type.replace(/^azure-native:/, "").replace(/^azure-ai-models:index:/, "").replace(/^pulumi-nodejs:dynamic:/, "dynamic:");
+}
+
+function isMandatory(v: PlanViolation): boolean {
+    return v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Escapes text for a Markdown table cell. */
+export function cell(text: string): string {
+    return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** A value as inline code, with backticks in it kept readable. */
+export function code(text: string): string {
+    return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+/** The policy verdict as the summary shows it: `✅ passed (0 mandatory, 1 advisory)`. */
+export function policyVerdict(plan: Pick<Plan, "policies">): string {
+    const p = plan.policies;
+    if (!p) return "not run";
+    const mandatory = p.violations.filter(isMandatory).length;
+    const advisory = p.violations.filter((v) => v.enforcementLevel === "advisory").length;
+    return `${p.passed ? "✅ passed" : "❌ FAILED"} (${mandatory} mandatory, ${advisory} advisory)`;
+}
+
+/** The one-line summary: resources, policy verdict, warnings. */
+export function summaryLine(plan: Plan): string {
+    if (plan.errors.length > 0) {
+        return `**❌ Invalid stack config: ${plural(plan.errors.length, "problem")}.** Nothing would be deployed · ${plural(plan.warnings.length, "warning")}`;
+    }
+    const custom = plan.resources.filter((r) => r.custom).length;
+    return (
+        `**${plural(plan.resources.length, "resource")} to create** (${custom} cloud, ${plan.resources.length - custom} components)` +
+        ` · policies **${policyVerdict(plan)}** · ${plural(plan.warnings.length, "warning")}`
+    );
+}
+
+/** The plan as a Markdown report. */
+export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+    const level = options.headingLevel ?? 2;
+    const h = (n: number) => "#".repeat(Math.min(6, level + n));
+    const out: string[] = [];
+    out.push(`${h(0)} Offline plan: stack ${code(plan.stack)} of ${code(plan.project)}`, "");
+    out.push(summaryLine(plan), "");
+    out.push(
+        `Computed from the code alone (the stack program under Pulumi's mock runtime, preview semantics); model lifecycles checked on ${plan.today}. ` +
+            "`[unknown]`: known once Azure creates it; `[secret]`: a secret, never shown.",
+    );
+
+    if (plan.errors.length > 0) {
+        out.push("", `${h(1)} Invalid stack config`, "");
+        for (const e of plan.errors) out.push(`- ${e}`);
+        appendWarnings(out, plan, h(1));
+        return out.join("\n");
+    }
+
+    appendPolicies(out, plan, h(1));
+    appendWarnings(out, plan, h(1));
+    appendQuota(out, plan, h(1));
+
+    out.push("", `${h(1)} Resources (${plan.resources.length})`, "", "```text", ...resourceTree(plan), "```");
+
+    if (plan.outputs.length > 0) {
+        out.push("", `${h(1)} Stack outputs`, "");
+        for (const o of plan.outputs) {
+            out.push(`${code(o.name)}${o.secret ? ` (secret values masked: ${o.secretPaths.map(code).join(", ")})` : ""}:`, "");
+            out.push("```json", JSON.stringify(o.value, null, 2), "```", "");
+        }
+        out.pop();
+    }
+    return out.join("\n");
+}
+
+function appendPolicies(out: string[], plan: Plan, h: string): void {
+    const p = plan.policies;
+    if (!p) return;
+    out.push("", `${h} Policy violations`, "");
+    if (p.violations.length === 0) {
+        out.push("None: every policy of the pack passed.");
+        return;
+    }
+    const groups: [string, PlanViolation[]][] = [
+        ["Mandatory (block the deployment)", p.violations.filter(isMandatory)],
+        ["Advisory", p.violations.filter((v) => v.enforcementLevel === "advisory")],
+    ];
+    for (const [title, list] of groups) {
+        if (list.length === 0) continue;
+        out.push(`**${title}: ${list.length}**`, "", "| policy | resource | message |", "|---|---|---|");
+        for (const v of list) out.push(`| ${code(v.policyName)} | ${v.resourceName ? code(v.resourceName) : "stack"} | ${cell(v.message)} |`);
+        out.push("");
+    }
+    out.pop();
+}
+
+function appendWarnings(out: string[], plan: Plan, h: string): void {
+    out.push("", `${h} Lifecycle and config warnings`, "");
+    if (plan.warnings.length === 0) {
+        out.push("None.");
+        return;
+    }
+    for (const w of plan.warnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ""}${w.message}`);
+}
+
+function appendQuota(out: string[], plan: Plan, h: string): void {
+    const rows = plan.quota ?? [];
+    const skipped = plan.quotaSkipped ?? [];
+    if (rows.length === 0 && skipped.length === 0) return;
+    out.push("", `${h} Managed-compute quota to request`, "");
+    if (rows.length > 0) {
+        out.push(
+            "Cores per region and VM family (a 20% reserve is added where the VM size is not exempt).",
+            "",
+            "| region | VM family | instances | cores | 20% reserve | deployments |",
+            "|---|---|--:|--:|---|---|",
+        );
+        for (const q of rows) {
+            out.push(`| ${q.region} | ${cell(q.family)} | ${q.instances} | ${q.cores} | ${q.reserveApplied ? "yes" : "no"} | ${cell(q.deployments.join(", "))} |`);
+        }
+    }
+    if (skipped.length > 0) {
+        if (rows.length > 0) out.push("");
+        for (const s of skipped) out.push(`- not counted: ${code(s.deployment)}: ${s.reason}`);
+    }
+}
+
+/** The resource tree: `├─ name  type  azure-name · facts`, with options and violations under each resource. */
+export function resourceTree(plan: Plan): string[] {
+    const children = new Map<string, PlannedResource[]>();
+    for (const r of plan.resources) children.set(r.parent ?? "", [...(children.get(r.parent ?? "") ?? []), r]);
+    const violations = new Map<string, PlanViolation[]>();
+    for (const v of plan.policies?.violations ?? []) if (v.urn) violations.set(v.urn, [...(violations.get(v.urn) ?? []), v]);
+
+    const lines: string[] = [];
+    const walk = (r: PlannedResource, prefix: string, last: boolean, root: boolean) => {
+        const branch = root ? "" : last ? "└─ " : "├─ ";
+        const inputs = maskedInputs(r);
+        const facts: string[] = [];
+        const nameProp = NAME_PROPERTY[r.type];
+        const azureName = nameProp ? inputs[nameProp] : undefined;
+        if (typeof azureName === "string" && azureName !== UNKNOWN) facts.push(azureName);
+        for (const key of TREE_FACTS) {
+            const v = get(inputs, key);
+            if (v === undefined || v === UNKNOWN || (key === "sku.capacity" && typeof v !== "number")) continue;
+            facts.push(typeof v === "string" ? v : JSON.stringify(v));
+        }
+        const opts = [
+            r.options.protect ? "protect" : "",
+            r.options.deleteBeforeReplace ? "deleteBeforeReplace" : "",
+            r.options.replaceOnChanges?.length ? `replaceOnChanges: ${r.options.replaceOnChanges.join(", ")}` : "",
+        ].filter(Boolean);
+        lines.push(`${prefix}${branch}${r.name}  ${shortType(r.type)}${facts.length ? `  ${facts.join(" · ")}` : ""}${opts.length ? `  [${opts.join("; ")}]` : ""}`);
+        const inner = root ? "" : `${prefix}${last ? "   " : "│  "}`;
+        const kids = children.get(r.urn) ?? [];
+        for (const v of violations.get(r.urn) ?? []) {
+            lines.push(`${inner}${kids.length ? "│  " : "   "}${isMandatory(v) ? "✗ mandatory" : "! advisory"} ${v.policyName}`);
+        }
+        kids.forEach((c, i) => walk(c, inner, i === kids.length - 1, false));
+    };
+    const roots = children.get("") ?? [];
+    roots.forEach((r, i) => walk(r, "", i === roots.length - 1, true));
+    return lines;
+}

