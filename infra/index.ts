@@ -3,8 +3,8 @@
  * hub or workspace, projects, Marketplace subscriptions and serverless endpoints. Invalid config stops the
  * program before any resource is registered, with every problem listed.
  */
-import { loadStackConfig } from "./config";
-import { defineStack } from "./stack";
+// Only through the library's public entry, as a consumer would use it.
+import { defineStack, loadStackConfig } from "./lib";
 
 const outputs = defineStack(loadStackConfig());
 

@@ -3,6 +3,7 @@
  * Marketplace subscription per (workspace/project, partner offer) and one serverless endpoint per deployment.
  * Returns the stack outputs an application can use directly.
  */
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
 import { needsMarketplaceSubscription } from "./catalog";
 import {
@@ -68,59 +69,113 @@ export interface StackOutputs {
     onlineEndpoints: { [name: string]: OnlineEndpointOutput };
 }
 
-export function defineStack(config: ValidStackConfig): StackOutputs {
-    const ws = config.workspace;
-    const workspace = new AiWorkspace(ws.name, {
-        kind: ws.kind === "hub" ? "Hub" : "Default",
-        workspaceName: ws.name,
-        location: config.location,
-        resourceGroupName: ws.resourceGroup?.name,
-        createResourceGroup: !(ws.resourceGroup?.existing ?? false),
-        friendlyName: ws.friendlyName,
-        description: ws.description,
-        tags: ws.tags,
-        publicNetworkAccess: ws.publicNetworkAccess,
-        isolationMode: ws.managedNetwork.isolationMode,
-        containerRegistry: ws.containerRegistry,
-        keyVaultPurgeProtection: ws.keyVault.purgeProtection,
-        keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,
-        logRetentionDays: ws.logRetentionDays,
-        aiDevelopers: ws.aiDevelopers,
-    });
+/** Where deployments go: a project or workspace, by resource group and name. */
+interface Host {
+    /** Name used in logical resource names and outputs (`chat`, or the workspace's). */
+    label: string;
+    resourceGroupName: pulumi.Output<string>;
+    workspaceName: pulumi.Output<string>;
+}
 
-    const projects = new Map<string, AiProject>();
-    for (const p of ws.projects) {
-        projects.set(
-            p.name.toLowerCase(),
-            new AiProject(`${ws.name}-${p.name}`, {
+/** The parts of a workspace ARM id. */
+export function parseWorkspaceId(id: string): { subscriptionId: string; resourceGroupName: string; workspaceName: string } {
+    const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)$/i.exec(id);
+    if (!m) throw new Error(`not a workspace ARM id: ${id}`);
+    return { subscriptionId: m[1], resourceGroupName: m[2], workspaceName: m[3] };
+}
+
+export function defineStack(config: ValidStackConfig): StackOutputs {
+    const tagsOf = (...more: ({ [k: string]: string } | undefined)[]) => Object.assign({}, config.workspace?.tags, ...more);
+    const hosts = new Map<string, Host>();
+    let defaultHost: Host;
+    let workspaceOutput: StackOutputs["workspace"];
+
+    if (config.workspace) {
+        const ws = config.workspace;
+        const workspace = new AiWorkspace(ws.name, {
+            kind: ws.kind === "hub" ? "Hub" : "Default",
+            workspaceName: ws.name,
+            location: config.location,
+            resourceGroupName: ws.resourceGroup?.name,
+            createResourceGroup: !(ws.resourceGroup?.existing ?? false),
+            friendlyName: ws.friendlyName,
+            description: ws.description,
+            tags: ws.tags,
+            publicNetworkAccess: ws.publicNetworkAccess,
+            isolationMode: ws.managedNetwork.isolationMode,
+            containerRegistry: ws.containerRegistry,
+            keyVaultPurgeProtection: ws.keyVault.purgeProtection,
+            keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,
+            logRetentionDays: ws.logRetentionDays,
+            aiDevelopers: ws.aiDevelopers,
+        });
+        defaultHost = { label: ws.name, resourceGroupName: workspace.resourceGroupName, workspaceName: workspace.workspaceName };
+        const projects: StackOutputs["workspace"]["projects"] = {};
+        for (const p of ws.projects) {
+            const project = new AiProject(`${ws.name}-${p.name}`, {
                 hubResourceId: workspace.workspaceId,
                 resourceGroupName: workspace.resourceGroupName,
                 location: config.location,
                 projectName: p.name,
                 friendlyName: p.displayName,
                 description: p.description,
-                tags: { ...ws.tags, ...p.tags },
-            }),
-        );
+                tags: tagsOf(p.tags),
+            });
+            hosts.set(p.name.toLowerCase(), { label: p.name, resourceGroupName: workspace.resourceGroupName, workspaceName: project.workspaceName });
+            projects[p.name] = { name: project.workspaceName, id: project.workspaceId };
+        }
+        workspaceOutput = {
+            kind: ws.kind,
+            name: workspace.workspaceName,
+            id: workspace.workspaceId,
+            resourceGroupName: workspace.resourceGroupName,
+            location: config.location,
+            projects,
+        };
+    } else {
+        // Bring your own: deployments go into a project or workspace that another stack owns; nothing is created here.
+        const existing = config.existingWorkspace!;
+        const coords = existing.id
+            ? parseWorkspaceId(existing.id)
+            : { resourceGroupName: existing.resourceGroupName!, workspaceName: existing.name! };
+        defaultHost = {
+            label: coords.workspaceName,
+            resourceGroupName: pulumi.output(coords.resourceGroupName),
+            workspaceName: pulumi.output(coords.workspaceName),
+        };
+        workspaceOutput = {
+            kind: `existing ${existing.kind}`,
+            name: defaultHost.workspaceName,
+            id: pulumi.output(
+                existing.id ??
+                    authorization
+                        .getClientConfigOutput()
+                        .subscriptionId.apply(
+                            (sub) => `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
+                        ),
+            ),
+            resourceGroupName: defaultHost.resourceGroupName,
+            location: config.location,
+            projects: {},
+        };
     }
+    const hostOf = (project: string | undefined): Host => (project ? hosts.get(project.toLowerCase())! : defaultHost);
 
     const subscriptions = new Map<string, MarketplaceModelSubscription>();
     const deployments: StackOutputs["deployments"] = {};
     for (const d of config.deployments) {
-        const project = d.project ? projects.get(d.project.toLowerCase()) : undefined;
-        const host = project ?? workspace;
-        const hostName = project ? d.project! : ws.name;
+        const host = hostOf(d.project);
         const offer = d.catalogModel.serverless!;
         const modelId = offer.modelId;
 
         // One subscription per (workspace/project, offer); later deployments of the offer there reuse it.
         let subscription: MarketplaceModelSubscription | undefined;
-        if (needsMarketplaceSubscription(modelId)) {
-            const key = `${hostName.toLowerCase()}|${modelId.toLowerCase()}`;
+        if (needsMarketplaceSubscription(modelId) && d.marketplaceSubscription === "create") {
+            const key = `${host.label.toLowerCase()}|${modelId.toLowerCase()}`;
             subscription = subscriptions.get(key);
             if (!subscription) {
-                subscription = new MarketplaceModelSubscription(`${hostName}-${d.catalogModel.name}`, {
-                    resourceGroupName: workspace.resourceGroupName,
+                subscription = new MarketplaceModelSubscription(`${host.label}-${d.catalogModel.name}`, {
+                    resourceGroupName: host.resourceGroupName,
                     workspaceName: host.workspaceName,
                     modelId,
                 });
@@ -129,7 +184,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
         }
 
         const endpoint = new ServerlessModelEndpoint(d.name, {
-            resourceGroupName: workspace.resourceGroupName,
+            resourceGroupName: host.resourceGroupName,
             workspaceName: host.workspaceName,
             location: config.location,
             endpointName: d.name,
@@ -138,14 +193,14 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
             contentSafety: d.contentSafety,
             marketplaceSubscriptionId: subscription?.subscriptionId,
             routes: offer.routes.map((r) => ({ name: routeName(r), path: r.path })),
-            tags: { ...ws.tags, ...d.tags },
+            tags: tagsOf(d.tags),
         });
 
         deployments[d.name] = {
             model: d.catalogModel.name,
             modelId,
             type: "serverless",
-            project: project ? d.project! : "workspace",
+            project: d.project ?? "workspace",
             endpointName: endpoint.endpointName,
             uri: endpoint.uri,
             routes: endpoint.routeUrls,
@@ -157,24 +212,23 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
 
     const onlineEndpoints: StackOutputs["onlineEndpoints"] = {};
     for (const e of config.onlineEndpoints) {
-        const project = e.project ? projects.get(e.project.toLowerCase()) : undefined;
-        const host = project ?? workspace;
+        const host = hostOf(e.project);
         const endpoint = new ManagedOnlineEndpoint(e.name, {
-            resourceGroupName: workspace.resourceGroupName,
+            resourceGroupName: host.resourceGroupName,
             workspaceName: host.workspaceName,
             location: config.location,
             endpointName: e.name,
             authMode: e.authMode,
-            publicNetworkAccess: e.publicNetworkAccess ?? ws.publicNetworkAccess,
+            publicNetworkAccess: e.publicNetworkAccess ?? config.workspace?.publicNetworkAccess,
             description: e.description,
             sharedQuota: e.sharedQuota?.acknowledgeDeletionAfter168Hours === true,
             contentSafety: e.contentSafety,
-            tags: { ...ws.tags, ...e.tags },
+            tags: tagsOf(e.tags),
         });
         const deployments = e.deployments.map(
             (d) =>
                 new ManagedModelDeployment(`${e.name}-${d.name}`, {
-                    resourceGroupName: workspace.resourceGroupName,
+                    resourceGroupName: host.resourceGroupName,
                     workspaceName: host.workspaceName,
                     location: config.location,
                     endpointName: endpoint.endpointName,
@@ -196,7 +250,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                     appInsightsEnabled: d.appInsights,
                     egressPublicNetworkAccess: d.egressPublicNetworkAccess,
                     environmentVariables: d.environmentVariables,
-                    tags: { ...ws.tags, ...e.tags },
+                    tags: tagsOf(e.tags),
                 }),
         );
         // Traffic is applied once every deployment exists, and again whenever the endpoint itself changes.
@@ -204,7 +258,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
             `${e.name}-traffic`,
             {
                 subscriptionId: endpoint.endpointId.apply((id) => id.split("/")[2]),
-                resourceGroupName: workspace.resourceGroupName,
+                resourceGroupName: host.resourceGroupName,
                 workspaceName: host.workspaceName,
                 endpointName: endpoint.endpointName,
                 traffic: e.traffic,
@@ -214,7 +268,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
             { parent: endpoint, dependsOn: deployments },
         );
         onlineEndpoints[e.name] = {
-            project: project ? e.project! : "workspace",
+            project: e.project ?? "workspace",
             endpointName: endpoint.endpointName,
             scoringUri: endpoint.scoringUri,
             swaggerUri: endpoint.swaggerUri,
@@ -239,21 +293,5 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
         };
     }
 
-    return {
-        onlineEndpoints,
-        workspace: {
-            kind: ws.kind,
-            name: workspace.workspaceName,
-            id: workspace.workspaceId,
-            resourceGroupName: workspace.resourceGroupName,
-            location: config.location,
-            projects: Object.fromEntries(
-                ws.projects.map((p) => {
-                    const proj = projects.get(p.name.toLowerCase())!;
-                    return [p.name, { name: proj.workspaceName, id: proj.workspaceId }];
-                }),
-            ),
-        },
-        deployments,
-    };
+    return { onlineEndpoints, workspace: workspaceOutput, deployments };
 }

@@ -92,6 +92,23 @@ export const workspaceSchema = z.strictObject({
     projects: z.array(projectSchema).default([]),
 });
 
+/** ARM id of a workspace or project: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`. */
+export const WORKSPACE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
+
+/**
+ * A project or classic workspace that another stack or team owns: this stack adds deployments to it and creates no
+ * hub, project or workspace. Give its ARM `id`, or its `resourceGroupName` and `name`.
+ */
+export const existingWorkspaceSchema = z.strictObject({
+    id: z.string().regex(WORKSPACE_ID, "an ARM id /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>").optional(),
+    resourceGroupName: z.string().regex(RESOURCE_GROUP, "1-90 characters: letters, digits, '_', '-', '.', '(', ')'").optional(),
+    name: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, "3-33 characters: letters, digits, '_' and '-'").optional(),
+    /** Its region: serverless models are sold only in some regions. */
+    location: z.string().regex(REGION, "an Azure region name such as eastus2"),
+    /** `project` (hub-based project) or `workspace` (classic AML workspace). @default "project" */
+    kind: z.enum(["project", "workspace"]).default("project"),
+});
+
 export const deploymentSchema = z.strictObject({
     /**
      * Endpoint name; a stable random suffix is appended, because it becomes part of the endpoint URL, which must be
@@ -114,6 +131,12 @@ export const deploymentSchema = z.strictObject({
     contentSafety: z.enum(["Enabled", "Disabled"]).default("Enabled"),
     /** Deploy even though the model is retired (existing deployments of a retired model return 404). @default false */
     acceptRetired: z.boolean().default(false),
+    /**
+     * `create`: this stack subscribes the workspace/project to the model's Marketplace offer (partner models only).
+     * `existing`: the subscription is made and owned elsewhere (another stack, the portal); this stack only deploys.
+     * @default "create"
+     */
+    marketplaceSubscription: z.enum(["create", "existing"]).default("create"),
     tags: tags.optional(),
 });
 
@@ -230,7 +253,10 @@ export const customModelSchema = z.strictObject({
 
 /** Every key of the config namespace this package reads. */
 export const stackConfigSchema = z.strictObject({
-    workspace: workspaceSchema,
+    /** The hub or classic workspace this stack creates (or `existingWorkspace`). */
+    workspace: workspaceSchema.optional(),
+    /** A project or workspace another stack owns (or `workspace`). */
+    existingWorkspace: existingWorkspaceSchema.optional(),
     deployments: z.array(deploymentSchema).default([]),
     customModels: z.array(customModelSchema).default([]),
     onlineEndpoints: z.array(onlineEndpointSchema).default([]),
@@ -242,6 +268,7 @@ export type WorkspaceConfig = z.output<typeof workspaceSchema>;
 export type DeploymentConfig = z.output<typeof deploymentSchema>;
 export type CustomModelConfig = z.output<typeof customModelSchema>;
 export type StackConfig = z.output<typeof stackConfigSchema>;
+export type ExistingWorkspaceConfig = z.output<typeof existingWorkspaceSchema>;
 export type OnlineEndpointConfig = z.output<typeof onlineEndpointSchema>;
 export type ManagedDeploymentConfig = z.output<typeof managedDeploymentSchema>;
 export type ProbeConfig = z.output<typeof probeSchema>;

@@ -105,10 +105,27 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     if (!parsed.success) errors.push(...fromZodIssues(stackConfigSchema, parsed.error.issues));
 
     // The catalog rules run on the raw values too, so one run reports every problem, not only the schema's.
-    const hasWorkspace = isObject(raw.workspace);
-    const ws = hasWorkspace ? (raw.workspace as Loose) : {};
-    const kind = str(ws.kind) ?? "hub";
-    const location = str(ws.location) ? normalizeRegion(str(ws.location)!) : undefined;
+    const existing = isObject(raw.existingWorkspace) ? raw.existingWorkspace : undefined;
+    const hasWorkspace = isObject(raw.workspace) || existing !== undefined;
+    const ws = isObject(raw.workspace) ? raw.workspace : {};
+    if (raw.workspace === undefined && raw.existingWorkspace === undefined) {
+        err(["workspace"], `is required: describe the hub or workspace to create, or name one that exists under ${configPath(["existingWorkspace"])}`);
+    } else if (raw.workspace !== undefined && existing) {
+        err(["existingWorkspace"], `a stack either creates its workspace (${configPath(["workspace"])}) or uses an existing one; remove one of them`);
+    }
+    if (existing) {
+        const id = str(existing.id);
+        const byName = existing.resourceGroupName !== undefined || existing.name !== undefined;
+        if (id === undefined && !(existing.resourceGroupName !== undefined && existing.name !== undefined)) {
+            err(["existingWorkspace"], "give the workspace's ARM id, or both resourceGroupName and name");
+        } else if (id !== undefined && byName) {
+            err(["existingWorkspace", "id"], "give either the ARM id or resourceGroupName and name, not both");
+        }
+    }
+    const kind = existing ? "existing" : (str(ws.kind) ?? "hub");
+    const locationPath: PropertyKey[] = existing ? ["existingWorkspace", "location"] : ["workspace", "location"];
+    const rawLocation = str((existing ?? ws).location);
+    const location = rawLocation ? normalizeRegion(rawLocation) : undefined;
     const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
 
     if (kind === "workspace" && projects.length > 0) {
@@ -122,7 +139,11 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
 
     /** The project a deployment or endpoint names: required and known on a hub, absent on a classic workspace. */
     const checkProject = (path: PropertyKey[], project: string | undefined) => {
-        if (!hasWorkspace) return; // nothing to check against; the schema reports the missing workspace
+        if (!hasWorkspace) return; // nothing to check against; the missing workspace is reported once
+        if (kind === "existing") {
+            if (project !== undefined) err(path, `${show(project)}: with ${configPath(["existingWorkspace"])} everything goes into that project or workspace; remove project`);
+            return;
+        }
         const known = projects.filter((p): p is string => !!p);
         if (kind === "hub") {
             if (project === undefined) {
@@ -206,10 +227,10 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
 
         const offer = model.serverless!;
         if (location && !offer.regions.includes(location)) {
-            err(["workspace", "location"], `${show(str(ws.location))} does not offer ${model.name} as a serverless API (deployments[${i}]); regions: ${offer.regions.join(", ")}`);
+            err(locationPath, `${show(rawLocation)} does not offer ${model.name} as a serverless API (deployments[${i}]); regions: ${offer.regions.join(", ")}`);
         }
 
-        const scope = kind === "hub" ? `project ${show(project ?? "")}` : "the workspace";
+        const scope = kind === "hub" ? `project ${show(project ?? "")}` : kind === "existing" ? "the existing workspace" : "the workspace";
         const key = `${(kind === "hub" ? project ?? "" : "").toLowerCase()}|${offer.modelId.toLowerCase()}`;
         const first = seenModels.get(key);
         if (first) {
@@ -247,7 +268,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         warnings,
         config: {
             ...parsed.data,
-            location: normalizeRegion(parsed.data.workspace.location),
+            location: normalizeRegion((parsed.data.workspace ?? parsed.data.existingWorkspace)!.location),
             deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
             onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
         },

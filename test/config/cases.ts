@@ -65,10 +65,10 @@ export const BAD_CASES: BadCase[] = [
 export const EXPECTED: Record<string, string[]> = {
     "misspelt deployment key": [
         "azure-ai-models:deployments[0].model: is required (expected string)",
-        "azure-ai-models:deployments[0].modle: unknown key \"modle\"; did you mean \"model\"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, tags",
+        "azure-ai-models:deployments[0].modle: unknown key \"modle\"; did you mean \"model\"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, marketplaceSubscription, tags",
     ],
     "misspelt top-level key": [
-        "azure-ai-models:deploymnets: unknown key \"deploymnets\"; did you mean \"deployments\"? valid keys here: workspace, deployments, customModels, onlineEndpoints",
+        "azure-ai-models:deploymnets: unknown key \"deploymnets\"; did you mean \"deployments\"? valid keys here: workspace, existingWorkspace, deployments, customModels, onlineEndpoints",
     ],
     "misspelt workspace key": [
         "azure-ai-models:workspace.publicNetworkAcess: unknown key \"publicNetworkAcess\"; did you mean \"publicNetworkAccess\"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, containerRegistry, keyVault, logRetentionDays, aiDevelopers, projects",
@@ -116,7 +116,7 @@ export const EXPECTED: Record<string, string[]> = {
         "azure-ai-models:workspace.name: \"my.workspace\" is not valid; expected 3-27 characters: letters, digits, '_' and '-', starting with a letter or digit",
     ],
     "workspace missing": [
-        "azure-ai-models:workspace: is required (expected object)",
+        "azure-ai-models:workspace: is required: describe the hub or workspace to create, or name one that exists under azure-ai-models:existingWorkspace",
     ],
     "custom model id with a version": [
         "azure-ai-models:customModels[0].modelId: \"azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/7\" is not a serverless model id; expected azureml://registries/<registry>/models/<name> without /versions/<n> (serverless model ids have no version)",
@@ -127,7 +127,7 @@ export const EXPECTED: Record<string, string[]> = {
     "many mistakes at once": [
         "azure-ai-models:workspace.tags.env: expected string, got 1",
         "azure-ai-models:deployments[0].authMode: \"Token\" is not allowed; allowed: Key, AAD, KeyAndAAD",
-        "azure-ai-models:deployments[2].projct: unknown key \"projct\"; did you mean \"project\"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, tags",
+        "azure-ai-models:deployments[2].projct: unknown key \"projct\"; did you mean \"project\"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, marketplaceSubscription, tags",
         "azure-ai-models:workspace.location: \"westeurope\" does not offer Mistral-Large-2411 as a serverless API (deployments[0]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral",
         "azure-ai-models:deployments[0].model: Mistral-Large-2411 was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-medium-2505 (not in the catalog yet: add it under azure-ai-models:customModels); source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
         "azure-ai-models:deployments[1].name: endpoint name \"large\" is already used by deployments[0]; endpoint names become part of the URL and must be unique",
@@ -136,5 +136,4 @@ export const EXPECTED: Record<string, string[]> = {
         "azure-ai-models:workspace.location: \"westeurope\" does not offer Mistral-Nemo as a serverless API (deployments[2]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral",
         "azure-ai-models:deployments[2].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-small-2503 (not in the catalog yet: add it under azure-ai-models:customModels); source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
     ],
-
 };

@@ -1,0 +1,22 @@
+/**
+ * azure-ai-models as a library: the components, the model catalog, the stack config schema and its validation,
+ * and `defineStack`, which composes everything from validated config (what this repository's own stack program
+ * does). Subpath exports: `azure-ai-models/components`, `azure-ai-models/catalog`, `azure-ai-models/config`.
+ *
+ * ```ts
+ * import { ServerlessModelEndpoint, catalog } from "azure-ai-models";
+ * ```
+ */
+export * from "./components";
+export { defineStack, type StackOutputs, type DeploymentOutput, type OnlineEndpointOutput } from "./stack";
+export {
+    loadStackConfig,
+    validateStackConfig,
+    stackConfigSchema,
+    ConfigValidationError,
+    type ConfigIssue,
+    type StackConfig,
+    type ValidStackConfig,
+} from "./config";
+export * as catalog from "./catalog";
+export * as config from "./config";
