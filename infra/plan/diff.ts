@@ -12,7 +12,8 @@
  * are predictions from the code alone; a real `pulumi preview` against the stack's state is the authority.
  */
 import { maskedInputs } from "./render";
-import { NAME_PROPERTY, PARENT_PROPERTIES, pathTouches, ruleFor } from "./replacements";
+import { AZURE_NAME_INPUT } from "./azureTypes";
+import { PARENT_PROPERTIES, pathTouches, ruleFor } from "./replacements";
 import { SECRET, UNKNOWN, type Plan, type PlannedResource, type PlanViolation, type PlanWarning, type QuotaRow } from "./types";
 
 /** What the diff needs of a plan: a {@link Plan}, or one read back from `npm run plan -- --json`. */
@@ -201,7 +202,7 @@ function get(obj: unknown, dotted: string): unknown {
 }
 
 function azureNameOf(r: PlannedResource): string | undefined {
-    const prop = NAME_PROPERTY[r.type];
+    const prop = AZURE_NAME_INPUT[r.type];
     const v = prop ? r.inputs[prop] : undefined;
     return typeof v === "string" && v !== UNKNOWN ? v : undefined;
 }
@@ -212,7 +213,7 @@ const region = (v: unknown): string => (typeof v === "string" && v !== UNKNOWN ?
 export function endpointUrl(r: PlannedResource): string | undefined {
     const url = ENDPOINT_URL[r.type];
     if (!url) return undefined;
-    const nameProp = NAME_PROPERTY[r.type];
+    const nameProp = AZURE_NAME_INPUT[r.type];
     const n = r.inputs[nameProp];
     return url(typeof n === "string" ? n : UNKNOWN, region(r.inputs.location));
 }

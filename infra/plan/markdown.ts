@@ -4,8 +4,8 @@
  * It reads well as a pull request comment and as plain text in a terminal: headings, short lists, pipe tables and
  * fenced blocks, no HTML. Secrets never appear: secret inputs and outputs are masked as in `--json`.
  */
+import { AZURE_NAME_INPUT, inputAt, shortType } from "./azureTypes";
 import { maskedInputs } from "./render";
-import { NAME_PROPERTY } from "./replacements";
 import { UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
 
 export interface MarkdownOptions {
@@ -26,13 +26,7 @@ const TREE_FACTS = [
     "traffic",
 ];
 
-function get(obj: unknown, dotted: string): unknown {
-    return dotted.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
-}
 
-function shortType(type: string): string {
-    return type.replace(/^azure-native:/, "").replace(/^azure-ai-models:index:/, "").replace(/^pulumi-nodejs:dynamic:/, "dynamic:");
-}
 
 function isMandatory(v: PlanViolation): boolean {
     return v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
@@ -171,11 +165,11 @@ export function resourceTree(plan: Plan): string[] {
         const branch = root ? "" : last ? "└─ " : "├─ ";
         const inputs = maskedInputs(r);
         const facts: string[] = [];
-        const nameProp = NAME_PROPERTY[r.type];
+        const nameProp = AZURE_NAME_INPUT[r.type];
         const azureName = nameProp ? inputs[nameProp] : undefined;
         if (typeof azureName === "string" && azureName !== UNKNOWN) facts.push(azureName);
         for (const key of TREE_FACTS) {
-            const v = get(inputs, key);
+            const v = inputAt(inputs, key);
             if (v === undefined || v === UNKNOWN || (key === "sku.capacity" && typeof v !== "number")) continue;
             facts.push(typeof v === "string" ? v : JSON.stringify(v));
         }

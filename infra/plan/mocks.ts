@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { AZURE_NAME_INPUT } from "./azureTypes";
 
 /** The subscription and tenant the mocks pretend to run in. */
 export const MOCK_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
@@ -18,22 +19,6 @@ type Inputs = Record<string, unknown>;
 
 const str = (v: unknown): string => (typeof v === "string" ? v : String(v ?? ""));
 
-/** The name input of each resource type: azure-native names resources with a type-specific property. */
-const NAME_INPUT: Record<string, string> = {
-    "azure-native:resources:ResourceGroup": "resourceGroupName",
-    "azure-native:storage:StorageAccount": "accountName",
-    "azure-native:keyvault:Vault": "vaultName",
-    "azure-native:operationalinsights:Workspace": "workspaceName",
-    "azure-native:applicationinsights:Component": "resourceName",
-    "azure-native:containerregistry:Registry": "registryName",
-    "azure-native:machinelearningservices:Workspace": "workspaceName",
-    "azure-native:machinelearningservices:MarketplaceSubscription": "name",
-    "azure-native:machinelearningservices:ServerlessEndpoint": "name",
-    "azure-native:machinelearningservices:OnlineEndpoint": "endpointName",
-    "azure-native:machinelearningservices:OnlineDeployment": "deploymentName",
-    "azure-native:authorization:RoleAssignment": "roleAssignmentName",
-    "azure-native:cognitiveservices:Account": "accountName",
-};
 
 /** ARM resource type path under a resource group, for the ids the mocks synthesise. */
 const ARM_PATH: Record<string, (i: Inputs, name: string) => string> = {
@@ -137,7 +122,7 @@ export function azureMocks(options: AzureMockOptions): pulumi.runtime.Mocks {
                 return { id: args.name, state: { ...inputs, result: syntheticRandom(args.name, Number(inputs.length ?? 6)) } };
             }
             if (!args.type.startsWith("azure-native:")) return { id: preview ? undefined : `${args.name}-id`, state: inputs };
-            const nameInput = NAME_INPUT[args.type];
+            const nameInput = AZURE_NAME_INPUT[args.type];
             const name = str((nameInput && inputs[nameInput]) || inputs.name || args.name);
             const id = armId(args.type, inputs, name);
             return {

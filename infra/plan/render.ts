@@ -2,6 +2,7 @@
  * Renders a plan for a terminal (a resource tree with key inputs and dependencies) or as JSON. Secrets never
  * appear: secret inputs and outputs are masked, and outputs' clear values are left out of the JSON.
  */
+import { inputAt, shortType } from "./azureTypes";
 import { SECRET, type Plan, type PlannedResource, type PlanViolation } from "./types";
 
 /** The inputs worth showing in the tree, by resource type (paths into the inputs). */
@@ -58,9 +59,6 @@ const KEY_INPUTS: Record<string, string[]> = {
     "random:index/randomString:RandomString": ["length"],
 };
 
-function get(obj: unknown, dotted: string): unknown {
-    return dotted.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
-}
 
 function fmt(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
@@ -82,9 +80,6 @@ export function planToJson(plan: Plan): unknown {
     };
 }
 
-function shortType(type: string): string {
-    return type.replace(/^azure-native:/, "").replace(/^azure-ai-models:index:/, "");
-}
 
 /** The resource tree, key inputs and dependencies, warnings and outputs, for a terminal. */
 export function renderText(plan: Plan): string {
@@ -123,7 +118,7 @@ export function renderText(plan: Plan): string {
         lines.push(`${pad}+ ${shortType(r.type)}  ${r.name}${opts.length ? `  [${opts.join("; ")}]` : ""}`);
         const inputs = maskedInputs(r);
         for (const key of KEY_INPUTS[r.type] ?? []) {
-            const v = get(inputs, key);
+            const v = inputAt(inputs, key);
             if (v !== undefined) lines.push(`${pad}    ${key}: ${fmt(v)}`);
         }
         const deps = r.dependencies

@@ -151,21 +151,6 @@ export const PARENT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The input holding each type's Azure name (the last segment of its resource id). */
-export const NAME_PROPERTY: Readonly<Record<string, string>> = {
-    "azure-native:resources:ResourceGroup": "resourceGroupName",
-    "azure-native:storage:StorageAccount": "accountName",
-    "azure-native:keyvault:Vault": "vaultName",
-    "azure-native:operationalinsights:Workspace": "workspaceName",
-    "azure-native:applicationinsights:Component": "resourceName",
-    "azure-native:containerregistry:Registry": "registryName",
-    "azure-native:cognitiveservices:Account": "accountName",
-    "azure-native:machinelearningservices:Workspace": "workspaceName",
-    "azure-native:machinelearningservices:MarketplaceSubscription": "name",
-    "azure-native:machinelearningservices:ServerlessEndpoint": "name",
-    "azure-native:machinelearningservices:OnlineEndpoint": "endpointName",
-    "azure-native:machinelearningservices:OnlineDeployment": "deploymentName",
-    "azure-native:authorization:RoleAssignment": "roleAssignmentName",
-};
 
 /** True for the dynamic-provider resource types (`pulumi-nodejs:dynamic:<Type>`). */
 export function isDynamicType(type: string): boolean {
