@@ -7,6 +7,7 @@
  * 2 the command line, project files or policy config are wrong.
  */
 import { parseArgs } from "node:util";
+import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { renderMarkdown } from "./markdown";
 import { renderText, planToJson } from "./render";
 import { loadPolicyConfig, PolicyConfigError } from "./policy";
@@ -31,16 +32,7 @@ async function main(argv: string[]): Promise<number> {
     try {
         ({ values } = parseArgs({
             args: argv,
-            options: {
-                stack: { type: "string", short: "s" },
-                json: { type: "boolean" },
-                format: { type: "string", short: "f" },
-                today: { type: "string" },
-                dir: { type: "string" },
-                "policy-config": { type: "string" },
-                "skip-policies": { type: "boolean" },
-                help: { type: "boolean", short: "h" },
-            },
+            options: SHARED_OPTIONS,
             strict: true,
         }));
     } catch (e) {
@@ -51,19 +43,15 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
     }
-    if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) {
-        process.stderr.write(`--format ${JSON.stringify(values.format)} is not a format; expected one of ${FORMATS.join(", ")}\n${USAGE}\n`);
+    const format = resolveFormat(FORMATS, values.json, values.format);
+    if (typeof format !== "string") {
+        process.stderr.write(`${format.error}\n${USAGE}\n`);
         return 2;
     }
-    if (values.json && values.format !== undefined && values.format !== "json") {
-        process.stderr.write(`--json and --format ${values.format} contradict each other (--json is --format json)\n`);
-        return 2;
-    }
-    const format = values.json ? "json" : (values.format ?? "text");
     let today: Date | undefined;
     if (values.today !== undefined) {
-        today = new Date(`${values.today}T00:00:00Z`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(today.getTime())) {
+        today = parseDay(values.today);
+        if (!today) {
             process.stderr.write(`--today ${JSON.stringify(values.today)} is not a date; expected YYYY-MM-DD\n`);
             return 2;
         }

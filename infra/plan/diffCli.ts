@@ -14,6 +14,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { diffPlans, type DiffablePlan } from "./diff";
 import { diffToJson, gateBlocks, renderDiffMarkdown, renderDiffText, type GateStatus } from "./diffRender";
 import { emptyPlan, planAtRef, planInProcess, PlanProcessError, type PlanProcessOptions } from "./planProcess";
@@ -64,16 +65,9 @@ async function main(argv: string[]): Promise<number> {
                 "base-label": { type: "string" },
                 before: { type: "string" },
                 after: { type: "string" },
-                stack: { type: "string", short: "s" },
-                format: { type: "string", short: "f" },
-                json: { type: "boolean" },
+                ...SHARED_OPTIONS,
                 "fail-on-destructive": { type: "boolean" },
                 "allow-destructive": { type: "boolean" },
-                today: { type: "string" },
-                dir: { type: "string" },
-                "policy-config": { type: "string" },
-                "skip-policies": { type: "boolean" },
-                help: { type: "boolean", short: "h" },
             },
             strict: true,
         }));
@@ -90,17 +84,14 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${message}\n${USAGE}\n`);
         return 2;
     };
-    const format = values.json ? "json" : (str("format") ?? "text");
-    if (!(FORMATS as readonly string[]).includes(format)) return fail(`--format ${JSON.stringify(format)} is not a format; expected one of ${FORMATS.join(", ")}`);
-    if (values.json && str("format") !== undefined && str("format") !== "json") return fail(`--json and --format ${str("format")} contradict each other`);
+    const format = resolveFormat(FORMATS, values.json, values.format);
+    if (typeof format !== "string") return fail(format.error);
     const base = str("base");
     const beforeFile = str("before");
     if ((base === undefined) === (beforeFile === undefined)) return fail("give the base as exactly one of --base REF or --before FILE");
     if (base !== undefined && str("after") !== undefined) return fail("--after goes with --before; with --base, this change is the working tree");
     const today = str("today") ?? new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(new Date(`${today}T00:00:00Z`).getTime())) {
-        return fail(`--today ${JSON.stringify(today)} is not a date; expected YYYY-MM-DD`);
-    }
+    if (!parseDay(today)) return fail(`--today ${JSON.stringify(today)} is not a date; expected YYYY-MM-DD`);
     const stack = str("stack") ?? "dev";
     const projectDir = path.resolve(str("dir") ?? process.cwd());
     const options: PlanProcessOptions = { stack, today, policyConfig: str("policy-config"), skipPolicies: values["skip-policies"] === true };
