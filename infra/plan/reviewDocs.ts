@@ -19,8 +19,8 @@ import { renderDiffMarkdown } from "./diffRender";
 import { planInProcess } from "./planProcess";
 
 const ROOT = path.resolve(__dirname, "../..");
-/** Files that may hold the samples (the section may move into README). */
-export const DOC_FILES = ["docs/reviewing-changes.md", "README.md"];
+/** Files that hold the samples. */
+export const DOC_FILES = ["README.md"];
 /** The day the samples check model lifecycles against. */
 export const SAMPLE_DAY = "2026-11-21";
 
