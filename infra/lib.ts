@@ -20,3 +20,10 @@ export {
 } from "./config";
 export * as catalog from "./catalog";
 export * as config from "./config";
+
+// Pulumi runs a component package as `run-plugin <package dir>`, which loads package.json's `main` (this module,
+// built): start the package's own provider (secret outputs marked in its schema) instead of run-plugin's plain one.
+if (/[\\/]@pulumi[\\/]pulumi[\\/]cmd[\\/]run-plugin[\\/]/.test(require.main?.filename ?? "")) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("./provider");
+}

@@ -4,7 +4,7 @@ import { randomSuffix } from "./names";
 
 /** Arguments of {@link AiProject}. */
 export interface AiProjectArgs {
-    /** ARM id of the hub (an {@link AiWorkspace} of kind `Hub`). */
+    /** ARM id of the hub (the `workspaceId` of an `AiWorkspace` of kind `Hub`). */
     hubResourceId: pulumi.Input<string>;
     /** Resource group of the hub. */
     resourceGroupName: pulumi.Input<string>;
@@ -14,8 +14,9 @@ export interface AiProjectArgs {
     projectName: string;
     /** Name shown in the studio. @default - the project name */
     friendlyName?: pulumi.Input<string>;
+    /** Description shown in the studio. @default - none */
     description?: pulumi.Input<string>;
-    /** @default - none */
+    /** Tags on the project. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
@@ -28,6 +29,7 @@ export class AiProject extends pulumi.ComponentResource {
     public readonly workspaceName: pulumi.Output<string>;
     /** ARM id of the project. */
     public readonly workspaceId: pulumi.Output<string>;
+    /** Resource group of the project (its hub's). */
     public readonly resourceGroupName: pulumi.Output<string>;
     /** Object id of the project's system-assigned identity. */
     public readonly principalId: pulumi.Output<string>;

@@ -15,7 +15,7 @@ import { containerRegistryName, deterministicGuid, keyVaultName, randomSuffix, s
 export interface AiDeveloperPrincipal {
     /** Object id of the user, group or service principal. */
     principalId: string;
-    /** @default "User" */
+    /** Kind of principal: `User`, `Group` or `ServicePrincipal`. @default "User" */
     principalType?: PrincipalType;
 }
 
@@ -41,10 +41,15 @@ export interface AiWorkspaceArgs {
     createResourceGroup?: boolean;
     /** Name shown in the studio. @default - the workspace name */
     friendlyName?: pulumi.Input<string>;
+    /** Description shown in the studio. @default - none */
     description?: pulumi.Input<string>;
     /** Tags on every resource the component creates. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-    /** @default "Disabled": reach the workspace through private endpoints unless you open it. */
+    /**
+     * Whether the workspace, its storage account, key vault and container registry accept traffic from the public
+     * internet; `Disabled` leaves private endpoints as the way in.
+     * @default "Disabled"
+     */
     publicNetworkAccess?: PublicNetworkAccess;
     /** Managed network isolation; projects inherit the hub's. @default "AllowOnlyApprovedOutbound" */
     isolationMode?: IsolationMode;
@@ -77,12 +82,17 @@ export class AiWorkspace extends pulumi.ComponentResource {
     public readonly workspaceId: pulumi.Output<string>;
     /** `Hub` or `Default`. */
     public readonly kind: pulumi.Output<string>;
+    /** Azure region of the workspace and its resources. */
     public readonly location: pulumi.Output<string>;
     /** Object id of the workspace's system-assigned identity. */
     public readonly principalId: pulumi.Output<string>;
+    /** ARM id of the workspace's storage account. */
     public readonly storageAccountId: pulumi.Output<string>;
+    /** ARM id of the workspace's key vault. */
     public readonly keyVaultId: pulumi.Output<string>;
+    /** ARM id of the Application Insights component the workspace logs to. */
     public readonly applicationInsightsId: pulumi.Output<string>;
+    /** ARM id of the Log Analytics workspace behind Application Insights. */
     public readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
     /** ARM id of the container registry, when one was created. */
     public readonly containerRegistryId: pulumi.Output<string | undefined>;
@@ -243,7 +253,7 @@ export class AiWorkspace extends pulumi.ComponentResource {
         this.keyVaultId = vault.id;
         this.applicationInsightsId = insights.id;
         this.logAnalyticsWorkspaceId = logs.id;
-        this.containerRegistryId = registry ? registry.id : pulumi.output(undefined);
+        this.containerRegistryId = registry ? registry.id : pulumi.output<string | undefined>(undefined);
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,
             workspaceName: this.workspaceName,

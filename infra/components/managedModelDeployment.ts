@@ -4,17 +4,25 @@ import type { PublicNetworkAccess, ScaleType } from "./enums";
 
 /** Health probe settings, in seconds; Azure's defaults apply to what is left out. */
 export interface ProbeArgs {
+    /** Seconds after the container starts before the first probe. */
     initialDelaySeconds?: number;
+    /** Seconds between probes. */
     periodSeconds?: number;
+    /** Seconds a probe may take before it counts as failed. */
     timeoutSeconds?: number;
+    /** Failed probes in a row before the container counts as unhealthy. */
     failureThreshold?: number;
+    /** Successful probes in a row before the container counts as healthy again. */
     successThreshold?: number;
 }
 
 /** Arguments of {@link ManagedModelDeployment}. */
 export interface ManagedModelDeploymentArgs {
+    /** Resource group of the project or workspace. */
     resourceGroupName: pulumi.Input<string>;
+    /** The hub-based project or classic workspace that hosts the endpoint. */
     workspaceName: pulumi.Input<string>;
+    /** Azure region of the endpoint. */
     location: pulumi.Input<string>;
     /** The online endpoint (its full name) that hosts the deployment. */
     endpointName: pulumi.Input<string>;
@@ -28,33 +36,33 @@ export interface ManagedModelDeploymentArgs {
     instanceCount?: pulumi.Input<number>;
     /** `Default` (fixed count) or `TargetUtilization` (autoscale between min and max). @default "Default" */
     scaleType?: ScaleType;
-    /** With TargetUtilization. @default 1 */
+    /** Fewest instances autoscale keeps, with `TargetUtilization`. @default 1 */
     minInstances?: pulumi.Input<number>;
-    /** With TargetUtilization. */
+    /** Most instances autoscale adds, with `TargetUtilization`. */
     maxInstances?: pulumi.Input<number>;
-    /** With TargetUtilization. @default 70 */
+    /** CPU utilisation autoscale aims at, in percent, with `TargetUtilization`. @default 70 */
     targetUtilizationPercentage?: pulumi.Input<number>;
-    /** With TargetUtilization. @default 60 */
+    /** Seconds between autoscale checks, with `TargetUtilization`. @default 60 */
     pollingIntervalSeconds?: pulumi.Input<number>;
-    /** @default - Azure's (1) */
+    /** Requests one instance serves at once. @default - Azure's (1) */
     maxConcurrentRequestsPerInstance?: pulumi.Input<number>;
-    /** @default - Azure's (5 seconds) */
+    /** Seconds a scoring request may take. @default - Azure's (5 seconds) */
     requestTimeoutSeconds?: pulumi.Input<number>;
-    /** @default - Azure's (0.5 seconds) */
+    /** Seconds a request may wait in the queue before it is refused. @default - Azure's (0.5 seconds) */
     maxQueueWaitSeconds?: pulumi.Input<number>;
-    /** @default - Azure's */
+    /** Probe of whether the container is alive; Azure restarts a container that fails it. @default - Azure's */
     livenessProbe?: ProbeArgs;
-    /** @default - Azure's */
+    /** Probe of whether the container is ready for requests; Azure routes none to one that fails it. @default - Azure's */
     readinessProbe?: ProbeArgs;
     /** Collect inference inputs and outputs. @default false */
     dataCollection?: boolean;
-    /** @default false */
+    /** Send the deployment's logs and metrics to the workspace's Application Insights. @default false */
     appInsightsEnabled?: pulumi.Input<boolean>;
-    /** @default "Enabled" */
+    /** Whether the deployment's container may reach the public internet. @default "Enabled" */
     egressPublicNetworkAccess?: PublicNetworkAccess;
-    /** @default - none */
+    /** Environment variables of the scoring container. @default - none */
     environmentVariables?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-    /** @default - none */
+    /** Tags on the deployment. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
@@ -81,9 +89,13 @@ function probe(p: ProbeArgs | undefined) {
  * fixed within its endpoint; move traffic off a deployment (blue/green) before changing what forces a replacement.
  */
 export class ManagedModelDeployment extends pulumi.ComponentResource {
+    /** Deployment name, unique in its endpoint. */
     public readonly deploymentName: pulumi.Output<string>;
+    /** ARM id of the deployment. */
     public readonly deploymentId: pulumi.Output<string>;
+    /** Registry model id with its version, as deployed. */
     public readonly model: pulumi.Output<string>;
+    /** VM size of the instances. */
     public readonly instanceType: pulumi.Output<string>;
 
     constructor(name: string, args: ManagedModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {

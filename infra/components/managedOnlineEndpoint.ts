@@ -10,15 +10,19 @@ import { alphanumeric, deterministicGuid, randomSuffix } from "./names";
 
 /** How a client authenticates to an online endpoint: the header to send and what goes in it. */
 export interface EndpointAuthorization {
+    /** The HTTP header to send: `Authorization`. */
     header: string;
+    /** What goes in the header: `Bearer` and the token or key, and where that comes from. */
     value: string;
 }
 
 /** Arguments of {@link ManagedOnlineEndpoint}. */
 export interface ManagedOnlineEndpointArgs {
+    /** Resource group of the project or workspace. */
     resourceGroupName: pulumi.Input<string>;
     /** The hub-based project or classic workspace that hosts the endpoint. */
     workspaceName: pulumi.Input<string>;
+    /** Azure region of the endpoint: the workspace's. */
     location: pulumi.Input<string>;
     /**
      * Base name (3-25 characters, letters, digits and single dashes, starting with a letter). A stable random suffix
@@ -27,8 +31,13 @@ export interface ManagedOnlineEndpointArgs {
     endpointName: string;
     /** `AADToken` (Entra ID), `Key` or `AMLToken`. @default "AADToken" */
     authMode?: OnlineEndpointAuthMode;
-    /** @default "Disabled" */
+    /**
+     * Whether the scoring URI (and the Content Safety account, when there is one) accepts traffic from the public
+     * internet.
+     * @default "Disabled"
+     */
     publicNetworkAccess?: PublicNetworkAccess;
+    /** Description of the endpoint. @default - none */
     description?: string;
     /**
      * Run on Azure's shared quota pool; the endpoint is deleted after 168 hours. Sets the endpoint's property bag
@@ -39,25 +48,28 @@ export interface ManagedOnlineEndpointArgs {
     sharedQuota?: boolean;
     /** Provision an Azure AI Content Safety account (local auth disabled) the endpoint's identity may call. @default false */
     contentSafety?: boolean;
-    /** @default - none */
+    /** Tags on the endpoint and the Content Safety account. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 /**
  * A managed online endpoint: a stable HTTPS scoring URI with a system-assigned identity and an auth mode, created
- * without traffic (Azure refuses traffic naming deployments that do not exist yet); an {@link EndpointTraffic}
+ * without traffic (Azure refuses traffic naming deployments that do not exist yet); an `EndpointTraffic`
  * applies the split once the deployments exist. Optionally an Azure AI Content Safety account the endpoint's identity
  * may call. Outputs the scoring and swagger URIs, how to authenticate, and the keys (secret) when auth mode is Key.
  */
 export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
     /** Endpoint name, with its random suffix. */
     public readonly endpointName: pulumi.Output<string>;
+    /** ARM id of the endpoint. */
     public readonly endpointId: pulumi.Output<string>;
     /** `https://<endpoint>.<region>.inference.ml.azure.com/score`. */
     public readonly scoringUri: pulumi.Output<string>;
+    /** URI of the endpoint's OpenAPI (swagger) document. */
     public readonly swaggerUri: pulumi.Output<string>;
     /** Object id of the endpoint's system-assigned identity. */
     public readonly principalId: pulumi.Output<string>;
+    /** How clients authenticate: `AADToken`, `Key` or `AMLToken`. */
     public readonly authMode: pulumi.Output<string>;
     /** How a client authenticates: the header and where its value comes from. */
     public readonly authorization: pulumi.Output<EndpointAuthorization>;
@@ -102,7 +114,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
             },
         );
 
-        let contentSafetyEndpoint: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        let contentSafetyEndpoint: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
         if (args.contentSafety) {
             const account = new cognitiveservices.Account(
                 `${name}-contentsafety`,
@@ -140,8 +152,8 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
             contentSafetyEndpoint = account.properties.apply((p) => p.endpoint);
         }
 
-        let primaryKey: pulumi.Output<string | undefined> = pulumi.output(undefined);
-        let secondaryKey: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        let primaryKey: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
+        let secondaryKey: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
         if (authMode === "Key") {
             const keys = machinelearningservices.listOnlineEndpointKeysOutput(
                 { endpointName: endpoint.name, resourceGroupName: args.resourceGroupName, workspaceName: args.workspaceName },

@@ -4,13 +4,17 @@ import { marketplaceSubscriptionName } from "./names";
 
 /** The Azure Marketplace plan behind a model offer. */
 export interface MarketplacePlan {
+    /** The Marketplace offer. */
     offerId?: string;
+    /** The offer's plan the subscription is billed on. */
     planId?: string;
+    /** The offer's publisher. */
     publisherId?: string;
 }
 
 /** Arguments of {@link MarketplaceModelSubscription}. */
 export interface MarketplaceModelSubscriptionArgs {
+    /** Resource group of the project or workspace. */
     resourceGroupName: pulumi.Input<string>;
     /** The project or classic workspace that subscribes. */
     workspaceName: pulumi.Input<string>;
@@ -28,6 +32,7 @@ export interface MarketplaceModelSubscriptionArgs {
 export class MarketplaceModelSubscription extends pulumi.ComponentResource {
     /** ARM id of the subscription: pass it to a ServerlessModelEndpoint's `marketplaceSubscriptionId`. */
     public readonly subscriptionId: pulumi.Output<string>;
+    /** Name of the subscription in the workspace. */
     public readonly subscriptionName: pulumi.Output<string>;
     /** Marketplace plan (publisher, offer, plan) Azure resolved for the model. */
     public readonly marketplacePlan: pulumi.Output<MarketplacePlan | undefined>;

@@ -14,10 +14,11 @@ export interface EndpointRoute {
 
 /** Arguments of {@link ServerlessModelEndpoint}. */
 export interface ServerlessModelEndpointArgs {
+    /** Resource group of the project or workspace. */
     resourceGroupName: pulumi.Input<string>;
     /** The hub-based project or classic workspace that hosts the endpoint. */
     workspaceName: pulumi.Input<string>;
-    /** @default - the resource group's region */
+    /** Azure region of the endpoint. @default - the resource group's region */
     location?: pulumi.Input<string>;
     /**
      * Base endpoint name (1-46 characters, letters, digits, dashes, starting with a letter). A stable random suffix
@@ -26,7 +27,10 @@ export interface ServerlessModelEndpointArgs {
     endpointName: string;
     /** Serverless model id: `azureml://registries/<registry>/models/<name>`, no version. */
     modelId: string;
-    /** @default "Key" (the docs say serverless endpoints do not accept Entra ID tokens) */
+    /**
+     * How clients authenticate: `Key`, `AAD` or `KeyAndAAD`.
+     * @default "Key" (the docs say serverless endpoints do not accept Entra ID tokens)
+     */
     authMode?: ServerlessAuthMode;
     /** Azure AI Content Safety on the endpoint. @default "Enabled" */
     contentSafety?: ContentSafetyStatus;
@@ -39,7 +43,7 @@ export interface ServerlessModelEndpointArgs {
     marketplaceSubscriptionId?: pulumi.Input<string>;
     /** Routes the model serves. @default - the catalog's routes for the model id */
     routes?: EndpointRoute[];
-    /** @default - none */
+    /** Tags on the endpoint. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
@@ -58,6 +62,7 @@ export function routeName(route: Route): string {
 export class ServerlessModelEndpoint extends pulumi.ComponentResource {
     /** Endpoint name, with its random suffix. */
     public readonly endpointName: pulumi.Output<string>;
+    /** ARM id of the endpoint. */
     public readonly endpointId: pulumi.Output<string>;
     /** Inference URI, e.g. `https://<name>.<region>.models.ai.azure.com`. */
     public readonly uri: pulumi.Output<string>;

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { azureMocks } from "./mocks";
+import { azureMocks, type StackReferenceOutputs } from "./mocks";
 import { SECRET, UNKNOWN, type PlannedOutput, type PlannedResource } from "./types";
 
 // Signatures Pulumi's RPC layer uses for secrets and resource references in serialized values.
@@ -111,6 +111,8 @@ export interface CaptureOptions {
     config?: Record<string, string>;
     /** Config keys whose values are secret. */
     secretKeys?: string[];
+    /** Outputs of the stacks the program reads through `pulumi.StackReference`, by stack name. */
+    stackReferences?: Record<string, StackReferenceOutputs>;
 }
 
 export interface Capture {
@@ -129,7 +131,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
     const recorder: Recorder = { resources: [] };
     const warnings: string[] = [];
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-    await pulumi.runtime.setMocks(azureMocks({ preview: options.preview ?? true }), options.project, options.stack, options.preview ?? true);
+    await pulumi.runtime.setMocks(azureMocks({ preview: options.preview ?? true, stackReferences: options.stackReferences }), options.project, options.stack, options.preview ?? true);
     record(pulumi.runtime.getMonitor(), recorder);
 
     // The engine shows warnings under the run; the plan collects them instead of printing them to stderr.

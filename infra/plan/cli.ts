@@ -1,5 +1,6 @@
 /**
- * `npm run plan -- [--stack NAME] [--format text|json|markdown] [--json] [--today YYYY-MM-DD] [--dir PATH]`
+ * `npm run plan -- [--stack NAME] [--format text|json|markdown] [--json] [--today YYYY-MM-DD] [--dir PATH]
+ *   [--policy-config FILE] [--skip-policies] [--stack-references FILE]`
  *
  * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
  * runtime, then the policy pack over what it captured. Exit codes: 0 the plan is valid and passes the mandatory
@@ -11,10 +12,10 @@ import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { renderMarkdown } from "./markdown";
 import { renderText, planToJson } from "./render";
 import { loadPolicyConfig, PolicyConfigError } from "./policy";
-import { PlanSetupError, runPlan } from "./run";
+import { loadStackReferences, PlanSetupError, runPlan } from "./run";
 
 const USAGE =
-    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--format text|json|markdown]";
+    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--format text|json|markdown]";
 
 const FORMATS = ["text", "json", "markdown"] as const;
 
@@ -28,11 +29,12 @@ async function main(argv: string[]): Promise<number> {
         help?: boolean;
         "policy-config"?: string;
         "skip-policies"?: boolean;
+        "stack-references"?: string;
     };
     try {
         ({ values } = parseArgs({
             args: argv,
-            options: SHARED_OPTIONS,
+            options: { ...SHARED_OPTIONS, "stack-references": { type: "string" } },
             strict: true,
         }));
     } catch (e) {
@@ -58,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
     }
     try {
         const policies = values["skip-policies"] ? false : values["policy-config"] ? loadPolicyConfig(values["policy-config"]) : {};
-        const plan = await runPlan({ stack: values.stack ?? "dev", today, projectDir: values.dir, policies });
+        const stackReferences = values["stack-references"] ? loadStackReferences(values["stack-references"]) : undefined;
+        const plan = await runPlan({ stack: values.stack ?? "dev", today, projectDir: values.dir, policies, stackReferences });
         const text = format === "json" ? JSON.stringify(planToJson(plan), null, 2) : format === "markdown" ? renderMarkdown(plan) : renderText(plan);
         // Invalid config goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
         if (plan.errors.length > 0 && format === "text") process.stderr.write(`${text}\n`);

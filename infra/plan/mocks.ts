@@ -107,9 +107,21 @@ function computed(type: string, inputs: Inputs, name: string, preview: boolean):
     }
 }
 
+/**
+ * What a program reads through `new pulumi.StackReference(name)`: the referenced stack's outputs, as
+ * `pulumi stack output --json --show-secrets` prints them, and which of them are secret.
+ */
+export interface StackReferenceOutputs {
+    outputs: Record<string, unknown>;
+    /** Top-level outputs that are or hold secrets: a program reads them as secret Outputs. @default [] */
+    secretOutputNames?: string[];
+}
+
 export interface AzureMockOptions {
     /** Preview semantics: values only Azure can know are unknown. */
     preview: boolean;
+    /** Outputs of the stacks the program references, by the name it gives (`org/project/stack`). @default {} */
+    stackReferences?: Record<string, StackReferenceOutputs>;
 }
 
 /** Mocks for `pulumi.runtime.setMocks` that answer like Azure and `@pulumi/random`. */
@@ -118,6 +130,15 @@ export function azureMocks(options: AzureMockOptions): pulumi.runtime.Mocks {
     return {
         newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
             const inputs = args.inputs as Inputs;
+            if (args.type === "pulumi:pulumi:StackReference") {
+                // A read, not a creation: the engine answers with the referenced stack's outputs.
+                const stackName = str(inputs.name);
+                const ref = options.stackReferences?.[stackName];
+                if (!ref) {
+                    throw new Error(`the offline plan has no outputs for the stack reference "${stackName}": give them with --stack-references FILE`);
+                }
+                return { id: stackName, state: { name: stackName, outputs: ref.outputs, secretOutputNames: ref.secretOutputNames ?? [] } };
+            }
             if (args.type === "random:index/randomString:RandomString") {
                 return { id: args.name, state: { ...inputs, result: syntheticRandom(args.name, Number(inputs.length ?? 6)) } };
             }

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { ConfigValidationError } from "../config";
 import { captureProgram } from "./capture";
+import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
 import { quotaReport } from "./quota";
 import { SECRET, type Plan, type PlanWarning } from "./types";
@@ -26,6 +27,12 @@ export interface PlanOptions {
      * @default {} (every policy at its default level)
      */
     policies?: PolicyPackConfig | false;
+    /**
+     * Outputs of the stacks the program reads through `new pulumi.StackReference(name)`, by stack name
+     * (see {@link loadStackReferences}). A reference to a stack not listed fails the plan.
+     * @default {}
+     */
+    stackReferences?: Record<string, StackReferenceOutputs>;
 }
 
 /** Thrown for problems with the project files themselves (missing stack file, unreadable YAML). */
@@ -69,6 +76,29 @@ function stripSecure(value: unknown): { value: unknown; secret: boolean } {
     return { value, secret: false };
 }
 
+/**
+ * Reads a stack references file (YAML or JSON): `{ "<org>/<project>/<stack>": { outputs: {...},
+ * secretOutputNames: [...] } }`, the outputs as `pulumi stack output --json --show-secrets` prints them.
+ */
+export function loadStackReferences(file: string): Record<string, StackReferenceOutputs> {
+    if (!existsSync(file)) throw new PlanSetupError(`no stack references file ${file}`);
+    const data = readYaml(file);
+    const out: Record<string, StackReferenceOutputs> = {};
+    for (const [name, value] of Object.entries(data)) {
+        const v = value as { outputs?: unknown; secretOutputNames?: unknown } | null;
+        const outputs = v?.outputs;
+        const secret = v?.secretOutputNames ?? [];
+        if (!outputs || typeof outputs !== "object" || Array.isArray(outputs)) {
+            throw new PlanSetupError(`${file}: ${name}.outputs must be an object of the stack's outputs`);
+        }
+        if (!Array.isArray(secret) || secret.some((s) => typeof s !== "string")) {
+            throw new PlanSetupError(`${file}: ${name}.secretOutputNames must be a list of output names`);
+        }
+        out[name] = { outputs: outputs as Record<string, unknown>, secretOutputNames: secret as string[] };
+    }
+    return out;
+}
+
 /** Reads the project and stack files into the flat config the Pulumi CLI would give the program. */
 export function readStackFiles(projectDir: string, stack: string): StackFiles {
     const projectFile = path.join(projectDir, "Pulumi.yaml");
@@ -105,6 +135,14 @@ function toWarning(text: string): PlanWarning {
     return m ? { path: m[1], message: m[2] } : { path: "", message: text };
 }
 
+/**
+ * A config validation error, from this checkout's sources or from an installed copy of the package (its `dist/`
+ * defines its own class, so `instanceof` alone misses a consumer program's errors).
+ */
+function isConfigValidationError(e: unknown): e is ConfigValidationError {
+    return e instanceof ConfigValidationError || (e instanceof Error && e.name === "ConfigValidationError" && Array.isArray((e as { issues?: unknown }).issues));
+}
+
 /** Runs the offline plan. Invalid config gives a plan with `errors` and no resources; the program never runs. */
 export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
@@ -124,9 +162,10 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             config: files.config,
             secretKeys: files.secretKeys,
             preview: options.preview ?? true,
+            stackReferences: options.stackReferences,
         });
         const warnings = capture.warnings.map(toWarning);
-        if (capture.error instanceof ConfigValidationError) {
+        if (isConfigValidationError(capture.error)) {
             return { ...base, warnings, errors: capture.error.issues.map((e) => `${e.path}: ${e.message}`) };
         }
         if (capture.error !== undefined) throw capture.error;

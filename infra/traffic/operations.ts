@@ -86,7 +86,11 @@ export async function clearTraffic(
  */
 export function azureError(action: string, ref: EndpointRef, error: unknown): Error {
     const message = `could not ${action} online endpoint ${endpointLabel(ref)}: ${describeCause(error)}`;
-    return new Error(message, { cause: error });
+    // As `new Error(message, { cause })` would, spelled out: that option needs the ES2022 lib, which ts-node's
+    // defaults (a component package run from a consumer's folder) do not load.
+    const wrapped = new Error(message);
+    Object.defineProperty(wrapped, "cause", { value: error, enumerable: false, writable: true, configurable: true });
+    return wrapped;
 }
 
 /** `"ep" in workspace "ws" (resource group "rg", subscription "s")`. */

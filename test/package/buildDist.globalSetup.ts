@@ -1,0 +1,12 @@
+/**
+ * Vitest global setup (`globalSetup` in vitest.config.mts): builds `dist/` once, clean, before any test file runs,
+ * so the package tests and the examples (which import `azure-ai-models`, that is `dist/`) see one finished build
+ * and no test file rebuilds it under another's feet. About 12 seconds.
+ */
+import type { TestProject } from "vitest/node";
+import { buildDist, DIST_BUILT } from "./dist";
+
+export default function setup(project: TestProject): void {
+    buildDist();
+    project.provide(DIST_BUILT, true);
+}
