@@ -13,6 +13,7 @@ import {
     ManagedOnlineEndpoint,
     MarketplaceModelSubscription,
     ServerlessModelEndpoint,
+    parseWorkspaceId,
     routeName,
 } from "./components";
 import { EndpointTraffic } from "./components/endpointTraffic";
@@ -75,13 +76,6 @@ interface Host {
     label: string;
     resourceGroupName: pulumi.Output<string>;
     workspaceName: pulumi.Output<string>;
-}
-
-/** The parts of a workspace ARM id. */
-export function parseWorkspaceId(id: string): { subscriptionId: string; resourceGroupName: string; workspaceName: string } {
-    const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)$/i.exec(id);
-    if (!m) throw new Error(`not a workspace ARM id: ${id}`);
-    return { subscriptionId: m[1], resourceGroupName: m[2], workspaceName: m[3] };
 }
 
 export function defineStack(config: ValidStackConfig): StackOutputs {

@@ -6,3 +6,4 @@ export * from "./serverlessModelEndpoint";
 export * from "./managedOnlineEndpoint";
 export * from "./managedModelDeployment";
 export * from "./endpointTraffic";
+export * from "./workspaceRef";

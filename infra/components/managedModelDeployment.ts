@@ -1,6 +1,7 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import type { PublicNetworkAccess, ScaleType } from "./enums";
+import { resolveWorkspace } from "./workspaceRef";
 
 /** Health probe settings, in seconds; Azure's defaults apply to what is left out. */
 export interface ProbeArgs {
@@ -18,10 +19,15 @@ export interface ProbeArgs {
 
 /** Arguments of {@link ManagedModelDeployment}. */
 export interface ManagedModelDeploymentArgs {
-    /** Resource group of the project or workspace. */
-    resourceGroupName: pulumi.Input<string>;
-    /** The hub-based project or classic workspace that hosts the endpoint. */
-    workspaceName: pulumi.Input<string>;
+    /** Resource group of the project or workspace (with `workspaceName`, unless `workspaceId` is given). */
+    resourceGroupName?: pulumi.Input<string>;
+    /** The project or workspace that hosts it (with `resourceGroupName`, unless `workspaceId` is given). */
+    workspaceName?: pulumi.Input<string>;
+    /**
+     * ARM id of the project or workspace to deploy into (`/subscriptions/.../workspaces/<name>`), which may belong to
+     * another stack. Give this, or `resourceGroupName` and `workspaceName`.
+     */
+    workspaceId?: pulumi.Input<string>;
     /** Azure region of the endpoint. */
     location: pulumi.Input<string>;
     /** The online endpoint (its full name) that hosts the deployment. */
@@ -100,6 +106,7 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
 
     constructor(name: string, args: ManagedModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:ManagedModelDeployment", name, {}, opts);
+        const ws = resolveWorkspace("ManagedModelDeployment", args);
         const autoscale = args.scaleType === "TargetUtilization";
         const s = pulumi.output;
         const requestSettings =
@@ -115,8 +122,8 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
             {
                 deploymentName: args.deploymentName,
                 endpointName: args.endpointName,
-                resourceGroupName: args.resourceGroupName,
-                workspaceName: args.workspaceName,
+                resourceGroupName: ws.resourceGroupName,
+                workspaceName: ws.workspaceName,
                 location: args.location,
                 sku: { name: "Default", capacity: args.instanceCount ?? (autoscale ? args.minInstances ?? 1 : 1) },
                 properties: {

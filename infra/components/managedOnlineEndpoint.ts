@@ -7,6 +7,7 @@ import { COGNITIVE_SERVICES_USER } from "../catalog";
 import type { OnlineEndpointAuthMode, PublicNetworkAccess } from "./enums";
 import { configuredToday } from "../util/clock";
 import { alphanumeric, deterministicGuid, randomSuffix } from "./names";
+import { resolveWorkspace } from "./workspaceRef";
 
 /** How a client authenticates to an online endpoint: the header to send and what goes in it. */
 export interface EndpointAuthorization {
@@ -18,10 +19,15 @@ export interface EndpointAuthorization {
 
 /** Arguments of {@link ManagedOnlineEndpoint}. */
 export interface ManagedOnlineEndpointArgs {
-    /** Resource group of the project or workspace. */
-    resourceGroupName: pulumi.Input<string>;
-    /** The hub-based project or classic workspace that hosts the endpoint. */
-    workspaceName: pulumi.Input<string>;
+    /** Resource group of the project or workspace (with `workspaceName`, unless `workspaceId` is given). */
+    resourceGroupName?: pulumi.Input<string>;
+    /** The project or workspace that hosts it (with `resourceGroupName`, unless `workspaceId` is given). */
+    workspaceName?: pulumi.Input<string>;
+    /**
+     * ARM id of the project or workspace to deploy into (`/subscriptions/.../workspaces/<name>`), which may belong to
+     * another stack. Give this, or `resourceGroupName` and `workspaceName`.
+     */
+    workspaceId?: pulumi.Input<string>;
     /** Azure region of the endpoint: the workspace's. */
     location: pulumi.Input<string>;
     /**
@@ -87,6 +93,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
 
     constructor(name: string, args: ManagedOnlineEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:ManagedOnlineEndpoint", name, {}, opts);
+        const ws = resolveWorkspace("ManagedOnlineEndpoint", args);
         const authMode = args.authMode ?? "AADToken";
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
         const suffix = randomSuffix(name, this).result;
@@ -95,8 +102,8 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
             `${name}-endpoint`,
             {
                 endpointName: pulumi.interpolate`${args.endpointName}-${suffix}`,
-                resourceGroupName: args.resourceGroupName,
-                workspaceName: args.workspaceName,
+                resourceGroupName: ws.resourceGroupName,
+                workspaceName: ws.workspaceName,
                 location: args.location,
                 identity: { type: "SystemAssigned" },
                 properties: {
@@ -120,7 +127,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
                 `${name}-contentsafety`,
                 {
                     accountName: pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`,
-                    resourceGroupName: args.resourceGroupName,
+                    resourceGroupName: ws.resourceGroupName,
                     location: args.location,
                     kind: "ContentSafety",
                     sku: { name: "S0" },
@@ -156,7 +163,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
         let secondaryKey: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
         if (authMode === "Key") {
             const keys = machinelearningservices.listOnlineEndpointKeysOutput(
-                { endpointName: endpoint.name, resourceGroupName: args.resourceGroupName, workspaceName: args.workspaceName },
+                { endpointName: endpoint.name, resourceGroupName: ws.resourceGroupName, workspaceName: ws.workspaceName },
                 { parent: this },
             );
             primaryKey = pulumi.secret(keys.apply((k) => k.primaryKey ?? ""));

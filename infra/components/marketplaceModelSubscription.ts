@@ -1,6 +1,7 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import { marketplaceSubscriptionName } from "./names";
+import { resolveWorkspace } from "./workspaceRef";
 
 /** The Azure Marketplace plan behind a model offer. */
 export interface MarketplacePlan {
@@ -14,10 +15,15 @@ export interface MarketplacePlan {
 
 /** Arguments of {@link MarketplaceModelSubscription}. */
 export interface MarketplaceModelSubscriptionArgs {
-    /** Resource group of the project or workspace. */
-    resourceGroupName: pulumi.Input<string>;
-    /** The project or classic workspace that subscribes. */
-    workspaceName: pulumi.Input<string>;
+    /** Resource group of the project or workspace (with `workspaceName`, unless `workspaceId` is given). */
+    resourceGroupName?: pulumi.Input<string>;
+    /** The project or workspace that hosts it (with `resourceGroupName`, unless `workspaceId` is given). */
+    workspaceName?: pulumi.Input<string>;
+    /**
+     * ARM id of the project or workspace to deploy into (`/subscriptions/.../workspaces/<name>`), which may belong to
+     * another stack. Give this, or `resourceGroupName` and `workspaceName`.
+     */
+    workspaceId?: pulumi.Input<string>;
     /** Serverless model id of the offer: `azureml://registries/<registry>/models/<name>`, no version. */
     modelId: string;
     /** Subscription name. @default - the model name with characters Azure refuses (dots) replaced by dashes */
@@ -39,12 +45,13 @@ export class MarketplaceModelSubscription extends pulumi.ComponentResource {
 
     constructor(name: string, args: MarketplaceModelSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:MarketplaceModelSubscription", name, {}, opts);
+        const ws = resolveWorkspace("MarketplaceModelSubscription", args);
         const subscription = new machinelearningservices.MarketplaceSubscription(
             `${name}-sub`,
             {
                 name: args.subscriptionName ?? marketplaceSubscriptionName(args.modelId),
-                resourceGroupName: args.resourceGroupName,
-                workspaceName: args.workspaceName,
+                resourceGroupName: ws.resourceGroupName,
+                workspaceName: ws.workspaceName,
                 properties: { modelId: args.modelId },
             },
             { parent: this },

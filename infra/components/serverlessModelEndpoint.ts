@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MODELS, needsMarketplaceSubscription, type Route } from "../catalog";
 import type { ContentSafetyStatus, ServerlessAuthMode } from "./enums";
 import { randomSuffix } from "./names";
+import { resolveWorkspace } from "./workspaceRef";
 
 /** A route a deployed model serves, by the name it gets in `routeUrls`. */
 export interface EndpointRoute {
@@ -14,10 +15,15 @@ export interface EndpointRoute {
 
 /** Arguments of {@link ServerlessModelEndpoint}. */
 export interface ServerlessModelEndpointArgs {
-    /** Resource group of the project or workspace. */
-    resourceGroupName: pulumi.Input<string>;
-    /** The hub-based project or classic workspace that hosts the endpoint. */
-    workspaceName: pulumi.Input<string>;
+    /** Resource group of the project or workspace (with `workspaceName`, unless `workspaceId` is given). */
+    resourceGroupName?: pulumi.Input<string>;
+    /** The project or workspace that hosts it (with `resourceGroupName`, unless `workspaceId` is given). */
+    workspaceName?: pulumi.Input<string>;
+    /**
+     * ARM id of the project or workspace to deploy into (`/subscriptions/.../workspaces/<name>`), which may belong to
+     * another stack. Give this, or `resourceGroupName` and `workspaceName`.
+     */
+    workspaceId?: pulumi.Input<string>;
     /** Azure region of the endpoint. @default - the resource group's region */
     location?: pulumi.Input<string>;
     /**
@@ -79,6 +85,7 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
 
     constructor(name: string, args: ServerlessModelEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:ServerlessModelEndpoint", name, {}, opts);
+        const ws = resolveWorkspace("ServerlessModelEndpoint", args);
         const offer = MODELS.find((m) => m.serverless?.modelId.toLowerCase() === args.modelId.toLowerCase())?.serverless;
         const routes = args.routes ?? (offer?.routes ?? []).map((r) => ({ name: routeName(r), path: r.path }));
         if (args.marketplaceSubscriptionId === undefined && needsMarketplaceSubscription(args.modelId)) {
@@ -98,8 +105,8 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
             `${name}-endpoint`,
             {
                 name: pulumi.interpolate`${args.endpointName}-${suffix}`,
-                resourceGroupName: args.resourceGroupName,
-                workspaceName: args.workspaceName,
+                resourceGroupName: ws.resourceGroupName,
+                workspaceName: ws.workspaceName,
                 location: args.location,
                 sku: { name: "Consumption" },
                 properties: {
@@ -113,7 +120,7 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
         );
 
         const keys = machinelearningservices.listServerlessEndpointKeysOutput(
-            { name: endpoint.name, resourceGroupName: args.resourceGroupName, workspaceName: args.workspaceName },
+            { name: endpoint.name, resourceGroupName: ws.resourceGroupName, workspaceName: ws.workspaceName },
             { parent: this },
         );
 

@@ -109,3 +109,44 @@ describe("deployments into an existing project", () => {
         ]);
     });
 });
+
+describe("components pointed at an existing workspace", () => {
+    it("take its ARM id instead of resource group and name", async () => {
+        const { captureProgram } = await import("../../infra/plan/capture");
+        const { ServerlessModelEndpoint, MarketplaceModelSubscription } = await import("../../infra/components");
+        const run = await captureProgram(
+            () => {
+                const sub = new MarketplaceModelSubscription("sub", { workspaceId: PROJECT_ID, modelId: "azureml://registries/azureml-mistral/models/Ministral-3B" });
+                new ServerlessModelEndpoint("chat", {
+                    workspaceId: PROJECT_ID,
+                    endpointName: "chat",
+                    modelId: "azureml://registries/azureml-mistral/models/Ministral-3B",
+                    marketplaceSubscriptionId: sub.subscriptionId,
+                });
+                return {};
+            },
+            { project: "p", stack: "s", preview: false },
+        );
+        expect(run.error).toBeUndefined();
+        for (const name of ["sub-sub", "chat-endpoint"]) {
+            expect(byName(run, name).inputs).toMatchObject({ resourceGroupName: "rg-platform-ai", workspaceName: "chat-k3v9qz" });
+        }
+        expect(registered(run).filter((r) => WORKSPACE_TYPES.includes(r.type))).toEqual([]);
+    });
+
+    it("say which properties are missing when no workspace is named, before registering anything", async () => {
+        const { captureProgram } = await import("../../infra/plan/capture");
+        const { ServerlessModelEndpoint } = await import("../../infra/components");
+        const run = await captureProgram(
+            () => new ServerlessModelEndpoint("chat", { endpointName: "chat", modelId: "azureml://registries/azureml-mistral/models/Ministral-3B" }),
+            { project: "p", stack: "s", preview: false },
+        );
+        const pulumi = await import("@pulumi/pulumi");
+        expect(pulumi.InputPropertiesError.isInstance(run.error)).toBe(true);
+        expect((run.error as InstanceType<typeof pulumi.InputPropertiesError>).errors).toEqual([
+            { propertyPath: "resourceGroupName", reason: "is required unless workspaceId is given" },
+            { propertyPath: "workspaceName", reason: "is required unless workspaceId is given" },
+        ]);
+        expect(registered(run).filter((r) => r.custom)).toEqual([]);
+    });
+});
