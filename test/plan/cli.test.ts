@@ -55,6 +55,21 @@ describe("npm run plan", () => {
         expect(out).toContain('"uri": "[unknown]"');
     });
 
+    it("plans the managed-compute example stack: endpoints, deployments, traffic and the quota to request", () => {
+        const r = plan(["--stack", "managed", "--today", "2026-11-21"]);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        const out = r.stdout;
+        expect(out).toMatch(/\+ machinelearningservices:OnlineEndpoint {2}mixtral-endpoint\n {10}endpointName: mixtral-[a-z0-9]{6}\n(.*\n)* {10}properties\.authMode: AADToken/);
+        for (const d of ["blue", "green", "shadow"]) expect(out).toContain(`+ machinelearningservices:OnlineDeployment  mixtral-${d}-deployment  [deleteBeforeReplace]`);
+        expect(out).toMatch(/\+ dynamic:EndpointTraffic {2}mixtral-traffic\n {10}endpointName: mixtral-[a-z0-9]{6}\n {10}traffic: \{"blue":90,"green":10,"shadow":0\}\n {10}mirrorTraffic: \{"shadow":10\}\n {10}depends on: mixtral-blue-deployment \(OnlineDeployment\), mixtral-green-deployment \(OnlineDeployment\), mixtral-shadow-deployment \(OnlineDeployment\)/);
+        expect(out).toContain("Quota to request for managed compute (cores per region and VM family; 20% reserve where the size needs it):");
+        // Mistral-7B on NC12s_v3 autoscaling to 3: ceil(1.2 x 3) = 4 instances x 12 vCPUs; the A100 and V100 ND sizes are exempt.
+        expect(out).toMatch(/eastus2 {2}Standard NCSv3 Family {8}3 {10}48 {5}yes {6}mistral7b-[a-z0-9]{6}\/main/);
+        expect(out).toMatch(/eastus2 {2}Standard NDAMSv4_A100Family {2}2 {10}192 {4}no {7}mixtral-[a-z0-9]{6}\/blue, mixtral-[a-z0-9]{6}\/green/);
+        expect(out).toMatch(/eastus2 {2}Standard NDSv2 Family {8}1 {10}40 {5}no {7}mixtral-[a-z0-9]{6}\/shadow/);
+    });
+
     it("--json carries resources with parents and dependency edges, and masked outputs", () => {
         const r = plan(["--json", "--stack", "dev", "--today", "2026-11-21"]);
         expect(r.code).toBe(0);
