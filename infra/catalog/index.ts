@@ -6,7 +6,7 @@ import { MODELS } from "./models";
 import type { DeploymentType, Lifecycle, ModelEntry } from "./types";
 
 export * from "./types";
-export { MODELS } from "./models";
+export { MODELS, INFERENCE_API_ROUTES, SERVERLESS_RATE_LIMITS } from "./models";
 export { SOURCES } from "./sources";
 export { SERVERLESS_REGIONS, SERVERLESS_US_REGIONS, JAMBA_INSTRUCT_REGIONS, normalizeRegion } from "./regions";
 

@@ -18,13 +18,18 @@ const NATIVE_COMPLETIONS: Route = { api: "provider-native", kind: "completions",
 const SERVERLESS_CHAT_ROUTES = [INFO, CHAT, NATIVE_CHAT] as const;
 /** Base (text completion) models: the inference API plus the provider's completion route. */
 const SERVERLESS_TEXT_ROUTES = [INFO, COMPLETIONS, NATIVE_COMPLETIONS] as const;
-/** Managed compute serves the Azure AI Model Inference API (seed 001). */
-const MANAGED_CHAT_ROUTES = [INFO, CHAT] as const;
-const MANAGED_TEXT_ROUTES = [INFO, COMPLETIONS] as const;
+/**
+ * The Azure AI Model Inference API alone, by task: what managed compute serves (seed 001), and what a model added
+ * through `customModels` is assumed to serve.
+ */
+export const INFERENCE_API_ROUTES = { chat: [INFO, CHAT], completions: [INFO, COMPLETIONS] } as const satisfies Record<string, readonly Route[]>;
+const MANAGED_CHAT_ROUTES = INFERENCE_API_ROUTES.chat;
+const MANAGED_TEXT_ROUTES = INFERENCE_API_ROUTES.completions;
 
 // ---- shared facts -------------------------------------------------------------------------------------------
 
-const RATE_LIMITS: RateLimits = { tokensPerMinute: 200_000, requestsPerMinute: 1_000, source: SOURCES.rateLimits };
+/** Per serverless deployment, whatever the model (seeds 000, 003, 004). */
+export const SERVERLESS_RATE_LIMITS: RateLimits = { tokensPerMinute: 200_000, requestsPerMinute: 1_000, source: SOURCES.rateLimits };
 
 function serverless(
     registry: string,
@@ -38,7 +43,7 @@ function serverless(
         regions,
         regionsSource: REGIONS_SOURCE,
         routes,
-        rateLimits: RATE_LIMITS,
+        rateLimits: SERVERLESS_RATE_LIMITS,
         ...(lifecycle ? { lifecycle } : {}),
     };
 }

@@ -4,20 +4,21 @@
  * model per workspace/project, lifecycle). Every problem is collected and reported at once.
  */
 import {
+    INFERENCE_API_ROUTES,
     MODELS,
-    SOURCES,
+    SERVERLESS_MODEL_ID,
+    SERVERLESS_RATE_LIMITS,
     closestModelNames,
     deploymentTypes,
     findModel,
-    lifecycleStage,
     normalizeRegion,
     registryOf,
-    SERVERLESS_MODEL_ID,
     type ModelEntry,
-    type Route,
 } from "../catalog";
 import { closest } from "../util/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
+import { checkLifecycle } from "./lifecycle";
+import { arr, isObject, str, type Loose } from "./loose";
 import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
 import {
     customModelSchema,
@@ -53,21 +54,7 @@ export interface ValidationResult {
     warnings: ConfigIssue[];
 }
 
-type Loose = Record<string, unknown>;
-const isObject = (v: unknown): v is Loose => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-const CUSTOM_ROUTES: Record<CustomModelConfig["task"], readonly Route[]> = {
-    chat: [
-        { api: "azure-ai-model-inference", kind: "info", method: "GET", path: "/info" },
-        { api: "azure-ai-model-inference", kind: "chat-completions", method: "POST", path: "/chat/completions" },
-    ],
-    completions: [
-        { api: "azure-ai-model-inference", kind: "info", method: "GET", path: "/info" },
-        { api: "azure-ai-model-inference", kind: "completions", method: "POST", path: "/completions" },
-    ],
-};
 
 /** Builds a catalog entry from a `customModels` entry, so the rest of the package treats both alike. */
 export function customModelEntry(c: CustomModelConfig): ModelEntry {
@@ -84,8 +71,8 @@ export function customModelEntry(c: CustomModelConfig): ModelEntry {
             modelId: c.modelId,
             regions: c.regions.map(normalizeRegion),
             regionsSource: source,
-            routes: CUSTOM_ROUTES[c.task],
-            rateLimits: { tokensPerMinute: 200_000, requestsPerMinute: 1_000, source: SOURCES.rateLimits },
+            routes: INFERENCE_API_ROUTES[c.task],
+            rateLimits: SERVERLESS_RATE_LIMITS,
             ...(c.lifecycle ? { lifecycle: { ...c.lifecycle, source } } : {}),
         },
         capabilities: { systemRole: true, jsonMode: false, tools: false, documents: false, source },
@@ -237,22 +224,16 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             err(["deployments", i, "model"], `${model.name} already has a serverless deployment in ${scope} (deployments[${first.index}] ${show(first.name)}); Azure allows one per model per workspace/project: use another project for more capacity`);
         } else seenModels.set(key, { index: i, name: name ?? "" });
 
-        const lc = offer.lifecycle;
-        const stage = lifecycleStage(lc, today);
-        if (lc && stage !== "active") {
-            const replacement = lc.replacement
-                ? `replacement: ${lc.replacement}${findModel(lc.replacement, known) ? "" : ` (not in the catalog yet: add it under ${configPath(["customModels"])})`}`
-                : "no replacement is named";
-            const where = `source: ${lc.source.document} (${lc.source.date})`;
-            const date = lc[stage]!;
-            if (stage === "retired") {
-                const text = `${model.name} was retired on ${date}: existing deployments return 404; ${replacement}; ${where}`;
-                if (d.acceptRetired === true) warn(["deployments", i, "model"], `${text} (accepted by acceptRetired)`);
-                else err(["deployments", i, "model"], `${text}. Set acceptRetired: true to deploy it anyway`);
-            } else {
-                warn(["deployments", i, "model"], `${model.name} is ${stage} since ${date}${stage === "deprecated" ? " (no new deployments)" : " (new deployments not recommended)"}${lc.retired ? `, retires ${lc.retired}` : ""}; ${replacement}; ${where}`);
-            }
-        }
+        checkLifecycle({
+            model,
+            lifecycle: offer.lifecycle,
+            today,
+            acceptRetired: d.acceptRetired === true,
+            known,
+            path: ["deployments", i, "model"],
+            err,
+            warn,
+        });
         if (str(d.authMode) === "AAD" || str(d.authMode) === "KeyAndAAD") {
             warn(["deployments", i, "authMode"], `${show(str(d.authMode))}: the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys`);
         }

@@ -6,28 +6,16 @@
  * sums to 100; mirror traffic at most 50 and never to a deployment that takes live traffic; shared quota only for
  * models that allow it, and only with the 168-hour deletion acknowledged.
  */
-import {
-    closestModelNames,
-    deploymentTypes,
-    findModel,
-    findVmSize,
-    lifecycleStage,
-    managedAssetId,
-    type ModelEntry,
-    type VmSize,
-} from "../catalog";
+import { MODELS, closestModelNames, deploymentTypes, findModel, findVmSize, managedAssetId, type ModelEntry, type VmSize } from "../catalog";
 import { closest } from "../util/suggest";
 import { configPath, show } from "./issues";
+import { checkLifecycle } from "./lifecycle";
+import { arr, isObject, num, str, type Loose } from "./loose";
 import type { ManagedDeploymentConfig, OnlineEndpointConfig } from "./schema";
 
 /** Azure's limit of deployments per online endpoint. */
 export const MAX_DEPLOYMENTS_PER_ENDPOINT = 20;
 
-type Loose = Record<string, unknown>;
-const isObject = (v: unknown): v is Loose => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
 
 export interface ManagedContext {
     err: (path: PropertyKey[], message: string) => void;
@@ -146,19 +134,16 @@ function checkModel(d: Loose, path: PropertyKey[], sharedQuota: boolean, ctx: Ma
         err([...path, "model"], `${model.name} does not allow shared quota (its asset does not set SharedComputeCapacityEnabled); use your own quota for this endpoint`);
     }
 
-    const lc = offer.lifecycle;
-    const stage = lifecycleStage(lc, ctx.today);
-    if (lc && stage !== "active") {
-        const date = lc[stage]!;
-        const where = `source: ${lc.source.document} (${lc.source.date})`;
-        if (stage === "retired") {
-            const text = `${model.name} was retired on ${date}; ${where}`;
-            if (d.acceptRetired === true) warn([...path, "model"], `${text} (accepted by acceptRetired)`);
-            else err([...path, "model"], `${text}. Set acceptRetired: true to deploy it anyway`);
-        } else {
-            warn([...path, "model"], `${model.name} is ${stage} since ${date}; ${where}`);
-        }
-    }
+    checkLifecycle({
+        model,
+        lifecycle: offer.lifecycle,
+        today: ctx.today,
+        acceptRetired: d.acceptRetired === true,
+        known: MODELS,
+        path: [...path, "model"],
+        err,
+        warn,
+    });
     return version === undefined ? undefined : { catalogModel: model, modelId: managedAssetId(model, version), ...(vmSize ? { vmSize } : {}) };
 }
 

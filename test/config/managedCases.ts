@@ -119,7 +119,7 @@ export const MANAGED_EXPECTED: Record<string, string[]> = {
         "azure-ai-models:onlineEndpoints[0].authMode: \"Token\" is not allowed; allowed: AADToken, Key, AMLToken",
     ],
     "retired model on managed compute": [
-        "azure-ai-models:onlineEndpoints[0].deployments[0].model: Llama-2-7b-chat was retired on 2025-06-30; source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+        "azure-ai-models:onlineEndpoints[0].deployments[0].model: Llama-2-7b-chat was retired on 2025-06-30: existing deployments return 404; no replacement is named; source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
     ],
     "endpoint without a project on a hub": [
         "azure-ai-models:onlineEndpoints[0].project: is required on a hub: name one of the projects (open)",
@@ -131,5 +131,4 @@ export const MANAGED_EXPECTED: Record<string, string[]> = {
         "azure-ai-models:onlineEndpoints[0].deployments[0].instanceType: is required (expected string)",
         "azure-ai-models:onlineEndpoints[0].deployments[0].instanceTyp: unknown key \"instanceTyp\"; did you mean \"instanceType\"? valid keys here: name, model, version, instanceType, instanceCount, autoscale, allowInstanceType, requestSettings, livenessProbe, readinessProbe, dataCollection, appInsights, egressPublicNetworkAccess, environmentVariables, acceptRetired",
     ],
-
 };

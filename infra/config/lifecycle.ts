@@ -1,0 +1,38 @@
+/**
+ * The lifecycle check serverless and managed deployments share: legacy and deprecated warn, retired fails unless
+ * the deployment accepts it. Messages give the date, the replacement and the source.
+ */
+import { findModel, lifecycleStage, type Lifecycle, type ModelEntry } from "../catalog";
+import { configPath } from "./issues";
+
+export interface LifecycleCheck {
+    model: ModelEntry;
+    lifecycle: Lifecycle | undefined;
+    today: Date;
+    acceptRetired: boolean;
+    /** Models the replacement may be among (the catalog plus custom models). */
+    known: readonly ModelEntry[];
+    /** Config path of the deployment's `model`. */
+    path: PropertyKey[];
+    err: (path: PropertyKey[], message: string) => void;
+    warn: (path: PropertyKey[], message: string) => void;
+}
+
+export function checkLifecycle(c: LifecycleCheck): void {
+    const lc = c.lifecycle;
+    const stage = lifecycleStage(lc, c.today);
+    if (!lc || stage === "active") return;
+    const replacement = lc.replacement
+        ? `replacement: ${lc.replacement}${findModel(lc.replacement, c.known) ? "" : ` (not in the catalog yet: add it under ${configPath(["customModels"])})`}`
+        : "no replacement is named";
+    const where = `source: ${lc.source.document} (${lc.source.date})`;
+    const date = lc[stage]!;
+    if (stage === "retired") {
+        const text = `${c.model.name} was retired on ${date}: existing deployments return 404; ${replacement}; ${where}`;
+        if (c.acceptRetired) c.warn(c.path, `${text} (accepted by acceptRetired)`);
+        else c.err(c.path, `${text}. Set acceptRetired: true to deploy it anyway`);
+    } else {
+        const advice = stage === "deprecated" ? " (no new deployments)" : " (new deployments not recommended)";
+        c.warn(c.path, `${c.model.name} is ${stage} since ${date}${advice}${lc.retired ? `, retires ${lc.retired}` : ""}; ${replacement}; ${where}`);
+    }
+}
