@@ -75,9 +75,5 @@ export function lifecycleStage(lifecycle: Lifecycle | undefined, today: Date): L
     return "active";
 }
 
-/** The date the given stage began, for messages. */
-export function stageDate(lifecycle: Lifecycle, stage: Exclude<LifecycleStage, "active">): string {
-    return lifecycle[stage] as string;
-}
 export { AZURE_AI_DEVELOPER, AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR, COGNITIVE_SERVICES_USER, type RoleFact } from "./roles";
 export { VM_SIZES, findVmSize, quotaCores, type VmSize } from "./vmSizes";

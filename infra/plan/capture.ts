@@ -137,8 +137,8 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
     // The engine shows warnings under the run; the plan collects them instead of printing them to stderr.
     const log = pulumi.log as { warn: (msg: string, resource?: pulumi.Resource) => Promise<void> };
     const originalWarn = log.warn;
-    log.warn = (msg: string, resource?: pulumi.Resource) => {
-        warnings.push(resource ? `${msg}` : msg);
+    log.warn = (msg: string) => {
+        warnings.push(msg);
         return Promise.resolve();
     };
     let error: unknown;

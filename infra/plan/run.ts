@@ -143,7 +143,10 @@ function isConfigValidationError(e: unknown): e is ConfigValidationError {
     return e instanceof ConfigValidationError || (e instanceof Error && e.name === "ConfigValidationError" && Array.isArray((e as { issues?: unknown }).issues));
 }
 
-/** Runs the offline plan. Invalid config gives a plan with `errors` and no resources; the program never runs. */
+/**
+ * Runs the offline plan. The program validates its own config, as under `pulumi up`: invalid config stops it before it
+ * registers anything, and the plan then holds the validation `errors` and no resources.
+ */
 export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
     const stack = options.stack ?? "dev";

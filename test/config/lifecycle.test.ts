@@ -87,7 +87,7 @@ describe("model lifecycle", () => {
 
     it("registers nothing for a retired model that is not accepted", async () => {
         const run = await runStack(config("AI21-Jamba-Instruct"), { today: "2026-11-21" });
-        expect(run.error).toBeDefined();
+        expect((run.error as Error).message).toContain("AI21-Jamba-Instruct was retired on 2025-03-01");
         expect(registered(run)).toEqual([]);
     });
 });
