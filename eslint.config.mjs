@@ -1,10 +1,94 @@
 // ESLint flat config: typescript-eslint's recommended rules plus @pulumi/eslint-plugin, whose rules catch
-// Outputs interpolated into template literals (use pulumi.interpolate instead).
+// Outputs interpolated into template literals (use pulumi.interpolate instead), plus the import directions that keep
+// the three products apart (see docs/architecture.md):
+//
+//   infra/catalog <- infra/config <- infra/components <- infra/stack      (the library and the stack program)
+//   policies -> infra/catalog only                                         (the policy pack, bundled standalone)
+//   plan -> anything                                                       (the offline plan tool)
+//   nothing -> plan, test
 import pulumi from "@pulumi/eslint-plugin";
 import tseslint from "typescript-eslint";
 
+/** An import-path regex and why it is refused; ESLint matches the regex against the import specifier. */
+const rule = (regex, message) => ({ regex, message });
+
+const ROOT_AZURE_NATIVE = {
+    name: "@pulumi/azure-native",
+    message:
+        "Import '@pulumi/azure-native/<module>': the package root costs ~50% more load time and twice the type-check memory.",
+};
+const NO_PLAN = rule(
+    "^(\\.\\./)+plan(/|$)",
+    "Nothing imports the plan tool: it imports the library and the pack, not the other way.",
+);
+const NO_TEST = rule("^(\\.\\./)+test(/|$)", "Product code never imports tests or fixtures.");
+const NO_POLICIES = rule("^(\\.\\./)+policies(/|$)", "The library does not import the policy pack.");
+
+/** The boundaries, one entry per room: its files and the imports refused there. */
+export const BOUNDARIES = [
+    { files: ["infra/**/*.ts"], patterns: [NO_PLAN, NO_TEST, NO_POLICIES] },
+    {
+        files: ["infra/catalog/**/*.ts"],
+        patterns: [
+            NO_PLAN,
+            NO_TEST,
+            NO_POLICIES,
+            rule(
+                "^\\.\\./(config|components|traffic|util|stack|provider|lib|index)(/|$)",
+                "The catalog is the bottom layer: it imports nothing else of infra/.",
+            ),
+        ],
+    },
+    {
+        files: ["infra/config/**/*.ts"],
+        patterns: [
+            NO_PLAN,
+            NO_TEST,
+            NO_POLICIES,
+            rule(
+                "^\\.\\./(components|traffic|stack|provider|lib|index)(/|$)",
+                "Config sits below the components: it imports the catalog (and util) only.",
+            ),
+        ],
+    },
+    {
+        files: ["infra/components/**/*.ts", "infra/traffic/**/*.ts"],
+        patterns: [
+            NO_PLAN,
+            NO_TEST,
+            NO_POLICIES,
+            rule(
+                "^\\.\\./(stack|provider|lib|index)(/|$)",
+                "Components sit below the stack: they import catalog, config, traffic and util only.",
+            ),
+        ],
+    },
+    {
+        files: ["policies/**/*.ts"],
+        patterns: [
+            NO_PLAN,
+            NO_TEST,
+            rule(
+                "^(\\.\\./)+infra/(?!catalog(/|$))",
+                "The policy pack depends on the catalog only (infra/catalog), so it bundles standalone.",
+            ),
+        ],
+    },
+    { files: ["plan/**/*.ts", "bench/**/*.ts", "index.ts", "examples/**/*.ts"], patterns: [NO_TEST] },
+];
+
 export default tseslint.config(
-    { ignores: ["node_modules/", "policies/node_modules/", "dist/", "scratch/", "**/*.js", "**/*.mjs"] },
+    {
+        ignores: [
+            "node_modules/",
+            "policies/node_modules/",
+            "policies/dist/",
+            "dist/",
+            "scratch/",
+            "**/*.js",
+            "**/*.mjs",
+        ],
+    },
     ...tseslint.configs.recommended,
     {
         files: ["**/*.ts"],
@@ -15,6 +99,12 @@ export default tseslint.config(
             "@pulumi/no-output-instance-in-template-literal": "error",
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
             "@typescript-eslint/no-floating-promises": "error",
+            "no-restricted-imports": ["error", { paths: [ROOT_AZURE_NATIVE] }],
         },
     },
+    // A later block replaces the rule's options for its files, so each room lists all of its refusals.
+    ...BOUNDARIES.map(({ files, patterns }) => ({
+        files,
+        rules: { "no-restricted-imports": ["error", { paths: [ROOT_AZURE_NATIVE], patterns }] },
+    })),
 );

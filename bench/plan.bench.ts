@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { validateStackConfig } from "../infra/config";
-import { captureProgram } from "../infra/plan/capture";
+import { captureProgram } from "../plan/capture";
 import { defineStack } from "../infra/stack";
 import { loadStackConfig } from "../infra/config";
 
@@ -14,14 +14,30 @@ const ROOT = path.resolve(__dirname, "..");
 const TODAY = new Date("2024-11-01T00:00:00Z"); // a day every serverless model of the seeds was sold
 
 const MODELS = [
-    "Mistral-large", "Mistral-large-2407", "Mistral-Large-2411", "Mistral-small", "Ministral-3B", "Mistral-Nemo",
-    "AI21-Jamba-1.5-Large", "AI21-Jamba-1.5-Mini", "AI21-Jamba-Instruct", "Meta-Llama-3-8B-Instruct",
-    "Meta-Llama-3-70B-Instruct", "Llama-2-7b-chat", "Llama-2-70b",
+    "Mistral-large",
+    "Mistral-large-2407",
+    "Mistral-Large-2411",
+    "Mistral-small",
+    "Ministral-3B",
+    "Mistral-Nemo",
+    "AI21-Jamba-1.5-Large",
+    "AI21-Jamba-1.5-Mini",
+    "AI21-Jamba-Instruct",
+    "Meta-Llama-3-8B-Instruct",
+    "Meta-Llama-3-70B-Instruct",
+    "Llama-2-7b-chat",
+    "Llama-2-70b",
 ];
 const projects = Array.from({ length: 12 }, (_, i) => ({ name: `team${i + 1}` }));
 const LARGE = {
     workspace: { name: "bench", location: "eastus2", projects },
-    deployments: projects.flatMap((p) => MODELS.map((m) => ({ name: `${p.name}-${m.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.slice(0, 46), model: m, project: p.name }))),
+    deployments: projects.flatMap((p) =>
+        MODELS.map((m) => ({
+            name: `${p.name}-${m.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.slice(0, 46),
+            model: m,
+            project: p.name,
+        })),
+    ),
 };
 const DEV = {
     workspace: { name: "aimodels-dev", location: "eastus2", projects: [{ name: "chat" }] },
@@ -54,12 +70,17 @@ async function timeAsync(runs: number, fn: () => Promise<void>): Promise<number[
     return out;
 }
 
-const flat = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).map(([k, x]) => [`azure-ai-models:${k}`, JSON.stringify(x)]));
+const flat = (v: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(v).map(([k, x]) => [`azure-ai-models:${k}`, JSON.stringify(x)]));
 
 async function main() {
     console.log(`node ${process.version}`);
-    console.log(`validate dev config (1 deployment):     ${stats(time(200, () => validateStackConfig(DEV, { today: TODAY })))}`);
-    console.log(`validate large config (${LARGE.deployments.length} deployments): ${stats(time(50, () => validateStackConfig(LARGE, { today: TODAY })))}`);
+    console.log(
+        `validate dev config (1 deployment):     ${stats(time(200, () => validateStackConfig(DEV, { today: TODAY })))}`,
+    );
+    console.log(
+        `validate large config (${LARGE.deployments.length} deployments): ${stats(time(50, () => validateStackConfig(LARGE, { today: TODAY })))}`,
+    );
 
     let resources = 0;
     const program = () => defineStack(loadStackConfig({ today: TODAY }));
@@ -76,7 +97,10 @@ async function main() {
 
     const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
     const cli = time(3, () => {
-        const r = spawnSync(process.execPath, [tsx, path.join(ROOT, "infra/plan/cli.ts"), "--json"], { cwd: ROOT, encoding: "utf8" });
+        const r = spawnSync(process.execPath, [tsx, path.join(ROOT, "plan/cli.ts"), "--json"], {
+            cwd: ROOT,
+            encoding: "utf8",
+        });
         if (r.status !== 0) throw new Error(r.stderr);
     });
     console.log(`npm run plan -- --json, whole process (dev): ${stats(cli)}`);

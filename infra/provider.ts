@@ -51,7 +51,9 @@ export const PUBLISHED_COMPONENTS = Object.values(COMPONENTS);
  * generated SDK treats them as secrets. A test constructs each component and checks this list against the outputs
  * that come back secret: add an output here when a component starts wrapping it.
  */
-export const SECRET_OUTPUTS: { readonly [C in PublishedComponentName]: readonly (keyof InstanceType<(typeof COMPONENTS)[C]> & string)[] } = {
+export const SECRET_OUTPUTS: {
+    readonly [C in PublishedComponentName]: readonly (keyof InstanceType<(typeof COMPONENTS)[C]> & string)[];
+} = {
     AiWorkspace: [],
     AiProject: [],
     MarketplaceModelSubscription: [],
@@ -73,7 +75,10 @@ interface SchemaProperty {
 
 /** The parts of a Pulumi package schema this module reads and changes. */
 interface PackageSchema {
-    resources: Record<string, { inputProperties?: Record<string, SchemaProperty>; properties?: Record<string, SchemaProperty> }>;
+    resources: Record<
+        string,
+        { inputProperties?: Record<string, SchemaProperty>; properties?: Record<string, SchemaProperty> }
+    >;
     types?: Record<string, { properties?: Record<string, SchemaProperty> }>;
 }
 
@@ -81,14 +86,19 @@ interface PackageSchema {
  * Marks the listed outputs `"secret": true` in a schema the analyzer generated. A listed output the schema does not
  * have is an error: the list and the components have drifted apart, and an unmarked key is worse than no package.
  */
-export function markSecretOutputs<S extends PackageSchema>(schema: S, secrets: { readonly [name: string]: readonly string[] } = SECRET_OUTPUTS): S {
+export function markSecretOutputs<S extends PackageSchema>(
+    schema: S,
+    secrets: { readonly [name: string]: readonly string[] } = SECRET_OUTPUTS,
+): S {
     for (const [name, outputs] of Object.entries(secrets)) {
         const token = `${PACKAGE_NAME}:index:${name}`;
         const properties = schema.resources[token]?.properties ?? {};
         for (const output of outputs) {
             const property = properties[output];
             if (!property) {
-                throw new Error(`${token} has no output "${output}" to mark secret; outputs: ${Object.keys(properties).join(", ")}`);
+                throw new Error(
+                    `${token} has no output "${output}" to mark secret; outputs: ${Object.keys(properties).join(", ")}`,
+                );
             }
             property.secret = true;
         }
@@ -130,7 +140,10 @@ export function componentSources(dir: string): string[] {
  * from the interface of the type's name.
  */
 export function documentDefaults<S extends PackageSchema>(schema: S, defaults: Map<string, Map<string, string>>): S {
-    const describe = (properties: Record<string, SchemaProperty> | undefined, tags: Map<string, string> | undefined) => {
+    const describe = (
+        properties: Record<string, SchemaProperty> | undefined,
+        tags: Map<string, string> | undefined,
+    ) => {
         for (const [name, text] of tags ?? []) {
             const property = properties?.[name];
             if (!property) continue;
@@ -192,7 +205,10 @@ export function serve(args: string[] = process.argv.slice(2)): Promise<void> {
  * which requires the directory (package.json `main`, else `index.ts`, which imports this module) and then would
  * host any exported components itself with a plain `ComponentProvider`; serving first makes that second host a no-op.
  */
-export function isPluginProcess(entry: NodeJS.Module | undefined = require.main, self: NodeJS.Module = module): boolean {
+export function isPluginProcess(
+    entry: NodeJS.Module | undefined = require.main,
+    self: NodeJS.Module = module,
+): boolean {
     if (entry === undefined) return false;
     return entry === self || /[\\/]@pulumi[\\/]pulumi[\\/]cmd[\\/]run-plugin[\\/]/.test(entry.filename);
 }

@@ -79,7 +79,8 @@ interface Host {
 }
 
 export function defineStack(config: ValidStackConfig): StackOutputs {
-    const tagsOf = (...more: ({ [k: string]: string } | undefined)[]) => Object.assign({}, config.workspace?.tags, ...more);
+    const tagsOf = (...more: ({ [k: string]: string } | undefined)[]) =>
+        Object.assign({}, config.workspace?.tags, ...more);
     const hosts = new Map<string, Host>();
     let defaultHost: Host;
     let workspaceOutput: StackOutputs["workspace"];
@@ -103,7 +104,11 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
             logRetentionDays: ws.logRetentionDays,
             aiDevelopers: ws.aiDevelopers,
         });
-        defaultHost = { label: ws.name, resourceGroupName: workspace.resourceGroupName, workspaceName: workspace.workspaceName };
+        defaultHost = {
+            label: ws.name,
+            resourceGroupName: workspace.resourceGroupName,
+            workspaceName: workspace.workspaceName,
+        };
         const projects: StackOutputs["workspace"]["projects"] = {};
         for (const p of ws.projects) {
             const project = new AiProject(`${ws.name}-${p.name}`, {
@@ -115,7 +120,11 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                 description: p.description,
                 tags: tagsOf(p.tags),
             });
-            hosts.set(p.name.toLowerCase(), { label: p.name, resourceGroupName: workspace.resourceGroupName, workspaceName: project.workspaceName });
+            hosts.set(p.name.toLowerCase(), {
+                label: p.name,
+                resourceGroupName: workspace.resourceGroupName,
+                workspaceName: project.workspaceName,
+            });
             projects[p.name] = { name: project.workspaceName, id: project.workspaceId };
         }
         workspaceOutput = {
@@ -145,7 +154,8 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                     authorization
                         .getClientConfigOutput()
                         .subscriptionId.apply(
-                            (sub) => `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
+                            (sub) =>
+                                `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
                         ),
             ),
             resourceGroupName: defaultHost.resourceGroupName,
@@ -198,7 +208,10 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
             endpointName: endpoint.endpointName,
             uri: endpoint.uri,
             routes: endpoint.routeUrls,
-            rateLimits: { tokensPerMinute: offer.rateLimits.tokensPerMinute, requestsPerMinute: offer.rateLimits.requestsPerMinute },
+            rateLimits: {
+                tokensPerMinute: offer.rateLimits.tokensPerMinute,
+                requestsPerMinute: offer.rateLimits.requestsPerMinute,
+            },
             primaryKey: endpoint.primaryKey,
             secondaryKey: endpoint.secondaryKey,
         };
@@ -275,7 +288,9 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                         model: d.catalogModel.name,
                         modelId: d.modelId,
                         instanceType: d.instanceType,
-                        instances: d.autoscale ? `${d.autoscale.minInstances}-${d.autoscale.maxInstances}` : String(d.instanceCount ?? 1),
+                        instances: d.autoscale
+                            ? `${d.autoscale.minInstances}-${d.autoscale.maxInstances}`
+                            : String(d.instanceCount ?? 1),
                     },
                 ]),
             ),

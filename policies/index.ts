@@ -7,7 +7,8 @@ import { PolicyPack } from "@pulumi/policy";
 import { ALL_RULES } from "./rules";
 
 new PolicyPack("azure-ai-models", {
-    description: "Guardrails for Azure AI model catalog deployments: serverless (Marketplace) endpoints and managed online endpoints.",
+    description:
+        "Guardrails for Azure AI model catalog deployments: serverless (Marketplace) endpoints and managed online endpoints.",
     displayName: "Azure AI models",
     provider: "azure",
     tags: ["azure", "machine-learning", "ai"],

@@ -29,12 +29,17 @@ const platform = new pulumi.StackReference(config.require("platformStack"));
 const deployments = platform.requireOutput("deployments") as pulumi.Output<Record<string, Deployment>>;
 const deployment = deployments.apply((all) => {
     const d = all[deploymentName];
-    if (!d) throw new Error(`the platform stack has no deployment "${deploymentName}"; it has: ${Object.keys(all).join(", ")}`);
+    if (!d)
+        throw new Error(
+            `the platform stack has no deployment "${deploymentName}"; it has: ${Object.keys(all).join(", ")}`,
+        );
     return d;
 });
 
 /** The Azure AI model inference chat completions URL: not a secret. */
-const chatCompletionsUrl = pulumi.unsecret(deployment.apply((d) => d.routes.chatCompletions ?? `${d.uri}/chat/completions`));
+const chatCompletionsUrl = pulumi.unsecret(
+    deployment.apply((d) => d.routes.chatCompletions ?? `${d.uri}/chat/completions`),
+);
 const model = pulumi.unsecret(deployment.apply((d) => d.model));
 /** The endpoint's primary key: secret, and kept so explicitly. */
 const apiKey = pulumi.secret(deployment.apply((d) => d.primaryKey));

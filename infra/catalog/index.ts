@@ -1,7 +1,7 @@
 /**
  * The model catalog: typed facts about the Azure AI catalog models this package deploys, each with its source.
  */
-import { closest } from "../util/suggest";
+import { closest } from "./suggest";
 import { MODELS } from "./models";
 import type { DeploymentType, Lifecycle, ModelEntry } from "./types";
 
@@ -75,5 +75,10 @@ export function lifecycleStage(lifecycle: Lifecycle | undefined, today: Date): L
     return "active";
 }
 
-export { AZURE_AI_DEVELOPER, AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR, COGNITIVE_SERVICES_USER, type RoleFact } from "./roles";
+export {
+    AZURE_AI_DEVELOPER,
+    AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR,
+    COGNITIVE_SERVICES_USER,
+    type RoleFact,
+} from "./roles";
 export { VM_SIZES, findVmSize, quotaCores, type VmSize } from "./vmSizes";

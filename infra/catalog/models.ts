@@ -4,15 +4,44 @@
  */
 import { JAMBA_INSTRUCT_REGIONS, SERVERLESS_REGIONS, SERVERLESS_US_REGIONS, REGIONS_SOURCE } from "./regions";
 import { SOURCES } from "./sources";
-import type { Capabilities, Lifecycle, ManagedOffer, ModelEntry, RateLimits, Route, ServerlessOffer, Source } from "./types";
+import type {
+    Capabilities,
+    Lifecycle,
+    ManagedOffer,
+    ModelEntry,
+    RateLimits,
+    Route,
+    ServerlessOffer,
+    Source,
+} from "./types";
 
 // ---- routes -------------------------------------------------------------------------------------------------
 
 const INFO: Route = { api: "azure-ai-model-inference", kind: "info", method: "GET", path: "/info" };
-const CHAT: Route = { api: "azure-ai-model-inference", kind: "chat-completions", method: "POST", path: "/chat/completions" };
-const COMPLETIONS: Route = { api: "azure-ai-model-inference", kind: "completions", method: "POST", path: "/completions" };
-const NATIVE_CHAT: Route = { api: "provider-native", kind: "chat-completions", method: "POST", path: "/v1/chat/completions" };
-const NATIVE_COMPLETIONS: Route = { api: "provider-native", kind: "completions", method: "POST", path: "/v1/completions" };
+const CHAT: Route = {
+    api: "azure-ai-model-inference",
+    kind: "chat-completions",
+    method: "POST",
+    path: "/chat/completions",
+};
+const COMPLETIONS: Route = {
+    api: "azure-ai-model-inference",
+    kind: "completions",
+    method: "POST",
+    path: "/completions",
+};
+const NATIVE_CHAT: Route = {
+    api: "provider-native",
+    kind: "chat-completions",
+    method: "POST",
+    path: "/v1/chat/completions",
+};
+const NATIVE_COMPLETIONS: Route = {
+    api: "provider-native",
+    kind: "completions",
+    method: "POST",
+    path: "/v1/completions",
+};
 
 /** Chat models served as serverless APIs: the inference API plus the provider's own chat route. */
 const SERVERLESS_CHAT_ROUTES = [INFO, CHAT, NATIVE_CHAT] as const;
@@ -22,14 +51,21 @@ const SERVERLESS_TEXT_ROUTES = [INFO, COMPLETIONS, NATIVE_COMPLETIONS] as const;
  * The Azure AI Model Inference API alone, by task: what managed compute serves (seed 001), and what a model added
  * through `customModels` is assumed to serve.
  */
-export const INFERENCE_API_ROUTES = { chat: [INFO, CHAT], completions: [INFO, COMPLETIONS] } as const satisfies Record<string, readonly Route[]>;
+export const INFERENCE_API_ROUTES = { chat: [INFO, CHAT], completions: [INFO, COMPLETIONS] } as const satisfies Record<
+    string,
+    readonly Route[]
+>;
 const MANAGED_CHAT_ROUTES = INFERENCE_API_ROUTES.chat;
 const MANAGED_TEXT_ROUTES = INFERENCE_API_ROUTES.completions;
 
 // ---- shared facts -------------------------------------------------------------------------------------------
 
 /** Per serverless deployment, whatever the model (seeds 000, 003, 004). */
-export const SERVERLESS_RATE_LIMITS: RateLimits = { tokensPerMinute: 200_000, requestsPerMinute: 1_000, source: SOURCES.rateLimits };
+export const SERVERLESS_RATE_LIMITS: RateLimits = {
+    tokensPerMinute: 200_000,
+    requestsPerMinute: 1_000,
+    source: SOURCES.rateLimits,
+};
 
 function serverless(
     registry: string,
@@ -128,8 +164,13 @@ export const MODELS: readonly ModelEntry[] = [
         family: "mistral",
         publisher: "Mistral AI",
         registry: "azureml-mistral",
-        serverless: serverless("azureml-mistral", "Mistral-large", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({ legacy: "2024-12-15", deprecated: "2025-01-15", retired: "2025-04-15" })),
+        serverless: serverless(
+            "azureml-mistral",
+            "Mistral-large",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({ legacy: "2024-12-15", deprecated: "2025-01-15", retired: "2025-04-15" }),
+        ),
         capabilities: MISTRAL_CHAT,
         source: SOURCES.seedMistral,
     },
@@ -140,8 +181,13 @@ export const MODELS: readonly ModelEntry[] = [
         family: "mistral",
         publisher: "Mistral AI",
         registry: "azureml-mistral",
-        serverless: serverless("azureml-mistral", "Mistral-large-2407", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({ legacy: "2025-01-13", deprecated: "2025-02-13", retired: "2025-05-13" })),
+        serverless: serverless(
+            "azureml-mistral",
+            "Mistral-large-2407",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({ legacy: "2025-01-13", deprecated: "2025-02-13", retired: "2025-05-13" }),
+        ),
         capabilities: MISTRAL_AGENTIC,
         source: SOURCES.seedMistral,
     },
@@ -152,8 +198,13 @@ export const MODELS: readonly ModelEntry[] = [
         family: "mistral",
         publisher: "Mistral AI",
         registry: "azureml-mistral",
-        serverless: serverless("azureml-mistral", "Mistral-Large-2411", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({ retired: "2026-01-30", replacement: "Mistral-medium-2505" })),
+        serverless: serverless(
+            "azureml-mistral",
+            "Mistral-Large-2411",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({ retired: "2026-01-30", replacement: "Mistral-medium-2505" }),
+        ),
         capabilities: MISTRAL_AGENTIC,
         source: SOURCES.seedMistral,
     },
@@ -164,8 +215,18 @@ export const MODELS: readonly ModelEntry[] = [
         family: "mistral",
         publisher: "Mistral AI",
         registry: "azureml-mistral",
-        serverless: serverless("azureml-mistral", "Mistral-small", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({ legacy: "2025-03-31", deprecated: "2025-04-30", retired: "2025-07-31", replacement: "Mistral-small-2503" })),
+        serverless: serverless(
+            "azureml-mistral",
+            "Mistral-small",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({
+                legacy: "2025-03-31",
+                deprecated: "2025-04-30",
+                retired: "2025-07-31",
+                replacement: "Mistral-small-2503",
+            }),
+        ),
         capabilities: MISTRAL_CHAT,
         source: SOURCES.seedMistral,
     },
@@ -177,8 +238,13 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml-mistral",
         // GA with no retirement date in the schedule of 2026-07-07.
-        serverless: serverless("azureml-mistral", "Ministral-3B", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({}, "generally available, no retirement date scheduled")),
+        serverless: serverless(
+            "azureml-mistral",
+            "Ministral-3B",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({}, "generally available, no retirement date scheduled"),
+        ),
         capabilities: MISTRAL_CHAT,
         source: SOURCES.seedMistral,
     },
@@ -189,8 +255,13 @@ export const MODELS: readonly ModelEntry[] = [
         family: "mistral",
         publisher: "Mistral AI",
         registry: "azureml-mistral",
-        serverless: serverless("azureml-mistral", "Mistral-Nemo", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({ retired: "2026-01-30", replacement: "Mistral-small-2503" })),
+        serverless: serverless(
+            "azureml-mistral",
+            "Mistral-Nemo",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({ retired: "2026-01-30", replacement: "Mistral-small-2503" }),
+        ),
         capabilities: MISTRAL_CHAT,
         source: SOURCES.seedMistral,
     },
@@ -204,14 +275,23 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mixtral-8x7B-Instruct-v01", ...SHARED_QUOTA,
+            assetName: "mistralai-Mixtral-8x7B-Instruct-v01",
+            ...SHARED_QUOTA,
             version: 11,
             versionSource: { ...SOURCES.mixtralAsset, note: "versions 10 and 11 seen" },
-            allowedInstanceTypes: ["Standard_ND40rs_v2", "Standard_NC96ads_A100_v4", "Standard_ND96amsr_A100_v4", "Standard_ND96asr_v4"],
+            allowedInstanceTypes: [
+                "Standard_ND40rs_v2",
+                "Standard_NC96ads_A100_v4",
+                "Standard_ND96amsr_A100_v4",
+                "Standard_ND96asr_v4",
+            ],
             minimumSpec: { vCPUs: 40, gpus: 4 },
             source: SOURCES.mixtralAsset,
         }),
-        capabilities: caps({ systemRole: true, jsonMode: false, tools: false, documents: false }, SOURCES.seedMistralManaged),
+        capabilities: caps(
+            { systemRole: true, jsonMode: false, tools: false, documents: false },
+            SOURCES.seedMistralManaged,
+        ),
         source: SOURCES.seedMistral,
     },
     {
@@ -222,7 +302,8 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mixtral-8x7B-v01", ...SHARED_QUOTA,
+            assetName: "mistralai-Mixtral-8x7B-v01",
+            ...SHARED_QUOTA,
             version: 14,
             versionSource: { ...SOURCES.managedSample, note: "version 14 on Standard_ND40rs_v2" },
             routes: MANAGED_TEXT_ROUTES,
@@ -239,7 +320,8 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mistral-7B-Instruct-v01", ...SHARED_QUOTA,
+            assetName: "mistralai-Mistral-7B-Instruct-v01",
+            ...SHARED_QUOTA,
             version: 11,
             versionSource: SOURCES.seedMistralManaged,
             source: SOURCES.seedMistralManaged,
@@ -255,7 +337,8 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mistral-7B-Instruct-v0-2", ...SHARED_QUOTA,
+            assetName: "mistralai-Mistral-7B-Instruct-v0-2",
+            ...SHARED_QUOTA,
             version: 6,
             versionSource: SOURCES.seedMistralManaged,
             source: SOURCES.seedMistralManaged,
@@ -271,7 +354,8 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         managed: managed({
-            assetName: "mistralai-Mistral-7B-v01", ...SHARED_QUOTA,
+            assetName: "mistralai-Mistral-7B-v01",
+            ...SHARED_QUOTA,
             version: 3,
             versionSource: SOURCES.azuremlExamples,
             routes: MANAGED_TEXT_ROUTES,
@@ -288,7 +372,11 @@ export const MODELS: readonly ModelEntry[] = [
         publisher: "Mistral AI",
         registry: "azureml",
         // No source pins a version: a deployment must name one.
-        managed: managed({ assetName: "mistralai-Mixtral-8x22B-Instruct-v0-1", ...SHARED_QUOTA, source: SOURCES.seedMistralManaged }),
+        managed: managed({
+            assetName: "mistralai-Mixtral-8x22B-Instruct-v0-1",
+            ...SHARED_QUOTA,
+            source: SOURCES.seedMistralManaged,
+        }),
         capabilities: NO_SYSTEM_CHAT,
         source: SOURCES.seedMistralManaged,
     },
@@ -306,9 +394,17 @@ export const MODELS: readonly ModelEntry[] = [
         family: "ai21-jamba",
         publisher: "AI21 Labs",
         registry: "azureml-ai21",
-        serverless: serverless("azureml-ai21", name, SERVERLESS_US_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({ legacy: "2025-05-01", deprecated: "2025-07-01", retired: "2025-08-01" })),
-        capabilities: caps({ systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: field }, SOURCES.seedJamba),
+        serverless: serverless(
+            "azureml-ai21",
+            name,
+            SERVERLESS_US_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({ legacy: "2025-05-01", deprecated: "2025-07-01", retired: "2025-08-01" }),
+        ),
+        capabilities: caps(
+            { systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: field },
+            SOURCES.seedJamba,
+        ),
         source: SOURCES.seedJamba,
     })),
     {
@@ -318,9 +414,17 @@ export const MODELS: readonly ModelEntry[] = [
         family: "ai21-jamba",
         publisher: "AI21 Labs",
         registry: "azureml-ai21",
-        serverless: serverless("azureml-ai21", "AI21-Jamba-Instruct", JAMBA_INSTRUCT_REGIONS, SERVERLESS_CHAT_ROUTES,
-            lifecycle({ deprecated: "2025-02-01", retired: "2025-03-01" })),
-        capabilities: caps({ systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: "jamba-instruct" }, SOURCES.seedJamba),
+        serverless: serverless(
+            "azureml-ai21",
+            "AI21-Jamba-Instruct",
+            JAMBA_INSTRUCT_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            lifecycle({ deprecated: "2025-02-01", retired: "2025-03-01" }),
+        ),
+        capabilities: caps(
+            { systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: "jamba-instruct" },
+            SOURCES.seedJamba,
+        ),
         source: SOURCES.seedJamba,
     },
 
@@ -332,8 +436,13 @@ export const MODELS: readonly ModelEntry[] = [
         family: "meta-llama",
         publisher: "Meta",
         registry: "azureml-meta",
-        serverless: serverless("azureml-meta", "Meta-Llama-3-8B-Instruct", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            LLAMA3_LIFECYCLE("Meta-Llama-3.1-8B-Instruct")),
+        serverless: serverless(
+            "azureml-meta",
+            "Meta-Llama-3-8B-Instruct",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            LLAMA3_LIFECYCLE("Meta-Llama-3.1-8B-Instruct"),
+        ),
         managed: managed({
             assetName: "Meta-Llama-3-8B-Instruct",
             version: 2,
@@ -350,8 +459,13 @@ export const MODELS: readonly ModelEntry[] = [
         family: "meta-llama",
         publisher: "Meta",
         registry: "azureml-meta",
-        serverless: serverless("azureml-meta", "Meta-Llama-3-70B-Instruct", SERVERLESS_REGIONS, SERVERLESS_CHAT_ROUTES,
-            LLAMA3_LIFECYCLE("Llama-3.3-70B-Instruct")),
+        serverless: serverless(
+            "azureml-meta",
+            "Meta-Llama-3-70B-Instruct",
+            SERVERLESS_REGIONS,
+            SERVERLESS_CHAT_ROUTES,
+            LLAMA3_LIFECYCLE("Llama-3.3-70B-Instruct"),
+        ),
         managed: managed({ assetName: "Meta-Llama-3-70B-Instruct", source: SOURCES.seedLlama }),
         capabilities: LLAMA_CHAT,
         source: SOURCES.seedLlama,

@@ -9,12 +9,17 @@ export interface RoleFact {
 }
 
 const RBAC_DOC: Source = {
-    document: "MS docs: Azure built-in roles (AI + machine learning); seeds 000, 003, 004 name the role for serverless deployments",
+    document:
+        "MS docs: Azure built-in roles (AI + machine learning); seeds 000, 003, 004 name the role for serverless deployments",
     date: "2026-11-21",
 };
 
 /** Needed to deploy serverless models; includes marketplaceModelSubscriptions/* and serverlessEndpoints/*. */
-export const AZURE_AI_DEVELOPER: RoleFact = { name: "Azure AI Developer", id: "64702f94-c441-49e6-a78b-ef80e0188fee", source: RBAC_DOC };
+export const AZURE_AI_DEVELOPER: RoleFact = {
+    name: "Azure AI Developer",
+    id: "64702f94-c441-49e6-a78b-ef80e0188fee",
+    source: RBAC_DOC,
+};
 
 /** Can deploy models (documented for reference; not assigned by default). */
 export const AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR: RoleFact = {
@@ -24,4 +29,8 @@ export const AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR: RoleFact = {
 };
 
 /** Lets an identity call Azure AI services (Content Safety) with Entra ID. */
-export const COGNITIVE_SERVICES_USER: RoleFact = { name: "Cognitive Services User", id: "a97b65f3-24c7-4388-baec-2e87135dc908", source: RBAC_DOC };
+export const COGNITIVE_SERVICES_USER: RoleFact = {
+    name: "Cognitive Services User",
+    id: "a97b65f3-24c7-4388-baec-2e87135dc908",
+    source: RBAC_DOC,
+};

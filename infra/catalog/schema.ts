@@ -46,7 +46,11 @@ export const modelEntrySchema = z
                 regions: z.array(region).min(1),
                 regionsSource: sourceSchema,
                 routes: z.array(routeSchema).min(2),
-                rateLimits: z.strictObject({ tokensPerMinute: z.number().int().positive(), requestsPerMinute: z.number().int().positive(), source: sourceSchema }),
+                rateLimits: z.strictObject({
+                    tokensPerMinute: z.number().int().positive(),
+                    requestsPerMinute: z.number().int().positive(),
+                    source: sourceSchema,
+                }),
                 lifecycle: lifecycleSchema.optional(),
             })
             .optional(),
@@ -55,15 +59,23 @@ export const modelEntrySchema = z
                 assetName: z.string().regex(/^[A-Za-z0-9._-]+$/),
                 version: z.number().int().positive().optional(),
                 versionSource: sourceSchema.optional(),
-                allowedInstanceTypes: z.array(z.string().regex(/^Standard_[A-Za-z0-9_]+$/)).min(1).optional(),
-                minimumSpec: z.strictObject({ vCPUs: z.number().int().positive(), gpus: z.number().int().nonnegative() }).optional(),
+                allowedInstanceTypes: z
+                    .array(z.string().regex(/^Standard_[A-Za-z0-9_]+$/))
+                    .min(1)
+                    .optional(),
+                minimumSpec: z
+                    .strictObject({ vCPUs: z.number().int().positive(), gpus: z.number().int().nonnegative() })
+                    .optional(),
                 sharedQuota: z.boolean().optional(),
                 sharedQuotaSource: sourceSchema.optional(),
                 routes: z.array(routeSchema).min(2),
                 lifecycle: lifecycleSchema.optional(),
                 source: sourceSchema,
             })
-            .refine((m) => (m.version === undefined) === (m.versionSource === undefined), "a pinned version needs its source")
+            .refine(
+                (m) => (m.version === undefined) === (m.versionSource === undefined),
+                "a pinned version needs its source",
+            )
             .optional(),
         capabilities: z.strictObject({
             systemRole: z.boolean(),
@@ -76,4 +88,7 @@ export const modelEntrySchema = z
         source: sourceSchema,
     })
     .refine((m) => m.serverless || m.managed, "a model needs at least one deployment type")
-    .refine((m) => !m.serverless || m.serverless.modelId === `azureml://registries/${m.registry}/models/${m.name}`, "the serverless model id must be registry + name");
+    .refine(
+        (m) => !m.serverless || m.serverless.modelId === `azureml://registries/${m.registry}/models/${m.name}`,
+        "the serverless model id must be registry + name",
+    );

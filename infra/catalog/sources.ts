@@ -63,7 +63,8 @@ export const SOURCES = {
         date: "2026-11-21",
     },
     sharedQuota: {
-        document: "Shared quota option (\"use shared quota and I acknowledge that this endpoint will be deleted in 168 hours\") offered in seeds 001 (Mistral-7B, Mixtral) and 004 (Llama 2)",
+        document:
+            'Shared quota option ("use shared quota and I acknowledge that this endpoint will be deleted in 168 hours") offered in seeds 001 (Mistral-7B, Mixtral) and 004 (Llama 2)',
         date: "2026-11-21",
     },
 } as const satisfies Record<string, Source>;

@@ -18,11 +18,19 @@ export interface VmSize {
 }
 
 const SKU_LIST: Source = {
-    document: "MS docs reference-managed-online-endpoints-vm-sku-list.md and how-to-manage-quotas.md (FACTS.md section 5)",
+    document:
+        "MS docs reference-managed-online-endpoints-vm-sku-list.md and how-to-manage-quotas.md (FACTS.md section 5)",
     date: "2026-11-21",
 };
 
-const row = (name: string, vCPUs: number, gpus: number, gpuType: string, family: string, reserveExempt: boolean): VmSize => ({
+const row = (
+    name: string,
+    vCPUs: number,
+    gpus: number,
+    gpuType: string,
+    family: string,
+    reserveExempt: boolean,
+): VmSize => ({
     name,
     vCPUs,
     gpus,

@@ -109,7 +109,11 @@ export class AiWorkspace extends pulumi.ComponentResource {
         let resourceGroupName: pulumi.Output<string>;
         let resourceGroupId: pulumi.Output<string>;
         if (args.createResourceGroup ?? true) {
-            const rg = new resources.ResourceGroup(`${name}-rg`, { resourceGroupName: rgName, location: args.location, tags }, { parent: this });
+            const rg = new resources.ResourceGroup(
+                `${name}-rg`,
+                { resourceGroupName: rgName, location: args.location, tags },
+                { parent: this },
+            );
             resourceGroupName = rg.name;
             resourceGroupId = rg.id;
         } else {
@@ -130,7 +134,10 @@ export class AiWorkspace extends pulumi.ComponentResource {
                 enableHttpsTrafficOnly: true,
                 minimumTlsVersion: "TLS1_2",
                 publicNetworkAccess,
-                networkRuleSet: { defaultAction: publicNetworkAccess === "Enabled" ? "Allow" : "Deny", bypass: "AzureServices" },
+                networkRuleSet: {
+                    defaultAction: publicNetworkAccess === "Enabled" ? "Allow" : "Deny",
+                    bypass: "AzureServices",
+                },
                 tags,
             },
             { parent: this },
@@ -150,7 +157,10 @@ export class AiWorkspace extends pulumi.ComponentResource {
                     softDeleteRetentionInDays: args.keyVaultSoftDeleteRetentionDays ?? 90,
                     enablePurgeProtection: args.keyVaultPurgeProtection ?? true,
                     publicNetworkAccess,
-                    networkAcls: { defaultAction: publicNetworkAccess === "Enabled" ? "Allow" : "Deny", bypass: "AzureServices" },
+                    networkAcls: {
+                        defaultAction: publicNetworkAccess === "Enabled" ? "Allow" : "Deny",
+                        bypass: "AzureServices",
+                    },
                 },
                 tags,
             },
@@ -231,7 +241,9 @@ export class AiWorkspace extends pulumi.ComponentResource {
             new authorization.RoleAssignment(
                 `${name}-aidev-${principal.principalId}`,
                 {
-                    roleAssignmentName: resourceGroupId.apply((scope) => deterministicGuid(scope, principal.principalId, AZURE_AI_DEVELOPER.id)),
+                    roleAssignmentName: resourceGroupId.apply((scope) =>
+                        deterministicGuid(scope, principal.principalId, AZURE_AI_DEVELOPER.id),
+                    ),
                     scope: resourceGroupId,
                     principalId: principal.principalId,
                     principalType: principal.principalType ?? "User",

@@ -110,12 +110,20 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
         const autoscale = args.scaleType === "TargetUtilization";
         const s = pulumi.output;
         const requestSettings =
-            args.maxConcurrentRequestsPerInstance === undefined && args.requestTimeoutSeconds === undefined && args.maxQueueWaitSeconds === undefined
+            args.maxConcurrentRequestsPerInstance === undefined &&
+            args.requestTimeoutSeconds === undefined &&
+            args.maxQueueWaitSeconds === undefined
                 ? undefined
                 : {
                       maxConcurrentRequestsPerInstance: args.maxConcurrentRequestsPerInstance,
-                      requestTimeout: args.requestTimeoutSeconds === undefined ? undefined : s(args.requestTimeoutSeconds).apply(isoSeconds),
-                      maxQueueWait: args.maxQueueWaitSeconds === undefined ? undefined : s(args.maxQueueWaitSeconds).apply(isoSeconds),
+                      requestTimeout:
+                          args.requestTimeoutSeconds === undefined
+                              ? undefined
+                              : s(args.requestTimeoutSeconds).apply(isoSeconds),
+                      maxQueueWait:
+                          args.maxQueueWaitSeconds === undefined
+                              ? undefined
+                              : s(args.maxQueueWaitSeconds).apply(isoSeconds),
                   };
         const deployment = new machinelearningservices.OnlineDeployment(
             `${name}-deployment`,
@@ -125,7 +133,7 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
                 resourceGroupName: ws.resourceGroupName,
                 workspaceName: ws.workspaceName,
                 location: args.location,
-                sku: { name: "Default", capacity: args.instanceCount ?? (autoscale ? args.minInstances ?? 1 : 1) },
+                sku: { name: "Default", capacity: args.instanceCount ?? (autoscale ? (args.minInstances ?? 1) : 1) },
                 properties: {
                     endpointComputeType: "Managed",
                     model: args.model,
@@ -143,7 +151,12 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
                     livenessProbe: probe(args.livenessProbe),
                     readinessProbe: probe(args.readinessProbe),
                     dataCollector: args.dataCollection
-                        ? { collections: { model_inputs: { dataCollectionMode: "Enabled" }, model_outputs: { dataCollectionMode: "Enabled" } } }
+                        ? {
+                              collections: {
+                                  model_inputs: { dataCollectionMode: "Enabled" },
+                                  model_outputs: { dataCollectionMode: "Enabled" },
+                              },
+                          }
                         : undefined,
                     appInsightsEnabled: args.appInsightsEnabled ?? false,
                     egressPublicNetworkAccess: args.egressPublicNetworkAccess ?? "Enabled",
@@ -157,6 +170,10 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
         this.deploymentId = deployment.id;
         this.model = pulumi.output(args.model);
         this.instanceType = pulumi.output(args.instanceType);
-        this.registerOutputs({ deploymentName: this.deploymentName, model: this.model, instanceType: this.instanceType });
+        this.registerOutputs({
+            deploymentName: this.deploymentName,
+            model: this.model,
+            instanceType: this.instanceType,
+        });
     }
 }

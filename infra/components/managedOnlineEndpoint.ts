@@ -110,7 +110,14 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
                     authMode,
                     publicNetworkAccess,
                     description: args.description,
-                    ...(args.sharedQuota ? { properties: { SharedComputeCapacityEnabled: "true", TargetAutoDeletionTime: inSevenDays() } } : {}),
+                    ...(args.sharedQuota
+                        ? {
+                              properties: {
+                                  SharedComputeCapacityEnabled: "true",
+                                  TargetAutoDeletionTime: inSevenDays(),
+                              },
+                          }
+                        : {}),
                 },
                 tags: args.tags,
             },
@@ -145,12 +152,15 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
             new authorization.RoleAssignment(
                 `${name}-contentsafety-user`,
                 {
-                    roleAssignmentName: pulumi.all([account.id, principalId]).apply(([scope, p]) => deterministicGuid(scope, p, COGNITIVE_SERVICES_USER.id)),
+                    roleAssignmentName: pulumi
+                        .all([account.id, principalId])
+                        .apply(([scope, p]) => deterministicGuid(scope, p, COGNITIVE_SERVICES_USER.id)),
                     scope: account.id,
                     principalId,
                     principalType: "ServicePrincipal",
                     roleDefinitionId: account.id.apply(
-                        (id) => `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${COGNITIVE_SERVICES_USER.id}`,
+                        (id) =>
+                            `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${COGNITIVE_SERVICES_USER.id}`,
                     ),
                     description: `${COGNITIVE_SERVICES_USER.name}: the online endpoint ${args.endpointName} calls Content Safety with its identity`,
                 },
@@ -163,7 +173,11 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
         let secondaryKey: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
         if (authMode === "Key") {
             const keys = machinelearningservices.listOnlineEndpointKeysOutput(
-                { endpointName: endpoint.name, resourceGroupName: ws.resourceGroupName, workspaceName: ws.workspaceName },
+                {
+                    endpointName: endpoint.name,
+                    resourceGroupName: ws.resourceGroupName,
+                    workspaceName: ws.workspaceName,
+                },
                 { parent: this },
             );
             primaryKey = pulumi.secret(keys.apply((k) => k.primaryKey ?? ""));

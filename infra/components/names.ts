@@ -9,7 +9,11 @@ import * as random from "@pulumi/random";
 
 /** A 6-character suffix of lowercase letters and digits, created once and kept in the stack's state. */
 export function randomSuffix(name: string, parent: pulumi.Resource): random.RandomString {
-    return new random.RandomString(`${name}-suffix`, { length: 6, upper: false, special: false, numeric: true, lower: true }, { parent });
+    return new random.RandomString(
+        `${name}-suffix`,
+        { length: 6, upper: false, special: false, numeric: true, lower: true },
+        { parent },
+    );
 }
 
 /** Letters and digits only, lower-cased (storage accounts, container registries). */
@@ -24,7 +28,12 @@ export function storageAccountName(base: string, suffix: string): string {
 
 /** Key vault: 3-24 letters, digits and single dashes, starting with a letter, globally unique. */
 export function keyVaultName(base: string, suffix: string): string {
-    const clean = base.replace(/[^a-zA-Z0-9-]/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 14).replace(/-$/, "");
+    const clean = base
+        .replace(/[^a-zA-Z0-9-]/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 14)
+        .replace(/-$/, "");
     return `kv-${clean}-${suffix}`.toLowerCase();
 }
 

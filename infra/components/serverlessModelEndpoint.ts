@@ -86,7 +86,9 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
     constructor(name: string, args: ServerlessModelEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:ServerlessModelEndpoint", name, {}, opts);
         const ws = resolveWorkspace("ServerlessModelEndpoint", args);
-        const offer = MODELS.find((m) => m.serverless?.modelId.toLowerCase() === args.modelId.toLowerCase())?.serverless;
+        const offer = MODELS.find(
+            (m) => m.serverless?.modelId.toLowerCase() === args.modelId.toLowerCase(),
+        )?.serverless;
         const routes = args.routes ?? (offer?.routes ?? []).map((r) => ({ name: routeName(r), path: r.path }));
         if (args.marketplaceSubscriptionId === undefined && needsMarketplaceSubscription(args.modelId)) {
             void pulumi.log.warn(
@@ -99,7 +101,9 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
         // An Output-valued dependsOn: the engine gets an explicit dependency on every resource the subscription id
         // comes from (the MarketplaceSubscription), whether or not its value is known yet.
         const dependsOn =
-            args.marketplaceSubscriptionId === undefined ? undefined : pulumi.output(args.marketplaceSubscriptionId).apply(() => []);
+            args.marketplaceSubscriptionId === undefined
+                ? undefined
+                : pulumi.output(args.marketplaceSubscriptionId).apply(() => []);
 
         const endpoint = new machinelearningservices.ServerlessEndpoint(
             `${name}-endpoint`,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { closest } from "../util/suggest";
+import { closest } from "../catalog/suggest";
 import { CONFIG_NAMESPACE } from "./schema";
 
 /** One problem (or warning) found in the stack config. */
@@ -83,7 +83,11 @@ function list(values: readonly unknown[]): string {
 }
 
 /** Turns zod's issues into config issues that name the path, the value given and what is allowed. */
-export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): ConfigIssue[] {
+export function fromZodIssues(
+    root: z.ZodType,
+    issues: readonly z.core.$ZodIssue[],
+    base: readonly PropertyKey[] = [],
+): ConfigIssue[] {
     const out: ConfigIssue[] = [];
     for (const issue of issues) {
         const path = [...base, ...issue.path];
@@ -111,16 +115,25 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
                 });
                 break;
             case "invalid_value":
-                out.push({ path: configPath(path), message: `${show(given)} is not allowed; allowed: ${list(issue.values)}` });
+                out.push({
+                    path: configPath(path),
+                    message: `${show(given)} is not allowed; allowed: ${list(issue.values)}`,
+                });
                 break;
             case "invalid_format":
                 out.push({ path: configPath(path), message: `${show(given)} is not valid; expected ${issue.message}` });
                 break;
             case "too_small":
             case "too_big": {
-                const bound = issue.code === "too_small" ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+                const bound =
+                    issue.code === "too_small"
+                        ? `at least ${String(issue.minimum)}`
+                        : `at most ${String(issue.maximum)}`;
                 const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " entries" : "";
-                out.push({ path: configPath(path), message: `${show(given)} is out of range; expected ${bound}${unit}` });
+                out.push({
+                    path: configPath(path),
+                    message: `${show(given)} is out of range; expected ${bound}${unit}`,
+                });
                 break;
             }
             default:

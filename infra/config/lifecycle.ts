@@ -33,6 +33,9 @@ export function checkLifecycle(c: LifecycleCheck): void {
         else c.err(c.path, `${text}. Set acceptRetired: true to deploy it anyway`);
     } else {
         const advice = stage === "deprecated" ? " (no new deployments)" : " (new deployments not recommended)";
-        c.warn(c.path, `${c.model.name} is ${stage} since ${date}${advice}${lc.retired ? `, retires ${lc.retired}` : ""}; ${replacement}; ${where}`);
+        c.warn(
+            c.path,
+            `${c.model.name} is ${stage} since ${date}${advice}${lc.retired ? `, retires ${lc.retired}` : ""}; ${replacement}; ${where}`,
+        );
     }
 }

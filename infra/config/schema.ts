@@ -38,7 +38,9 @@ export const principalSchema = z.strictObject({
 
 export const projectSchema = z.strictObject({
     /** Project name; a stable random suffix is appended because Azure soft-deletes workspace names. */
-    name: z.string().regex(WORKSPACE_BASE_NAME, "3-27 characters: letters, digits, '_' and '-', starting with a letter or digit"),
+    name: z
+        .string()
+        .regex(WORKSPACE_BASE_NAME, "3-27 characters: letters, digits, '_' and '-', starting with a letter or digit"),
     displayName: z.string().max(256).optional(),
     description: z.string().max(1024).optional(),
     tags: tags.optional(),
@@ -51,7 +53,9 @@ export const workspaceSchema = z.strictObject({
      * @default "hub"
      */
     kind: z.enum(["hub", "workspace"]).default("hub"),
-    name: z.string().regex(WORKSPACE_BASE_NAME, "3-27 characters: letters, digits, '_' and '-', starting with a letter or digit"),
+    name: z
+        .string()
+        .regex(WORKSPACE_BASE_NAME, "3-27 characters: letters, digits, '_' and '-', starting with a letter or digit"),
     /** Azure region (`eastus2`). Serverless models are sold only in some regions. */
     location: z.string().regex(REGION, "an Azure region name such as eastus2"),
     friendlyName: z.string().max(256).optional(),
@@ -93,16 +97,29 @@ export const workspaceSchema = z.strictObject({
 });
 
 /** ARM id of a workspace or project: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`. */
-export const WORKSPACE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
+export const WORKSPACE_ID =
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
 
 /**
  * A project or classic workspace that another stack or team owns: this stack adds deployments to it and creates no
  * hub, project or workspace. Give its ARM `id`, or its `resourceGroupName` and `name`.
  */
 export const existingWorkspaceSchema = z.strictObject({
-    id: z.string().regex(WORKSPACE_ID, "an ARM id /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>").optional(),
-    resourceGroupName: z.string().regex(RESOURCE_GROUP, "1-90 characters: letters, digits, '_', '-', '.', '(', ')'").optional(),
-    name: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, "3-33 characters: letters, digits, '_' and '-'").optional(),
+    id: z
+        .string()
+        .regex(
+            WORKSPACE_ID,
+            "an ARM id /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>",
+        )
+        .optional(),
+    resourceGroupName: z
+        .string()
+        .regex(RESOURCE_GROUP, "1-90 characters: letters, digits, '_', '-', '.', '(', ')'")
+        .optional(),
+    name: z
+        .string()
+        .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, "3-33 characters: letters, digits, '_' and '-'")
+        .optional(),
     /** Its region: serverless models are sold only in some regions. */
     location: z.string().regex(REGION, "an Azure region name such as eastus2"),
     /** `project` (hub-based project) or `workspace` (classic AML workspace). @default "project" */
@@ -147,7 +164,8 @@ export const deploymentSchema = z.strictObject({
 export const ONLINE_ENDPOINT_BASE_NAME = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){2,24}$/;
 /** Deployment names: 3-32 characters, starting with a letter, letters, digits and single dashes. */
 export const DEPLOYMENT_NAME = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){2,31}$/;
-const ENDPOINT_NAME_RULE = "3-25 characters: letters, digits and single dashes, starting with a letter (a 7-character suffix makes 32)";
+const ENDPOINT_NAME_RULE =
+    "3-25 characters: letters, digits and single dashes, starting with a letter (a 7-character suffix makes 32)";
 const DEPLOYMENT_NAME_RULE = "3-32 characters: letters, digits and single dashes, starting with a letter";
 
 /** Health probe settings; Azure's defaults apply to what is left out. */
@@ -198,7 +216,9 @@ export const managedDeploymentSchema = z.strictObject({
     appInsights: z.boolean().default(false),
     /** @default "Enabled" (the API's default; the workspace's managed network still governs egress) */
     egressPublicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
-    environmentVariables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), z.string()).optional(),
+    environmentVariables: z
+        .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), z.string())
+        .optional(),
     /** Deploy even though the model asset is retired. @default false */
     acceptRetired: z.boolean().default(false),
 });

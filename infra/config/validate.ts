@@ -15,7 +15,7 @@ import {
     registryOf,
     type ModelEntry,
 } from "../catalog";
-import { closest } from "../util/suggest";
+import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
@@ -53,8 +53,6 @@ export interface ValidationResult {
     errors: ConfigIssue[];
     warnings: ConfigIssue[];
 }
-
-
 
 /** Builds a catalog entry from a `customModels` entry, so the rest of the package treats both alike. */
 export function customModelEntry(c: CustomModelConfig): ModelEntry {
@@ -96,9 +94,15 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const hasWorkspace = isObject(raw.workspace) || existing !== undefined;
     const ws = isObject(raw.workspace) ? raw.workspace : {};
     if (raw.workspace === undefined && raw.existingWorkspace === undefined) {
-        err(["workspace"], `is required: describe the hub or workspace to create, or name one that exists under ${configPath(["existingWorkspace"])}`);
+        err(
+            ["workspace"],
+            `is required: describe the hub or workspace to create, or name one that exists under ${configPath(["existingWorkspace"])}`,
+        );
     } else if (raw.workspace !== undefined && existing) {
-        err(["existingWorkspace"], `a stack either creates its workspace (${configPath(["workspace"])}) or uses an existing one; remove one of them`);
+        err(
+            ["existingWorkspace"],
+            `a stack either creates its workspace (${configPath(["workspace"])}) or uses an existing one; remove one of them`,
+        );
     }
     if (existing) {
         const id = str(existing.id);
@@ -116,11 +120,17 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
 
     if (kind === "workspace" && projects.length > 0) {
-        err(["workspace", "projects"], `a classic workspace (kind: workspace) has no projects; set kind: hub to use projects, or remove them`);
+        err(
+            ["workspace", "projects"],
+            `a classic workspace (kind: workspace) has no projects; set kind: hub to use projects, or remove them`,
+        );
     }
     projects.forEach((name, i) => {
         if (name && projects.findIndex((n) => n?.toLowerCase() === name.toLowerCase()) < i) {
-            err(["workspace", "projects", i, "name"], `project ${show(name)} is defined twice; project names must be unique`);
+            err(
+                ["workspace", "projects", i, "name"],
+                `project ${show(name)} is defined twice; project names must be unique`,
+            );
         }
     });
 
@@ -128,7 +138,11 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const checkProject = (path: PropertyKey[], project: string | undefined) => {
         if (!hasWorkspace) return; // nothing to check against; the missing workspace is reported once
         if (kind === "existing") {
-            if (project !== undefined) err(path, `${show(project)}: with ${configPath(["existingWorkspace"])} everything goes into that project or workspace; remove project`);
+            if (project !== undefined)
+                err(
+                    path,
+                    `${show(project)}: with ${configPath(["existingWorkspace"])} everything goes into that project or workspace; remove project`,
+                );
             return;
         }
         const known = projects.filter((p): p is string => !!p);
@@ -137,10 +151,16 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
                 err(path, `is required on a hub: name one of the projects (${known.join(", ") || "none defined"})`);
             } else if (!known.some((p) => p.toLowerCase() === project.toLowerCase())) {
                 const near = closest(project, known, 1);
-                err(path, `${show(project)} is not a project of the hub (projects: ${known.join(", ") || "none defined"})${near.length ? `; did you mean "${near[0]}"?` : ""}`);
+                err(
+                    path,
+                    `${show(project)} is not a project of the hub (projects: ${known.join(", ") || "none defined"})${near.length ? `; did you mean "${near[0]}"?` : ""}`,
+                );
             }
         } else if (project !== undefined) {
-            err(path, `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`);
+            err(
+                path,
+                `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`,
+            );
         }
     };
 
@@ -153,17 +173,26 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         const name = str(c.name);
         const modelId = str(c.modelId);
         if (name && findModel(name)) {
-            err(["customModels", i, "name"], `${show(name)} is already in the catalog as ${findModel(name)!.name}; use it directly or pick another name`);
+            err(
+                ["customModels", i, "name"],
+                `${show(name)} is already in the catalog as ${findModel(name)!.name}; use it directly or pick another name`,
+            );
         }
         if (name && customs.some((m) => m.name.toLowerCase() === name.toLowerCase())) {
             err(["customModels", i, "name"], `custom model ${show(name)} is defined twice`);
         }
         if (modelId !== undefined && !SERVERLESS_MODEL_ID.test(modelId)) {
-            const hint = /\/versions\/\d+$/.test(modelId) ? " without /versions/<n> (serverless model ids have no version)" : "";
-            err(["customModels", i, "modelId"], `${show(modelId)} is not a serverless model id; expected azureml://registries/<registry>/models/<name>${hint}`);
+            const hint = /\/versions\/\d+$/.test(modelId)
+                ? " without /versions/<n> (serverless model ids have no version)"
+                : "";
+            err(
+                ["customModels", i, "modelId"],
+                `${show(modelId)} is not a serverless model id; expected azureml://registries/<registry>/models/<name>${hint}`,
+            );
         }
         const one = customModelSchema.safeParse(c);
-        if (one.success && SERVERLESS_MODEL_ID.test(one.data.modelId) && !findModel(one.data.name)) customs.push(customModelEntry(one.data));
+        if (one.success && SERVERLESS_MODEL_ID.test(one.data.modelId) && !findModel(one.data.name))
+            customs.push(customModelEntry(one.data));
         else if (name) brokenCustoms.add(name.toLowerCase());
     });
     const known = [...MODELS, ...customs];
@@ -182,14 +211,19 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         if (name) {
             const prior = seenNames.get(name.toLowerCase());
             if (prior !== undefined) {
-                err(["deployments", i, "name"], `endpoint name ${show(name)} is already used by deployments[${prior}]; endpoint names become part of the URL and must be unique`);
+                err(
+                    ["deployments", i, "name"],
+                    `endpoint name ${show(name)} is already used by deployments[${prior}]; endpoint names become part of the URL and must be unique`,
+                );
             } else seenNames.set(name.toLowerCase(), i);
         }
 
         checkProject(["deployments", i, "project"], project);
 
         if (modelName === undefined) return;
-        const customModel = customs.find((m) => [m.name, ...m.aliases].some((k) => k.toLowerCase() === modelName.toLowerCase()));
+        const customModel = customs.find((m) =>
+            [m.name, ...m.aliases].some((k) => k.toLowerCase() === modelName.toLowerCase()),
+        );
         const model = customModel ?? findModel(modelName);
         if (!model && brokenCustoms.has(modelName.toLowerCase())) return;
         if (!model) {
@@ -203,25 +237,42 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         const supported = deploymentTypes(model);
         if (!supported.includes(type as "serverless" | "managed")) {
             if (type === "serverless" || type === "managed") {
-                err(["deployments", i, "type"], `${model.name} cannot be deployed as ${type}; supported: ${supported.join(", ")}`);
+                err(
+                    ["deployments", i, "type"],
+                    `${model.name} cannot be deployed as ${type}; supported: ${supported.join(", ")}`,
+                );
             }
             return;
         }
         if (type === "managed") {
-            err(["deployments", i, "type"], `managed compute deployments live on online endpoints: configure ${model.name} under ${configPath(["onlineEndpoints"])}[].deployments`);
+            err(
+                ["deployments", i, "type"],
+                `managed compute deployments live on online endpoints: configure ${model.name} under ${configPath(["onlineEndpoints"])}[].deployments`,
+            );
             return;
         }
 
         const offer = model.serverless!;
         if (location && !offer.regions.includes(location)) {
-            err(locationPath, `${show(rawLocation)} does not offer ${model.name} as a serverless API (deployments[${i}]); regions: ${offer.regions.join(", ")}`);
+            err(
+                locationPath,
+                `${show(rawLocation)} does not offer ${model.name} as a serverless API (deployments[${i}]); regions: ${offer.regions.join(", ")}`,
+            );
         }
 
-        const scope = kind === "hub" ? `project ${show(project ?? "")}` : kind === "existing" ? "the existing workspace" : "the workspace";
-        const key = `${(kind === "hub" ? project ?? "" : "").toLowerCase()}|${offer.modelId.toLowerCase()}`;
+        const scope =
+            kind === "hub"
+                ? `project ${show(project ?? "")}`
+                : kind === "existing"
+                  ? "the existing workspace"
+                  : "the workspace";
+        const key = `${(kind === "hub" ? (project ?? "") : "").toLowerCase()}|${offer.modelId.toLowerCase()}`;
         const first = seenModels.get(key);
         if (first) {
-            err(["deployments", i, "model"], `${model.name} already has a serverless deployment in ${scope} (deployments[${first.index}] ${show(first.name)}); Azure allows one per model per workspace/project: use another project for more capacity`);
+            err(
+                ["deployments", i, "model"],
+                `${model.name} already has a serverless deployment in ${scope} (deployments[${first.index}] ${show(first.name)}); Azure allows one per model per workspace/project: use another project for more capacity`,
+            );
         } else seenModels.set(key, { index: i, name: name ?? "" });
 
         checkLifecycle({
@@ -235,10 +286,17 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             warn,
         });
         if (str(d.authMode) === "AAD" || str(d.authMode) === "KeyAndAAD") {
-            warn(["deployments", i, "authMode"], `${show(str(d.authMode))}: the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys`);
+            warn(
+                ["deployments", i, "authMode"],
+                `${show(str(d.authMode))}: the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys`,
+            );
         }
         if (parsed.success) {
-            resolved[i] = { ...(parsed.data.deployments[i] as DeploymentConfig), catalogModel: model, custom: model === customModel };
+            resolved[i] = {
+                ...(parsed.data.deployments[i] as DeploymentConfig),
+                catalogModel: model,
+                custom: model === customModel,
+            };
         }
     });
 

@@ -6,8 +6,17 @@
  * sums to 100; mirror traffic at most 50 and never to a deployment that takes live traffic; shared quota only for
  * models that allow it, and only with the 168-hour deletion acknowledged.
  */
-import { MODELS, closestModelNames, deploymentTypes, findModel, findVmSize, managedAssetId, type ModelEntry, type VmSize } from "../catalog";
-import { closest } from "../util/suggest";
+import {
+    MODELS,
+    closestModelNames,
+    deploymentTypes,
+    findModel,
+    findVmSize,
+    managedAssetId,
+    type ModelEntry,
+    type VmSize,
+} from "../catalog";
+import { closest } from "../catalog/suggest";
 import { configPath, show } from "./issues";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, num, str, type Loose } from "./loose";
@@ -15,7 +24,6 @@ import type { ManagedDeploymentConfig, OnlineEndpointConfig } from "./schema";
 
 /** Azure's limit of deployments per online endpoint. */
 export const MAX_DEPLOYMENTS_PER_ENDPOINT = 20;
-
 
 export interface ManagedContext {
     err: (path: PropertyKey[], message: string) => void;
@@ -54,19 +62,29 @@ export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (Man
         const name = str(e.name);
         if (name) {
             const prior = endpointNames.get(name.toLowerCase());
-            if (prior !== undefined) err([...base, "name"], `endpoint name ${show(name)} is already used by onlineEndpoints[${prior}]; endpoint names form the scoring URL and must be unique`);
+            if (prior !== undefined)
+                err(
+                    [...base, "name"],
+                    `endpoint name ${show(name)} is already used by onlineEndpoints[${prior}]; endpoint names form the scoring URL and must be unique`,
+                );
             else endpointNames.set(name.toLowerCase(), i);
         }
         ctx.checkProject([...base, "project"], str(e.project));
 
         const deployments = arr(e.deployments);
         if (deployments.length > MAX_DEPLOYMENTS_PER_ENDPOINT) {
-            err([...base, "deployments"], `has ${deployments.length} deployments; Azure allows at most ${MAX_DEPLOYMENTS_PER_ENDPOINT} per endpoint: split them across endpoints`);
+            err(
+                [...base, "deployments"],
+                `has ${deployments.length} deployments; Azure allows at most ${MAX_DEPLOYMENTS_PER_ENDPOINT} per endpoint: split them across endpoints`,
+            );
         }
         const names: string[] = [];
         const sharedQuota = isObject(e.sharedQuota);
         if (sharedQuota && (e.sharedQuota as Loose).acknowledgeDeletionAfter168Hours !== true) {
-            err([...base, "sharedQuota", "acknowledgeDeletionAfter168Hours"], `${show((e.sharedQuota as Loose).acknowledgeDeletionAfter168Hours)}: an endpoint on shared quota is deleted after 168 hours; set acknowledgeDeletionAfter168Hours: true to accept that, or remove sharedQuota`);
+            err(
+                [...base, "sharedQuota", "acknowledgeDeletionAfter168Hours"],
+                `${show((e.sharedQuota as Loose).acknowledgeDeletionAfter168Hours)}: an endpoint on shared quota is deleted after 168 hours; set acknowledgeDeletionAfter168Hours: true to accept that, or remove sharedQuota`,
+            );
         }
 
         deployments.forEach((d, j) => {
@@ -74,16 +92,21 @@ export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (Man
             const path: PropertyKey[] = [...base, "deployments", j];
             const dName = str(d.name);
             if (dName) {
-                if (names.some((n) => n.toLowerCase() === dName.toLowerCase())) err([...path, "name"], `deployment name ${show(dName)} is used twice in this endpoint`);
+                if (names.some((n) => n.toLowerCase() === dName.toLowerCase()))
+                    err([...path, "name"], `deployment name ${show(dName)} is used twice in this endpoint`);
                 names.push(dName);
             }
             if (num(d.instanceCount) !== undefined && isObject(d.autoscale)) {
-                err([...path, "instanceCount"], `${show(d.instanceCount)}: set either instanceCount or autoscale, not both`);
+                err(
+                    [...path, "instanceCount"],
+                    `${show(d.instanceCount)}: set either instanceCount or autoscale, not both`,
+                );
             }
             if (isObject(d.autoscale)) {
                 const min = num(d.autoscale.minInstances) ?? 1;
                 const max = num(d.autoscale.maxInstances);
-                if (max !== undefined && min > max) err([...path, "autoscale", "minInstances"], `${min} is more than maxInstances (${max})`);
+                if (max !== undefined && min > max)
+                    err([...path, "autoscale", "minInstances"], `${min} is more than maxInstances (${max})`);
             }
             facts[i][j] = checkModel(d, path, sharedQuota, ctx);
         });
@@ -93,24 +116,38 @@ export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (Man
     return facts;
 }
 
-function checkModel(d: Loose, path: PropertyKey[], sharedQuota: boolean, ctx: ManagedContext): ManagedModelFacts | undefined {
+function checkModel(
+    d: Loose,
+    path: PropertyKey[],
+    sharedQuota: boolean,
+    ctx: ManagedContext,
+): ManagedModelFacts | undefined {
     const { err, warn } = ctx;
     const modelName = str(d.model);
     if (modelName === undefined) return undefined;
     const model = findModel(modelName);
     if (!model) {
         const near = closestModelNames(modelName);
-        err([...path, "model"], `${show(modelName)} is not in the catalog${near.length ? `; closest: ${near.join(", ")}` : ""}`);
+        err(
+            [...path, "model"],
+            `${show(modelName)} is not in the catalog${near.length ? `; closest: ${near.join(", ")}` : ""}`,
+        );
         return undefined;
     }
     const offer = model.managed;
     if (!offer) {
-        err([...path, "model"], `${model.name} is not offered on managed compute; supported: ${deploymentTypes(model).join(", ")} (serverless models go under ${configPath(["deployments"])})`);
+        err(
+            [...path, "model"],
+            `${model.name} is not offered on managed compute; supported: ${deploymentTypes(model).join(", ")} (serverless models go under ${configPath(["deployments"])})`,
+        );
         return undefined;
     }
     const version = num(d.version) ?? offer.version;
     if (version === undefined) {
-        err([...path, "version"], `is required: the catalog pins no version of ${offer.assetName}; give the registry asset version (managed model ids end in /versions/<n>)`);
+        err(
+            [...path, "version"],
+            `is required: the catalog pins no version of ${offer.assetName}; give the registry asset version (managed model ids end in /versions/<n>)`,
+        );
     }
 
     const instanceType = str(d.instanceType);
@@ -120,18 +157,32 @@ function checkModel(d: Loose, path: PropertyKey[], sharedQuota: boolean, ctx: Ma
         const allowed = offer.allowedInstanceTypes;
         if (allowed && !allowed.some((a) => a.toLowerCase() === instanceType.toLowerCase())) {
             const text = `${show(instanceType)} is not among the sizes ${model.name}'s asset allows: ${allowed.join(", ")}`;
-            if (d.allowInstanceType === true) ctx.warn([...path, "instanceType"], `${text} (allowed by allowInstanceType)`);
+            if (d.allowInstanceType === true)
+                ctx.warn([...path, "instanceType"], `${text} (allowed by allowInstanceType)`);
             else err([...path, "instanceType"], `${text}. Set allowInstanceType: true to use it anyway`);
         } else if (!vmSize) {
-            warn([...path, "instanceType"], `${show(instanceType)} is not in the catalog's VM size table: the plan cannot count its quota`);
+            warn(
+                [...path, "instanceType"],
+                `${show(instanceType)} is not in the catalog's VM size table: the plan cannot count its quota`,
+            );
         }
-        if (offer.minimumSpec && vmSize && (vmSize.vCPUs < offer.minimumSpec.vCPUs || vmSize.gpus < offer.minimumSpec.gpus)) {
-            warn([...path, "instanceType"], `${vmSize.name} (${vmSize.vCPUs} vCPUs, ${vmSize.gpus} GPUs) is below ${model.name}'s minimum of ${offer.minimumSpec.vCPUs} vCPUs and ${offer.minimumSpec.gpus} GPUs`);
+        if (
+            offer.minimumSpec &&
+            vmSize &&
+            (vmSize.vCPUs < offer.minimumSpec.vCPUs || vmSize.gpus < offer.minimumSpec.gpus)
+        ) {
+            warn(
+                [...path, "instanceType"],
+                `${vmSize.name} (${vmSize.vCPUs} vCPUs, ${vmSize.gpus} GPUs) is below ${model.name}'s minimum of ${offer.minimumSpec.vCPUs} vCPUs and ${offer.minimumSpec.gpus} GPUs`,
+            );
         }
     }
 
     if (sharedQuota && offer.sharedQuota !== true) {
-        err([...path, "model"], `${model.name} does not allow shared quota (its asset does not set SharedComputeCapacityEnabled); use your own quota for this endpoint`);
+        err(
+            [...path, "model"],
+            `${model.name} does not allow shared quota (its asset does not set SharedComputeCapacityEnabled); use your own quota for this endpoint`,
+        );
     }
 
     checkLifecycle({
@@ -144,7 +195,9 @@ function checkModel(d: Loose, path: PropertyKey[], sharedQuota: boolean, ctx: Ma
         err,
         warn,
     });
-    return version === undefined ? undefined : { catalogModel: model, modelId: managedAssetId(model, version), ...(vmSize ? { vmSize } : {}) };
+    return version === undefined
+        ? undefined
+        : { catalogModel: model, modelId: managedAssetId(model, version), ...(vmSize ? { vmSize } : {}) };
 }
 
 function checkTraffic(e: Loose, base: PropertyKey[], names: string[], ctx: ManagedContext): void {
@@ -152,7 +205,10 @@ function checkTraffic(e: Loose, base: PropertyKey[], names: string[], ctx: Manag
     const known = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
     const unknownName = (key: string, n: string) => {
         const near = closest(n, names, 1);
-        err([...base, key, n], `names no deployment of this endpoint (deployments: ${names.join(", ")})${near.length ? `; did you mean "${near[0]}"?` : ""}`);
+        err(
+            [...base, key, n],
+            `names no deployment of this endpoint (deployments: ${names.join(", ")})${near.length ? `; did you mean "${near[0]}"?` : ""}`,
+        );
     };
     const traffic = isObject(e.traffic) ? e.traffic : undefined;
     if (traffic) {
@@ -160,10 +216,19 @@ function checkTraffic(e: Loose, base: PropertyKey[], names: string[], ctx: Manag
         const values = Object.values(traffic);
         if (values.every((v) => typeof v === "number")) {
             const sum = (values as number[]).reduce((a, b) => a + b, 0);
-            if (sum !== 100) err([...base, "traffic"], `adds up to ${sum}; live traffic must add up to 100 (${Object.entries(traffic).map(([k, v]) => `${k}: ${String(v)}`).join(", ")})`);
+            if (sum !== 100)
+                err(
+                    [...base, "traffic"],
+                    `adds up to ${sum}; live traffic must add up to 100 (${Object.entries(traffic)
+                        .map(([k, v]) => `${k}: ${String(v)}`)
+                        .join(", ")})`,
+                );
         }
     } else if (names.length > 1) {
-        err([...base, "traffic"], `is required when an endpoint has more than one deployment: give each of ${names.join(", ")} a percentage adding up to 100`);
+        err(
+            [...base, "traffic"],
+            `is required when an endpoint has more than one deployment: give each of ${names.join(", ")} a percentage adding up to 100`,
+        );
     }
     const mirror = isObject(e.mirrorTraffic) ? e.mirrorTraffic : undefined;
     if (mirror) {
@@ -171,17 +236,28 @@ function checkTraffic(e: Loose, base: PropertyKey[], names: string[], ctx: Manag
         for (const [n, v] of Object.entries(mirror)) {
             if (!known(n)) unknownName("mirrorTraffic", n);
             if (typeof v === "number") total += v;
-            const live = traffic ? Object.entries(traffic).find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1] : names.length === 1 && known(n) ? 100 : 0;
+            const live = traffic
+                ? Object.entries(traffic).find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1]
+                : names.length === 1 && known(n)
+                  ? 100
+                  : 0;
             if (typeof live === "number" && live > 0 && typeof v === "number" && v > 0) {
-                err([...base, "mirrorTraffic", n], `${show(n)} takes ${live}% of live traffic; mirror traffic may only go to a deployment with no live traffic`);
+                err(
+                    [...base, "mirrorTraffic", n],
+                    `${show(n)} takes ${live}% of live traffic; mirror traffic may only go to a deployment with no live traffic`,
+                );
             }
         }
-        if (total > 50) err([...base, "mirrorTraffic"], `adds up to ${total}; Azure mirrors at most 50 percent of traffic`);
+        if (total > 50)
+            err([...base, "mirrorTraffic"], `adds up to ${total}; Azure mirrors at most 50 percent of traffic`);
     }
 }
 
 /** Joins the parsed endpoints with the facts validation found. Call only when validation found no errors. */
-export function resolveOnlineEndpoints(endpoints: OnlineEndpointConfig[], facts: (ManagedModelFacts | undefined)[][]): ResolvedOnlineEndpoint[] {
+export function resolveOnlineEndpoints(
+    endpoints: OnlineEndpointConfig[],
+    facts: (ManagedModelFacts | undefined)[][],
+): ResolvedOnlineEndpoint[] {
     return endpoints.map((e, i) => ({
         ...e,
         deployments: e.deployments.map((d, j) => ({ ...d, ...facts[i][j]! })),

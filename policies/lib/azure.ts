@@ -6,7 +6,8 @@ import type { ResourceView } from "./view";
 import { knownString } from "./unknown";
 
 /** Azure Machine Learning resource kinds the rules know. */
-export type MlKind = "Workspace" | "ServerlessEndpoint" | "MarketplaceSubscription" | "OnlineEndpoint" | "OnlineDeployment";
+export type MlKind =
+    "Workspace" | "ServerlessEndpoint" | "MarketplaceSubscription" | "OnlineEndpoint" | "OnlineDeployment";
 
 export const ML_KINDS: readonly MlKind[] = [
     "Workspace",

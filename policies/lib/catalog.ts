@@ -39,9 +39,7 @@ export function findManagedModel(modelId: string): ModelEntry | undefined {
     const parts = MANAGED_PARTS.exec(modelId);
     if (!parts) return undefined;
     const [, registry, asset] = parts;
-    return MODELS.find(
-        (m) => m.registry === registry && m.managed?.assetName.toLowerCase() === asset.toLowerCase(),
-    );
+    return MODELS.find((m) => m.registry === registry && m.managed?.assetName.toLowerCase() === asset.toLowerCase());
 }
 
 /** The catalog model and the offer's lifecycle for a model id deployed the given way. */

@@ -6,7 +6,7 @@
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { closest } from "../../infra/util/suggest";
+import { closest } from "../../infra/catalog/suggest";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
@@ -18,7 +18,10 @@ export type PolicyPackConfig = Record<string, PolicyConfigEntry>;
 
 /** Thrown for config that does not match the rules' schemas; `problems` lists every problem found. */
 export class PolicyConfigError extends Error {
-    constructor(readonly problems: string[], source = "policy pack config") {
+    constructor(
+        readonly problems: string[],
+        source = "policy pack config",
+    ) {
         super(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         this.name = "PolicyConfigError";
     }
@@ -50,7 +53,9 @@ export function schemaProblems(value: unknown, schema: PolicyConfigJSONSchema | 
         }
     }
     if (schema.enum && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
-        problems.push(`${path}: ${JSON.stringify(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`);
+        problems.push(
+            `${path}: ${JSON.stringify(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`,
+        );
     }
     if (typeof value === "string") {
         if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
@@ -61,8 +66,10 @@ export function schemaProblems(value: unknown, schema: PolicyConfigJSONSchema | 
         }
     }
     if (typeof value === "number") {
-        if (schema.minimum !== undefined && value < schema.minimum) problems.push(`${path}: ${value} is below the minimum ${schema.minimum}`);
-        if (schema.maximum !== undefined && value > schema.maximum) problems.push(`${path}: ${value} is above the maximum ${schema.maximum}`);
+        if (schema.minimum !== undefined && value < schema.minimum)
+            problems.push(`${path}: ${value} is below the minimum ${schema.minimum}`);
+        if (schema.maximum !== undefined && value > schema.maximum)
+            problems.push(`${path}: ${value} is above the maximum ${schema.maximum}`);
     }
     if (Array.isArray(value)) {
         if (schema.minItems !== undefined && value.length < schema.minItems) {
@@ -91,7 +98,11 @@ export function schemaProblems(value: unknown, schema: PolicyConfigJSONSchema | 
  * Problems of one rule's config properties (the entry without `enforcementLevel`) against its schema. Unknown keys
  * are problems, named with the closest known key.
  */
-export function ruleConfigProblems(ruleName: string, schema: PolicyConfigSchema, raw: Record<string, unknown>): string[] {
+export function ruleConfigProblems(
+    ruleName: string,
+    schema: PolicyConfigSchema,
+    raw: Record<string, unknown>,
+): string[] {
     const problems: string[] = [];
     const known = Object.keys(schema.properties);
     for (const [key, value] of Object.entries(raw)) {
@@ -148,7 +159,11 @@ export interface ConfigurableRule {
  * Validates a whole `--policy-pack-config` object against the rules: known policy names (or `all`), enforcement
  * levels, and each rule's properties. Throws a {@link PolicyConfigError} listing every problem.
  */
-export function validatePackConfig(config: unknown, rules: readonly ConfigurableRule[], source?: string): PolicyPackConfig {
+export function validatePackConfig(
+    config: unknown,
+    rules: readonly ConfigurableRule[],
+    source?: string,
+): PolicyPackConfig {
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
         throw new PolicyConfigError([`expected a JSON object of policy names, got ${typeOf(config)}`], source);
     }
@@ -185,7 +200,8 @@ export function validatePackConfig(config: unknown, rules: readonly Configurable
         }
         if (key === "all") {
             const extra = Object.keys(obj).filter((k) => k !== "enforcementLevel");
-            if (extra.length) problems.push(`all: only "enforcementLevel" can be set for all policies, got ${extra.join(", ")}`);
+            if (extra.length)
+                problems.push(`all: only "enforcementLevel" can be set for all policies, got ${extra.join(", ")}`);
             continue;
         }
         problems.push(...ruleConfigProblems(key, rule!.configSchema, entryProperties(obj as PolicyConfigEntry)));
@@ -198,7 +214,10 @@ export function validatePackConfig(config: unknown, rules: readonly Configurable
  * The level a rule runs at: its own entry, else the `all` entry, else its default (the CLI's precedence).
  * `remediate` is reported as `mandatory`, as the CLI does for policies that only validate.
  */
-export function effectiveLevel(rule: { name: string; enforcementLevel: EnforcementLevel }, config: PolicyPackConfig | undefined): EnforcementLevel {
+export function effectiveLevel(
+    rule: { name: string; enforcementLevel: EnforcementLevel },
+    config: PolicyPackConfig | undefined,
+): EnforcementLevel {
     const level = entryLevel(config?.[rule.name]) ?? entryLevel(config?.all) ?? rule.enforcementLevel;
     return level === "remediate" ? "mandatory" : level;
 }

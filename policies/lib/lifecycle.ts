@@ -3,7 +3,14 @@
  * a given day (catalog `lifecycleStage`, dates from MS docs `model-lifecycle-retirement.md`).
  */
 import { MODEL_ID_PATH, mlKind } from "./azure";
-import { findOffer, lifecycleStage, type Lifecycle, type LifecycleStage, type ModelEntry, type OfferKind } from "./catalog";
+import {
+    findOffer,
+    lifecycleStage,
+    type Lifecycle,
+    type LifecycleStage,
+    type ModelEntry,
+    type OfferKind,
+} from "./catalog";
 import { knownString } from "./unknown";
 import type { ResourceView } from "./view";
 
@@ -38,12 +45,20 @@ export function offerStage(resource: ResourceView, day: Date): OfferStage | unde
     const offer: OfferKind = kind === "OnlineDeployment" ? "managed" : "serverless";
     const found = findOffer(modelId, offer);
     if (!found?.lifecycle) return undefined;
-    return { model: found.model, modelId, offer, lifecycle: found.lifecycle, stage: lifecycleStage(found.lifecycle, day) };
+    return {
+        model: found.model,
+        modelId,
+        offer,
+        lifecycle: found.lifecycle,
+        stage: lifecycleStage(found.lifecycle, day),
+    };
 }
 
 /** "Deploy its replacement X instead, or another model." */
 export function replacementHint(lifecycle: Lifecycle): string {
-    return lifecycle.replacement ? `Deploy its replacement ${lifecycle.replacement} instead, or another model` : "Deploy another model";
+    return lifecycle.replacement
+        ? `Deploy its replacement ${lifecycle.replacement} instead, or another model`
+        : "Deploy another model";
 }
 
 /** "(MS docs ..., 2026-07-07)" */

@@ -1,6 +1,6 @@
 /**
  * How a rule is written: a pure `check` over the normalised view (`view.ts`), wrapped into the
- * `ResourceValidationPolicy` / `StackValidationPolicy` the CLI runs. `infra/plan/policy.ts` calls the same `check`.
+ * `ResourceValidationPolicy` / `StackValidationPolicy` the CLI runs. `plan/policy.ts` calls the same `check`.
  */
 import type {
     PolicyConfigSchema,
@@ -38,7 +38,8 @@ interface RuleFields<C> {
 /** Fields the rule makes required (optional in `@pulumi/policy`'s `Policy`). */
 type Required = "configSchema" | "enforcementLevel" | "severity" | "remediationSteps";
 
-export interface ResourceRule<C = unknown> extends Omit<ResourceValidationPolicy, Required | "validateResource">, RuleFields<C> {
+export interface ResourceRule<C = unknown>
+    extends Omit<ResourceValidationPolicy, Required | "validateResource">, RuleFields<C> {
     readonly kind: "resource";
     /** The pure core: violation messages for one resource. */
     check(resource: ResourceView, config: C): string[];
@@ -60,7 +61,9 @@ export interface StackRule<C = unknown> extends Omit<StackValidationPolicy, Requ
 export type Rule = ResourceRule | StackRule;
 
 type Definition<C, K extends "resource" | "stack"> = Omit<RuleFields<C>, "config" | "configProblems"> & {
-    check: K extends "resource" ? (resource: ResourceView, config: C) => string[] : (stack: StackView, config: C) => Finding[];
+    check: K extends "resource"
+        ? (resource: ResourceView, config: C) => string[]
+        : (stack: StackView, config: C) => Finding[];
 };
 
 function configFns<C>(def: { name: string; configSchema: PolicyConfigSchema }) {
@@ -115,7 +118,10 @@ export function list(items: readonly string[]): string {
 
 /** A glob (`*` for any characters) as a case-insensitive, anchored regular expression. */
 export function globToRegExp(glob: string): RegExp {
-    const body = glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*");
+    const body = glob
+        .split("*")
+        .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+        .join(".*");
     return new RegExp(`^${body}$`, "i");
 }
 
@@ -125,6 +131,9 @@ export function matchesAnyGlob(value: string, globs: readonly string[]): boolean
 }
 
 /** A schema property that is a list of strings. */
-export function stringList(description: string, defaultValue: readonly string[]): PolicyConfigSchema["properties"][string] {
+export function stringList(
+    description: string,
+    defaultValue: readonly string[],
+): PolicyConfigSchema["properties"][string] {
     return { type: "array", items: { type: "string", minLength: 1 }, default: [...defaultValue], description };
 }

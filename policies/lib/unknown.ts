@@ -3,11 +3,10 @@
  * - the CLI (`pulumi preview --policy-pack policies`): an input computed from another resource's output is one of
  *   Pulumi's unknown sentinels (a fixed GUID per kind of value); `@pulumi/policy` would throw on reading it through
  *   its proxy, so the adapters in `view.ts` unwrap the proxy and the rules test the sentinel here instead;
- * - the offline plan (`infra/plan`): such a value is the string `[unknown]` ({@link UNKNOWN}).
+ * - the offline plan (`plan/`): such a value is the string `[unknown]` ({@link UNKNOWN}).
  */
-import { UNKNOWN } from "../../infra/plan/types";
-
-export { UNKNOWN };
+/** How the offline plan writes a value only Azure can know during a preview (rendered as `[unknown]`). */
+export const UNKNOWN = "[unknown]";
 
 /**
  * Pulumi's unknown sentinels, as the engine sends them to analyzers: `unknownValue` of `@pulumi/pulumi/runtime/rpc`

@@ -1,6 +1,6 @@
 /**
  * The small normalised view every rule reads, and the adapters that build it from what `@pulumi/policy` hands a
- * policy in the CLI. `infra/plan/policy.ts` builds the same view from the offline plan, so both run the same rules.
+ * policy in the CLI. `plan/policy.ts` builds the same view from the offline plan, so both run the same rules.
  */
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 
@@ -82,9 +82,11 @@ export function clearCapturedInputs(): void {
 // ---- adapters -----------------------------------------------------------------------------------------------
 
 /** The view of the resource a resource policy is validating. */
-export function viewFromResourceArgs(args: Pick<ResourceValidationArgs, "type" | "name" | "urn" | "props"> & {
-    opts?: Partial<ResourceValidationArgs["opts"]>;
-}): ResourceView {
+export function viewFromResourceArgs(
+    args: Pick<ResourceValidationArgs, "type" | "name" | "urn" | "props"> & {
+        opts?: Partial<ResourceValidationArgs["opts"]>;
+    },
+): ResourceView {
     return {
         type: args.type,
         name: args.name,
@@ -104,10 +106,13 @@ export type StackResourceArg = Pick<PolicyResource, "type" | "name" | "urn" | "p
 };
 
 /** The view a stack policy sees: inputs where they were captured, the engine's outputs otherwise. */
-export function viewFromStackArgs(args: { resources: StackResourceArg[] } | Pick<StackValidationArgs, "resources">): StackView {
+export function viewFromStackArgs(
+    args: { resources: StackResourceArg[] } | Pick<StackValidationArgs, "resources">,
+): StackView {
     const resources = (args.resources as StackResourceArg[]).map((r): ResourceView => {
         const propertyDependencies: Record<string, string[]> = {};
-        for (const [k, deps] of Object.entries(r.propertyDependencies ?? {})) propertyDependencies[k] = deps.map((d) => d.urn);
+        for (const [k, deps] of Object.entries(r.propertyDependencies ?? {}))
+            propertyDependencies[k] = deps.map((d) => d.urn);
         return {
             type: r.type,
             name: r.name,
@@ -125,4 +130,3 @@ export function viewFromStackArgs(args: { resources: StackResourceArg[] } | Pick
         : [];
     return { resources, outputs };
 }
-

@@ -28,7 +28,11 @@ function eq(a: string, b: string): boolean {
 }
 
 /** Finds the stack resource an input refers to: through the input's dependencies, else by name. */
-function byDependency(resource: ResourceView, prop: string, candidates: readonly ResourceView[]): ResourceView | undefined {
+function byDependency(
+    resource: ResourceView,
+    prop: string,
+    candidates: readonly ResourceView[],
+): ResourceView | undefined {
     const urns = resource.propertyDependencies[prop] ?? [];
     return candidates.find((c) => urns.includes(c.urn));
 }
@@ -85,7 +89,9 @@ export function hubOf(project: ResourceView, all: readonly ResourceView[]): Reso
     const dep = byDependency(project, "hubResourceId", candidates);
     if (dep) return dep;
     const id = knownString(project.props, "hubResourceId");
-    const parts = id && /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)$/i.exec(id);
+    const parts =
+        id &&
+        /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)$/i.exec(id);
     if (!parts) return undefined;
     const [, rg, ws] = parts;
     return candidates.find((c) => {
@@ -105,7 +111,10 @@ export function isProject(workspace: ResourceView): boolean {
  * The region a workspace's serverless deployments run in: a project's hub's location (a project lives in its
  * hub's region), else the workspace's own `location` input. Undefined when unknown.
  */
-export function workspaceRegion(workspace: ResourceView, all: readonly ResourceView[]): { region?: string; from: string } {
+export function workspaceRegion(
+    workspace: ResourceView,
+    all: readonly ResourceView[],
+): { region?: string; from: string } {
     if (isProject(workspace)) {
         const hub = hubOf(workspace, all);
         if (hub) {

@@ -16,7 +16,8 @@ export interface AllowedRegionsConfig {
 
 export const allowedRegions = defineResourceRule<AllowedRegionsConfig>({
     name: "allowed-regions",
-    description: "Every resource with a location is in an allowed Azure region (default: the seven regions where serverless models can be deployed).",
+    description:
+        "Every resource with a location is in an allowed Azure region (default: the seven regions where serverless models can be deployed).",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {

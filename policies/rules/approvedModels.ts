@@ -58,9 +58,14 @@ export const approvedModels = defineResourceRule<ApprovedModelsConfig>({
         if (modelId === undefined) return [];
         const registry = registryOfModelId(modelId);
         if (registry === undefined && config.allowNonRegistryModels) return [];
-        if (registry !== undefined && config.allowedRegistries.some((r) => r.toLowerCase() === registry.toLowerCase())) return [];
+        if (registry !== undefined && config.allowedRegistries.some((r) => r.toLowerCase() === registry.toLowerCase()))
+            return [];
         const publisher = findAnyModel(modelId)?.publisher;
-        if (publisher !== undefined && config.allowedPublishers.some((p) => p.toLowerCase() === publisher.toLowerCase())) return [];
+        if (
+            publisher !== undefined &&
+            config.allowedPublishers.some((p) => p.toLowerCase() === publisher.toLowerCase())
+        )
+            return [];
         if (matchesAnyGlob(modelId, config.allowedModelIds)) return [];
         const allowed = [
             `registries ${list(config.allowedRegistries)}`,

@@ -32,7 +32,7 @@ export const contentSafetyEnabled = defineResourceRule<ContentSafetyEnabledConfi
             ),
         },
     },
-    remediationSteps: "Set properties.contentSafety.contentSafetyStatus to \"Enabled\" on the serverless endpoint.",
+    remediationSteps: 'Set properties.contentSafety.contentSafetyStatus to "Enabled" on the serverless endpoint.',
     check: (resource, config) => {
         if (!isKind(resource, "ServerlessEndpoint") || matchesAnyGlob(resource.name, config.exemptEndpoints)) return [];
         const status = read(resource.props, PATH);

@@ -21,7 +21,8 @@ const MEANING: Record<WarnStage, string> = {
 
 export const deprecatedModels = defineResourceRule<DeprecatedModelsConfig>({
     name: "deprecated-models",
-    description: "Warns when a serverless endpoint, Marketplace subscription or managed deployment uses a model in its legacy or deprecated stage.",
+    description:
+        "Warns when a serverless endpoint, Marketplace subscription or managed deployment uses a model in its legacy or deprecated stage.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {
@@ -35,7 +36,8 @@ export const deprecatedModels = defineResourceRule<DeprecatedModelsConfig>({
             },
         },
     },
-    remediationSteps: "Plan the move to the model's replacement (named in the message when Microsoft names one) before its retirement date.",
+    remediationSteps:
+        "Plan the move to the model's replacement (named in the message when Microsoft names one) before its retirement date.",
     check: (resource, config) => {
         const s = offerStage(resource, today(config.today));
         if (!s || (s.stage !== "legacy" && s.stage !== "deprecated") || !config.stages.includes(s.stage)) return [];

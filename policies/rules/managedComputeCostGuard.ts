@@ -28,11 +28,22 @@ export const managedComputeCostGuard = defineResourceRule<ManagedComputeCostGuar
                 ),
                 minItems: 1,
             },
-            minInstances: { type: "integer", minimum: 0, default: 1, description: "Fewest instances (sku.capacity, scaleSettings.minInstances)." },
-            maxInstances: { type: "integer", minimum: 1, default: 2, description: "Most instances (sku.capacity, scaleSettings.maxInstances)." },
+            minInstances: {
+                type: "integer",
+                minimum: 0,
+                default: 1,
+                description: "Fewest instances (sku.capacity, scaleSettings.minInstances).",
+            },
+            maxInstances: {
+                type: "integer",
+                minimum: 1,
+                default: 2,
+                description: "Most instances (sku.capacity, scaleSettings.maxInstances).",
+            },
         },
     },
-    remediationSteps: "Pick an allowed VM size and an instance count within the configured bounds, or widen the managed-compute-cost-guard config.",
+    remediationSteps:
+        "Pick an allowed VM size and an instance count within the configured bounds, or widen the managed-compute-cost-guard config.",
     check: (resource, config) => {
         if (!isKind(resource, "OnlineDeployment")) return [];
         const messages: string[] = [];
@@ -45,8 +56,14 @@ export const managedComputeCostGuard = defineResourceRule<ManagedComputeCostGuar
         }
         const counts: [string, number | undefined][] = [
             ["sku.capacity", knownNumber(resource.props, "sku.capacity")],
-            ["properties.scaleSettings.minInstances", knownNumber(resource.props, "properties.scaleSettings.minInstances")],
-            ["properties.scaleSettings.maxInstances", knownNumber(resource.props, "properties.scaleSettings.maxInstances")],
+            [
+                "properties.scaleSettings.minInstances",
+                knownNumber(resource.props, "properties.scaleSettings.minInstances"),
+            ],
+            [
+                "properties.scaleSettings.maxInstances",
+                knownNumber(resource.props, "properties.scaleSettings.maxInstances"),
+            ],
         ];
         for (const [path, n] of counts) {
             if (n === undefined || (n >= config.minInstances && n <= config.maxInstances)) continue;

@@ -20,14 +20,15 @@ const configSchema: PolicyConfigSchema = {
             additionalProperties: { type: "array", items: { type: "string", minLength: 1 } },
             default: {},
             description:
-                "Extra regions per catalog model name (`{ \"Mistral-Large-2411\": [\"westeurope\"] }`), for when Azure adds a region before the catalog does.",
+                'Extra regions per catalog model name (`{ "Mistral-Large-2411": ["westeurope"] }`), for when Azure adds a region before the catalog does.',
         },
     },
 };
 
 export const modelAvailableInRegion = defineStackRule<ModelAvailableInRegionConfig>({
     name: "model-available-in-region",
-    description: "A serverless model is offered in the region of the workspace or project (its hub's region) it is deployed into.",
+    description:
+        "A serverless model is offered in the region of the workspace or project (its hub's region) it is deployed into.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema,

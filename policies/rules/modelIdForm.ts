@@ -13,7 +13,8 @@ export interface ModelIdFormConfig {
 }
 
 /** A model registered in a workspace, by ARM id: also versioned. */
-const WORKSPACE_MODEL_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/(?:workspaces|registries)\/[^/]+\/models\/[^/]+\/versions\/[^/]+$/i;
+const WORKSPACE_MODEL_ID =
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/(?:workspaces|registries)\/[^/]+\/models\/[^/]+\/versions\/[^/]+$/i;
 
 export const modelIdForm = defineResourceRule<ModelIdFormConfig>({
     name: "model-id-form",
@@ -23,7 +24,11 @@ export const modelIdForm = defineResourceRule<ModelIdFormConfig>({
     severity: "high",
     configSchema: {
         properties: {
-            checkServerless: { type: "boolean", default: true, description: "Judge ServerlessEndpoint and MarketplaceSubscription model ids." },
+            checkServerless: {
+                type: "boolean",
+                default: true,
+                description: "Judge ServerlessEndpoint and MarketplaceSubscription model ids.",
+            },
             checkManaged: { type: "boolean", default: true, description: "Judge OnlineDeployment model ids." },
         },
     },

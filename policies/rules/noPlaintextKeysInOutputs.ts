@@ -17,7 +17,14 @@ export interface NoPlaintextKeysInOutputsConfig {
     reportWhenSecretnessUnknown: boolean;
 }
 
-export const DEFAULT_KEY_NAMES = ["key", "primaryKey", "secondaryKey", "token", "password", "connectionString"] as const;
+export const DEFAULT_KEY_NAMES = [
+    "key",
+    "primaryKey",
+    "secondaryKey",
+    "token",
+    "password",
+    "connectionString",
+] as const;
 
 /**
  * True when a property name is key-like: one of the names (case-insensitive), or ends in one at a word boundary
@@ -39,7 +46,11 @@ export function isKeyLikeName(name: string, keyNames: readonly string[]): boolea
  * unknown during a preview count only with `withUnknown`: where secretness is observable (the offline plan), an
  * unknown key that is not wrapped in a secret will be stored in the clear once Azure creates it, whatever its value.
  */
-function keyLikeValues(output: OutputView, keyNames: readonly string[], withUnknown: boolean): { path: string; value: string }[] {
+function keyLikeValues(
+    output: OutputView,
+    keyNames: readonly string[],
+    withUnknown: boolean,
+): { path: string; value: string }[] {
     const found: { path: string; value: string }[] = [];
     const walk = (value: unknown, path: string, name: string): void => {
         if (isUnknown(value)) {
@@ -75,7 +86,8 @@ function isSecretPath(path: string, secretPaths: readonly string[]): boolean {
 
 export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputsConfig>({
     name: "no-plaintext-keys-in-outputs",
-    description: "Stack outputs with key-like names (key, primaryKey, secondaryKey, token, password, connectionString) are secret.",
+    description:
+        "Stack outputs with key-like names (key, primaryKey, secondaryKey, token, password, connectionString) are secret.",
     enforcementLevel: "mandatory",
     severity: "critical",
     configSchema: {
@@ -103,9 +115,10 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
             if (output.secretPaths === undefined && !config.reportWhenSecretnessUnknown) continue;
             for (const { path } of keyLikeValues(output, config.keyNames, output.secretPaths !== undefined)) {
                 if (output.secretPaths !== undefined && isSecretPath(path, output.secretPaths)) continue;
-                const why = output.secretPaths === undefined
-                    ? "may be in plaintext (the CLI cannot show policies which outputs are secret; reportWhenSecretnessUnknown is on)"
-                    : "is not secret, so it is stored in the clear in the stack's state and printed by `pulumi stack output`";
+                const why =
+                    output.secretPaths === undefined
+                        ? "may be in plaintext (the CLI cannot show policies which outputs are secret; reportWhenSecretnessUnknown is on)"
+                        : "is not secret, so it is stored in the clear in the stack's state and printed by `pulumi stack output`";
                 findings.push({
                     ...(stackUrn ? { urn: stackUrn } : {}),
                     message:

@@ -12,11 +12,13 @@ export interface NoRetiredModelsConfig {
 
 export const noRetiredModels = defineResourceRule<NoRetiredModelsConfig>({
     name: "no-retired-models",
-    description: "No serverless endpoint, Marketplace subscription or managed deployment uses a model the catalog lists as retired.",
+    description:
+        "No serverless endpoint, Marketplace subscription or managed deployment uses a model the catalog lists as retired.",
     enforcementLevel: "mandatory",
     severity: "critical",
     configSchema: { properties: { today: { ...TODAY_SCHEMA } } },
-    remediationSteps: "Deploy the model's replacement (named in the message when Microsoft names one) or another model.",
+    remediationSteps:
+        "Deploy the model's replacement (named in the message when Microsoft names one) or another model.",
     check: (resource, config) => {
         const s = offerStage(resource, today(config.today));
         if (!s || s.stage !== "retired") return [];

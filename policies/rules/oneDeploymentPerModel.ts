@@ -23,9 +23,13 @@ function duplicates(group: Deployment[], describeLimit: (d: Deployment, first: D
     const findings: Finding[] = [];
     for (let i = 0; i < group.length; i++) {
         const d = group[i];
-        const first = group.slice(0, i).find(
-            (e) => e.modelId.toLowerCase() === d.modelId.toLowerCase() && sameWorkspace(e.workspace, d.workspace) === true,
-        );
+        const first = group
+            .slice(0, i)
+            .find(
+                (e) =>
+                    e.modelId.toLowerCase() === d.modelId.toLowerCase() &&
+                    sameWorkspace(e.workspace, d.workspace) === true,
+            );
         if (first) findings.push({ urn: d.resource.urn, message: describeLimit(d, first) });
     }
     return findings;
@@ -33,7 +37,8 @@ function duplicates(group: Deployment[], describeLimit: (d: Deployment, first: D
 
 export const oneDeploymentPerModel = defineStackRule<OneDeploymentPerModelConfig>({
     name: "one-deployment-per-model",
-    description: "No two serverless endpoints deploy the same model in one workspace or project (Azure allows one per model per workspace).",
+    description:
+        "No two serverless endpoints deploy the same model in one workspace or project (Azure allows one per model per workspace).",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -41,7 +46,8 @@ export const oneDeploymentPerModel = defineStackRule<OneDeploymentPerModelConfig
             includeManagedDeployments: {
                 type: "boolean",
                 default: false,
-                description: "Also allow only one managed OnlineDeployment per model (any version) per workspace, as a cost guard.",
+                description:
+                    "Also allow only one managed OnlineDeployment per model (any version) per workspace, as a cost guard.",
             },
         },
     },
@@ -60,13 +66,17 @@ export const oneDeploymentPerModel = defineStackRule<OneDeploymentPerModelConfig
             else managed.push({ ...d, modelId: withoutVersion(modelId) });
         }
         return [
-            ...duplicates(serverless, (d, first) =>
-                `${describe(d.resource)} deploys ${d.modelId} in workspace ${describeWorkspace(d.workspace)}, ` +
+            ...duplicates(
+                serverless,
+                (d, first) =>
+                    `${describe(d.resource)} deploys ${d.modelId} in workspace ${describeWorkspace(d.workspace)}, ` +
                     `which ${describe(first.resource)} already deploys: Azure allows one serverless deployment per model per workspace or project, ` +
                     `so the second one fails. Remove one of them, or deploy the model in another workspace or project.`,
             ),
-            ...duplicates(managed, (d, first) =>
-                `${describe(d.resource)} deploys ${d.modelId} in workspace ${describeWorkspace(d.workspace)}, ` +
+            ...duplicates(
+                managed,
+                (d, first) =>
+                    `${describe(d.resource)} deploys ${d.modelId} in workspace ${describeWorkspace(d.workspace)}, ` +
                     `which ${describe(first.resource)} already deploys (one-deployment-per-model includeManagedDeployments is on). ` +
                     `Remove one of them, or set includeManagedDeployments to false.`,
             ),

@@ -27,11 +27,13 @@ export const onlineEndpointEntraAuth = defineResourceRule<OnlineEndpointEntraAut
             },
         },
     },
-    remediationSteps: "Set properties.authMode to \"AADToken\" and grant callers a role on the endpoint instead of sharing keys.",
+    remediationSteps:
+        'Set properties.authMode to "AADToken" and grant callers a role on the endpoint instead of sharing keys.',
     check: (resource, config) => {
         if (!isKind(resource, "OnlineEndpoint")) return [];
         const mode = knownString(resource.props, "properties.authMode");
-        if (mode === undefined || config.allowedAuthModes.some((m) => m.toLowerCase() === mode.toLowerCase())) return [];
+        if (mode === undefined || config.allowedAuthModes.some((m) => m.toLowerCase() === mode.toLowerCase()))
+            return [];
         return [
             `${describe(resource)} sets properties.authMode to "${mode}"; allowed: ${list(config.allowedAuthModes)}. ` +
                 `Set it to "AADToken" (Microsoft Entra ID) and grant callers a role, or change online-endpoint-entra-auth allowedAuthModes.`,

@@ -60,7 +60,8 @@ export const onlineEndpointTraffic = defineStackRule<OnlineEndpointTrafficConfig
             // Names are unknown when a deployment's name or endpoint is: then no name is judged missing.
             const names = own.map((x) => knownString(x.d.props, "deploymentName"));
             const namesKnown = own.every((x) => x.belongs === true) && names.every((n) => n !== undefined);
-            const report = (message: string) => findings.push({ urn: endpoint.urn, message: `${describe(endpoint)} ${message}` });
+            const report = (message: string) =>
+                findings.push({ urn: endpoint.urn, message: `${describe(endpoint)} ${message}` });
             const checkNames = (field: string, split: Record<string, unknown>) => {
                 if (!config.checkDeploymentNames || !namesKnown) return;
                 const known = names.map((n) => (n as string).toLowerCase());

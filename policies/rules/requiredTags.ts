@@ -18,24 +18,27 @@ export const requiredTags = defineResourceRule<RequiredTagsConfig>({
     severity: "low",
     configSchema: {
         properties: {
-            requiredTags: stringList("Tag names every judged resource must carry with a non-empty value (case-insensitive, as Azure compares tag names).", [
-                "owner",
-                "costCenter",
-            ]),
+            requiredTags: stringList(
+                "Tag names every judged resource must carry with a non-empty value (case-insensitive, as Azure compares tag names).",
+                ["owner", "costCenter"],
+            ),
             resourceTypes: stringList(
                 "Type tokens of the resources judged (an azure-native machinelearningservices token also matches its API-version variants).",
                 (["Workspace", "ServerlessEndpoint", "OnlineEndpoint", "OnlineDeployment"] as const).map(mlType),
             ),
         },
     },
-    remediationSteps: "Add the missing tags to the resource's tags input (a stack transform or the provider's default tags can add them everywhere).",
+    remediationSteps:
+        "Add the missing tags to the resource's tags input (a stack transform or the provider's default tags can add them everywhere).",
     check: (resource, config) => {
         // A token of an explicit API version module (`machinelearningservices/v20250101:...`) counts as its kind.
         const kind = mlKind(resource.type);
-        if (!config.resourceTypes.some((t) => t === resource.type || (kind !== undefined && mlKind(t) === kind))) return [];
+        if (!config.resourceTypes.some((t) => t === resource.type || (kind !== undefined && mlKind(t) === kind)))
+            return [];
         const tags = read(resource.props, "tags");
         if (tags.state === "unknown") return [];
-        const given = tags.state === "known" && typeof tags.value === "object" ? (tags.value as Record<string, unknown>) : {};
+        const given =
+            tags.state === "known" && typeof tags.value === "object" ? (tags.value as Record<string, unknown>) : {};
         const missing = config.requiredTags.filter((name) => {
             const entry = Object.entries(given).find(([k]) => k.toLowerCase() === name.toLowerCase());
             if (!entry) return true;

@@ -33,7 +33,11 @@ export const serverlessEndpointHasSubscription = defineStackRule<ServerlessEndpo
         const findings: Finding[] = [];
         const subscriptions = stack.resources
             .filter((r) => isKind(r, "MarketplaceSubscription"))
-            .map((r) => ({ resource: r, model: read(r.props, "properties.modelId"), workspace: workspaceOf(r, stack.resources) }));
+            .map((r) => ({
+                resource: r,
+                model: read(r.props, "properties.modelId"),
+                workspace: workspaceOf(r, stack.resources),
+            }));
         for (const endpoint of stack.resources.filter((r) => isKind(r, "ServerlessEndpoint"))) {
             const modelId = modelIdOf(endpoint);
             if (modelId === undefined || !needsMarketplaceSubscription(modelId)) continue;
@@ -41,10 +45,15 @@ export const serverlessEndpointHasSubscription = defineStackRule<ServerlessEndpo
             const workspace = workspaceOf(endpoint, stack.resources);
             // Subscriptions that may be this endpoint's (some value unknown) and those that surely are.
             const candidates = subscriptions.filter((s) => {
-                const sameModel = s.model.state === "known" ? String(s.model.value).toLowerCase() === modelId.toLowerCase() : s.model.state === "unknown";
+                const sameModel =
+                    s.model.state === "known"
+                        ? String(s.model.value).toLowerCase() === modelId.toLowerCase()
+                        : s.model.state === "unknown";
                 return sameModel && sameWorkspace(s.workspace, workspace) !== false;
             });
-            const certain = candidates.filter((s) => s.model.state === "known" && sameWorkspace(s.workspace, workspace) === true);
+            const certain = candidates.filter(
+                (s) => s.model.state === "known" && sameWorkspace(s.workspace, workspace) === true,
+            );
             if (candidates.length === 0) {
                 findings.push({
                     urn: endpoint.urn,

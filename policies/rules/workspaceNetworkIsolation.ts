@@ -23,25 +23,30 @@ export const workspaceNetworkIsolation = defineResourceRule<WorkspaceNetworkIsol
             requirePublicNetworkAccessDisabled: {
                 type: "boolean",
                 default: true,
-                description: "Report workspaces whose publicNetworkAccess is not Disabled (the API default is Enabled).",
+                description:
+                    "Report workspaces whose publicNetworkAccess is not Disabled (the API default is Enabled).",
             },
             allowedIsolationModes: {
                 type: "array",
                 items: { type: "string", enum: ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"] },
                 default: ["AllowInternetOutbound", "AllowOnlyApprovedOutbound"],
                 description:
-                    "Allowed managedNetwork.isolationMode values; set [\"AllowOnlyApprovedOutbound\"] to match Azure Policy 6ddb1705. An empty list turns the check off.",
+                    'Allowed managedNetwork.isolationMode values; set ["AllowOnlyApprovedOutbound"] to match Azure Policy 6ddb1705. An empty list turns the check off.',
             },
         },
     },
     remediationSteps:
-        "Set publicNetworkAccess to \"Disabled\" (reach the workspace through a private endpoint) and managedNetwork.isolationMode to an allowed mode.",
+        'Set publicNetworkAccess to "Disabled" (reach the workspace through a private endpoint) and managedNetwork.isolationMode to an allowed mode.',
     check: (resource, config) => {
         if (!isKind(resource, "Workspace")) return [];
         const messages: string[] = [];
         const project = isProject(resource);
         const pna = read(resource.props, "publicNetworkAccess");
-        if (config.requirePublicNetworkAccessDisabled && pna.state !== "unknown" && !(project && pna.state === "absent")) {
+        if (
+            config.requirePublicNetworkAccessDisabled &&
+            pna.state !== "unknown" &&
+            !(project && pna.state === "absent")
+        ) {
             const value = pna.state === "known" ? String(pna.value) : undefined;
             if (value?.toLowerCase() !== "disabled") {
                 messages.push(

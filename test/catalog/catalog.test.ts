@@ -20,16 +20,34 @@ describe("model catalog", () => {
 
     it("has every model the seeds name (FACTS.md section 3)", () => {
         const seedModels = [
-            "Mistral Large (2402)", "Mistral Large (2407)", "Mistral Large (2411)", "Mistral Small", "Ministral-3B", "Mistral Nemo",
-            "Mixtral-8x7B-Instruct-v01", "Mixtral-8x7B-v01", "Mistral-7B-Instruct-v01", "Mistral-7B-Instruct-v02", "Mistral-7B-v01",
-            "Mixtral-8x22B-Instruct-v0-1", "AI21 Jamba 1.5 Large", "AI21 Jamba 1.5 Mini", "AI21 Jamba Instruct",
-            "Meta-Llama-3-8B-Instruct", "Meta-Llama-3-70B-Instruct", "Meta-Llama-3-8B", "Meta-Llama-3-70B", "Llama-2-7b-chat",
+            "Mistral Large (2402)",
+            "Mistral Large (2407)",
+            "Mistral Large (2411)",
+            "Mistral Small",
+            "Ministral-3B",
+            "Mistral Nemo",
+            "Mixtral-8x7B-Instruct-v01",
+            "Mixtral-8x7B-v01",
+            "Mistral-7B-Instruct-v01",
+            "Mistral-7B-Instruct-v02",
+            "Mistral-7B-v01",
+            "Mixtral-8x22B-Instruct-v0-1",
+            "AI21 Jamba 1.5 Large",
+            "AI21 Jamba 1.5 Mini",
+            "AI21 Jamba Instruct",
+            "Meta-Llama-3-8B-Instruct",
+            "Meta-Llama-3-70B-Instruct",
+            "Meta-Llama-3-8B",
+            "Meta-Llama-3-70B",
+            "Llama-2-7b-chat",
         ];
         expect(seedModels.filter((n) => !findModel(n))).toEqual([]);
     });
 
     it("has unique names and aliases", () => {
-        const keys = MODELS.flatMap((m) => [m.name, m.displayName, ...m.aliases].map((k) => `${k.toLowerCase()}=>${m.name}`));
+        const keys = MODELS.flatMap((m) =>
+            [m.name, m.displayName, ...m.aliases].map((k) => `${k.toLowerCase()}=>${m.name}`),
+        );
         const owners = new Map<string, string>();
         for (const k of keys) {
             const [key, owner] = k.split("=>");
@@ -49,7 +67,8 @@ describe("model catalog", () => {
         expect(needsMarketplaceSubscription("azureml://registries/azureml-mistral/models/Ministral-3B")).toBe(true);
         expect(needsMarketplaceSubscription("azureml://registries/azureml-ai21/models/AI21-Jamba-1.5-Mini")).toBe(true);
         expect(needsMarketplaceSubscription("azureml://registries/azureml/models/Phi-3-mini-4k-instruct")).toBe(false);
-        for (const m of MODELS.filter((x) => x.serverless)) expect(needsMarketplaceSubscription(m.serverless!.modelId)).toBe(m.registry !== "azureml");
+        for (const m of MODELS.filter((x) => x.serverless))
+            expect(needsMarketplaceSubscription(m.serverless!.modelId)).toBe(m.registry !== "azureml");
     });
 
     it("knows which deployment types each model supports", () => {
@@ -59,17 +78,28 @@ describe("model catalog", () => {
     });
 
     it("pins managed model ids with a version", () => {
-        expect(managedAssetId(findModel("Llama-2-7b-chat")!, 27)).toBe("azureml://registries/azureml-meta/models/Llama-2-7b-chat/versions/27");
-        expect(findModel("Mixtral-8x7B-Instruct-v01")?.managed).toMatchObject({ version: 11, minimumSpec: { vCPUs: 40, gpus: 4 } });
+        expect(managedAssetId(findModel("Llama-2-7b-chat")!, 27)).toBe(
+            "azureml://registries/azureml-meta/models/Llama-2-7b-chat/versions/27",
+        );
+        expect(findModel("Mixtral-8x7B-Instruct-v01")?.managed).toMatchObject({
+            version: 11,
+            minimumSpec: { vCPUs: 40, gpus: 4 },
+        });
     });
 
     it("computes the lifecycle stage by day", () => {
         const lc = findModel("Mistral-large-2407")!.serverless!.lifecycle;
         const at = (d: string) => lifecycleStage(lc, new Date(`${d}T00:00:00Z`));
         expect([at("2025-01-12"), at("2025-01-13"), at("2025-02-13"), at("2025-05-12"), at("2025-05-13")]).toEqual([
-            "active", "legacy", "deprecated", "deprecated", "retired",
+            "active",
+            "legacy",
+            "deprecated",
+            "deprecated",
+            "retired",
         ]);
-        expect(lifecycleStage(findModel("Ministral-3B")!.serverless!.lifecycle, new Date("2030-01-01T00:00:00Z"))).toBe("active");
+        expect(lifecycleStage(findModel("Ministral-3B")!.serverless!.lifecycle, new Date("2030-01-01T00:00:00Z"))).toBe(
+            "active",
+        );
     });
 
     it("suggests close names for a typo", () => {
@@ -79,9 +109,17 @@ describe("model catalog", () => {
 
     it("states the facts Azure clients depend on", () => {
         const jamba = findModel("AI21 Jamba 1.5 Mini")!;
-        expect(jamba.capabilities).toMatchObject({ jsonMode: true, tools: true, documents: true, nativeModelField: "jamba-1.5-mini" });
+        expect(jamba.capabilities).toMatchObject({
+            jsonMode: true,
+            tools: true,
+            documents: true,
+            nativeModelField: "jamba-1.5-mini",
+        });
         expect(findModel("Mistral-7B-Instruct-v01")!.capabilities.systemRole).toBe(false);
-        expect(findModel("Ministral-3B")!.serverless!.rateLimits).toMatchObject({ tokensPerMinute: 200000, requestsPerMinute: 1000 });
+        expect(findModel("Ministral-3B")!.serverless!.rateLimits).toMatchObject({
+            tokensPerMinute: 200000,
+            requestsPerMinute: 1000,
+        });
         expect(findModel("Meta-Llama-3-8B")!.serverless).toBeUndefined();
     });
 });

@@ -7,7 +7,6 @@ import { ConfigValidationError, formatIssues, validateStackConfig } from "../../
 import { registered, runStack } from "../helpers/stack";
 import { BAD_CASES, BASE, EXPECTED } from "./cases";
 
-
 describe("bad stack config", () => {
     it("covers at least 15 distinct mistakes", () => {
         expect(BAD_CASES.length).toBeGreaterThanOrEqual(15);
@@ -26,7 +25,10 @@ describe("bad stack config", () => {
             const error = run.error as ConfigValidationError;
             expect(error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(lines);
             expect(error.message).toBe(
-                [`Invalid stack config: ${lines.length} problem${lines.length === 1 ? "" : "s"}. Nothing was deployed.`, ...lines.map((l) => `  - ${l}`)].join("\n"),
+                [
+                    `Invalid stack config: ${lines.length} problem${lines.length === 1 ? "" : "s"}. Nothing was deployed.`,
+                    ...lines.map((l) => `  - ${l}`),
+                ].join("\n"),
             );
             expect(registered(run)).toEqual([]);
         });

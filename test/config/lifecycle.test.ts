@@ -8,7 +8,8 @@ const config = (model: string, extra: Record<string, unknown> = {}) => ({
     deployments: [{ name: "large", model, project: "chat", ...extra }],
 });
 const on = (day: string) => ({ today: new Date(`${day}T00:00:00Z`) });
-const LIFECYCLE_SOURCE = "source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07)";
+const LIFECYCLE_SOURCE =
+    "source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07)";
 
 describe("model lifecycle", () => {
     it("is silent before the legacy date", () => {
@@ -49,7 +50,9 @@ describe("model lifecycle", () => {
         expect(run.warnings).toEqual([
             `azure-ai-models:deployments[0].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-small-2503 (not in the catalog yet: add it under azure-ai-models:customModels); ${LIFECYCLE_SOURCE} (accepted by acceptRetired)`,
         ]);
-        expect(byName(run, "large-endpoint").inputs.properties).toMatchObject({ modelSettings: { modelId: "azureml://registries/azureml-mistral/models/Mistral-Nemo" } });
+        expect(byName(run, "large-endpoint").inputs.properties).toMatchObject({
+            modelSettings: { modelId: "azureml://registries/azureml-mistral/models/Mistral-Nemo" },
+        });
     });
 
     it("lets a custom model carry its own lifecycle and replacement", () => {
@@ -80,7 +83,8 @@ describe("model lifecycle", () => {
         expect(r.warnings).toEqual([
             {
                 path: "azure-ai-models:deployments[0].authMode",
-                message: '"AAD": the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys',
+                message:
+                    '"AAD": the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys',
             },
         ]);
     });

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { AzureAiModelsProvider, PACKAGE_NAME } from "../../infra/provider";
-import { loadStackReferences, runPlan } from "../../infra/plan/run";
+import { loadStackReferences, runPlan } from "../../plan/run";
 import { ensureDist, PLAN_CLI, ROOT, TSC, TSX } from "../package/dist";
 import { checkYamlProgram, type PackageSchema, type YamlProgram } from "./yamlProgram";
 
@@ -24,7 +24,11 @@ function plan(args: string[]) {
 }
 
 function typecheck(example: string) {
-    const r = spawnSync(process.execPath, [TSC, "-p", path.join(EXAMPLES, example, "tsconfig.json")], { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
+    const r = spawnSync(process.execPath, [TSC, "-p", path.join(EXAMPLES, example, "tsconfig.json")], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 180_000,
+    });
     return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -97,10 +101,22 @@ describe("examples/app-stack: deployments added to an existing project", () => {
 
     it("creates no hub, project, workspace or resource group, and puts everything in the existing project", () => {
         expect(json.resources.filter((r) => WORKSPACE_TYPES.includes(r.type))).toEqual([]);
-        for (const name of ["chat-k3v9qz-Ministral-3B-sub", "team-chat-endpoint", "team-llm-endpoint", "team-llm-blue-deployment"]) {
-            expect(find(json, name).inputs).toMatchObject({ resourceGroupName: "rg-platform-ai", workspaceName: "chat-k3v9qz" });
+        for (const name of [
+            "chat-k3v9qz-Ministral-3B-sub",
+            "team-chat-endpoint",
+            "team-llm-endpoint",
+            "team-llm-blue-deployment",
+        ]) {
+            expect(find(json, name).inputs).toMatchObject({
+                resourceGroupName: "rg-platform-ai",
+                workspaceName: "chat-k3v9qz",
+            });
         }
-        expect(find(json, "team-llm-traffic").inputs).toMatchObject({ resourceGroupName: "rg-platform-ai", workspaceName: "chat-k3v9qz", traffic: { blue: 100 } });
+        expect(find(json, "team-llm-traffic").inputs).toMatchObject({
+            resourceGroupName: "rg-platform-ai",
+            workspaceName: "chat-k3v9qz",
+            traffic: { blue: 100 },
+        });
     });
 
     it("subscribes before deploying, applies traffic after the deployment, and exports the key only as a secret", () => {
@@ -109,15 +125,24 @@ describe("examples/app-stack: deployments added to an existing project", () => {
         expect(endpoint.options.deleteBeforeReplace).toBe(true);
         expect(endpoint.inputs).toMatchObject({
             sku: { name: "Consumption" },
-            properties: { modelSettings: { modelId: "azureml://registries/azureml-mistral/models/Ministral-3B" }, contentSafety: { contentSafetyStatus: "Enabled" } },
+            properties: {
+                modelSettings: { modelId: "azureml://registries/azureml-mistral/models/Ministral-3B" },
+                contentSafety: { contentSafetyStatus: "Enabled" },
+            },
         });
         expect(find(json, "team-llm-traffic").dependencies).toContain(find(json, "team-llm-blue-deployment").urn);
         expect(find(json, "team-llm-blue-deployment").inputs).toMatchObject({
-            properties: { model: "azureml://registries/azureml/models/mistralai-Mistral-7B-Instruct-v0-2/versions/6", instanceType: "Standard_NC12s_v3" },
+            properties: {
+                model: "azureml://registries/azureml/models/mistralai-Mistral-7B-Instruct-v0-2/versions/6",
+                instanceType: "Standard_NC12s_v3",
+            },
         });
         const outputs = Object.fromEntries(json.outputs.map((o) => [o.name, o]));
         expect(outputs.chatKey).toMatchObject({ value: "[secret]", secret: true });
-        expect(outputs.chatEndpoint).toMatchObject({ secret: false, value: { model: "Ministral-3B", tokensPerMinute: 200000, requestsPerMinute: 1000 } });
+        expect(outputs.chatEndpoint).toMatchObject({
+            secret: false,
+            value: { model: "Ministral-3B", tokensPerMinute: 200000, requestsPerMinute: 1000 },
+        });
         expect(outputs.llmEndpoint.value).toMatchObject({ authorization: { header: "Authorization" } });
     });
 
@@ -131,9 +156,20 @@ describe("examples/app-stack: deployments added to an existing project", () => {
 describe("examples/consume-outputs: a StackReference's endpoint URL and key in an app setting", () => {
     const dir = path.join(EXAMPLES, "consume-outputs");
     const references = path.join(dir, "stack-references.dev.yaml");
-    const fixture = parse(readFileSync(references, "utf8")) as Record<string, { outputs: { deployments: Record<string, { primaryKey: string; secondaryKey: string; routes: { chatCompletions: string } }> } }>;
+    const fixture = parse(readFileSync(references, "utf8")) as Record<
+        string,
+        {
+            outputs: {
+                deployments: Record<
+                    string,
+                    { primaryKey: string; secondaryKey: string; routes: { chatCompletions: string } }
+                >;
+            };
+        }
+    >;
     const ministral = fixture["org/azure-ai-models/dev"].outputs.deployments.ministral;
-    const STACK_REFERENCE = "urn:pulumi:dev::ai-consumer-app::pulumi:pulumi:Stack$pulumi:pulumi:StackReference::org/azure-ai-models/dev";
+    const STACK_REFERENCE =
+        "urn:pulumi:dev::ai-consumer-app::pulumi:pulumi:Stack$pulumi:pulumi:StackReference::org/azure-ai-models/dev";
 
     let run: ReturnType<typeof plan>;
     let json: JsonPlan;
@@ -166,7 +202,10 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
 
     it("exports the endpoint URL in the clear and the key nowhere", () => {
         expect(json.outputs.map((o) => o.name).sort()).toEqual(["appUrl", "modelEndpoint"]);
-        expect(json.outputs.find((o) => o.name === "modelEndpoint")).toMatchObject({ value: ministral.routes.chatCompletions, secret: false });
+        expect(json.outputs.find((o) => o.name === "modelEndpoint")).toMatchObject({
+            value: ministral.routes.chatCompletions,
+            secret: false,
+        });
         for (const key of [ministral.primaryKey, ministral.secondaryKey]) expect(run.stdout).not.toContain(key);
         const text = plan(["--dir", "examples/consume-outputs", "--stack-references", references]);
         expect(text.code).toBe(0);
@@ -174,7 +213,12 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
     }, 180_000);
 
     it("hands the referenced stack's primary key to the app setting AZURE_AI_API_KEY (in-process plan, raw inputs)", async () => {
-        const p = await runPlan({ projectDir: dir, stack: "dev", stackReferences: loadStackReferences(references), policies: false });
+        const p = await runPlan({
+            projectDir: dir,
+            stack: "dev",
+            stackReferences: loadStackReferences(references),
+            policies: false,
+        });
         expect(p.errors).toEqual([]);
         const app = p.resources.find((r) => r.name === "chat-app")!;
         expect(app.secretInputs).toEqual(["siteConfig"]);
@@ -217,26 +261,64 @@ describe("examples/yaml-program: Pulumi YAML with the component package (checked
 
     it("uses only types, inputs and outputs the package's schema has, with every required input", () => {
         const types = Object.values(program.resources ?? {}).map((r) => r.type);
-        expect(types).toEqual(["azure-ai-models:index:MarketplaceModelSubscription", "azure-ai-models:index:ServerlessModelEndpoint"]);
+        expect(types).toEqual([
+            "azure-ai-models:index:MarketplaceModelSubscription",
+            "azure-ai-models:index:ServerlessModelEndpoint",
+        ]);
         expect(checkYamlProgram(program, schema)).toEqual([]);
     });
 
     it("exports the key through an output the schema marks secret", () => {
         expect(program.outputs?.primaryKey).toBe("${ministral.primaryKey}");
-        expect(schema.resources["azure-ai-models:index:ServerlessModelEndpoint"].properties?.primaryKey.secret).toBe(true);
+        expect(schema.resources["azure-ai-models:index:ServerlessModelEndpoint"].properties?.primaryKey.secret).toBe(
+            true,
+        );
     });
 
     it("the check finds each kind of mistake", () => {
-        const clone = () => structuredClone(program) as Required<Pick<YamlProgram, "resources" | "outputs">> & YamlProgram;
+        const clone = () =>
+            structuredClone(program) as Required<Pick<YamlProgram, "resources" | "outputs">> & YamlProgram;
         const cases: [string, (p: ReturnType<typeof clone>) => void, string][] = [
-            ["unknown type", (p) => (p.resources.ministral.type = "azure-ai-models:index:ServerlessEndpoint"), "resources.ministral: azure-ai-models has no resource type azure-ai-models:index:ServerlessEndpoint"],
-            ["unknown input", (p) => (p.resources.ministral.properties!.modelID = "x"), "resources.ministral.properties.modelID: not an input of azure-ai-models:index:ServerlessModelEndpoint"],
-            ["missing required input", (p) => delete p.resources.ministral.properties!.modelId, "resources.ministral.properties.modelId: required by azure-ai-models:index:ServerlessModelEndpoint"],
-            ["bad enum value", (p) => (p.resources.ministral.properties!.contentSafety = "Off"), 'resources.ministral.properties.contentSafety: "Off" is not one of "Enabled", "Disabled"'],
-            ["wrong literal type", (p) => (p.resources.ministral.properties!.tags = { costCenter: 4713 }), "resources.ministral.properties.tags.costCenter: expected a string, got 4713"],
-            ["unknown output", (p) => (p.outputs.uri = "${ministral.url}"), "outputs.uri: ${ministral.url}: azure-ai-models:index:ServerlessModelEndpoint has no output url"],
-            ["unknown name", (p) => (p.outputs.uri = "${ministal.uri}"), "outputs.uri: ${ministal.uri} names nothing in the program"],
-            ["resource output into a plain input", (p) => (p.resources.ministral.properties!.endpointName = "${ministralSubscription.subscriptionName}"), "resources.ministral.properties.endpointName: a plain input"],
+            [
+                "unknown type",
+                (p) => (p.resources.ministral.type = "azure-ai-models:index:ServerlessEndpoint"),
+                "resources.ministral: azure-ai-models has no resource type azure-ai-models:index:ServerlessEndpoint",
+            ],
+            [
+                "unknown input",
+                (p) => (p.resources.ministral.properties!.modelID = "x"),
+                "resources.ministral.properties.modelID: not an input of azure-ai-models:index:ServerlessModelEndpoint",
+            ],
+            [
+                "missing required input",
+                (p) => delete p.resources.ministral.properties!.modelId,
+                "resources.ministral.properties.modelId: required by azure-ai-models:index:ServerlessModelEndpoint",
+            ],
+            [
+                "bad enum value",
+                (p) => (p.resources.ministral.properties!.contentSafety = "Off"),
+                'resources.ministral.properties.contentSafety: "Off" is not one of "Enabled", "Disabled"',
+            ],
+            [
+                "wrong literal type",
+                (p) => (p.resources.ministral.properties!.tags = { costCenter: 4713 }),
+                "resources.ministral.properties.tags.costCenter: expected a string, got 4713",
+            ],
+            [
+                "unknown output",
+                (p) => (p.outputs.uri = "${ministral.url}"),
+                "outputs.uri: ${ministral.url}: azure-ai-models:index:ServerlessModelEndpoint has no output url",
+            ],
+            [
+                "unknown name",
+                (p) => (p.outputs.uri = "${ministal.uri}"),
+                "outputs.uri: ${ministal.uri} names nothing in the program",
+            ],
+            [
+                "resource output into a plain input",
+                (p) => (p.resources.ministral.properties!.endpointName = "${ministralSubscription.subscriptionName}"),
+                "resources.ministral.properties.endpointName: a plain input",
+            ],
         ];
         for (const [name, mutate, expected] of cases) {
             const p = clone();

@@ -81,14 +81,22 @@ export function fullToken(type: string): string {
 function typeProblems(value: unknown, spec: SchemaProperty, schema: PackageSchema, at: string): string[] {
     // A value computed by an interpolation is checked through its references, not here.
     if (typeof value === "string" && references(value).length > 0) return [];
-    if (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith("fn::"))) return [];
+    if (
+        value &&
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        Object.keys(value).some((k) => k.startsWith("fn::"))
+    )
+        return [];
     if (spec.$ref) {
         const name = spec.$ref.replace(/^#\/types\//, "");
         const t = schema.types?.[name];
         if (!t) return spec.$ref.startsWith("#/types/") ? [`${at}: the schema has no type ${name}`] : [];
         if (t.enum) {
             const allowed = t.enum.map((e) => e.value);
-            return allowed.includes(value) ? [] : [`${at}: ${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`];
+            return allowed.includes(value)
+                ? []
+                : [`${at}: ${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`];
         }
         if (t.properties) return objectProblems(value, t.properties, t.required ?? [], schema, at);
         return [];
@@ -106,24 +114,36 @@ function typeProblems(value: unknown, spec: SchemaProperty, schema: PackageSchem
             if (!Array.isArray(value)) return [`${at}: expected a list, got ${JSON.stringify(value)}`];
             return spec.items ? value.flatMap((v, i) => typeProblems(v, spec.items!, schema, `${at}[${i}]`)) : [];
         case "object":
-            if (!value || typeof value !== "object" || Array.isArray(value)) return [`${at}: expected an object, got ${JSON.stringify(value)}`];
+            if (!value || typeof value !== "object" || Array.isArray(value))
+                return [`${at}: expected an object, got ${JSON.stringify(value)}`];
             return spec.additionalProperties
-                ? Object.entries(value).flatMap(([k, v]) => typeProblems(v, spec.additionalProperties!, schema, `${at}.${k}`))
+                ? Object.entries(value).flatMap(([k, v]) =>
+                      typeProblems(v, spec.additionalProperties!, schema, `${at}.${k}`),
+                  )
                 : [];
         default:
             return [];
     }
 }
 
-function objectProblems(value: unknown, properties: Record<string, SchemaProperty>, required: string[], schema: PackageSchema, at: string): string[] {
-    if (!value || typeof value !== "object" || Array.isArray(value)) return [`${at}: expected an object, got ${JSON.stringify(value)}`];
+function objectProblems(
+    value: unknown,
+    properties: Record<string, SchemaProperty>,
+    required: string[],
+    schema: PackageSchema,
+    at: string,
+): string[] {
+    if (!value || typeof value !== "object" || Array.isArray(value))
+        return [`${at}: expected an object, got ${JSON.stringify(value)}`];
     const given = value as Record<string, unknown>;
     return [
         ...Object.keys(given)
             .filter((k) => !(k in properties))
             .map((k) => `${at}.${k}: not a property; properties: ${Object.keys(properties).join(", ")}`),
         ...required.filter((k) => !(k in given)).map((k) => `${at}.${k}: required`),
-        ...Object.entries(given).flatMap(([k, v]) => (properties[k] ? typeProblems(v, properties[k], schema, `${at}.${k}`) : [])),
+        ...Object.entries(given).flatMap(([k, v]) =>
+            properties[k] ? typeProblems(v, properties[k], schema, `${at}.${k}`) : [],
+        ),
     ];
 }
 
@@ -131,14 +151,21 @@ function objectProblems(value: unknown, properties: Record<string, SchemaPropert
 export function checkYamlProgram(program: YamlProgram, schema: PackageSchema): string[] {
     const problems: string[] = [];
     const resources = program.resources ?? {};
-    const names = new Set([...Object.keys(program.config ?? {}), ...Object.keys(program.variables ?? {}), ...Object.keys(resources), "pulumi"]);
+    const names = new Set([
+        ...Object.keys(program.config ?? {}),
+        ...Object.keys(program.variables ?? {}),
+        ...Object.keys(resources),
+        "pulumi",
+    ]);
     const ours = (type: unknown): type is string => typeof type === "string" && type.startsWith(`${schema.name}:`);
 
     const checkReferences = (value: unknown, at: string): void => {
         for (const s of strings(value)) {
             for (const ref of references(s)) {
                 if (!names.has(ref.root)) {
-                    problems.push(`${at}: \${${ref.expression}} names nothing in the program (config, variables, resources)`);
+                    problems.push(
+                        `${at}: \${${ref.expression}} names nothing in the program (config, variables, resources)`,
+                    );
                     continue;
                 }
                 const target = resources[ref.root];
@@ -148,7 +175,9 @@ export function checkYamlProgram(program: YamlProgram, schema: PackageSchema): s
                 if (!spec) continue;
                 const outputs = spec.properties ?? {};
                 if (!(ref.property in outputs) && !BUILTIN_OUTPUTS.includes(ref.property)) {
-                    problems.push(`${at}: \${${ref.expression}}: ${target.type} has no output ${ref.property}; outputs: ${Object.keys(outputs).join(", ")}`);
+                    problems.push(
+                        `${at}: \${${ref.expression}}: ${target.type} has no output ${ref.property}; outputs: ${Object.keys(outputs).join(", ")}`,
+                    );
                 }
             }
         }
@@ -159,7 +188,9 @@ export function checkYamlProgram(program: YamlProgram, schema: PackageSchema): s
         const token = fullToken(resource.type);
         const spec = schema.resources[token];
         if (!spec) {
-            problems.push(`resources.${name}: ${schema.name} has no resource type ${resource.type}; types: ${Object.keys(schema.resources).join(", ")}`);
+            problems.push(
+                `resources.${name}: ${schema.name} has no resource type ${resource.type}; types: ${Object.keys(schema.resources).join(", ")}`,
+            );
             continue;
         }
         const inputs = spec.inputProperties ?? {};
@@ -173,12 +204,15 @@ export function checkYamlProgram(program: YamlProgram, schema: PackageSchema): s
             }
             problems.push(...typeProblems(value, input, schema, at));
             if (input.plain && strings(value).some((s) => references(s).some((r) => resources[r.root] !== undefined))) {
-                problems.push(`${at}: a plain input of ${token}: it must be known before any resource exists, not a resource output`);
+                problems.push(
+                    `${at}: a plain input of ${token}: it must be known before any resource exists, not a resource output`,
+                );
             }
             checkReferences(value, at);
         }
         for (const required of spec.requiredInputs ?? []) {
-            if (!(required in properties)) problems.push(`resources.${name}.properties.${required}: required by ${token}`);
+            if (!(required in properties))
+                problems.push(`resources.${name}.properties.${required}: required by ${token}`);
         }
     }
     for (const [name, value] of Object.entries(program.outputs ?? {})) checkReferences(value, `outputs.${name}`);

@@ -215,10 +215,17 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
     }
 
     /** Azure's rules for an endpoint's split against the deployments that exist; the first broken one. */
-    function splitError(ep: string, deployments: Map<string, ArmResource>, props: Record<string, unknown>): string | undefined {
+    function splitError(
+        ep: string,
+        deployments: Map<string, ArmResource>,
+        props: Record<string, unknown>,
+    ): string | undefined {
         const traffic = (props.traffic ?? {}) as Record<string, unknown>;
         const mirror = (props.mirrorTraffic ?? {}) as Record<string, unknown>;
-        for (const [field, map] of [["traffic", traffic], ["mirrorTraffic", mirror]] as const) {
+        for (const [field, map] of [
+            ["traffic", traffic],
+            ["mirrorTraffic", mirror],
+        ] as const) {
             for (const [name, value] of Object.entries(map)) {
                 if (!deployments.has(name.toLowerCase())) {
                     return `${field} references deployment '${name}', which does not exist in endpoint '${ep}'.`;
@@ -259,13 +266,19 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
         for (const field of ["traffic", "mirrorTraffic"]) {
             const map = props[field] as Record<string, number> | undefined;
             if (map) {
-                props[field] = Object.fromEntries(Object.entries(map).filter(([d]) => d.toLowerCase() !== name.toLowerCase()));
+                props[field] = Object.fromEntries(
+                    Object.entries(map).filter(([d]) => d.toLowerCase() !== name.toLowerCase()),
+                );
             }
         }
         return undefined;
     }
 
-    function handle(req: IncomingMessage, raw: string, res: ServerResponse): { status: number; note?: string; body?: unknown } {
+    function handle(
+        req: IncomingMessage,
+        raw: string,
+        res: ServerResponse,
+    ): { status: number; note?: string; body?: unknown } {
         const parsedUrl = new URL(req.url ?? "/", "https://127.0.0.1");
         const method = req.method ?? "GET";
         const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
@@ -279,7 +292,11 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
         };
         const fail = (e: ArmError) => send(e.status, { error: { code: e.code, message: e.message } });
         const notAllowed = () =>
-            fail({ status: 405, code: "MethodNotAllowed", message: `${method} is not supported by the test server here.` });
+            fail({
+                status: 405,
+                code: "MethodNotAllowed",
+                message: `${method} is not supported by the test server here.`,
+            });
 
         if (requests.length >= maxRequests) {
             const message = `The test server answers at most ${maxRequests} requests.`;
@@ -317,7 +334,8 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
         const op = OPERATION_PATH.exec(parsedUrl.pathname);
         if (op && method === "GET") {
             const operation = operations.get(op[3]);
-            if (!operation) return fail({ status: 404, code: "NotFound", message: `Operation '${op[3]}' was not found.` });
+            if (!operation)
+                return fail({ status: 404, code: "NotFound", message: `Operation '${op[3]}' was not found.` });
             operation.polls += 1;
             if (operation.done === undefined && operation.polls >= 2) {
                 operation.done = operation.failure ? "Failed" : "Succeeded";
@@ -336,7 +354,8 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
         }
 
         const m = ENDPOINT_PATH.exec(parsedUrl.pathname);
-        if (!m) return fail({ status: 404, code: "NotFound", message: `No route for ${method} ${parsedUrl.pathname}.` });
+        if (!m)
+            return fail({ status: 404, code: "NotFound", message: `No route for ${method} ${parsedUrl.pathname}.` });
         const [, sub, rg, ws, ep, deployment] = m;
         const stored = endpoints.get(key(sub, rg, ws, ep));
         const notFound = (type: string, name: string) =>
@@ -371,16 +390,19 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             const asyncUrl = startOperation(sub, (ok) => {
                 if (ok) target.resource.properties.provisioningState = "Succeeded";
                 else if (previous) {
-                    target.resource = { ...previous, properties: { ...previous.properties, provisioningState: "Failed" } };
-                }
-                else target.resource.properties.provisioningState = "Failed";
+                    target.resource = {
+                        ...previous,
+                        properties: { ...previous.properties, provisioningState: "Failed" },
+                    };
+                } else target.resource.properties.provisioningState = "Failed";
             });
             return send(stored ? 200 : 201, resource, { "Azure-AsyncOperation": asyncUrl });
         }
 
         if (!stored) return notFound("onlineEndpoints", ep);
         const existing = stored.deployments.get(deployment.toLowerCase());
-        if (method === "GET") return existing ? send(200, existing) : notFound(`onlineEndpoints/${ep}/deployments`, deployment);
+        if (method === "GET")
+            return existing ? send(200, existing) : notFound(`onlineEndpoints/${ep}/deployments`, deployment);
         if (method === "DELETE") {
             if (!existing) return send(204);
             const refused = removeDeployment(stored, existing.name);
@@ -389,7 +411,8 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             return send(202, undefined, { "Azure-AsyncOperation": asyncUrl, Location: asyncUrl });
         }
         if (method === "PUT") {
-            if (!body?.properties) return fail({ status: 400, code: "BadArgument", message: "properties is required." });
+            if (!body?.properties)
+                return fail({ status: 400, code: "BadArgument", message: "properties is required." });
             const resource = deploymentResource(stored.resource, existing?.name ?? deployment, body);
             stored.deployments.set(deployment.toLowerCase(), resource);
             const asyncUrl = startOperation(sub, (ok) => {
@@ -427,7 +450,11 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             let outcome: { status: number; note?: string };
             if (tooBig) {
                 res.writeHead(413, { "content-type": "application/json" });
-                res.end(JSON.stringify({ error: { code: "RequestEntityTooLarge", message: "The request body is over 1 MiB." } }));
+                res.end(
+                    JSON.stringify({
+                        error: { code: "RequestEntityTooLarge", message: "The request body is over 1 MiB." },
+                    }),
+                );
                 outcome = { status: 413 };
             } else {
                 try {
@@ -446,7 +473,13 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             }
             const method = req.method ?? "";
             const apiVersionSent = parsedUrl.searchParams.get("api-version");
-            requests.push({ method, path: parsedUrl.pathname, apiVersion: apiVersionSent, body, status: outcome.status });
+            requests.push({
+                method,
+                path: parsedUrl.pathname,
+                apiVersion: apiVersionSent,
+                body,
+                status: outcome.status,
+            });
             const note = outcome.note === undefined ? "" : ` ${outcome.note}`;
             logLines.push(`${method} ${shortPath(parsedUrl.pathname)} ${outcome.status}${note}`);
         });

@@ -16,7 +16,7 @@ export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
 export const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 export const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-export const PLAN_CLI = path.join(ROOT, "infra/plan/cli.ts");
+export const PLAN_CLI = path.join(ROOT, "plan/cli.ts");
 
 /** Key the global setup provides (`inject(DIST_BUILT)`) once it has built `dist/`. */
 export const DIST_BUILT = "azureAiModelsDistBuilt";
@@ -30,7 +30,11 @@ declare module "vitest" {
 /** What `npm run build` does (`tsc -p tsconfig.build.json`), after removing `dist/` so no stale file survives. */
 export function buildDist(): void {
     rmSync(DIST, { recursive: true, force: true });
-    const r = spawnSync(process.execPath, [TSC, "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+    const r = spawnSync(process.execPath, [TSC, "-p", "tsconfig.build.json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 300_000,
+    });
     if (r.status !== 0) throw new Error(`building dist/ (tsc -p tsconfig.build.json) failed:\n${r.stdout}${r.stderr}`);
 }
 

@@ -9,7 +9,16 @@
  * `npm pack` or `npm publish`, checked below.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readFileSync,
+    realpathSync,
+    rmSync,
+    symlinkSync,
+    writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -66,14 +75,20 @@ beforeAll(() => ensureDist(inject("azureAiModelsDistBuilt")), 300_000);
 describe("npm pack", () => {
     let listed: string[];
     beforeAll(() => {
-        listed = pack(["--dry-run"]).files.map((f) => f.path).sort();
+        listed = pack(["--dry-run"])
+            .files.map((f) => f.path)
+            .sort();
     }, 120_000);
 
     it("publishes only compiled JavaScript with its declarations, README.md and package.json", () => {
-        const unexpected = listed.filter((f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && f !== "README.md" && f !== "package.json");
+        const unexpected = listed.filter(
+            (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && f !== "README.md" && f !== "package.json",
+        );
         expect(unexpected).toEqual([]);
         // Nothing from tests, fixtures, examples, the policy pack, the offline plan, scratch work or TypeScript sources.
-        expect(listed.filter((f) => /(^|\/)(test|tests|fixtures?|examples|scratch|policies|bench|plan)(\/|$)/.test(f))).toEqual([]);
+        expect(
+            listed.filter((f) => /(^|\/)(test|tests|fixtures?|examples|scratch|policies|bench|plan)(\/|$)/.test(f)),
+        ).toEqual([]);
         expect(listed.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
         expect(listed.filter((f) => f.endsWith(".map"))).toEqual([]);
         // The schema analyzer's entry (the root index.ts) is not part of the npm library.
@@ -84,7 +99,13 @@ describe("npm pack", () => {
         expect(exportTargets().filter((t) => !listed.includes(t))).toEqual([]);
         const js = listed.filter((f) => f.endsWith(".js"));
         expect(js.filter((f) => !listed.includes(f.replace(/\.js$/, ".d.ts")))).toEqual([]);
-        expect(Object.keys(PKG.exports).sort()).toEqual([".", "./catalog", "./components", "./config", "./package.json"]);
+        expect(Object.keys(PKG.exports).sort()).toEqual([
+            ".",
+            "./catalog",
+            "./components",
+            "./config",
+            "./package.json",
+        ]);
     });
 
     it("builds dist/ before packing or publishing", () => {
@@ -100,11 +121,16 @@ describe("the packed tarball installed into a consumer project", () => {
     beforeAll(() => {
         const { filename } = pack(["--pack-destination", consumer]);
         mkdirSync(installed, { recursive: true });
-        const untar = spawnSync("tar", ["-xzf", path.join(consumer, filename), "-C", installed, "--strip-components=1"], { encoding: "utf8" });
+        const untar = spawnSync(
+            "tar",
+            ["-xzf", path.join(consumer, filename), "-C", installed, "--strip-components=1"],
+            { encoding: "utf8" },
+        );
         expect(untar.status, untar.stderr).toBe(0);
         // The package's dependencies (whole scopes for scoped names), plus @types for the type-check.
         const links = new Set([...Object.keys(PKG.dependencies).map((d) => d.split("/")[0]), "@types"]);
-        for (const name of links) symlinkSync(path.join(ROOT, "node_modules", name), path.join(consumer, "node_modules", name), "dir");
+        for (const name of links)
+            symlinkSync(path.join(ROOT, "node_modules", name), path.join(consumer, "node_modules", name), "dir");
         writeConsumer(consumer);
     }, 120_000);
     afterAll(() => rmSync(consumer, { recursive: true, force: true }));
@@ -113,8 +139,14 @@ describe("the packed tarball installed into a consumer project", () => {
         expect(existsSync(path.join(installed, "dist/lib.js"))).toBe(true);
         expect(existsSync(path.join(installed, "infra"))).toBe(false);
         expect(existsSync(path.join(installed, "test"))).toBe(false);
-        const resolved = node(["-e", `console.log(require.resolve("${PKG.name}"), require.resolve("${PKG.name}/catalog"))`], consumer);
-        expect(resolved.stdout.trim().split(" ")).toEqual([path.join(realpathSync(installed), "dist/lib.js"), path.join(realpathSync(installed), "dist/catalog/index.js")]);
+        const resolved = node(
+            ["-e", `console.log(require.resolve("${PKG.name}"), require.resolve("${PKG.name}/catalog"))`],
+            consumer,
+        );
+        expect(resolved.stdout.trim().split(" ")).toEqual([
+            path.join(realpathSync(installed), "dist/lib.js"),
+            path.join(realpathSync(installed), "dist/catalog/index.js"),
+        ]);
     });
 
     it("type-checks a consumer program against the installed declarations (module node16)", () => {
@@ -155,16 +187,27 @@ describe("the packed tarball installed into a consumer project", () => {
         const outputs = Object.fromEntries(plan.outputs.map((o) => [o.name, o]));
         // The program ran the installed copy, not this repository's dist/.
         expect(outputs.library.value).toBe(path.join(realpathSync(installed), "dist/lib.js"));
-        expect(outputs.deployments.secretPaths).toEqual(["deployments.team-chat.primaryKey", "deployments.team-chat.secondaryKey"]);
+        expect(outputs.deployments.secretPaths).toEqual([
+            "deployments.team-chat.primaryKey",
+            "deployments.team-chat.secondaryKey",
+        ]);
         expect(outputs.directKey).toMatchObject({ value: "[secret]", secret: true });
-        expect(outputs.catalog.value).toEqual({ model: "Ministral-3B", tokensPerMinute: 200000, namespace: "azure-ai-models" });
+        expect(outputs.catalog.value).toEqual({
+            model: "Ministral-3B",
+            tokensPerMinute: 200000,
+            namespace: "azure-ai-models",
+        });
     }, 180_000);
     it("reports the installed package's config validation errors as the plan's own (exit 1, no stack trace)", () => {
         writeFileSync(
             path.join(consumer, "Pulumi.bad.yaml"),
             stringify({
                 config: {
-                    "azure-ai-models:existingWorkspace": { resourceGroupName: "rg-platform-ai", name: "chat-k3v9qz", location: "eastus2" },
+                    "azure-ai-models:existingWorkspace": {
+                        resourceGroupName: "rg-platform-ai",
+                        name: "chat-k3v9qz",
+                        location: "eastus2",
+                    },
                     "azure-ai-models:deployments": [{ name: "team-chat", model: "Ministral-3C" }],
                 },
             }),
@@ -173,26 +216,49 @@ describe("the packed tarball installed into a consumer project", () => {
         expect(r.code).toBe(1);
         expect(r.stdout).toBe("");
         expect(r.stderr).toContain("Invalid stack config: 1 problem. Nothing would be deployed.");
-        expect(r.stderr).toContain('azure-ai-models:deployments[0].model: "Ministral-3C" is not in the catalog; closest: Ministral-3B');
+        expect(r.stderr).toContain(
+            'azure-ai-models:deployments[0].model: "Ministral-3C" is not in the catalog; closest: Ministral-3B',
+        );
         expect(r.stderr).not.toContain("plan failed");
     }, 180_000);
 });
 
 /** A consumer's Pulumi project that uses the installed package through all four entry points. */
 function writeConsumer(dir: string): void {
-    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer-app", private: true, dependencies: { [PKG.name]: PKG.name } }, null, 4));
-    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "consumer-app", runtime: { name: "nodejs", options: { typescript: true } }, main: "index.ts" }));
+    writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ name: "consumer-app", private: true, dependencies: { [PKG.name]: PKG.name } }, null, 4),
+    );
+    writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        stringify({
+            name: "consumer-app",
+            runtime: { name: "nodejs", options: { typescript: true } },
+            main: "index.ts",
+        }),
+    );
     writeFileSync(
         path.join(dir, "Pulumi.dev.yaml"),
         stringify({
             config: {
                 "azure-native:location": "eastus2",
-                "azure-ai-models:existingWorkspace": { resourceGroupName: "rg-platform-ai", name: "chat-k3v9qz", location: "eastus2" },
+                "azure-ai-models:existingWorkspace": {
+                    resourceGroupName: "rg-platform-ai",
+                    name: "chat-k3v9qz",
+                    location: "eastus2",
+                },
                 "azure-ai-models:deployments": [{ name: "team-chat", model: "Ministral-3B" }],
             },
         }),
     );
-    const compilerOptions = { target: "ES2022", lib: ["ES2023"], types: ["node"], strict: true, noEmit: true, skipLibCheck: true };
+    const compilerOptions = {
+        target: "ES2022",
+        lib: ["ES2023"],
+        types: ["node"],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+    };
     // What `pulumi new typescript` writes (classic `moduleResolution: node`, which ignores `exports`), plus
     // skipLibCheck: without it, zod 4's own declarations need esModuleInterop.
     const template = {
@@ -208,7 +274,14 @@ function writeConsumer(dir: string): void {
     };
     writeFileSync(
         path.join(dir, "tsconfig.json"),
-        JSON.stringify({ compilerOptions: { ...compilerOptions, module: "node16", moduleResolution: "node16" }, files: ["index.ts"] }, null, 4),
+        JSON.stringify(
+            {
+                compilerOptions: { ...compilerOptions, module: "node16", moduleResolution: "node16" },
+                files: ["index.ts"],
+            },
+            null,
+            4,
+        ),
     );
     writeFileSync(
         path.join(dir, "tsconfig.pulumi-template.json"),

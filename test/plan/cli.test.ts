@@ -14,19 +14,27 @@ const ROOT = path.resolve(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 function plan(args: string[], cwd = ROOT) {
-    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "infra/plan/cli.ts"), ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "plan/cli.ts"), ...args], {
+        cwd,
+        encoding: "utf8",
+        timeout: 120_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** A project folder whose Pulumi.yaml runs this repository's stack program, with one stack file. */
 function project(stack: string, config: Record<string, unknown>): string {
     const dir = mkdtempSync(path.join(tmpdir(), "aim-plan-"));
-    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs", main: path.join(ROOT, "infra/index.ts") }));
+    writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        stringify({ name: "azure-ai-models", runtime: "nodejs", main: path.join(ROOT, "infra/index.ts") }),
+    );
     writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify({ config }));
     return dir;
 }
 
-const namespaced = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [`azure-ai-models:${k}`, v]));
+const namespaced = (values: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [`azure-ai-models:${k}`, v]));
 
 interface JsonResource {
     urn: string;
@@ -44,13 +52,23 @@ describe("npm run plan", () => {
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         const out = r.stdout;
-        expect(out).toContain("Plan: stack dev of azure-ai-models (offline, preview semantics; lifecycle checked on 2026-11-21)");
+        expect(out).toContain(
+            "Plan: stack dev of azure-ai-models (offline, preview semantics; lifecycle checked on 2026-11-21)",
+        );
         expect(out).toContain("Resources: 18 to create (13 cloud resources, 4 components and the stack)");
-        expect(out).toMatch(/\+ machinelearningservices:Workspace {2}aimodels-dev-ws {2}\[replaceOnChanges: storageAccount, keyVault\]\n {10}workspaceName: aimodels-dev-[a-z0-9]{6}\n {10}kind: Hub/);
-        expect(out).toMatch(/\+ machinelearningservices:Workspace {2}aimodels-dev-chat-ws.*\n(.*\n)* {10}depends on: aimodels-dev-ws \(Workspace\)/);
+        expect(out).toMatch(
+            /\+ machinelearningservices:Workspace {2}aimodels-dev-ws {2}\[replaceOnChanges: storageAccount, keyVault\]\n {10}workspaceName: aimodels-dev-[a-z0-9]{6}\n {10}kind: Hub/,
+        );
+        expect(out).toMatch(
+            /\+ machinelearningservices:Workspace {2}aimodels-dev-chat-ws.*\n(.*\n)* {10}depends on: aimodels-dev-ws \(Workspace\)/,
+        );
         expect(out).toContain("+ machinelearningservices:MarketplaceSubscription  chat-Ministral-3B-sub");
-        expect(out).toContain("+ machinelearningservices:ServerlessEndpoint  ministral-endpoint  [deleteBeforeReplace]");
-        expect(out).toMatch(/depends on: chat-Ministral-3B-sub \(MarketplaceSubscription\), aimodels-dev-rg \(ResourceGroup\), aimodels-dev-chat-ws \(Workspace\)/);
+        expect(out).toContain(
+            "+ machinelearningservices:ServerlessEndpoint  ministral-endpoint  [deleteBeforeReplace]",
+        );
+        expect(out).toMatch(
+            /depends on: chat-Ministral-3B-sub \(MarketplaceSubscription\), aimodels-dev-rg \(ResourceGroup\), aimodels-dev-chat-ws \(Workspace\)/,
+        );
         expect(out).toContain('"primaryKey": "[secret]"');
         expect(out).toContain('"uri": "[unknown]"');
     });
@@ -60,20 +78,35 @@ describe("npm run plan", () => {
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         const out = r.stdout;
-        expect(out).toMatch(/\+ machinelearningservices:OnlineEndpoint {2}mixtral-endpoint\n {10}endpointName: mixtral-[a-z0-9]{6}\n(.*\n)* {10}properties\.authMode: AADToken/);
-        for (const d of ["blue", "green", "shadow"]) expect(out).toContain(`+ machinelearningservices:OnlineDeployment  mixtral-${d}-deployment  [deleteBeforeReplace]`);
-        expect(out).toMatch(/\+ dynamic:EndpointTraffic {2}mixtral-traffic\n {10}endpointName: mixtral-[a-z0-9]{6}\n {10}traffic: \{"blue":90,"green":10,"shadow":0\}\n {10}mirrorTraffic: \{"shadow":10\}\n {10}depends on: mixtral-blue-deployment \(OnlineDeployment\), mixtral-green-deployment \(OnlineDeployment\), mixtral-shadow-deployment \(OnlineDeployment\)/);
-        expect(out).toContain("Quota to request for managed compute (cores per region and VM family; 20% reserve where the size needs it):");
+        expect(out).toMatch(
+            /\+ machinelearningservices:OnlineEndpoint {2}mixtral-endpoint\n {10}endpointName: mixtral-[a-z0-9]{6}\n(.*\n)* {10}properties\.authMode: AADToken/,
+        );
+        for (const d of ["blue", "green", "shadow"])
+            expect(out).toContain(
+                `+ machinelearningservices:OnlineDeployment  mixtral-${d}-deployment  [deleteBeforeReplace]`,
+            );
+        expect(out).toMatch(
+            /\+ dynamic:EndpointTraffic {2}mixtral-traffic\n {10}endpointName: mixtral-[a-z0-9]{6}\n {10}traffic: \{"blue":90,"green":10,"shadow":0\}\n {10}mirrorTraffic: \{"shadow":10\}\n {10}depends on: mixtral-blue-deployment \(OnlineDeployment\), mixtral-green-deployment \(OnlineDeployment\), mixtral-shadow-deployment \(OnlineDeployment\)/,
+        );
+        expect(out).toContain(
+            "Quota to request for managed compute (cores per region and VM family; 20% reserve where the size needs it):",
+        );
         // Mistral-7B on NC12s_v3 autoscaling to 3: ceil(1.2 x 3) = 4 instances x 12 vCPUs; the A100 and V100 ND sizes are exempt.
         expect(out).toMatch(/eastus2 {2}Standard NCSv3 Family {8}3 {10}48 {5}yes {6}mistral7b-[a-z0-9]{6}\/main/);
-        expect(out).toMatch(/eastus2 {2}Standard NDAMSv4_A100Family {2}2 {10}192 {4}no {7}mixtral-[a-z0-9]{6}\/blue, mixtral-[a-z0-9]{6}\/green/);
+        expect(out).toMatch(
+            /eastus2 {2}Standard NDAMSv4_A100Family {2}2 {10}192 {4}no {7}mixtral-[a-z0-9]{6}\/blue, mixtral-[a-z0-9]{6}\/green/,
+        );
         expect(out).toMatch(/eastus2 {2}Standard NDSv2 Family {8}1 {10}40 {5}no {7}mixtral-[a-z0-9]{6}\/shadow/);
     });
 
     it("--json carries resources with parents and dependency edges, and masked outputs", () => {
         const r = plan(["--json", "--stack", "dev", "--today", "2026-11-21"]);
         expect(r.code).toBe(0);
-        const json = JSON.parse(r.stdout) as { resources: JsonResource[]; outputs: { name: string; value: unknown; secretPaths: string[] }[]; errors: string[] };
+        const json = JSON.parse(r.stdout) as {
+            resources: JsonResource[];
+            outputs: { name: string; value: unknown; secretPaths: string[] }[];
+            errors: string[];
+        };
         expect(json.errors).toEqual([]);
         const find = (name: string) => json.resources.find((x) => x.name === name)!;
         const endpoint = find("ministral-endpoint");
@@ -83,7 +116,10 @@ describe("npm run plan", () => {
         expect(find("aimodels-dev-chat-ws").dependencies).toContain(find("aimodels-dev-ws").urn);
         expect(find("chat-Ministral-3B-sub").dependencies).toContain(find("aimodels-dev-chat-ws").urn);
         const deployments = json.outputs.find((o) => o.name === "deployments")!;
-        expect(deployments.secretPaths).toEqual(["deployments.ministral.primaryKey", "deployments.ministral.secondaryKey"]);
+        expect(deployments.secretPaths).toEqual([
+            "deployments.ministral.primaryKey",
+            "deployments.ministral.secondaryKey",
+        ]);
         expect(r.stdout).not.toContain("rawValue");
     });
 
@@ -110,7 +146,12 @@ describe("npm run plan", () => {
         const dir = project("prod", {
             "azure-native:clientSecret": { secure: "v1:AAAABBBBCCCC" },
             ...namespaced({
-                workspace: { name: "aim", location: "eastus", tags: { owner: { secure: "v1:DDDDEEEE" } }, projects: [{ name: "app" }] },
+                workspace: {
+                    name: "aim",
+                    location: "eastus",
+                    tags: { owner: { secure: "v1:DDDDEEEE" } },
+                    projects: [{ name: "app" }],
+                },
                 deployments: [{ name: "m3b", model: "Ministral-3B", project: "app" }],
             }),
         });
@@ -128,6 +169,8 @@ describe("npm run plan", () => {
         expect(missing.stderr).toBe(`no stack file Pulumi.nope.yaml in ${ROOT} (stack "nope")\n`);
         const bad = plan(["--stak", "dev"]);
         expect(bad.code).toBe(2);
-        expect(bad.stderr).toContain("usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR]");
+        expect(bad.stderr).toContain(
+            "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR]",
+        );
     });
 });

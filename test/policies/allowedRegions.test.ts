@@ -6,7 +6,15 @@ const RULE = allowedRegions;
 
 describe("allowed-regions", () => {
     it("passes resources in a serverless region, display names included", () => {
-        expect(verdict(RULE, { resources: [workspace("hub"), workspace("hub2", { location: "East US 2" }), workspace("hub3", { location: "Sweden Central" })] })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources: [
+                    workspace("hub"),
+                    workspace("hub2", { location: "East US 2" }),
+                    workspace("hub3", { location: "Sweden Central" }),
+                ],
+            }),
+        ).toEqual([]);
     });
 
     it("reports a resource outside the allowed regions", () => {
@@ -18,7 +26,10 @@ describe("allowed-regions", () => {
     });
 
     it("judges any resource type with a location, and ignores those without one", () => {
-        const storage = res("azure-native:storage:StorageAccount", "data", { resourceGroupName: "rg", location: "West Europe" });
+        const storage = res("azure-native:storage:StorageAccount", "data", {
+            resourceGroupName: "rg",
+            location: "West Europe",
+        });
         const vault = res("azure-native:keyvault:Vault", "kv", { resourceGroupName: "rg" });
         expect(verdict(RULE, { resources: [storage, vault, stackResource()] })).toEqual([
             'azure-native:storage:StorageAccount "data" is in region "West Europe", which is not allowed. ' +
@@ -34,12 +45,21 @@ describe("allowed-regions", () => {
     });
 
     it("ignores components in the plan (in the CLI a local component registers no inputs)", () => {
-        const component = res("azure-ai-models:index:ServerlessModelEndpoint", "chat", { location: "westeurope" }, { custom: false });
+        const component = res(
+            "azure-ai-models:index:ServerlessModelEndpoint",
+            "chat",
+            { location: "westeurope" },
+            { custom: false },
+        );
         expect(viaPlan(RULE, { resources: [component] })).toEqual([]);
     });
 
     it("does not judge a location unknown during preview", () => {
-        expect(verdict(RULE, { resources: [workspace("a", { location: PULUMI_UNKNOWN }), workspace("b", { location: "[unknown]" })] })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources: [workspace("a", { location: PULUMI_UNKNOWN }), workspace("b", { location: "[unknown]" })],
+            }),
+        ).toEqual([]);
     });
 
     it("follows its allowedRegions config", () => {
@@ -52,7 +72,15 @@ describe("allowed-regions", () => {
     });
 
     it("defaults to the catalog's serverless regions", () => {
-        expect(RULE.config().allowedRegions).toEqual(["eastus", "eastus2", "northcentralus", "southcentralus", "westus", "westus3", "swedencentral"]);
+        expect(RULE.config().allowedRegions).toEqual([
+            "eastus",
+            "eastus2",
+            "northcentralus",
+            "southcentralus",
+            "westus",
+            "westus3",
+            "swedencentral",
+        ]);
         expect(RULE.enforcementLevel).toBe("mandatory");
     });
 });

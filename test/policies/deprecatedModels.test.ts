@@ -7,7 +7,12 @@ const SOURCE = "(MS docs articles/ai-foundry/concepts/model-lifecycle-retirement
 
 describe("deprecated-models", () => {
     it("passes active models, and leaves retired ones to no-retired-models", () => {
-        expect(verdict(RULE, { resources: [endpoint("m", MINISTRAL_3B), endpoint("j", JAMBA_MINI)], config: { today: "2025-08-01" } })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources: [endpoint("m", MINISTRAL_3B), endpoint("j", JAMBA_MINI)],
+                config: { today: "2025-08-01" },
+            }),
+        ).toEqual([]);
         expect(verdict(RULE, { resources: [endpoint("j", JAMBA_MINI)], config: { today: "2025-04-30" } })).toEqual([]);
     });
 
@@ -27,7 +32,12 @@ describe("deprecated-models", () => {
     });
 
     it("follows its stages config", () => {
-        expect(verdict(RULE, { resources: [endpoint("j", JAMBA_MINI)], config: { today: "2025-05-01", stages: ["deprecated"] } })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources: [endpoint("j", JAMBA_MINI)],
+                config: { today: "2025-05-01", stages: ["deprecated"] },
+            }),
+        ).toEqual([]);
         expect(RULE.enforcementLevel).toBe("advisory");
     });
 });

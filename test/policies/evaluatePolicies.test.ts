@@ -2,18 +2,38 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, type PolicyPackConfig } from "../../infra/plan/policy";
+import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, type PolicyPackConfig } from "../../plan/policy";
 import { ALL_RULES } from "../../policies/rules";
-import { endpoint, JAMBA_MINI, MISTRAL_LARGE_2411, output, RG, stackResource, STACK_URN, subscription, TODAY, workspace } from "./harness";
+import {
+    endpoint,
+    JAMBA_MINI,
+    MISTRAL_LARGE_2411,
+    output,
+    RG,
+    stackResource,
+    STACK_URN,
+    subscription,
+    TODAY,
+    workspace,
+} from "./harness";
 
 const TAGS = { owner: "ml", costCenter: "cc" };
-const ISOLATED = { publicNetworkAccess: "Disabled", managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" }, tags: TAGS };
+const ISOLATED = {
+    publicNetworkAccess: "Disabled",
+    managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
+    tags: TAGS,
+};
 
 /** A compliant stack: a hub, a Marketplace subscription and the endpoint that depends on it, a secret key output. */
 function compliant() {
     const sub = subscription("chat-sub", MINISTRAL);
     return {
-        resources: [stackResource(), workspace("hub", ISOLATED), sub, endpoint("chat", MINISTRAL, { tags: TAGS }, { dependencies: [sub.urn] })],
+        resources: [
+            stackResource(),
+            workspace("hub", ISOLATED),
+            sub,
+            endpoint("chat", MINISTRAL, { tags: TAGS }, { dependencies: [sub.urn] }),
+        ],
         outputs: [output("deployments", { chat: { primaryKey: "k" } }, ["deployments.chat.primaryKey"])],
     };
 }
@@ -55,29 +75,49 @@ describe("evaluatePolicies", () => {
         const resources = [stackResource(), workspace("hub", { location: "westeurope" })];
         const levels = (config: PolicyPackConfig) =>
             Object.fromEntries(evaluatePolicies(resources, [], config).map((v) => [v.policyName, v.enforcementLevel]));
-        expect(levels({})).toEqual({ "allowed-regions": "mandatory", "workspace-network-isolation": "advisory", "required-tags": "advisory" });
-        expect(levels({ all: "advisory", "required-tags": "disabled" })).toEqual({ "allowed-regions": "advisory", "workspace-network-isolation": "advisory" });
-        expect(levels({ all: { enforcementLevel: "disabled" }, "allowed-regions": { enforcementLevel: "remediate" } })).toEqual({ "allowed-regions": "mandatory" });
+        expect(levels({})).toEqual({
+            "allowed-regions": "mandatory",
+            "workspace-network-isolation": "advisory",
+            "required-tags": "advisory",
+        });
+        expect(levels({ all: "advisory", "required-tags": "disabled" })).toEqual({
+            "allowed-regions": "advisory",
+            "workspace-network-isolation": "advisory",
+        });
+        expect(
+            levels({ all: { enforcementLevel: "disabled" }, "allowed-regions": { enforcementLevel: "remediate" } }),
+        ).toEqual({ "allowed-regions": "mandatory" });
     });
 
     it("passes each rule its config, the same format as --policy-pack-config", () => {
         const resources = [workspace("hub", { ...ISOLATED, location: "westeurope" })];
-        expect(evaluatePolicies(resources, [], { "allowed-regions": { enforcementLevel: "mandatory", allowedRegions: ["West Europe"] } })).toEqual([]);
+        expect(
+            evaluatePolicies(resources, [], {
+                "allowed-regions": { enforcementLevel: "mandatory", allowedRegions: ["West Europe"] },
+            }),
+        ).toEqual([]);
     });
 
     it("feeds the plan's day to the lifecycle rules unless their config sets one", () => {
         const resources = [endpoint("jamba", JAMBA_MINI, { tags: TAGS })];
-        const names = (today: string, config?: PolicyPackConfig) => evaluatePolicies(resources, [], config, { today }).map((v) => v.policyName);
+        const names = (today: string, config?: PolicyPackConfig) =>
+            evaluatePolicies(resources, [], config, { today }).map((v) => v.policyName);
         expect(names("2025-05-01")).toEqual(["serverless-endpoint-has-subscription", "deprecated-models"]);
         expect(names("2025-08-01")).toEqual(["serverless-endpoint-has-subscription", "no-retired-models"]);
-        expect(names("2025-08-01", { "no-retired-models": { today: "2025-01-01" } })).toEqual(["serverless-endpoint-has-subscription"]);
+        expect(names("2025-08-01", { "no-retired-models": { today: "2025-01-01" } })).toEqual([
+            "serverless-endpoint-has-subscription",
+        ]);
     });
 
     it("rejects bad config, listing every problem with a hint", () => {
         const config = {
             "allowed-region": "mandatory",
             all: "strict",
-            "approved-models": { enforcementLevel: "advisory", allowedRegistry: ["azureml"], allowedPublishers: "Meta" },
+            "approved-models": {
+                enforcementLevel: "advisory",
+                allowedRegistry: ["azureml"],
+                allowedPublishers: "Meta",
+            },
             "one-deployment-per-model": { includeManagedDeployments: "yes" },
         } as unknown as PolicyPackConfig;
         let error: unknown;
@@ -101,23 +141,36 @@ describe("evaluatePolicies", () => {
         const dir = mkdtempSync(join(tmpdir(), "policy-config-"));
         const good = join(dir, "good.json");
         writeFileSync(good, JSON.stringify({ all: "mandatory", "allowed-regions": { allowedRegions: ["eastus2"] } }));
-        expect(loadPolicyConfig(good)).toEqual({ all: "mandatory", "allowed-regions": { allowedRegions: ["eastus2"] } });
+        expect(loadPolicyConfig(good)).toEqual({
+            all: "mandatory",
+            "allowed-regions": { allowedRegions: ["eastus2"] },
+        });
         const bad = join(dir, "bad.json");
         writeFileSync(bad, "{ all: mandatory }");
         expect(() => loadPolicyConfig(bad)).toThrow(`Invalid policy pack config ${bad}:\n  - not valid JSON:`);
         const wrong = join(dir, "wrong.json");
         writeFileSync(wrong, JSON.stringify({ "allowed-regions": { allowedRegions: [] } }));
-        expect(() => loadPolicyConfig(wrong)).toThrow("allowed-regions.allowedRegions: needs at least 1 item(s), got 0");
+        expect(() => loadPolicyConfig(wrong)).toThrow(
+            "allowed-regions.allowedRegions: needs at least 1 item(s), got 0",
+        );
         expect(() => loadPolicyConfig(join(dir, "missing.json"))).toThrow("cannot read");
     });
 
     it("evaluates stack rules with dependencies: an endpoint that depends on its subscription passes", () => {
         const sub = subscription("sub", MISTRAL_LARGE_2411);
         const ep = endpoint("chat", MISTRAL_LARGE_2411, {}, { dependencies: [sub.urn] });
-        const violations = evaluatePolicies([workspace("hub"), sub, ep], [], { all: "disabled", "serverless-endpoint-has-subscription": "mandatory" });
+        const violations = evaluatePolicies([workspace("hub"), sub, ep], [], {
+            all: "disabled",
+            "serverless-endpoint-has-subscription": "mandatory",
+        });
         expect(violations).toEqual([]);
-        const noDep = evaluatePolicies([workspace("hub"), sub, { ...ep, dependencies: [] }], [], { all: "disabled", "serverless-endpoint-has-subscription": "mandatory" });
-        expect(noDep.map((v) => [v.policyName, v.resourceName])).toEqual([["serverless-endpoint-has-subscription", "chat"]]);
+        const noDep = evaluatePolicies([workspace("hub"), sub, { ...ep, dependencies: [] }], [], {
+            all: "disabled",
+            "serverless-endpoint-has-subscription": "mandatory",
+        });
+        expect(noDep.map((v) => [v.policyName, v.resourceName])).toEqual([
+            ["serverless-endpoint-has-subscription", "chat"],
+        ]);
         expect(RG).toBe("rg-ai");
     });
 });
@@ -125,7 +178,12 @@ describe("evaluatePolicies", () => {
 describe("policies/config.example.json", () => {
     it("is a valid --policy-pack-config file", () => {
         const config = loadPolicyConfig(join(__dirname, "../../policies/config.example.json"));
-        expect(evaluatePolicies([workspace("hub", { location: "westus" })], [], config).map((v) => [v.policyName, v.enforcementLevel])).toEqual([
+        expect(
+            evaluatePolicies([workspace("hub", { location: "westus" })], [], config).map((v) => [
+                v.policyName,
+                v.enforcementLevel,
+            ]),
+        ).toEqual([
             ["allowed-regions", "mandatory"],
             ["workspace-network-isolation", "mandatory"],
             ["workspace-network-isolation", "mandatory"],

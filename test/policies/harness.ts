@@ -6,8 +6,8 @@
  */
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { expect } from "vitest";
-import { evaluatePolicies, type PolicyViolation } from "../../infra/plan/policy";
-import type { PlannedOutput, PlannedResource } from "../../infra/plan/types";
+import { evaluatePolicies, type PolicyViolation } from "../../plan/policy";
+import type { PlannedOutput, PlannedResource } from "../../plan/types";
 import { mlType, type MlKind } from "../../policies/lib/azure";
 import type { Rule } from "../../policies/lib/rule";
 import { clearCapturedInputs, STACK_TYPE } from "../../policies/lib/view";
@@ -29,7 +29,12 @@ export function urnOf(type: string, name: string): string {
 }
 
 /** A planned resource of an azure-native ML kind (or any type token), parented to the stack. */
-export function res(kindOrType: MlKind | string, name: string, inputs: Record<string, unknown>, more: Partial<PlannedResource> = {}): PlannedResource {
+export function res(
+    kindOrType: MlKind | string,
+    name: string,
+    inputs: Record<string, unknown>,
+    more: Partial<PlannedResource> = {},
+): PlannedResource {
     const type = kindOrType.includes(":") ? kindOrType : mlType(kindOrType as MlKind);
     return {
         urn: urnOf(type, name),
@@ -47,16 +52,37 @@ export function res(kindOrType: MlKind | string, name: string, inputs: Record<st
 }
 
 export function stackResource(): PlannedResource {
-    return { urn: STACK_URN, type: STACK_TYPE, name: `${PROJECT}-dev`, custom: false, dependencies: [], propertyDependencies: {}, inputs: {}, secretInputs: [], options: {} };
+    return {
+        urn: STACK_URN,
+        type: STACK_TYPE,
+        name: `${PROJECT}-dev`,
+        custom: false,
+        dependencies: [],
+        propertyDependencies: {},
+        inputs: {},
+        secretInputs: [],
+        options: {},
+    };
 }
 
 export const RG = "rg-ai";
 
 export function workspace(name: string, inputs: Record<string, unknown> = {}): PlannedResource {
-    return res("Workspace", name, { resourceGroupName: RG, workspaceName: name, location: "eastus2", kind: "Hub", ...inputs });
+    return res("Workspace", name, {
+        resourceGroupName: RG,
+        workspaceName: name,
+        location: "eastus2",
+        kind: "Hub",
+        ...inputs,
+    });
 }
 
-export function endpoint(name: string, modelId: unknown, inputs: Record<string, unknown> = {}, more: Partial<PlannedResource> = {}): PlannedResource {
+export function endpoint(
+    name: string,
+    modelId: unknown,
+    inputs: Record<string, unknown> = {},
+    more: Partial<PlannedResource> = {},
+): PlannedResource {
     return res(
         "ServerlessEndpoint",
         name,
@@ -65,7 +91,11 @@ export function endpoint(name: string, modelId: unknown, inputs: Record<string, 
             workspaceName: "hub",
             name,
             sku: { name: "Consumption" },
-            properties: { authMode: "Key", modelSettings: { modelId }, contentSafety: { contentSafetyStatus: "Enabled" } },
+            properties: {
+                authMode: "Key",
+                modelSettings: { modelId },
+                contentSafety: { contentSafetyStatus: "Enabled" },
+            },
             ...inputs,
         },
         more,
@@ -73,17 +103,32 @@ export function endpoint(name: string, modelId: unknown, inputs: Record<string, 
 }
 
 export function subscription(name: string, modelId: unknown, inputs: Record<string, unknown> = {}): PlannedResource {
-    return res("MarketplaceSubscription", name, { resourceGroupName: RG, workspaceName: "hub", name, properties: { modelId }, ...inputs });
+    return res("MarketplaceSubscription", name, {
+        resourceGroupName: RG,
+        workspaceName: "hub",
+        name,
+        properties: { modelId },
+        ...inputs,
+    });
 }
 
-export function deployment(name: string, properties: Record<string, unknown>, inputs: Record<string, unknown> = {}): PlannedResource {
+export function deployment(
+    name: string,
+    properties: Record<string, unknown>,
+    inputs: Record<string, unknown> = {},
+): PlannedResource {
     return res("OnlineDeployment", name, {
         resourceGroupName: RG,
         workspaceName: "hub",
         endpointName: "scoring",
         deploymentName: name,
         sku: { name: "Default", capacity: 1 },
-        properties: { endpointComputeType: "Managed", model: MIXTRAL_MANAGED, instanceType: "Standard_ND96asr_v4", ...properties },
+        properties: {
+            endpointComputeType: "Managed",
+            model: MIXTRAL_MANAGED,
+            instanceType: "Standard_ND96asr_v4",
+            ...properties,
+        },
         ...inputs,
     });
 }
@@ -128,7 +173,14 @@ function resourceArgs(r: PlannedResource, config: Record<string, unknown>): Reso
         name: r.name,
         urn: r.urn,
         props: r.inputs,
-        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, ...(r.parent ? { parent: r.parent } : {}) },
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            additionalSecretOutputs: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            ...(r.parent ? { parent: r.parent } : {}),
+        },
         isType: () => false,
         asType: () => undefined,
     };
@@ -138,7 +190,8 @@ function resourceArgs(r: PlannedResource, config: Record<string, unknown>): Reso
 export function viaPolicy(rule: Rule, c: Case): Reported[] {
     const config = c.config ?? {};
     const reported: Reported[] = [];
-    const collect = (message: string, urn?: string) => reported.push({ message, ...(urn !== undefined ? { urn } : {}) });
+    const collect = (message: string, urn?: string) =>
+        reported.push({ message, ...(urn !== undefined ? { urn } : {}) });
     if (rule.kind === "resource") {
         for (const r of c.resources) {
             const before = reported.length;
@@ -155,13 +208,21 @@ export function viaPolicy(rule: Rule, c: Case): Reported[] {
     const fakes = new Map<string, PolicyResource>();
     for (const r of c.resources) {
         const props = r.type === STACK_TYPE ? outputs : captured ? {} : r.inputs;
-        fakes.set(r.urn, { type: r.type, name: r.name, urn: r.urn, props, dependencies: [], propertyDependencies: {} } as unknown as PolicyResource);
+        fakes.set(r.urn, {
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props,
+            dependencies: [],
+            propertyDependencies: {},
+        } as unknown as PolicyResource);
     }
     for (const r of c.resources) {
         const f = fakes.get(r.urn)!;
         if (r.parent && fakes.has(r.parent)) f.parent = fakes.get(r.parent);
         f.dependencies = r.dependencies.flatMap((d) => fakes.get(d) ?? []);
-        for (const [k, urns] of Object.entries(r.propertyDependencies)) f.propertyDependencies[k] = urns.flatMap((d) => fakes.get(d) ?? []);
+        for (const [k, urns] of Object.entries(r.propertyDependencies))
+            f.propertyDependencies[k] = urns.flatMap((d) => fakes.get(d) ?? []);
     }
     const args: StackValidationArgs = { ...baseArgs(config), resources: [...fakes.values()] };
     rule.validateStack(args, collect);
@@ -172,11 +233,16 @@ export function viaPolicy(rule: Rule, c: Case): Reported[] {
 /** The offline plan path: `evaluatePolicies` with this rule's config, keeping this rule's violations. */
 export function viaPlanViolations(rule: Rule, c: Case, packConfig: Record<string, unknown> = {}): PolicyViolation[] {
     const config = c.config ? { ...packConfig, [rule.name]: c.config } : packConfig;
-    return evaluatePolicies(c.resources, c.outputs ?? [], config as never, { today: TODAY }).filter((v) => v.policyName === rule.name);
+    return evaluatePolicies(c.resources, c.outputs ?? [], config as never, { today: TODAY }).filter(
+        (v) => v.policyName === rule.name,
+    );
 }
 
 export function viaPlan(rule: Rule, c: Case): Reported[] {
-    return viaPlanViolations(rule, c).map((v) => ({ message: v.message, ...(v.urn !== undefined ? { urn: v.urn } : {}) }));
+    return viaPlanViolations(rule, c).map((v) => ({
+        message: v.message,
+        ...(v.urn !== undefined ? { urn: v.urn } : {}),
+    }));
 }
 
 /** Runs both paths, checks they agree, and returns the messages. */

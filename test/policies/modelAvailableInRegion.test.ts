@@ -4,11 +4,16 @@ import { endpoint, JAMBA_MINI, MISTRAL_LARGE_2411, PULUMI_UNKNOWN, res, verdict,
 
 const RULE = modelAvailableInRegion;
 const US_REGIONS = "eastus, eastus2, northcentralus, southcentralus, westus and westus3";
-const SOURCE = "(MS docs region-availability-maas.md (serverless API region availability, 2024-2026 versions), 2026-11-21)";
+const SOURCE =
+    "(MS docs region-availability-maas.md (serverless API region availability, 2024-2026 versions), 2026-11-21)";
 
 describe("model-available-in-region", () => {
     it("passes a model sold in its workspace's region", () => {
-        expect(verdict(RULE, { resources: [workspace("hub", { location: "swedencentral" }), endpoint("chat", MISTRAL_LARGE_2411)] })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources: [workspace("hub", { location: "swedencentral" }), endpoint("chat", MISTRAL_LARGE_2411)],
+            }),
+        ).toEqual([]);
     });
 
     it("reports a model not sold in its workspace's region", () => {
@@ -27,9 +32,16 @@ describe("model-available-in-region", () => {
         const byArmId = workspace("proj2", {
             kind: "Project",
             location: "eastus2",
-            hubResourceId: "/subscriptions/0000/resourceGroups/rg-ai/providers/Microsoft.MachineLearningServices/workspaces/hub",
+            hubResourceId:
+                "/subscriptions/0000/resourceGroups/rg-ai/providers/Microsoft.MachineLearningServices/workspaces/hub",
         });
-        const resources = [hub, project, byArmId, endpoint("a", JAMBA_MINI, { workspaceName: "proj" }), endpoint("b", JAMBA_MINI, { workspaceName: "proj2" })];
+        const resources = [
+            hub,
+            project,
+            byArmId,
+            endpoint("a", JAMBA_MINI, { workspaceName: "proj" }),
+            endpoint("b", JAMBA_MINI, { workspaceName: "proj2" }),
+        ];
         const messages = verdict(RULE, { resources });
         expect(messages).toHaveLength(2);
         expect(messages[0]).toContain('in region "swedencentral" (from its hub Workspace "hub")');
@@ -37,7 +49,11 @@ describe("model-available-in-region", () => {
 
     it("falls back to the project's own location, then the endpoint's, when no hub or workspace is in the stack", () => {
         const project = workspace("proj", { kind: "Project", location: "swedencentral" });
-        const resources = [project, endpoint("a", JAMBA_MINI, { workspaceName: "proj" }), endpoint("b", JAMBA_MINI, { workspaceName: "elsewhere", location: "swedencentral" })];
+        const resources = [
+            project,
+            endpoint("a", JAMBA_MINI, { workspaceName: "proj" }),
+            endpoint("b", JAMBA_MINI, { workspaceName: "elsewhere", location: "swedencentral" }),
+        ];
         const messages = verdict(RULE, { resources });
         expect(messages).toHaveLength(2);
         expect(messages[1]).toContain('in region "swedencentral" (from its own location input)');
@@ -47,7 +63,9 @@ describe("model-available-in-region", () => {
         const resources = [
             workspace("hub", { location: PULUMI_UNKNOWN }),
             endpoint("jamba", JAMBA_MINI),
-            endpoint("custom", "azureml://registries/azureml-cohere/models/Cohere-command-r", { workspaceName: "hub2" }),
+            endpoint("custom", "azureml://registries/azureml-cohere/models/Cohere-command-r", {
+                workspaceName: "hub2",
+            }),
             workspace("hub2", { location: "westeurope" }),
             res("azure-native:storage:StorageAccount", "s", { location: "westeurope" }),
         ];
@@ -56,6 +74,8 @@ describe("model-available-in-region", () => {
 
     it("follows its additionalRegions config", () => {
         const resources = [workspace("hub", { location: "swedencentral" }), endpoint("jamba", JAMBA_MINI)];
-        expect(verdict(RULE, { resources, config: { additionalRegions: { "AI21-Jamba-1.5-Mini": ["Sweden Central"] } } })).toEqual([]);
+        expect(
+            verdict(RULE, { resources, config: { additionalRegions: { "AI21-Jamba-1.5-Mini": ["Sweden Central"] } } }),
+        ).toEqual([]);
     });
 });

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { oneDeploymentPerModel } from "../../policies/rules/oneDeploymentPerModel";
-import { deployment, endpoint, JAMBA_MINI, MISTRAL_LARGE_2411, MIXTRAL_MANAGED, PULUMI_UNKNOWN, RG, res, stackResource, urnOf, verdict, workspace } from "./harness";
+import {
+    deployment,
+    endpoint,
+    JAMBA_MINI,
+    MISTRAL_LARGE_2411,
+    MIXTRAL_MANAGED,
+    PULUMI_UNKNOWN,
+    RG,
+    res,
+    stackResource,
+    urnOf,
+    verdict,
+    workspace,
+} from "./harness";
 
 const RULE = oneDeploymentPerModel;
 
@@ -18,7 +31,11 @@ describe("one-deployment-per-model", () => {
     });
 
     it("reports the second endpoint for the same model in one workspace", () => {
-        const resources = [workspace("hub"), endpoint("chat", MISTRAL_LARGE_2411), endpoint("chat-b", MISTRAL_LARGE_2411.toLowerCase())];
+        const resources = [
+            workspace("hub"),
+            endpoint("chat", MISTRAL_LARGE_2411),
+            endpoint("chat-b", MISTRAL_LARGE_2411.toLowerCase()),
+        ];
         expect(verdict(RULE, { resources })).toEqual([
             `ServerlessEndpoint "chat-b" deploys ${MISTRAL_LARGE_2411.toLowerCase()} in workspace "hub" (resource group "${RG}"), ` +
                 'which ServerlessEndpoint "chat" already deploys: Azure allows one serverless deployment per model per workspace or project, ' +
@@ -29,7 +46,11 @@ describe("one-deployment-per-model", () => {
     it("matches the workspace through input dependencies when its name is unknown during preview", () => {
         const hub = workspace("hub");
         const viaDeps = { propertyDependencies: { workspaceName: [hub.urn] } };
-        const resources = [hub, endpoint("a", MISTRAL_LARGE_2411, { workspaceName: PULUMI_UNKNOWN }, viaDeps), endpoint("b", MISTRAL_LARGE_2411, { workspaceName: "[unknown]" }, viaDeps)];
+        const resources = [
+            hub,
+            endpoint("a", MISTRAL_LARGE_2411, { workspaceName: PULUMI_UNKNOWN }, viaDeps),
+            endpoint("b", MISTRAL_LARGE_2411, { workspaceName: "[unknown]" }, viaDeps),
+        ];
         expect(verdict(RULE, { resources })).toHaveLength(1);
     });
 
@@ -43,12 +64,19 @@ describe("one-deployment-per-model", () => {
     });
 
     it("ignores other resource types, and managed deployments by default", () => {
-        const resources = [deployment("blue", {}), deployment("green", {}), res("azure-native:storage:StorageAccount", "s", { location: "eastus" })];
+        const resources = [
+            deployment("blue", {}),
+            deployment("green", {}),
+            res("azure-native:storage:StorageAccount", "s", { location: "eastus" }),
+        ];
         expect(verdict(RULE, { resources })).toEqual([]);
     });
 
     it("extends to managed deployments (any version) with includeManagedDeployments", () => {
-        const resources = [deployment("blue", {}), deployment("green", { model: MIXTRAL_MANAGED.replace(/11$/, "10") })];
+        const resources = [
+            deployment("blue", {}),
+            deployment("green", { model: MIXTRAL_MANAGED.replace(/11$/, "10") }),
+        ];
         const model = MIXTRAL_MANAGED.replace(/\/versions\/11$/, "");
         expect(verdict(RULE, { resources, config: { includeManagedDeployments: true } })).toEqual([
             `OnlineDeployment "green" deploys ${model} in workspace "hub" (resource group "${RG}"), ` +

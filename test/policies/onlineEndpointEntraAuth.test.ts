@@ -3,7 +3,14 @@ import { onlineEndpointEntraAuth } from "../../policies/rules/onlineEndpointEntr
 import { endpoint, MISTRAL_LARGE_2411, PULUMI_UNKNOWN, res, verdict } from "./harness";
 
 const RULE = onlineEndpointEntraAuth;
-const online = (name: string, authMode: unknown) => res("OnlineEndpoint", name, { resourceGroupName: "rg-ai", workspaceName: "hub", endpointName: name, location: "eastus2", properties: { authMode } });
+const online = (name: string, authMode: unknown) =>
+    res("OnlineEndpoint", name, {
+        resourceGroupName: "rg-ai",
+        workspaceName: "hub",
+        endpointName: name,
+        location: "eastus2",
+        properties: { authMode },
+    });
 
 describe("online-endpoint-entra-auth", () => {
     it("passes an endpoint using Entra ID", () => {
@@ -26,8 +33,15 @@ describe("online-endpoint-entra-auth", () => {
     });
 
     it("follows its allowedAuthModes config, and is advisory", () => {
-        expect(verdict(RULE, { resources: [online("scoring", "AMLToken")], config: { allowedAuthModes: ["AADToken", "AMLToken"] } })).toEqual([]);
-        expect(() => RULE.config({ allowedAuthModes: ["Password"] })).toThrow('online-endpoint-entra-auth.allowedAuthModes[0]: "Password" is not one of "AADToken", "AMLToken", "Key"');
+        expect(
+            verdict(RULE, {
+                resources: [online("scoring", "AMLToken")],
+                config: { allowedAuthModes: ["AADToken", "AMLToken"] },
+            }),
+        ).toEqual([]);
+        expect(() => RULE.config({ allowedAuthModes: ["Password"] })).toThrow(
+            'online-endpoint-entra-auth.allowedAuthModes[0]: "Password" is not one of "AADToken", "AMLToken", "Key"',
+        );
         expect(RULE.enforcementLevel).toBe("advisory");
     });
 });

@@ -34,7 +34,13 @@ const hub: Fake = {
     urn: urnOf(TYPE("Workspace"), "hub"),
     type: TYPE("Workspace"),
     name: "hub",
-    inputs: { resourceGroupName: RG, workspaceName: "hub", location: "swedencentral", kind: "Hub", tags: { owner: "a", costCenter: "b" } },
+    inputs: {
+        resourceGroupName: RG,
+        workspaceName: "hub",
+        location: "swedencentral",
+        kind: "Hub",
+        tags: { owner: "a", costCenter: "b" },
+    },
     outputs: { location: "swedencentral", name: "hub", kind: "Hub" },
     parent: STACK_URN,
 };
@@ -48,7 +54,11 @@ const jamba: Fake = {
         workspaceName: PULUMI_UNKNOWN,
         location: PULUMI_UNKNOWN,
         sku: { name: "Consumption" },
-        properties: { authMode: "Key", modelSettings: { modelId: JAMBA_MINI }, contentSafety: { contentSafetyStatus: "Enabled" } },
+        properties: {
+            authMode: "Key",
+            modelSettings: { modelId: JAMBA_MINI },
+            contentSafety: { contentSafetyStatus: "Enabled" },
+        },
         tags: { owner: "a", costCenter: "b" },
     },
     outputs: { properties: { modelSettings: { modelId: JAMBA_MINI } } },
@@ -69,7 +79,9 @@ let client: rpc.AnalyzerClient;
 
 function call<Req, Res>(method: "configure" | "analyze" | "analyzeStack", req: Req): Promise<Res> {
     return new Promise((resolve, reject) => {
-        const fn = (client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void).bind(client);
+        const fn = (
+            client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void
+        ).bind(client);
         fn(req, (e, r) => (e ? reject(e) : resolve(r)));
     });
 }
@@ -116,7 +128,10 @@ async function analyzeStack(resources: Fake[]): Promise<pb.AnalyzeDiagnostic[]> 
 }
 
 beforeAll(async () => {
-    child = spawn(process.execPath, ["--import", "tsx", "policies/index.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    child = spawn(process.execPath, ["--import", "tsx", "policies/index.ts"], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "inherit"],
+    });
     const port = await new Promise<string>((resolve, reject) => {
         child.once("error", reject);
         child.once("exit", (code) => reject(new Error(`policy pack exited with ${code}`)));
@@ -135,7 +150,9 @@ beforeAll(async () => {
     // Judge lifecycles on a day before Jamba 1.5 became legacy.
     for (const name of ["no-retired-models", "deprecated-models"]) {
         const lifecycle = new pb.PolicyConfig();
-        lifecycle.setEnforcementlevel(name === "no-retired-models" ? pb.EnforcementLevel.MANDATORY : pb.EnforcementLevel.ADVISORY);
+        lifecycle.setEnforcementlevel(
+            name === "no-retired-models" ? pb.EnforcementLevel.MANDATORY : pb.EnforcementLevel.ADVISORY,
+        );
         lifecycle.setProperties(Struct.fromJavaScript({ today: "2025-01-01" }));
         config.getPolicyconfigMap().set(name, lifecycle);
     }
@@ -186,7 +203,10 @@ describe("the pack under @pulumi/policy's analyzer server", () => {
             ...jamba,
             urn: urnOf(TYPE("ServerlessEndpoint"), "chat"),
             name: "chat",
-            inputs: { ...jamba.inputs, properties: { authMode: "Key", modelSettings: { modelId: MISTRAL_LARGE_2411 } } },
+            inputs: {
+                ...jamba.inputs,
+                properties: { authMode: "Key", modelSettings: { modelId: MISTRAL_LARGE_2411 } },
+            },
             dependencies: [hub.urn, sub.urn],
         };
         for (const r of [stack, hub, sub, chat]) await analyze(r);

@@ -34,7 +34,10 @@ describe("policy pack", () => {
 
     it("index.ts only assembles the pack, from the same list the plan runs", () => {
         const code = index.replace(/\/\*\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
-        expect(code.match(/^import .*$/gm)).toEqual(['import { PolicyPack } from "@pulumi/policy";', 'import { ALL_RULES } from "./rules";']);
+        expect(code.match(/^import .*$/gm)).toEqual([
+            'import { PolicyPack } from "@pulumi/policy";',
+            'import { ALL_RULES } from "./rules";',
+        ]);
         expect(code).toContain('new PolicyPack("azure-ai-models", {');
         expect(code).toMatch(/policies: \[\.\.\.ALL_RULES\]/);
         expect(code).not.toMatch(/\bfunction\b|=>|\bconst\b|\blet\b/);
@@ -83,14 +86,20 @@ describe("policy pack", () => {
 
     it("PulumiPolicy.yaml and package.json make the directory a standalone nodejs pack", () => {
         expect(readFileSync(join(POLICIES, "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
-        const pkg = JSON.parse(readFileSync(join(POLICIES, "package.json"), "utf8")) as { name: string; dependencies: Record<string, string> };
+        const pkg = JSON.parse(readFileSync(join(POLICIES, "package.json"), "utf8")) as {
+            name: string;
+            dependencies: Record<string, string>;
+        };
         expect(pkg.name).toBe("azure-ai-models-policies");
         expect(Object.keys(pkg.dependencies).sort()).toEqual(["@pulumi/policy", "@pulumi/pulumi"]);
     });
 
     it("rules read model facts from the catalog, never a copy", () => {
         for (const file of RULE_FILES) {
-            const code = readFileSync(join(POLICIES, "rules", `${file}.ts`), "utf8").replace(/\/\*\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+            const code = readFileSync(join(POLICIES, "rules", `${file}.ts`), "utf8").replace(
+                /\/\*\*[\s\S]*?\*\/|\/\/.*$/gm,
+                "",
+            );
             expect(code, file).not.toMatch(/azureml-mistral|azureml-ai21|azureml-meta|swedencentral|Standard_N[CD]/);
         }
     });

@@ -7,7 +7,15 @@ const HUB_ID = "/subscriptions/0000/resourceGroups/rg-ai/providers/Microsoft.Mac
 
 describe("project-references-hub", () => {
     it("passes a project with a hub, and workspaces that are not projects", () => {
-        expect(verdict(RULE, { resources: [workspace("hub"), workspace("proj", { kind: "Project", hubResourceId: HUB_ID }), workspace("classic", { kind: "Default" })] })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources: [
+                    workspace("hub"),
+                    workspace("proj", { kind: "Project", hubResourceId: HUB_ID }),
+                    workspace("classic", { kind: "Default" }),
+                ],
+            }),
+        ).toEqual([]);
     });
 
     it("reports a project without hubResourceId", () => {
@@ -21,11 +29,20 @@ describe("project-references-hub", () => {
     });
 
     it("does not judge a hub id unknown during preview, or an unknown kind", () => {
-        expect(verdict(RULE, { resources: [workspace("a", { kind: "Project", hubResourceId: PULUMI_UNKNOWN }), workspace("b", { kind: "[unknown]" })] })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources: [
+                    workspace("a", { kind: "Project", hubResourceId: PULUMI_UNKNOWN }),
+                    workspace("b", { kind: "[unknown]" }),
+                ],
+            }),
+        ).toEqual([]);
     });
 
     it("has no config, and rejects any", () => {
         expect(RULE.configSchema.properties).toEqual({});
-        expect(() => RULE.config({ hubs: [] })).toThrow("project-references-hub.hubs: unknown config key Known keys: (none)");
+        expect(() => RULE.config({ hubs: [] })).toThrow(
+            "project-references-hub.hubs: unknown config key Known keys: (none)",
+        );
     });
 });

@@ -18,7 +18,11 @@ describe("serverless-endpoint-has-subscription", () => {
     });
 
     it("reports a Marketplace model without a subscription in its workspace", () => {
-        const resources = [workspace("hub"), subscription("other-ws", MISTRAL_LARGE_2411, { workspaceName: "hub2" }), endpoint("chat", MISTRAL_LARGE_2411)];
+        const resources = [
+            workspace("hub"),
+            subscription("other-ws", MISTRAL_LARGE_2411, { workspaceName: "hub2" }),
+            endpoint("chat", MISTRAL_LARGE_2411),
+        ];
         expect(verdict(RULE, { resources })).toEqual([
             `ServerlessEndpoint "chat" deploys the Azure Marketplace model ${MISTRAL_LARGE_2411} in workspace "hub" (resource group "${RG}"), ` +
                 "but the stack has no MarketplaceSubscription for that model in that workspace, so Azure rejects the deployment (ServerlessOfferNotFound). " +
@@ -37,7 +41,11 @@ describe("serverless-endpoint-has-subscription", () => {
     });
 
     it("needs no subscription for Microsoft registry models, and ignores other types", () => {
-        const resources = [endpoint("phi", PHI), subscription("lonely", MISTRAL_LARGE_2411), res("azure-native:storage:StorageAccount", "s", {})];
+        const resources = [
+            endpoint("phi", PHI),
+            subscription("lonely", MISTRAL_LARGE_2411),
+            res("azure-native:storage:StorageAccount", "s", {}),
+        ];
         expect(verdict(RULE, { resources })).toEqual([]);
     });
 
@@ -46,7 +54,10 @@ describe("serverless-endpoint-has-subscription", () => {
         const resources = [
             hub,
             endpoint("unknown-model", PULUMI_UNKNOWN),
-            endpoint("unknown-ws", MISTRAL_LARGE_2411, { workspaceName: PULUMI_UNKNOWN, resourceGroupName: PULUMI_UNKNOWN }),
+            endpoint("unknown-ws", MISTRAL_LARGE_2411, {
+                workspaceName: PULUMI_UNKNOWN,
+                resourceGroupName: PULUMI_UNKNOWN,
+            }),
             subscription("pending", "[unknown]", { workspaceName: "hub2" }),
             endpoint("maybe", MISTRAL_LARGE_2411, { workspaceName: "hub2" }),
         ];
@@ -56,6 +67,11 @@ describe("serverless-endpoint-has-subscription", () => {
     it("follows its externalSubscriptionModels config", () => {
         const resources = [endpoint("chat", MISTRAL_LARGE_2411)];
         expect(verdict(RULE, { resources })).toHaveLength(1);
-        expect(verdict(RULE, { resources, config: { externalSubscriptionModels: ["azureml://registries/azureml-mistral/*"] } })).toEqual([]);
+        expect(
+            verdict(RULE, {
+                resources,
+                config: { externalSubscriptionModels: ["azureml://registries/azureml-mistral/*"] },
+            }),
+        ).toEqual([]);
     });
 });

@@ -1,6 +1,6 @@
 import * as proxyModule from "@pulumi/policy/proxy";
 import { describe, expect, it } from "vitest";
-import { UNKNOWN as PLAN_UNKNOWN } from "../../infra/plan/types";
+import { UNKNOWN as PLAN_UNKNOWN } from "../../plan/types";
 import { isUnknown, knownNumber, knownString, PULUMI_UNKNOWN_SENTINELS, read } from "../../policies/lib/unknown";
 import { unwrapProps, viewFromResourceArgs } from "../../policies/lib/view";
 
@@ -45,7 +45,10 @@ describe("unknown values", () => {
     });
 
     it("reads through @pulumi/policy's unknown-checking proxy without throwing", () => {
-        const props = proxy.unknownCheckingProxy({ location: proxy.unknownStringValue, properties: { authMode: "Key" } });
+        const props = proxy.unknownCheckingProxy({
+            location: proxy.unknownStringValue,
+            properties: { authMode: "Key" },
+        });
         expect(() => (props as Record<string, unknown>).location).toThrow(proxy.UnknownValueError);
         const view = viewFromResourceArgs({ type: "t", name: "n", urn: "u", props });
         expect(isUnknown(view.props.location)).toBe(true);

@@ -10,8 +10,13 @@
  * former), that Azure accepts these inputs, and what a generated SDK in another language sends.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { captureProgram, type Capture } from "../../infra/plan/capture";
-import { AzureAiModelsProvider, componentToken, SECRET_OUTPUTS, type PublishedComponentName } from "../../infra/provider";
+import { captureProgram, type Capture } from "../../plan/capture";
+import {
+    AzureAiModelsProvider,
+    componentToken,
+    SECRET_OUTPUTS,
+    type PublishedComponentName,
+} from "../../infra/provider";
 import { consumerUrn, engineInputs, engineOptions } from "./engine";
 
 const PROJECT = "consumer";
@@ -28,8 +33,12 @@ const provider = new AzureAiModelsProvider();
 let schemaOutputs: Record<string, string[]>;
 
 beforeAll(async () => {
-    const schema = JSON.parse(await provider.getSchema()) as { resources: Record<string, { properties: Record<string, unknown> }> };
-    schemaOutputs = Object.fromEntries(Object.entries(schema.resources).map(([token, r]) => [token, Object.keys(r.properties).sort()]));
+    const schema = JSON.parse(await provider.getSchema()) as {
+        resources: Record<string, { properties: Record<string, unknown> }>;
+    };
+    schemaOutputs = Object.fromEntries(
+        Object.entries(schema.resources).map(([token, r]) => [token, Object.keys(r.properties).sort()]),
+    );
 });
 
 interface Constructed {
@@ -63,7 +72,13 @@ async function construct(
     const state = capture.outputs.find((o) => o.name === "state");
     if (!state) throw new Error(`construct of ${component} returned no state`);
     const secrets = state.secretPaths.map((p) => p.replace(/^state\./, "").split(/[.[]/)[0]).sort();
-    return { capture, urn, state: state.value as Record<string, unknown>, raw: state.rawValue as Record<string, unknown>, secrets };
+    return {
+        capture,
+        urn,
+        state: state.value as Record<string, unknown>,
+        raw: state.rawValue as Record<string, unknown>,
+        secrets,
+    };
 }
 
 /** `type name` of every registered resource but the stack, sorted. */
@@ -113,8 +128,15 @@ describe("constructing the published components through the provider", () => {
         );
         const ws = child(c, "hub-ws");
         expect(ws.parent).toBe(c.urn);
-        expect(ws.inputs).toMatchObject({ kind: "Hub", publicNetworkAccess: "Disabled", managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" } });
-        expect(child(c, `hub-aidev-${PRINCIPAL}`).inputs).toMatchObject({ principalId: PRINCIPAL, principalType: "Group" });
+        expect(ws.inputs).toMatchObject({
+            kind: "Hub",
+            publicNetworkAccess: "Disabled",
+            managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
+        });
+        expect(child(c, `hub-aidev-${PRINCIPAL}`).inputs).toMatchObject({
+            principalId: PRINCIPAL,
+            principalType: "Group",
+        });
         expectStateMatchesSchema(c, "AiWorkspace");
         expect(c.state).toMatchObject({ kind: "Hub", location: "eastus2", resourceGroupName: RG });
         expect(c.state.workspaceName).toMatch(/^aihub-[a-z0-9]{6}$/);
@@ -147,7 +169,11 @@ describe("constructing the published components through the provider", () => {
         const c = await construct(
             "MarketplaceModelSubscription",
             "chat-jamba",
-            { resourceGroupName: RG, workspaceName: "chat-abc123", modelId: "azureml://registries/azureml-ai21/models/AI21-Jamba-1.5-Mini" },
+            {
+                resourceGroupName: RG,
+                workspaceName: "chat-abc123",
+                modelId: "azureml://registries/azureml-ai21/models/AI21-Jamba-1.5-Mini",
+            },
             { workspaceName: [PROJECT_URN] },
         );
         expect(c.urn).toBe(consumerUrn("azure-ai-models:index:MarketplaceModelSubscription", "chat-jamba"));
@@ -155,7 +181,10 @@ describe("constructing the published components through the provider", () => {
             "azure-ai-models:index:MarketplaceModelSubscription chat-jamba",
             "azure-native:machinelearningservices:MarketplaceSubscription chat-jamba-sub",
         ]);
-        expect(child(c, "chat-jamba-sub").inputs).toMatchObject({ name: "AI21-Jamba-1-5-Mini", workspaceName: "chat-abc123" });
+        expect(child(c, "chat-jamba-sub").inputs).toMatchObject({
+            name: "AI21-Jamba-1-5-Mini",
+            workspaceName: "chat-abc123",
+        });
         expectStateMatchesSchema(c, "MarketplaceModelSubscription");
         expect(c.state.subscriptionName).toBe("AI21-Jamba-1-5-Mini");
     });
@@ -187,7 +216,11 @@ describe("constructing the published components through the provider", () => {
         const endpoint = child(c, "chat-ministral-endpoint");
         expect(endpoint.inputs).toMatchObject({
             sku: { name: "Consumption" },
-            properties: { authMode: "Key", modelSettings: { modelId: MINISTRAL }, contentSafety: { contentSafetyStatus: "Enabled" } },
+            properties: {
+                authMode: "Key",
+                modelSettings: { modelId: MINISTRAL },
+                contentSafety: { contentSafetyStatus: "Enabled" },
+            },
         });
         expect(endpoint.options.deleteBeforeReplace).toBe(true);
         // The subscription id the engine sent carries its resource: the endpoint depends on the subscription.
@@ -196,14 +229,23 @@ describe("constructing the published components through the provider", () => {
         expect(c.state).toMatchObject({ primaryKey: "[secret]", secondaryKey: "[secret]" });
         expect(c.raw.primaryKey).toMatch(/^primary-key-of-ministral-[a-z0-9]{6}$/);
         expect(c.state.uri).toMatch(/^https:\/\/ministral-[a-z0-9]{6}\.eastus2\.models\.ai\.azure\.com$/);
-        expect(Object.keys(c.state.routeUrls as object).sort()).toEqual(["chatCompletions", "info", "nativeChatCompletions"].sort());
+        expect(Object.keys(c.state.routeUrls as object).sort()).toEqual(
+            ["chatCompletions", "info", "nativeChatCompletions"].sort(),
+        );
     });
 
     it("ManagedOnlineEndpoint: an endpoint with key auth and Content Safety, keys returned as secrets", async () => {
         const c = await construct(
             "ManagedOnlineEndpoint",
             "llm",
-            { resourceGroupName: RG, workspaceName: "chat-abc123", location: "eastus2", endpointName: "llm", authMode: "Key", contentSafety: true },
+            {
+                resourceGroupName: RG,
+                workspaceName: "chat-abc123",
+                location: "eastus2",
+                endpointName: "llm",
+                authMode: "Key",
+                contentSafety: true,
+            },
             { workspaceName: [PROJECT_URN] },
         );
         expect(c.urn).toBe(consumerUrn("azure-ai-models:index:ManagedOnlineEndpoint", "llm"));
@@ -216,15 +258,25 @@ describe("constructing the published components through the provider", () => {
                 "azure-native:authorization:RoleAssignment llm-contentsafety-user",
             ].sort(),
         );
-        expect(child(c, "llm-endpoint").inputs).toMatchObject({ properties: { authMode: "Key", publicNetworkAccess: "Disabled" } });
-        expect(child(c, "llm-contentsafety").inputs).toMatchObject({ kind: "ContentSafety", properties: { disableLocalAuth: true } });
+        expect(child(c, "llm-endpoint").inputs).toMatchObject({
+            properties: { authMode: "Key", publicNetworkAccess: "Disabled" },
+        });
+        expect(child(c, "llm-contentsafety").inputs).toMatchObject({
+            kind: "ContentSafety",
+            properties: { disableLocalAuth: true },
+        });
         expectStateMatchesSchema(c, "ManagedOnlineEndpoint");
         expect(c.state).toMatchObject({ authMode: "Key", primaryKey: "[secret]", secondaryKey: "[secret]" });
         expect(c.state.scoringUri).toMatch(/^https:\/\/llm-[a-z0-9]{6}\.eastus2\.inference\.ml\.azure\.com\/score$/);
     });
 
     it("ManagedOnlineEndpoint with Entra ID auth returns no keys at all", async () => {
-        const inputs = { resourceGroupName: RG, workspaceName: "chat-abc123", location: "eastus2", endpointName: "llm" };
+        const inputs = {
+            resourceGroupName: RG,
+            workspaceName: "chat-abc123",
+            location: "eastus2",
+            endpointName: "llm",
+        };
         const c = await construct("ManagedOnlineEndpoint", "llm-aad", inputs);
         expect(resourceSet(c)).toEqual(
             [
@@ -290,9 +342,9 @@ describe("constructing the published components through the provider", () => {
     });
 
     it("refuses what it does not publish: EndpointTraffic (a dynamic resource) and other packages' tokens", async () => {
-        await expect(provider.construct("t", "azure-ai-models:index:EndpointTraffic", {}, engineOptions())).rejects.toThrow(
-            "Component class not found for 'EndpointTraffic'",
-        );
+        await expect(
+            provider.construct("t", "azure-ai-models:index:EndpointTraffic", {}, engineOptions()),
+        ).rejects.toThrow("Component class not found for 'EndpointTraffic'");
         await expect(provider.construct("t", "other:index:AiWorkspace", {}, engineOptions())).rejects.toThrow(
             "Invalid package name other, expected 'azure-ai-models'",
         );

@@ -37,7 +37,10 @@ const consumerDir = mkdtempSync(path.join(tmpdir(), "azure-ai-models-consumer-")
 
 beforeAll(async () => {
     const runPlugin = path.join(PACKAGE_DIR, "node_modules", "@pulumi", "pulumi", "cmd", "run-plugin");
-    const plugin = spawn(process.execPath, [runPlugin, PACKAGE_DIR], { cwd: consumerDir, stdio: ["ignore", "pipe", "pipe"] });
+    const plugin = spawn(process.execPath, [runPlugin, PACKAGE_DIR], {
+        cwd: consumerDir,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     child = plugin;
     plugin.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     const port = await new Promise<string>((resolve, reject) => {
@@ -47,7 +50,9 @@ beforeAll(async () => {
             const match = /^(\d+)\s*$/m.exec(out);
             if (match) resolve(match[1]);
         });
-        plugin.once("exit", (code) => reject(new Error(`the plugin exited (${code}) before printing its port:\n${stderr}`)));
+        plugin.once("exit", (code) =>
+            reject(new Error(`the plugin exited (${code}) before printing its port:\n${stderr}`)),
+        );
     });
     client = new rpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 }, STARTUP_MS);
@@ -62,7 +67,9 @@ afterAll(() => {
 function loadedEntry(): string {
     const { main } = JSON.parse(readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8")) as { main?: string };
     const present = main !== undefined && existsSync(path.join(PACKAGE_DIR, main));
-    return present ? `run-plugin loaded package.json "main": ${main}` : `run-plugin loaded index.ts ("main" ${main ?? "unset"} is missing)`;
+    return present
+        ? `run-plugin loaded package.json "main": ${main}`
+        : `run-plugin loaded index.ts ("main" ${main ?? "unset"} is missing)`;
 }
 
 function getSchema(): Promise<{ resources: Record<string, { properties: Record<string, { secret?: boolean }> }> }> {

@@ -8,10 +8,17 @@ const schema = () => ({
     resources: {
         "azure-ai-models:index:ServerlessModelEndpoint": {
             inputProperties: { authMode: { description: "How clients authenticate." }, tags: {} },
-            properties: { uri: { description: "Inference URI." }, primaryKey: { description: "Primary key (secret)." } },
+            properties: {
+                uri: { description: "Inference URI." },
+                primaryKey: { description: "Primary key (secret)." },
+            },
         },
     },
-    types: { "azure-ai-models:index:ProbeArgs": { properties: { periodSeconds: { description: "Seconds between probes." } } } },
+    types: {
+        "azure-ai-models:index:ProbeArgs": {
+            properties: { periodSeconds: { description: "Seconds between probes." } },
+        },
+    },
 });
 
 describe("markSecretOutputs", () => {
@@ -33,7 +40,13 @@ describe("markSecretOutputs", () => {
 describe("documentDefaults", () => {
     it("appends the @default of the Args interface and of object types to the description, or makes it the description", () => {
         const defaults = new Map([
-            ["ServerlessModelEndpointArgs", new Map([["authMode", '"Key"'], ["tags", "- none"]])],
+            [
+                "ServerlessModelEndpointArgs",
+                new Map([
+                    ["authMode", '"Key"'],
+                    ["tags", "- none"],
+                ]),
+            ],
             ["ProbeArgs", new Map([["periodSeconds", "- Azure's (10 seconds)"]])],
             ["ServerlessModelEndpoint", new Map([["uri", "not an input"]])],
         ]);

@@ -43,7 +43,10 @@ interface Schema {
     name: string;
     version: string;
     resources: Record<string, Resource>;
-    types: Record<string, { type: string; enum?: { name: string; value: string }[]; properties?: Record<string, Property> }>;
+    types: Record<
+        string,
+        { type: string; enum?: { name: string; value: string }[]; properties?: Record<string, Property> }
+    >;
 }
 
 const NAMES = Object.keys(SECRET_OUTPUTS) as PublishedComponentName[];
@@ -81,9 +84,18 @@ function readSources(): { interfaces: Map<string, Map<string, SourceProperty>>; 
             }
             if (ts.isClassDeclaration(node) && node.name) {
                 const isPublic = (m: ts.ClassElement) =>
-                    !(ts.getCombinedModifierFlags(m as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static));
-                const fields = node.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && isPublic(m));
-                outputs.set(node.name.text, fields.map((m) => m.name.getText(source)));
+                    !(
+                        ts.getCombinedModifierFlags(m as ts.Declaration) &
+                        (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)
+                    );
+                const fields = node.members.filter(
+                    (m): m is ts.PropertyDeclaration =>
+                        ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && isPublic(m),
+                );
+                outputs.set(
+                    node.name.text,
+                    fields.map((m) => m.name.getText(source)),
+                );
             }
         }
     }
@@ -111,27 +123,39 @@ function objectTypes(): [string, Record<string, Property>, Map<string, SourcePro
         .map(([token, t]) => {
             const name = token.split(":")[2];
             const iface = sources.interfaces.get(name);
-            if (!iface) throw new Error(`schema type ${token} has no interface ${name} (that extends nothing) in infra/components`);
+            if (!iface)
+                throw new Error(
+                    `schema type ${token} has no interface ${name} (that extends nothing) in infra/components`,
+                );
             return [token, t.properties ?? {}, iface];
         });
 }
 
 describe("the component package", () => {
     it("is declared by PulumiPlugin.yaml with the Node.js runtime and the provider as entry point", () => {
-        const manifest = parse(readFileSync(path.join(PACKAGE_DIR, "PulumiPlugin.yaml"), "utf8")) as { runtime: string; main: string };
+        const manifest = parse(readFileSync(path.join(PACKAGE_DIR, "PulumiPlugin.yaml"), "utf8")) as {
+            runtime: string;
+            main: string;
+        };
         expect(manifest).toEqual({ runtime: "nodejs", main: "infra/provider.ts" });
         expect(existsSync(path.join(PACKAGE_DIR, manifest.main))).toBe(true);
     });
 
     it("gives the analyzer index.ts to start from, inside the TypeScript program it builds from tsconfig.json", () => {
         // package.json's exports point at compiled JavaScript, which the analyzer cannot read: it tries "main", then index.ts.
-        const tsconfig = ts.readConfigFile(path.join(PACKAGE_DIR, "tsconfig.json"), ts.sys.readFile).config as { include: string[] };
+        const tsconfig = ts.readConfigFile(path.join(PACKAGE_DIR, "tsconfig.json"), ts.sys.readFile).config as {
+            include: string[];
+        };
         expect(tsconfig.include).toContain("index.ts");
-        expect(readFileSync(path.join(PACKAGE_DIR, "index.ts"), "utf8")).toContain('export * from "./infra/components";');
+        expect(readFileSync(path.join(PACKAGE_DIR, "index.ts"), "utf8")).toContain(
+            'export * from "./infra/components";',
+        );
     });
 
     it("publishes every component class of infra/components, and nothing else", () => {
-        const classes = Object.values(components).filter((v) => typeof v === "function" && v.prototype instanceof pulumi.ComponentResource);
+        const classes = Object.values(components).filter(
+            (v) => typeof v === "function" && v.prototype instanceof pulumi.ComponentResource,
+        );
         expect(new Set(PUBLISHED_COMPONENTS)).toEqual(new Set(classes));
         expect(PUBLISHED_COMPONENTS.map((c) => c.name).sort()).toEqual([...NAMES].sort());
     });
@@ -157,25 +181,44 @@ describe("the schema the provider serves", () => {
         );
         for (const name of NAMES) expect(schema.resources[componentToken(name)].isComponent).toBe(true);
         // EndpointTraffic is a dynamic resource: dynamic providers run only inside Node.js programs.
-        expect([...Object.keys(schema.resources), ...Object.keys(schema.types)].filter((t) => t.includes("EndpointTraffic"))).toEqual([]);
+        expect(
+            [...Object.keys(schema.resources), ...Object.keys(schema.types)].filter((t) =>
+                t.includes("EndpointTraffic"),
+            ),
+        ).toEqual([]);
     });
 
-    it.each(NAMES)("%s: every property of its Args interface is an input, required where the interface requires it", (name) => {
-        const resource = schema.resources[componentToken(name)];
-        const args = argsOf(name);
-        expect(Object.keys(resource.inputProperties).sort()).toEqual([...args.keys()].sort());
-        expect([...resource.requiredInputs].sort()).toEqual([...args].filter(([, p]) => !p.optional).map(([n]) => n).sort());
-    });
+    it.each(NAMES)(
+        "%s: every property of its Args interface is an input, required where the interface requires it",
+        (name) => {
+            const resource = schema.resources[componentToken(name)];
+            const args = argsOf(name);
+            expect(Object.keys(resource.inputProperties).sort()).toEqual([...args.keys()].sort());
+            expect([...resource.requiredInputs].sort()).toEqual(
+                [...args]
+                    .filter(([, p]) => !p.optional)
+                    .map(([n]) => n)
+                    .sort(),
+            );
+        },
+    );
 
     it.each(NAMES)("%s: every public output field of the class is an output", (name) => {
-        expect(Object.keys(schema.resources[componentToken(name)].properties).sort()).toEqual([...(sources.outputs.get(name) ?? [])].sort());
+        expect(Object.keys(schema.resources[componentToken(name)].properties).sort()).toEqual(
+            [...(sources.outputs.get(name) ?? [])].sort(),
+        );
     });
 
     it("keeps every property of the object types the inputs and outputs use", () => {
-        expect(objectTypes().map(([token]) => token.split(":")[2]).sort()).toEqual(
+        expect(
+            objectTypes()
+                .map(([token]) => token.split(":")[2])
+                .sort(),
+        ).toEqual(
             ["AiDeveloperPrincipal", "EndpointAuthorization", "EndpointRoute", "MarketplacePlan", "ProbeArgs"].sort(),
         );
-        for (const [, properties, iface] of objectTypes()) expect(Object.keys(properties).sort()).toEqual([...iface.keys()].sort());
+        for (const [, properties, iface] of objectTypes())
+            expect(Object.keys(properties).sort()).toEqual([...iface.keys()].sort());
     });
 
     it("turns each choice into an enum with the names and values of its as-const object", () => {
@@ -195,12 +238,15 @@ describe("the schema the provider serves", () => {
                 const inputs = schema.resources[componentToken(name)].inputProperties;
                 return [...argsOf(name)].map(([p, source]): Row => [`${name}.${p}`, inputs[p], source]);
             }),
-            ...objectTypes().flatMap(([token, props, iface]) => [...iface].map(([p, source]): Row => [`${token}.${p}`, props[p], source])),
+            ...objectTypes().flatMap(([token, props, iface]) =>
+                [...iface].map(([p, source]): Row => [`${token}.${p}`, props[p], source]),
+            ),
         ];
         const enumTyped = properties.filter(([, , source]) => enumNames.includes(source.type));
         // Every choice is taken somewhere (10 properties today), so none of them is an enum by accident.
         expect(new Set(enumTyped.map(([, , source]) => source.type))).toEqual(new Set(enumNames));
-        for (const [where, property, source] of enumTyped) expect({ where, ref: property.$ref }).toEqual({ where, ref: `#/types/${typeToken(source.type)}` });
+        for (const [where, property, source] of enumTyped)
+            expect({ where, ref: property.$ref }).toEqual({ where, ref: `#/types/${typeToken(source.type)}` });
     });
 
     it("marks exactly the outputs the components wrap in pulumi.secret as secret", () => {
@@ -229,7 +275,8 @@ describe("the schema the provider serves", () => {
             for (const [n, p] of Object.entries(r.inputProperties)) check(`${token} input ${n}`, p.description);
             for (const [n, p] of Object.entries(r.properties)) check(`${token} output ${n}`, p.description);
         }
-        for (const [token, properties] of objectTypes()) for (const [n, p] of Object.entries(properties)) check(`${token}.${n}`, p.description);
+        for (const [token, properties] of objectTypes())
+            for (const [n, p] of Object.entries(properties)) check(`${token}.${n}`, p.description);
         expect(missing).toEqual([]);
     });
 
@@ -237,10 +284,14 @@ describe("the schema the provider serves", () => {
         const withDefault = NAMES.flatMap((name) =>
             [...argsOf(name)]
                 .filter(([, p]) => p.defaultTag)
-                .map(([n, p]) => [schema.resources[componentToken(name)].inputProperties[n].description, p.defaultTag] as const),
+                .map(
+                    ([n, p]) =>
+                        [schema.resources[componentToken(name)].inputProperties[n].description, p.defaultTag] as const,
+                ),
         );
         expect(withDefault.length).toBeGreaterThan(30);
-        for (const [description, tag] of withDefault) expect(description).toContain(`Default: ${tag?.replace(/^-\s*/, "")}`);
+        for (const [description, tag] of withDefault)
+            expect(description).toContain(`Default: ${tag?.replace(/^-\s*/, "")}`);
         const workspace = schema.resources[componentToken("AiWorkspace")].inputProperties;
         expect(workspace.resourceGroupName.description).toBe("Resource group name.\n\nDefault: `rg-<workspaceName>`");
         expect(workspace.publicNetworkAccess.description).toMatch(/\n\nDefault: "Disabled"$/);

@@ -3,19 +3,20 @@
  * reviewer reads (the text and Markdown reports), line by line.
  *
  * What this cannot prove: what the azure-native provider and Azure really do. The predictions rest on the table in
- * `infra/plan/replacements.ts`; a real `pulumi preview` against the stack's state is the authority.
+ * `plan/replacements.ts`; a real `pulumi preview` against the stack's state is the authority.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { diffPlans, type PlanDiff } from "../../infra/plan/diff";
-import { renderDiffMarkdown, renderDiffText } from "../../infra/plan/diffRender";
-import type { Plan } from "../../infra/plan/types";
+import { diffPlans, type PlanDiff } from "../../plan/diff";
+import { renderDiffMarkdown, renderDiffText } from "../../plan/diffRender";
+import type { Plan } from "../../plan/types";
 import { clone, planOf, stackFileConfig } from "./plans";
 
 const WS = "azure-ai-models:workspace";
 const DEPLOYMENTS = "azure-ai-models:deployments";
 const ONLINE = "azure-ai-models:onlineEndpoints";
 const GATE = { enabled: true, allowed: false };
-const HEADER = "Plan diff: stack dev of azure-ai-models, main → pull request (offline, from the code alone; lifecycle checked on 2026-11-21)";
+const HEADER =
+    "Plan diff: stack dev of azure-ai-models, main → pull request (offline, from the code alone; lifecycle checked on 2026-11-21)";
 
 type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stack config edited by path
 
@@ -60,8 +61,14 @@ describe("plan diff", () => {
         expect(d.resources).toEqual([]);
         expect(d.outputs).toEqual([]);
         expect(d.destructive).toEqual([]);
-        expect(text(d)).toEqual([HEADER, "No changes: 13 cloud resources unchanged.", "Policies: passed (0 mandatory, 1 advisory)"]);
-        expect(markdown(d)).toContain("**No changes** · 13 cloud resources unchanged · policies ✅ passed (0 mandatory, 1 advisory)");
+        expect(text(d)).toEqual([
+            HEADER,
+            "No changes: 13 cloud resources unchanged.",
+            "Policies: passed (0 mandatory, 1 advisory)",
+        ]);
+        expect(markdown(d)).toContain(
+            "**No changes** · 13 cloud resources unchanged · policies ✅ passed (0 mandatory, 1 advisory)",
+        );
     });
 
     it("adding a model creates its project, subscription and endpoint, and nothing is destructive", async () => {
@@ -96,8 +103,14 @@ describe("plan diff", () => {
             "  ✗ serverless endpoint ministral-search-i112bv (ministral-search-endpoint) is deleted: clients calling https://ministral-search-i112bv.eastus2.models.ai.azure.com lose it",
             "  Not acknowledged: --fail-on-destructive fails this diff. To go ahead, pass --allow-destructive (the pull request workflow does when the pull request has the label allow-destructive-changes).",
         ]);
-        expect(lines).toContain("  -   delete          machinelearningservices:ServerlessEndpoint  ministral-search-endpoint  (ministral-search-i112bv)");
-        expect(lines.slice(-3)).toEqual(["Stack outputs:", "  - deployments.ministral-search", "  - workspace.projects.search"]);
+        expect(lines).toContain(
+            "  -   delete          machinelearningservices:ServerlessEndpoint  ministral-search-endpoint  (ministral-search-i112bv)",
+        );
+        expect(lines.slice(-3)).toEqual([
+            "Stack outputs:",
+            "  - deployments.ministral-search",
+            "  - workspace.projects.search",
+        ]);
     });
 
     it("renaming an endpoint deletes it and creates another: the URL clients call changes", async () => {
@@ -143,7 +156,9 @@ describe("plan diff", () => {
         expect(md).toContain(
             "> **Not acknowledged.** This check fails until a maintainer adds the label `allow-destructive-changes` to the pull request (the diff then runs with `--allow-destructive`).",
         );
-        expect(md).toContain("- **delete** `ministral-endpoint` (machinelearningservices:ServerlessEndpoint, `ministral-2wp2hg`, renamed to `ministral-chat-endpoint`)");
+        expect(md).toContain(
+            "- **delete** `ministral-endpoint` (machinelearningservices:ServerlessEndpoint, `ministral-2wp2hg`, renamed to `ministral-chat-endpoint`)",
+        );
     });
 
     it("moving the hub to another region replaces everything under it, and marks what may follow", async () => {
@@ -152,13 +167,15 @@ describe("plan diff", () => {
         const d = diffOf(dev, await planOf(moved));
         expect(d.counts).toEqual({ create: 0, update: 0, replace: 8, delete: 0, mayChange: 2, unchanged: 3 });
         const lines = text(d);
-        expect(lines[1]).toBe("Changes: 0 to create, 0 to update, 8 to replace, 0 to delete, 2 may change; 3 unchanged");
+        expect(lines[1]).toBe(
+            "Changes: 0 to create, 0 to update, 8 to replace, 0 to delete, 2 may change; 3 unchanged",
+        );
         expect(lines).toContain("Destructive changes (7):");
         expect(lines).toContain(
-            "  ✗ hub aimodels-dev-yyfbe8 (aimodels-dev-ws) is replaced (location changes from \"eastus2\" to \"swedencentral\": Azure cannot move a resource to another region): what is inside it goes with it, and the soft-deleted name blocks reuse",
+            '  ✗ hub aimodels-dev-yyfbe8 (aimodels-dev-ws) is replaced (location changes from "eastus2" to "swedencentral": Azure cannot move a resource to another region): what is inside it goes with it, and the soft-deleted name blocks reuse',
         );
         expect(lines).toContain(
-            "  ✗ serverless endpoint ministral-2wp2hg (ministral-endpoint) is replaced (location changes from \"eastus2\" to \"swedencentral\": Azure cannot move a resource to another region): its URL changes from https://ministral-2wp2hg.eastus2.models.ai.azure.com to https://ministral-2wp2hg.swedencentral.models.ai.azure.com, with new keys; clients must move",
+            '  ✗ serverless endpoint ministral-2wp2hg (ministral-endpoint) is replaced (location changes from "eastus2" to "swedencentral": Azure cannot move a resource to another region): its URL changes from https://ministral-2wp2hg.eastus2.models.ai.azure.com to https://ministral-2wp2hg.swedencentral.models.ai.azure.com, with new keys; clients must move',
         );
         expect(lines).toContain(
             "  ? Marketplace subscription Ministral-3B (chat-Ministral-3B-sub) may be replaced (its resource group aimodels-dev-rg is replaced, and Azure deletes child resources with their parent): endpoints that use the offer in this workspace stop working",
@@ -167,16 +184,26 @@ describe("plan diff", () => {
         expect(lines).toContain(
             "  +-  replace         machinelearningservices:Workspace  aimodels-dev-ws  (aimodels-dev-yyfbe8; create first with the same Azure name: needs deleteBeforeReplace (pulumi/pulumi-azure#182))",
         );
-        expect(lines).toContain("        location: \"eastus2\" → \"swedencentral\" [forces replacement: Azure cannot move a resource to another region]");
-        expect(lines).toContain("  +-  replace         machinelearningservices:ServerlessEndpoint  ministral-endpoint  (ministral-2wp2hg; delete first, then create)");
+        expect(lines).toContain(
+            '        location: "eastus2" → "swedencentral" [forces replacement: Azure cannot move a resource to another region]',
+        );
+        expect(lines).toContain(
+            "  +-  replace         machinelearningservices:ServerlessEndpoint  ministral-endpoint  (ministral-2wp2hg; delete first, then create)",
+        );
         // The role assignment's name and role come from the replaced resource group: unknown, so it may be replaced.
         const role = d.resources.find((r) => r.type === "azure-native:authorization:RoleAssignment")!;
-        expect(role).toMatchObject({ action: "replace", uncertain: true, parentReplaced: { name: "aimodels-dev-rg", what: "scope" } });
+        expect(role).toMatchObject({
+            action: "replace",
+            uncertain: true,
+            parentReplaced: { name: "aimodels-dev-rg", what: "scope" },
+        });
         expect(role.changes.map((c) => [c.path, c.via?.split("::").pop(), c.replaces])).toEqual([
             ["roleAssignmentName", "aimodels-dev-rg", "the name is part of the Azure resource id"],
             ["roleDefinitionId", "aimodels-dev-rg", "a role assignment cannot change its role"],
         ]);
-        expect(lines).toContain("        roleDefinitionId: may change ([unknown], from aimodels-dev-rg, which is replaced) [may force replacement: a role assignment cannot change its role]");
+        expect(lines).toContain(
+            "        roleDefinitionId: may change ([unknown], from aimodels-dev-rg, which is replaced) [may force replacement: a role assignment cannot change its role]",
+        );
         // The random suffixes do not depend on the region: unchanged.
         expect(d.resources.some((r) => r.type.startsWith("random:"))).toBe(false);
     });
@@ -192,11 +219,13 @@ describe("plan diff", () => {
             "",
             "Resources:",
             "  ~   update          machinelearningservices:ServerlessEndpoint  ministral-endpoint  (ministral-2wp2hg)",
-            "        properties.contentSafety.contentSafetyStatus: \"Enabled\" → \"Disabled\"",
+            '        properties.contentSafety.contentSafetyStatus: "Enabled" → "Disabled"',
             "",
         ]);
         expect(lines[8]).toBe("New policy violations (1):");
-        expect(lines[9]).toMatch(/^ {2}\[mandatory\] content-safety-enabled: ServerlessEndpoint "ministral-endpoint" sets properties\.contentSafety\.contentSafetyStatus to "Disabled"/);
+        expect(lines[9]).toMatch(
+            /^ {2}\[mandatory\] content-safety-enabled: ServerlessEndpoint "ministral-endpoint" sets properties\.contentSafety\.contentSafetyStatus to "Disabled"/,
+        );
         expect(d.destructive).toEqual([]);
     });
 
@@ -224,8 +253,10 @@ describe("plan diff", () => {
         const d = diffOf(before, await planOf(withOnline({ blue: 100, green: 0 }, "Standard_NC48ads_A100_v4")));
         const lines = text(d);
         expect(lines).toContain(
-            "  ✗ online deployment green (chat-online-green-deployment) is replaced (properties.instanceType changes from \"Standard_NC24ads_A100_v4\" to \"Standard_NC48ads_A100_v4\": a deployment's VM size cannot change; Azure's advice is a new deployment and a traffic switch): the endpoint loses the capacity it served",
+            '  ✗ online deployment green (chat-online-green-deployment) is replaced (properties.instanceType changes from "Standard_NC24ads_A100_v4" to "Standard_NC48ads_A100_v4": a deployment\'s VM size cannot change; Azure\'s advice is a new deployment and a traffic switch): the endpoint loses the capacity it served',
         );
-        expect(lines).toContain("  +-  replace         machinelearningservices:OnlineDeployment  chat-online-green-deployment  (green; delete first, then create)");
+        expect(lines).toContain(
+            "  +-  replace         machinelearningservices:OnlineDeployment  chat-online-green-deployment  (green; delete first, then create)",
+        );
     });
 });

@@ -7,13 +7,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { planToJson } from "../../infra/plan/render";
+import { planToJson } from "../../plan/render";
 import { clone, planOf, ROOT, stackFileConfig } from "./plans";
 
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 function diff(args: string[]) {
-    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "infra/plan/diffCli.ts"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "plan/diffCli.ts"), ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 300_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -59,7 +63,14 @@ describe("npm run plan:diff", () => {
         expect(blocked.stdout).toContain(
             "  Not acknowledged: --fail-on-destructive fails this diff. To go ahead, pass --allow-destructive (the pull request workflow does when the pull request has the label allow-destructive-changes).",
         );
-        const allowed = diff(["--before", file("main.json"), "--after", file("renamed.json"), "--fail-on-destructive", "--allow-destructive"]);
+        const allowed = diff([
+            "--before",
+            file("main.json"),
+            "--after",
+            file("renamed.json"),
+            "--fail-on-destructive",
+            "--allow-destructive",
+        ]);
         expect(allowed.code).toBe(0);
         expect(allowed.stdout).toContain("  Acknowledged: --allow-destructive was given.");
         const nothing = diff(["--before", file("main.json"), "--after", file("main.json"), "--fail-on-destructive"]);
@@ -68,21 +79,47 @@ describe("npm run plan:diff", () => {
     });
 
     it("--format json carries the gate's outcome; --format markdown ends with this change's plan report", () => {
-        const json = diff(["--before", file("main.json"), "--after", file("renamed.json"), "--fail-on-destructive", "--format", "json"]);
+        const json = diff([
+            "--before",
+            file("main.json"),
+            "--after",
+            file("renamed.json"),
+            "--fail-on-destructive",
+            "--format",
+            "json",
+        ]);
         expect(json.code).toBe(4);
-        const data = JSON.parse(json.stdout) as { gate: unknown; destructive: { what: string; url: unknown }[]; counts: unknown };
+        const data = JSON.parse(json.stdout) as {
+            gate: unknown;
+            destructive: { what: string; url: unknown }[];
+            counts: unknown;
+        };
         expect(data.gate).toEqual({ enabled: true, allowed: false, destructive: 1, blocked: true });
         expect(data.destructive.map((d) => [d.what, d.url])).toEqual([
             [
                 "serverless endpoint",
-                { before: "https://ministral-2wp2hg.eastus2.models.ai.azure.com", after: "https://ministral-chat-1r18lk.eastus2.models.ai.azure.com" },
+                {
+                    before: "https://ministral-2wp2hg.eastus2.models.ai.azure.com",
+                    after: "https://ministral-chat-1r18lk.eastus2.models.ai.azure.com",
+                },
             ],
         ]);
-        const md = diff(["--before", file("main.json"), "--after", file("renamed.json"), "--format", "markdown", "--base-label", "main"]);
+        const md = diff([
+            "--before",
+            file("main.json"),
+            "--after",
+            file("renamed.json"),
+            "--format",
+            "markdown",
+            "--base-label",
+            "main",
+        ]);
         expect(md.code).toBe(0);
         const lines = md.stdout.trimEnd().split("\n");
         expect(lines[0]).toBe("## Plan diff: stack `dev`");
-        expect(lines[2]).toBe("`main` → `renamed.json` · computed offline from the code alone · model lifecycles checked on 2026-11-21");
+        expect(lines[2]).toBe(
+            "`main` → `renamed.json` · computed offline from the code alone · model lifecycles checked on 2026-11-21",
+        );
         expect(lines).toContain("<details><summary>Offline plan of this change</summary>");
         expect(lines).toContain("### Offline plan: stack `dev` of `azure-ai-models`");
         expect(lines.at(-1)).toBe("</details>");
@@ -101,7 +138,9 @@ describe("npm run plan:diff", () => {
         expect(diff(["--base", "HEAD", "--before", file("main.json")]).code).toBe(2);
         const notPlan = diff(["--before", file("not-a-plan.json"), "--after", file("main.json")]);
         expect(notPlan.code).toBe(2);
-        expect(notPlan.stderr.split("\n")[0]).toBe(`${file("not-a-plan.json")}: not a plan: expected the output of npm run plan -- --json (resources, errors, stack)`);
+        expect(notPlan.stderr.split("\n")[0]).toBe(
+            `${file("not-a-plan.json")}: not a plan: expected the output of npm run plan -- --json (resources, errors, stack)`,
+        );
         const ref = diff(["--base", "no-such-ref-anywhere"]);
         expect(ref.code).toBe(2);
         expect(ref.stderr).toContain("--base no-such-ref-anywhere: not a commit in");
@@ -119,7 +158,9 @@ describe("npm run plan:diff", () => {
         expect(r.stdout.split("\n")[0]).toMatch(
             /^Plan diff: stack dev of azure-ai-models, HEAD \([0-9a-f]{7}\) → working tree \(offline, from the code alone; lifecycle checked on 2026-11-21\)$/,
         );
-        expect(r.stdout.split("\n")[1]).toMatch(/^(No changes: \d+ cloud resources unchanged\.|Changes: \d+ to create, .*)$/);
+        expect(r.stdout.split("\n")[1]).toMatch(
+            /^(No changes: \d+ cloud resources unchanged\.|Changes: \d+ to create, .*)$/,
+        );
         expect(worktrees()).toEqual(before);
     });
 });

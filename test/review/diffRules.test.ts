@@ -3,24 +3,55 @@
  * (`replaceOnChanges`, `ignoreChanges`, `deleteBeforeReplace`), unknown values, secrets, and invalid plans.
  */
 import { describe, expect, it } from "vitest";
-import { diffPlans, valueChanges, type DiffablePlan } from "../../infra/plan/diff";
-import { gateBlocks, renderDiffText } from "../../infra/plan/diffRender";
-import { REPLACEMENT_RULES, ruleFor } from "../../infra/plan/replacements";
-import { UNKNOWN, type PlannedResource } from "../../infra/plan/types";
+import { diffPlans, valueChanges, type DiffablePlan } from "../../plan/diff";
+import { gateBlocks, renderDiffText } from "../../plan/diffRender";
+import { REPLACEMENT_RULES, ruleFor } from "../../plan/replacements";
+import { UNKNOWN, type PlannedResource } from "../../plan/types";
 
 const URN = "urn:pulumi:dev::azure-ai-models::";
 
-function resource(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<PlannedResource> = {}): PlannedResource {
-    return { urn: `${URN}${type}::${name}`, type, name, custom: true, dependencies: [], propertyDependencies: {}, inputs, secretInputs: [], options: {}, ...extra };
+function resource(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    extra: Partial<PlannedResource> = {},
+): PlannedResource {
+    return {
+        urn: `${URN}${type}::${name}`,
+        type,
+        name,
+        custom: true,
+        dependencies: [],
+        propertyDependencies: {},
+        inputs,
+        secretInputs: [],
+        options: {},
+        ...extra,
+    };
 }
 
 function plan(resources: PlannedResource[], extra: Partial<DiffablePlan> = {}): DiffablePlan {
-    return { project: "azure-ai-models", stack: "dev", today: "2026-11-21", resources, outputs: [], warnings: [], errors: [], ...extra };
+    return {
+        project: "azure-ai-models",
+        stack: "dev",
+        today: "2026-11-21",
+        resources,
+        outputs: [],
+        warnings: [],
+        errors: [],
+        ...extra,
+    };
 }
 
 const TRAFFIC = "pulumi-nodejs:dynamic:Resource";
 const traffic = (inputs: Record<string, unknown>) =>
-    resource(TRAFFIC, "chat-online-traffic", { subscriptionId: "sub", resourceGroupName: "rg", workspaceName: "chat", endpointName: "ep-abc", ...inputs });
+    resource(TRAFFIC, "chat-online-traffic", {
+        subscriptionId: "sub",
+        resourceGroupName: "rg",
+        workspaceName: "chat",
+        endpointName: "ep-abc",
+        ...inputs,
+    });
 
 describe("the replacement table", () => {
     it("names a source for every rule", () => {
@@ -46,9 +77,13 @@ describe("diffPlans", () => {
     it("updates a traffic split in place, and replaces it when it moves to another endpoint (a dynamic resource)", () => {
         const before = plan([traffic({ traffic: { blue: 100 } })]);
         const update = diffPlans(before, plan([traffic({ traffic: { blue: 50, green: 50 } })]));
-        expect(update.resources.map((r) => [r.action, r.uncertain, r.changes.map((c) => `${c.path}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`)])).toEqual([
-            ["update", false, ["traffic.blue: 100 -> 50", "traffic.green: undefined -> 50"]],
-        ]);
+        expect(
+            update.resources.map((r) => [
+                r.action,
+                r.uncertain,
+                r.changes.map((c) => `${c.path}: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`),
+            ]),
+        ).toEqual([["update", false, ["traffic.blue: 100 -> 50", "traffic.green: undefined -> 50"]]]);
         const moved = diffPlans(before, plan([traffic({ traffic: { blue: 100 }, endpointName: "ep-xyz" })]));
         expect(moved.resources[0]).toMatchObject({ action: "replace", uncertain: false });
         expect(moved.resources[0].changes[0].replaces).toBe("the traffic split belongs to one endpoint");
@@ -59,31 +94,58 @@ describe("diffPlans", () => {
     it("honours replaceOnChanges, ignoreChanges and deleteBeforeReplace as the plan recorded them", () => {
         const type = "azure-native:machinelearningservices:OnlineEndpoint";
         const ep = (props: Record<string, unknown>, tags: Record<string, string>) =>
-            resource(type, "ep", { endpointName: "ep-abc", location: "eastus2", workspaceName: "chat", properties: props, tags }, {
-                options: { ignoreChanges: ["properties.traffic"], replaceOnChanges: ["properties.authMode"], deleteBeforeReplace: true },
-            });
-        const same = diffPlans(plan([ep({ authMode: "AADToken", traffic: { a: 100 } }, {})]), plan([ep({ authMode: "AADToken", traffic: { b: 100 } }, {})]));
+            resource(
+                type,
+                "ep",
+                { endpointName: "ep-abc", location: "eastus2", workspaceName: "chat", properties: props, tags },
+                {
+                    options: {
+                        ignoreChanges: ["properties.traffic"],
+                        replaceOnChanges: ["properties.authMode"],
+                        deleteBeforeReplace: true,
+                    },
+                },
+            );
+        const same = diffPlans(
+            plan([ep({ authMode: "AADToken", traffic: { a: 100 } }, {})]),
+            plan([ep({ authMode: "AADToken", traffic: { b: 100 } }, {})]),
+        );
         expect(same.resources).toEqual([]);
-        const d = diffPlans(plan([ep({ authMode: "AADToken" }, { a: "1" })]), plan([ep({ authMode: "Key" }, { a: "2" })]));
+        const d = diffPlans(
+            plan([ep({ authMode: "AADToken" }, { a: "1" })]),
+            plan([ep({ authMode: "Key" }, { a: "2" })]),
+        );
         expect(d.resources[0]).toMatchObject({ action: "replace", deleteBeforeReplace: true });
         expect(d.resources[0].changes.map((c) => [c.path, c.replaces ?? null])).toEqual([
             ["properties.authMode", "replaceOnChanges: properties.authMode"],
             ["tags.a", null],
         ]);
         expect(d.destructive.map((x) => x.message)).toEqual([
-            "online endpoint ep-abc (ep) is replaced (properties.authMode changes from \"AADToken\" to \"Key\": replaceOnChanges: properties.authMode): same URL https://ep-abc.eastus2.inference.ml.azure.com/score, new keys, and it answers nothing between the delete and the create",
+            'online endpoint ep-abc (ep) is replaced (properties.authMode changes from "AADToken" to "Key": replaceOnChanges: properties.authMode): same URL https://ep-abc.eastus2.inference.ml.azure.com/score, new keys, and it answers nothing between the delete and the create',
         ]);
     });
 
     it("calls a change to or from [unknown] a may-change, and does not compare dynamic provider code", () => {
         const type = "azure-native:machinelearningservices:Workspace";
-        const ws = (hub: unknown, provider: string) => resource(type, "proj", { workspaceName: "proj-abc", kind: "Project", hubResourceId: hub, __provider: provider });
+        const ws = (hub: unknown, provider: string) =>
+            resource(type, "proj", {
+                workspaceName: "proj-abc",
+                kind: "Project",
+                hubResourceId: hub,
+                __provider: provider,
+            });
         const d = diffPlans(plan([ws("/subscriptions/s/hub", "code v1")]), plan([ws(UNKNOWN, "code v2")]));
         expect(d.resources[0]).toMatchObject({ action: "replace", uncertain: true });
         expect(d.resources[0].changes).toEqual([
-            expect.objectContaining({ path: "hubResourceId", uncertain: true, replaces: "a project cannot move to another hub" }),
+            expect.objectContaining({
+                path: "hubResourceId",
+                uncertain: true,
+                replaces: "a project cannot move to another hub",
+            }),
         ]);
-        expect(renderDiffText(d).split("\n")).toContain("  ?+- may be replaced machinelearningservices:Workspace  proj  (proj-abc; create first with the same Azure name: needs deleteBeforeReplace (pulumi/pulumi-azure#182))");
+        expect(renderDiffText(d).split("\n")).toContain(
+            "  ?+- may be replaced machinelearningservices:Workspace  proj  (proj-abc; create first with the same Azure name: needs deleteBeforeReplace (pulumi/pulumi-azure#182))",
+        );
         expect(d.destructive[0].message).toBe(
             "project proj-abc (proj) may be replaced (hubResourceId may change: a project cannot move to another hub): its endpoints and subscriptions go with it, and the soft-deleted name blocks reuse",
         );
@@ -91,15 +153,28 @@ describe("diffPlans", () => {
 
     it("says secret inputs cannot be compared, and compares components and the stack not at all", () => {
         const secretRg = (tag: string) =>
-            resource("azure-native:resources:ResourceGroup", "rg", { resourceGroupName: "rg-x", location: "eastus2", tags: { owner: tag } }, { secretInputs: ["tags"] });
-        const component = (name: string) => ({ ...resource("azure-ai-models:index:AiWorkspace", name, {}), custom: false });
+            resource(
+                "azure-native:resources:ResourceGroup",
+                "rg",
+                { resourceGroupName: "rg-x", location: "eastus2", tags: { owner: tag } },
+                { secretInputs: ["tags"] },
+            );
+        const component = (name: string) => ({
+            ...resource("azure-ai-models:index:AiWorkspace", name, {}),
+            custom: false,
+        });
         const d = diffPlans(plan([secretRg("[secret]"), component("a")]), plan([secretRg("[secret]"), component("b")]));
         expect(d.resources).toEqual([]);
-        expect(d.notes).toEqual(["1 resource has secret inputs; plans mask them, so a change of a secret value does not show here."]);
+        expect(d.notes).toEqual([
+            "1 resource has secret inputs; plans mask them, so a change of a secret value does not show here.",
+        ]);
     });
 
     it("does not read an invalid plan as a deletion of everything", () => {
-        const rg = resource("azure-native:resources:ResourceGroup", "rg", { resourceGroupName: "rg-x", location: "eastus2" });
+        const rg = resource("azure-native:resources:ResourceGroup", "rg", {
+            resourceGroupName: "rg-x",
+            location: "eastus2",
+        });
         const invalid = diffPlans(plan([rg]), plan([], { errors: ["azure-ai-models:workspace.name: required"] }));
         expect(invalid.resources).toEqual([]);
         expect(invalid.destructive).toEqual([]);
@@ -111,13 +186,20 @@ describe("diffPlans", () => {
         ]);
         const fromInvalid = diffPlans(plan([], { errors: ["x"] }), plan([rg]));
         expect(fromInvalid.counts.create).toBe(1);
-        expect(fromInvalid.notes).toEqual(["The base's stack config is invalid (1 problem): it has no resources, so everything shows as created."]);
+        expect(fromInvalid.notes).toEqual([
+            "The base's stack config is invalid (1 problem): it has no resources, so everything shows as created.",
+        ]);
     });
 
     it("gates on destructive changes unless they are acknowledged", () => {
-        const rg = resource("azure-native:resources:ResourceGroup", "rg", { resourceGroupName: "rg-x", location: "eastus2" });
+        const rg = resource("azure-native:resources:ResourceGroup", "rg", {
+            resourceGroupName: "rg-x",
+            location: "eastus2",
+        });
         const d = diffPlans(plan([rg]), plan([]));
-        expect(d.destructive.map((x) => x.message)).toEqual(["resource group rg-x (rg) is deleted: Azure deletes everything in it"]);
+        expect(d.destructive.map((x) => x.message)).toEqual([
+            "resource group rg-x (rg) is deleted: Azure deletes everything in it",
+        ]);
         expect(gateBlocks(d, { enabled: false, allowed: false })).toBe(false);
         expect(gateBlocks(d, { enabled: true, allowed: false })).toBe(true);
         expect(gateBlocks(d, { enabled: true, allowed: true })).toBe(false);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { docFilesWithSamples, reviewSamples, withSamples } from "../../infra/plan/reviewDocs";
+import { docFilesWithSamples, reviewSamples, withSamples } from "../../plan/reviewDocs";
 
 describe("docs: reviewing changes", () => {
     it("holds the current samples (npm run docs:review regenerates them)", async () => {
@@ -18,7 +18,9 @@ describe("docs: reviewing changes", () => {
         expect(samples.diff).toContain("### ⚠️ Destructive changes (1)");
         for (const file of files) {
             const text = readFileSync(file, "utf8");
-            expect(withSamples(text, samples), `${path.basename(file)} is out of date: run npm run docs:review`).toBe(text);
+            expect(withSamples(text, samples), `${path.basename(file)} is out of date: run npm run docs:review`).toBe(
+                text,
+            );
         }
     });
 
@@ -26,7 +28,14 @@ describe("docs: reviewing changes", () => {
         const doc = readFileSync(docFilesWithSamples()[0], "utf8");
         expect(doc).toContain("repo:<owner>/<repo>:pull_request");
         expect(doc).toContain("repo:<owner>/<repo>:environment:dev");
-        for (const name of ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_SUBSCRIPTION_ID", "PULUMI_STACK", "PULUMI_ORGANIZATION", "PULUMI_ACCESS_TOKEN"]) {
+        for (const name of [
+            "AZURE_CLIENT_ID",
+            "AZURE_TENANT_ID",
+            "AZURE_SUBSCRIPTION_ID",
+            "PULUMI_STACK",
+            "PULUMI_ORGANIZATION",
+            "PULUMI_ACCESS_TOKEN",
+        ]) {
             expect(doc).toContain(name);
         }
         expect(doc).toContain("allow-destructive-changes");

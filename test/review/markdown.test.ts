@@ -5,15 +5,19 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../infra/plan/markdown";
-import type { Plan } from "../../infra/plan/types";
+import { renderMarkdown } from "../../plan/markdown";
+import type { Plan } from "../../plan/types";
 import { clone, planOf, ROOT, stackFileConfig } from "./plans";
 
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const DEV = stackFileConfig();
 
 function plan(args: string[]) {
-    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "infra/plan/cli.ts"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "plan/cli.ts"), ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -64,7 +68,9 @@ describe("the Markdown report", () => {
 
     it("shows the stack outputs with secrets masked, and never a key", () => {
         const md = renderMarkdown(dev);
-        expect(md).toContain("`deployments` (secret values masked: `deployments.ministral.primaryKey`, `deployments.ministral.secondaryKey`):");
+        expect(md).toContain(
+            "`deployments` (secret values masked: `deployments.ministral.primaryKey`, `deployments.ministral.secondaryKey`):",
+        );
         expect(md).toContain('    "primaryKey": "[secret]",');
         expect(md).not.toContain("primary-key-of-");
         expect(md).not.toContain("<details>");
@@ -76,7 +82,14 @@ describe("the Markdown report", () => {
             {
                 name: "chat-online",
                 project: "chat",
-                deployments: [{ name: "blue", model: "mistralai-Mistral-7B-Instruct-v01", instanceType: "Standard_NC12s_v3", instanceCount: 2 }],
+                deployments: [
+                    {
+                        name: "blue",
+                        model: "mistralai-Mistral-7B-Instruct-v01",
+                        instanceType: "Standard_NC12s_v3",
+                        instanceCount: 2,
+                    },
+                ],
             },
         ];
         const lines = renderMarkdown(await planOf(c)).split("\n");
@@ -99,9 +112,13 @@ describe("the Markdown report", () => {
         (c["azure-ai-models:deployments"] as { model: string }[])[0].model = "Mistral-small";
         const p = await planOf(c, { today: "2025-04-10" });
         const lines = renderMarkdown(p).split("\n");
-        expect(lines[2]).toBe("**18 resources to create** (13 cloud, 5 components) · policies **✅ passed (0 mandatory, 3 advisory)** · 1 warning");
+        expect(lines[2]).toBe(
+            "**18 resources to create** (13 cloud, 5 components) · policies **✅ passed (0 mandatory, 3 advisory)** · 1 warning",
+        );
         const at = lines.indexOf("### Lifecycle and config warnings");
-        expect(lines[at + 2]).toMatch(/^- `azure-ai-models:deployments\[0\]\.model`: Mistral-small is legacy since 2025-03-31/);
+        expect(lines[at + 2]).toMatch(
+            /^- `azure-ai-models:deployments\[0\]\.model`: Mistral-small is legacy since 2025-03-31/,
+        );
     });
 
     it("lists the problems of an invalid config, and nothing else", async () => {
@@ -139,6 +156,8 @@ describe("npm run plan -- --format", () => {
         expect(bad.stderr.split("\n")[0]).toBe('--format "yaml" is not a format; expected one of text, json, markdown');
         const both = plan(["--json", "--format", "markdown"]);
         expect(both.code).toBe(2);
-        expect(both.stderr.split("\n")[0]).toBe("--json and --format markdown contradict each other (--json is --format json)");
+        expect(both.stderr.split("\n")[0]).toBe(
+            "--json and --format markdown contradict each other (--json is --format json)",
+        );
     });
 });

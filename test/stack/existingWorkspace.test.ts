@@ -6,15 +6,26 @@ import { describe, expect, it } from "vitest";
 import { validateStackConfig } from "../../infra/config";
 import { byName, output, registered, resourceSet, runStack } from "../helpers/stack";
 
-const PROJECT_ID = "/subscriptions/2b1e0c4a-5d6f-4a8b-9c0d-1e2f3a4b5c6d/resourceGroups/rg-platform-ai/providers/Microsoft.MachineLearningServices/workspaces/chat-k3v9qz";
-const WORKSPACE_TYPES = ["azure-native:machinelearningservices:Workspace", "azure-ai-models:index:AiWorkspace", "azure-ai-models:index:AiProject", "azure-native:resources:ResourceGroup"];
+const PROJECT_ID =
+    "/subscriptions/2b1e0c4a-5d6f-4a8b-9c0d-1e2f3a4b5c6d/resourceGroups/rg-platform-ai/providers/Microsoft.MachineLearningServices/workspaces/chat-k3v9qz";
+const WORKSPACE_TYPES = [
+    "azure-native:machinelearningservices:Workspace",
+    "azure-ai-models:index:AiWorkspace",
+    "azure-ai-models:index:AiProject",
+    "azure-native:resources:ResourceGroup",
+];
 const TODAY = new Date("2026-11-21T00:00:00Z");
 
 describe("deployments into an existing project", () => {
     const config = {
         existingWorkspace: { id: PROJECT_ID, location: "eastus2" },
         deployments: [{ name: "team-chat", model: "Ministral-3B" }],
-        onlineEndpoints: [{ name: "team-llm", deployments: [{ name: "blue", model: "Mistral-7B-Instruct-v02", instanceType: "Standard_NC12s_v3" }] }],
+        onlineEndpoints: [
+            {
+                name: "team-llm",
+                deployments: [{ name: "blue", model: "Mistral-7B-Instruct-v02", instanceType: "Standard_NC12s_v3" }],
+            },
+        ],
     };
 
     it("creates no hub, project, workspace or resource group: only the subscription and the endpoints", async () => {
@@ -103,7 +114,10 @@ describe("deployments into an existing project", () => {
             "azure-ai-models:existingWorkspace: give the workspace's ARM id, or both resourceGroupName and name",
             'azure-ai-models:existingWorkspace.location: "westeurope" does not offer Ministral-3B as a serverless API (deployments[0]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral',
         ]);
-        const badId = validateStackConfig({ existingWorkspace: { id: "/subscriptions/x/resourceGroups/rg/workspaces/w", location: "eastus2" } }, { today: TODAY });
+        const badId = validateStackConfig(
+            { existingWorkspace: { id: "/subscriptions/x/resourceGroups/rg/workspaces/w", location: "eastus2" } },
+            { today: TODAY },
+        );
         expect(badId.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
             'azure-ai-models:existingWorkspace.id: "/subscriptions/x/resourceGroups/rg/workspaces/w" is not valid; expected an ARM id /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>',
         ]);
@@ -112,11 +126,14 @@ describe("deployments into an existing project", () => {
 
 describe("components pointed at an existing workspace", () => {
     it("take its ARM id instead of resource group and name", async () => {
-        const { captureProgram } = await import("../../infra/plan/capture");
+        const { captureProgram } = await import("../../plan/capture");
         const { ServerlessModelEndpoint, MarketplaceModelSubscription } = await import("../../infra/components");
         const run = await captureProgram(
             () => {
-                const sub = new MarketplaceModelSubscription("sub", { workspaceId: PROJECT_ID, modelId: "azureml://registries/azureml-mistral/models/Ministral-3B" });
+                const sub = new MarketplaceModelSubscription("sub", {
+                    workspaceId: PROJECT_ID,
+                    modelId: "azureml://registries/azureml-mistral/models/Ministral-3B",
+                });
                 new ServerlessModelEndpoint("chat", {
                     workspaceId: PROJECT_ID,
                     endpointName: "chat",
@@ -129,16 +146,23 @@ describe("components pointed at an existing workspace", () => {
         );
         expect(run.error).toBeUndefined();
         for (const name of ["sub-sub", "chat-endpoint"]) {
-            expect(byName(run, name).inputs).toMatchObject({ resourceGroupName: "rg-platform-ai", workspaceName: "chat-k3v9qz" });
+            expect(byName(run, name).inputs).toMatchObject({
+                resourceGroupName: "rg-platform-ai",
+                workspaceName: "chat-k3v9qz",
+            });
         }
         expect(registered(run).filter((r) => WORKSPACE_TYPES.includes(r.type))).toEqual([]);
     });
 
     it("say which properties are missing when no workspace is named, before registering anything", async () => {
-        const { captureProgram } = await import("../../infra/plan/capture");
+        const { captureProgram } = await import("../../plan/capture");
         const { ServerlessModelEndpoint } = await import("../../infra/components");
         const run = await captureProgram(
-            () => new ServerlessModelEndpoint("chat", { endpointName: "chat", modelId: "azureml://registries/azureml-mistral/models/Ministral-3B" }),
+            () =>
+                new ServerlessModelEndpoint("chat", {
+                    endpointName: "chat",
+                    modelId: "azureml://registries/azureml-mistral/models/Ministral-3B",
+                }),
             { project: "p", stack: "s", preview: false },
         );
         const pulumi = await import("@pulumi/pulumi");

@@ -5,8 +5,8 @@
  * test/traffic for that, against a loopback ARM server).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { quotaReport } from "../../infra/plan/quota";
-import { SECRET } from "../../infra/plan/types";
+import { quotaReport } from "../../plan/quota";
+import { SECRET } from "../../plan/types";
 import { byName, output, resourceSet, runStack } from "../helpers/stack";
 
 const MIXTRAL = "azureml://registries/azureml/models/mistralai-Mixtral-8x7B-Instruct-v01/versions/11";
@@ -70,7 +70,11 @@ describe("one managed deployment with defaults", () => {
             properties: { authMode: "AADToken", publicNetworkAccess: "Disabled" },
             tags: {},
         });
-        expect(endpoint.options.ignoreChanges).toEqual(["properties.traffic", "properties.mirrorTraffic", "properties.properties"]);
+        expect(endpoint.options.ignoreChanges).toEqual([
+            "properties.traffic",
+            "properties.mirrorTraffic",
+            "properties.properties",
+        ]);
     });
 
     it("deploys the pinned model on managed compute with one instance", async () => {
@@ -119,8 +123,18 @@ describe("one managed deployment with defaults", () => {
             scoringUri: `https://${name}.eastus2.inference.ml.azure.com/score`,
             swaggerUri: `https://${name}.eastus2.inference.ml.azure.com/swagger.json`,
             authMode: "AADToken",
-            authorization: { header: "Authorization", value: "Bearer <Microsoft Entra ID token for https://ml.azure.com>" },
-            deployments: { blue: { model: "mistralai-Mixtral-8x7B-Instruct-v01", modelId: MIXTRAL, instanceType: "Standard_ND96asr_v4", instances: "1" } },
+            authorization: {
+                header: "Authorization",
+                value: "Bearer <Microsoft Entra ID token for https://ml.azure.com>",
+            },
+            deployments: {
+                blue: {
+                    model: "mistralai-Mixtral-8x7B-Instruct-v01",
+                    modelId: MIXTRAL,
+                    instanceType: "Standard_ND96asr_v4",
+                    instances: "1",
+                },
+            },
             traffic: { blue: 100 },
             mirrorTraffic: {},
             sharedQuota: false,
@@ -136,7 +150,11 @@ describe("blue/green with a 90/10 split and a mirror", () => {
             {
                 name: "mixtral",
                 project: "open",
-                deployments: [blue, { ...blue, name: "green", version: 10 }, { ...blue, name: "shadow", instanceType: "Standard_ND40rs_v2" }],
+                deployments: [
+                    blue,
+                    { ...blue, name: "green", version: 10 },
+                    { ...blue, name: "shadow", instanceType: "Standard_ND40rs_v2" },
+                ],
                 traffic: { blue: 90, green: 10, shadow: 0 },
                 mirrorTraffic: { shadow: 10 },
             },
@@ -145,18 +163,40 @@ describe("blue/green with a 90/10 split and a mirror", () => {
 
     it("registers three deployments and one traffic resource that waits for all of them", async () => {
         const run = await runStack(config);
-        expect(resourceSet(run)).toEqual([...HUB_AND_PROJECT, ...endpointResources("mixtral", ["blue", "green", "shadow"])].sort());
+        expect(resourceSet(run)).toEqual(
+            [...HUB_AND_PROJECT, ...endpointResources("mixtral", ["blue", "green", "shadow"])].sort(),
+        );
         const traffic = byName(run, "mixtral-traffic");
-        expect(traffic.inputs).toMatchObject({ traffic: { blue: 90, green: 10, shadow: 0 }, mirrorTraffic: { shadow: 10 } });
-        for (const d of ["blue", "green", "shadow"]) expect(traffic.dependencies).toContain(byName(run, `mixtral-${d}-deployment`).urn);
-        expect((byName(run, "mixtral-green-deployment").inputs.properties as Record<string, unknown>).model).toBe(MIXTRAL.replace("/versions/11", "/versions/10"));
+        expect(traffic.inputs).toMatchObject({
+            traffic: { blue: 90, green: 10, shadow: 0 },
+            mirrorTraffic: { shadow: 10 },
+        });
+        for (const d of ["blue", "green", "shadow"])
+            expect(traffic.dependencies).toContain(byName(run, `mixtral-${d}-deployment`).urn);
+        expect((byName(run, "mixtral-green-deployment").inputs.properties as Record<string, unknown>).model).toBe(
+            MIXTRAL.replace("/versions/11", "/versions/10"),
+        );
     });
 
     it("counts the quota per VM family: exempt sizes without the reserve", async () => {
         const run = await runStack(config);
         expect(quotaReport(run.resources).rows).toEqual([
-            { region: "eastus2", family: "Standard NDASv4_A100 Family", deployments: expect.any(Array), instances: 2, cores: 192, reserveApplied: false },
-            { region: "eastus2", family: "Standard NDSv2 Family", deployments: expect.any(Array), instances: 1, cores: 40, reserveApplied: false },
+            {
+                region: "eastus2",
+                family: "Standard NDASv4_A100 Family",
+                deployments: expect.any(Array),
+                instances: 2,
+                cores: 192,
+                reserveApplied: false,
+            },
+            {
+                region: "eastus2",
+                family: "Standard NDSv2 Family",
+                deployments: expect.any(Array),
+                instances: 1,
+                cores: 40,
+                reserveApplied: false,
+            },
         ]);
         const name = byName(run, "mixtral-endpoint").inputs.endpointName as string;
         expect(quotaReport(run.resources).rows[0].deployments).toEqual([`${name}/blue`, `${name}/green`]);
@@ -175,8 +215,17 @@ describe("autoscale", () => {
                         name: "main",
                         model: "Mistral-7B-Instruct-v02",
                         instanceType: "Standard_NC12s_v3",
-                        autoscale: { minInstances: 2, maxInstances: 5, targetUtilizationPercentage: 60, pollingIntervalSeconds: 30 },
-                        requestSettings: { maxConcurrentRequestsPerInstance: 4, requestTimeoutSeconds: 90, maxQueueWaitSeconds: 2 },
+                        autoscale: {
+                            minInstances: 2,
+                            maxInstances: 5,
+                            targetUtilizationPercentage: 60,
+                            pollingIntervalSeconds: 30,
+                        },
+                        requestSettings: {
+                            maxConcurrentRequestsPerInstance: 4,
+                            requestTimeoutSeconds: 90,
+                            maxQueueWaitSeconds: 2,
+                        },
                         livenessProbe: { initialDelaySeconds: 600, periodSeconds: 10, failureThreshold: 30 },
                         dataCollection: true,
                         appInsights: true,
@@ -195,10 +244,21 @@ describe("autoscale", () => {
             endpointComputeType: "Managed",
             model: "azureml://registries/azureml/models/mistralai-Mistral-7B-Instruct-v0-2/versions/6",
             instanceType: "Standard_NC12s_v3",
-            scaleSettings: { scaleType: "TargetUtilization", minInstances: 2, maxInstances: 5, targetUtilizationPercentage: 60, pollingInterval: "PT30S" },
+            scaleSettings: {
+                scaleType: "TargetUtilization",
+                minInstances: 2,
+                maxInstances: 5,
+                targetUtilizationPercentage: 60,
+                pollingInterval: "PT30S",
+            },
             requestSettings: { maxConcurrentRequestsPerInstance: 4, requestTimeout: "PT90S", maxQueueWait: "PT2S" },
             livenessProbe: { initialDelay: "PT600S", period: "PT10S", failureThreshold: 30 },
-            dataCollector: { collections: { model_inputs: { dataCollectionMode: "Enabled" }, model_outputs: { dataCollectionMode: "Enabled" } } },
+            dataCollector: {
+                collections: {
+                    model_inputs: { dataCollectionMode: "Enabled" },
+                    model_outputs: { dataCollectionMode: "Enabled" },
+                },
+            },
             appInsightsEnabled: true,
             egressPublicNetworkAccess: "Enabled",
             environmentVariables: { WORKER_COUNT: "2" },
@@ -209,19 +269,35 @@ describe("autoscale", () => {
         const run = await runStack(config);
         // ceil(1.2 x 5) = 6 instances x 12 vCPUs
         expect(quotaReport(run.resources).rows).toEqual([
-            { region: "eastus2", family: "Standard NCSv3 Family", deployments: [expect.stringMatching(/^mistral7b-[a-z0-9]{6}\/main$/)], instances: 5, cores: 72, reserveApplied: true },
+            {
+                region: "eastus2",
+                family: "Standard NCSv3 Family",
+                deployments: [expect.stringMatching(/^mistral7b-[a-z0-9]{6}\/main$/)],
+                instances: 5,
+                cores: 72,
+                reserveApplied: true,
+            },
         ]);
     });
 });
 
 describe("key auth", () => {
-    const config = { workspace: hub, onlineEndpoints: [{ name: "keyed", project: "open", authMode: "Key", deployments: [blue] }] };
+    const config = {
+        workspace: hub,
+        onlineEndpoints: [{ name: "keyed", project: "open", authMode: "Key", deployments: [blue] }],
+    };
 
     it("exports both keys as secrets and says how to send them", async () => {
         const run = await runStack(config);
-        expect(byName(run, "keyed-endpoint").inputs.properties).toEqual({ authMode: "Key", publicNetworkAccess: "Disabled" });
+        expect(byName(run, "keyed-endpoint").inputs.properties).toEqual({
+            authMode: "Key",
+            publicNetworkAccess: "Disabled",
+        });
         const out = output(run, "onlineEndpoints");
-        expect(out.secretPaths.sort()).toEqual(["onlineEndpoints.keyed.primaryKey", "onlineEndpoints.keyed.secondaryKey"]);
+        expect(out.secretPaths.sort()).toEqual([
+            "onlineEndpoints.keyed.primaryKey",
+            "onlineEndpoints.keyed.secondaryKey",
+        ]);
         const value = (out.value as Record<string, Record<string, unknown>>).keyed;
         expect(value.primaryKey).toBe(SECRET);
         expect(value.authorization).toEqual({ header: "Authorization", value: "Bearer <primaryKey or secondaryKey>" });
@@ -248,19 +324,30 @@ describe("shared quota", () => {
         expect(byName(run, "trial-endpoint").inputs.properties).toEqual({
             authMode: "AADToken",
             publicNetworkAccess: "Disabled",
-            properties: { SharedComputeCapacityEnabled: "true", TargetAutoDeletionTime: "Sat, 28 Nov 2026 00:00:00 GMT" },
+            properties: {
+                SharedComputeCapacityEnabled: "true",
+                TargetAutoDeletionTime: "Sat, 28 Nov 2026 00:00:00 GMT",
+            },
         });
         const report = quotaReport(run.resources);
         expect(report.rows).toEqual([]);
         expect(report.skipped).toEqual([
-            { deployment: expect.stringMatching(/^trial-[a-z0-9]{6}\/main$/), reason: "shared quota (the endpoint is deleted after 168 hours)" },
+            {
+                deployment: expect.stringMatching(/^trial-[a-z0-9]{6}\/main$/),
+                reason: "shared quota (the endpoint is deleted after 168 hours)",
+            },
         ]);
-        expect((output(run, "onlineEndpoints").value as Record<string, Record<string, unknown>>).trial.sharedQuota).toBe(true);
+        expect(
+            (output(run, "onlineEndpoints").value as Record<string, Record<string, unknown>>).trial.sharedQuota,
+        ).toBe(true);
     });
 });
 
 describe("content safety for managed compute", () => {
-    const config = { workspace: hub, onlineEndpoints: [{ name: "safe", project: "open", contentSafety: true, deployments: [blue] }] };
+    const config = {
+        workspace: hub,
+        onlineEndpoints: [{ name: "safe", project: "open", contentSafety: true, deployments: [blue] }],
+    };
 
     it("provisions a Content Safety account without local auth and lets the endpoint's identity call it", async () => {
         const run = await runStack(config);
@@ -273,7 +360,11 @@ describe("content safety for managed compute", () => {
             ].sort(),
         );
         const account = byName(run, "safe-contentsafety");
-        expect(account.inputs).toMatchObject({ kind: "ContentSafety", sku: { name: "S0" }, properties: { disableLocalAuth: true, publicNetworkAccess: "Disabled" } });
+        expect(account.inputs).toMatchObject({
+            kind: "ContentSafety",
+            sku: { name: "S0" },
+            properties: { disableLocalAuth: true, publicNetworkAccess: "Disabled" },
+        });
         const role = byName(run, "safe-contentsafety-user").inputs;
         expect(role).toMatchObject({
             principalType: "ServicePrincipal",

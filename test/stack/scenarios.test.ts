@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { AZURE_AI_DEVELOPER } from "../../infra/catalog";
 import { deterministicGuid } from "../../infra/components/names";
-import { MOCK_SUBSCRIPTION_ID } from "../../infra/plan/mocks";
-import { SECRET } from "../../infra/plan/types";
+import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks";
+import { SECRET } from "../../plan/types";
 import { byName, output, registered, resourceSet, runStack } from "../helpers/stack";
 
 const ENDPOINT = "azure-native:machinelearningservices:ServerlessEndpoint";
@@ -130,7 +130,10 @@ describe("minimal: a hub, one project, one serverless model", () => {
     it("exports what an application needs, with both keys secret", async () => {
         const run = await runStack(config);
         const deployments = output(run, "deployments");
-        expect(deployments.secretPaths.sort()).toEqual(["deployments.chat.primaryKey", "deployments.chat.secondaryKey"]);
+        expect(deployments.secretPaths.sort()).toEqual([
+            "deployments.chat.primaryKey",
+            "deployments.chat.secondaryKey",
+        ]);
         const chat = (deployments.value as Record<string, Record<string, unknown>>).chat;
         const endpointName = byName(run, "chat-endpoint").inputs.name as string;
         const uri = `https://${endpointName}.eastus2.models.ai.azure.com`;
@@ -141,7 +144,11 @@ describe("minimal: a hub, one project, one serverless model", () => {
             project: "app",
             endpointName,
             uri,
-            routes: { info: `${uri}/info`, chatCompletions: `${uri}/chat/completions`, nativeChatCompletions: `${uri}/v1/chat/completions` },
+            routes: {
+                info: `${uri}/info`,
+                chatCompletions: `${uri}/chat/completions`,
+                nativeChatCompletions: `${uri}/v1/chat/completions`,
+            },
             rateLimits: { tokensPerMinute: 200000, requestsPerMinute: 1000 },
             primaryKey: SECRET,
             secondaryKey: SECRET,
@@ -178,7 +185,13 @@ const SERVERLESS_MODELS = [
 describe("every serverless family of the seeds on a classic workspace", () => {
     const endpointName = (model: string) => model.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     const config = {
-        workspace: { kind: "workspace", name: "aml", location: "eastus2", publicNetworkAccess: "Enabled", managedNetwork: { isolationMode: "Disabled" } },
+        workspace: {
+            kind: "workspace",
+            name: "aml",
+            location: "eastus2",
+            publicNetworkAccess: "Enabled",
+            managedNetwork: { isolationMode: "Disabled" },
+        },
         deployments: [
             ...SERVERLESS_MODELS.map((model) => ({ name: endpointName(model), model })),
             { name: "phi", model: "phi-mini" },
@@ -200,7 +213,10 @@ describe("every serverless family of the seeds on a classic workspace", () => {
         expect(resourceSet(run)).toEqual(
             [
                 ...workspaceResources("aml"),
-                ...SERVERLESS_MODELS.flatMap((m) => [...subscriptionResources(`aml-${m}`), ...endpointResources(endpointName(m))]),
+                ...SERVERLESS_MODELS.flatMap((m) => [
+                    ...subscriptionResources(`aml-${m}`),
+                    ...endpointResources(endpointName(m)),
+                ]),
                 // A Microsoft-registry model needs no Marketplace subscription.
                 ...endpointResources("phi"),
             ].sort(),
@@ -213,7 +229,9 @@ describe("every serverless family of the seeds on a classic workspace", () => {
         const run = await runStack(config, { today: "2024-11-01" });
         const jamba = byName(run, "aml-AI21-Jamba-1.5-Large-sub");
         expect(jamba.inputs.name).toBe("AI21-Jamba-1-5-Large");
-        expect(jamba.inputs.properties).toEqual({ modelId: "azureml://registries/azureml-ai21/models/AI21-Jamba-1.5-Large" });
+        expect(jamba.inputs.properties).toEqual({
+            modelId: "azureml://registries/azureml-ai21/models/AI21-Jamba-1.5-Large",
+        });
         for (const model of SERVERLESS_MODELS) {
             const endpoint = byName(run, `${endpointName(model)}-endpoint`);
             expect(endpoint.dependencies).toContain(byName(run, `aml-${model}-sub`).urn);
@@ -292,14 +310,25 @@ describe("a locked-down hub with several projects, RBAC and managed network", ()
             tags: { owner: "ai-platform", "cost-center": "4711" },
         });
         expect(byName(run, "platform-ws").inputs.containerRegistry).toMatch(/\/registries\/crplatform[a-z0-9]{6}$/);
-        expect(byName(run, "platform-cr").inputs).toMatchObject({ sku: { name: "Premium" }, adminUserEnabled: false, publicNetworkAccess: "Disabled" });
-        expect(byName(run, "platform-search-ws").inputs.tags).toEqual({ owner: "ai-platform", "cost-center": "4711", team: "search" });
+        expect(byName(run, "platform-cr").inputs).toMatchObject({
+            sku: { name: "Premium" },
+            adminUserEnabled: false,
+            publicNetworkAccess: "Disabled",
+        });
+        expect(byName(run, "platform-search-ws").inputs.tags).toEqual({
+            owner: "ai-platform",
+            "cost-center": "4711",
+            team: "search",
+        });
     });
 
     it("grants Azure AI Developer at resource-group scope with deterministic assignment names", async () => {
         const first = await runStack(config);
         const scope = `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-platform-ai`;
-        for (const [principal, type] of [[alice, "User"], [team, "Group"]] as const) {
+        for (const [principal, type] of [
+            [alice, "User"],
+            [team, "Group"],
+        ] as const) {
             const ra = byName(first, `platform-aidev-${principal}`).inputs;
             expect(ra).toEqual({
                 roleAssignmentName: deterministicGuid(scope, principal, AZURE_AI_DEVELOPER.id),
@@ -311,8 +340,12 @@ describe("a locked-down hub with several projects, RBAC and managed network", ()
             });
         }
         const second = await runStack(config);
-        expect(byName(second, `platform-aidev-${alice}`).inputs.roleAssignmentName).toBe(byName(first, `platform-aidev-${alice}`).inputs.roleAssignmentName);
-        expect(deterministicGuid(scope, alice, AZURE_AI_DEVELOPER.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(byName(second, `platform-aidev-${alice}`).inputs.roleAssignmentName).toBe(
+            byName(first, `platform-aidev-${alice}`).inputs.roleAssignmentName,
+        );
+        expect(deterministicGuid(scope, alice, AZURE_AI_DEVELOPER.id)).toMatch(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
     });
 
     it("puts each endpoint in its own project, depending on that project's subscription", async () => {
@@ -324,7 +357,9 @@ describe("a locked-down hub with several projects, RBAC and managed network", ()
             expect(endpoint.inputs.workspaceName).toBe(ws.inputs.workspaceName);
             expect(sub.inputs.workspaceName).toBe(ws.inputs.workspaceName);
             expect(endpoint.dependencies).toContain(sub.urn);
-            expect(endpoint.dependencies).not.toContain(byName(run, `${project === "support" ? "search" : "support"}-Ministral-3B-sub`).urn);
+            expect(endpoint.dependencies).not.toContain(
+                byName(run, `${project === "support" ? "search" : "support"}-Ministral-3B-sub`).urn,
+            );
         }
         const keys = output(run, "deployments").secretPaths.sort();
         expect(keys).toEqual([

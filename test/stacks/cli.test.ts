@@ -21,7 +21,17 @@ interface Run {
 }
 
 function plan(fixture: string, ...args: string[]): Promise<Run> {
-    const argv = [TSX, path.join(ROOT, "infra/plan/cli.ts"), "--dir", path.join(FIXTURES, fixture), "--stack", "test", "--today", "2026-11-21", ...args];
+    const argv = [
+        TSX,
+        path.join(ROOT, "plan/cli.ts"),
+        "--dir",
+        path.join(FIXTURES, fixture),
+        "--stack",
+        "test",
+        "--today",
+        "2026-11-21",
+        ...args,
+    ];
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, argv, { cwd: ROOT, timeout: 120_000 });
         let stdout = "";
@@ -37,7 +47,10 @@ interface JsonPlan {
     errors: string[];
     resources: { name: string; type: string }[];
     outputs: { name: string; value: unknown; secretPaths: string[] }[];
-    policies?: { passed: boolean; violations: { policyName: string; enforcementLevel: string; message: string; resourceName?: string }[] };
+    policies?: {
+        passed: boolean;
+        violations: { policyName: string; enforcementLevel: string; message: string; resourceName?: string }[];
+    };
 }
 
 const WESTEUROPE = (name: string) =>
@@ -78,7 +91,9 @@ describe("npm run plan over bad stacks", () => {
                 "    + machinelearningservices:Workspace  project",
             ].join("\n"),
         );
-        expect(r.stdout).toContain(`        depends on: hub (Workspace)\n        ✗ [mandatory] allowed-regions: ${WESTEUROPE("project")}\n`);
+        expect(r.stdout).toContain(
+            `        depends on: hub (Workspace)\n        ✗ [mandatory] allowed-regions: ${WESTEUROPE("project")}\n`,
+        );
         expect(r.stdout).toContain(
             [
                 "Policies: FAILED (2 mandatory, 0 advisory violations)",
@@ -131,7 +146,9 @@ describe("npm run plan over bad stacks", () => {
         const json = JSON.parse(r.stdout) as JsonPlan;
         expect(json.errors).toEqual([]);
         expect(json.policies?.passed).toBe(false);
-        expect(json.policies?.violations.map((v) => [v.policyName, v.enforcementLevel, v.resourceName, v.message])).toEqual([
+        expect(
+            json.policies?.violations.map((v) => [v.policyName, v.enforcementLevel, v.resourceName, v.message]),
+        ).toEqual([
             [
                 "content-safety-enabled",
                 "mandatory",
@@ -151,8 +168,15 @@ describe("npm run plan over bad stacks", () => {
             `${kind} "${name}" uses Mistral Large (2411) (azureml://registries/azureml-mistral/models/Mistral-Large-2411), whose serverless offer was retired on 2026-01-30: ` +
             `its deployments return 404 (MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule), 2026-07-07). ` +
             `Deploy its replacement Mistral-medium-2505 instead, or another model.`;
-        expect(json.policies?.violations.map((v) => [v.policyName, v.enforcementLevel, v.resourceName, v.message])).toEqual([
-            ["no-retired-models", "mandatory", "app-Mistral-Large-2411-sub", retired("MarketplaceSubscription", "app-Mistral-Large-2411-sub")],
+        expect(
+            json.policies?.violations.map((v) => [v.policyName, v.enforcementLevel, v.resourceName, v.message]),
+        ).toEqual([
+            [
+                "no-retired-models",
+                "mandatory",
+                "app-Mistral-Large-2411-sub",
+                retired("MarketplaceSubscription", "app-Mistral-Large-2411-sub"),
+            ],
             ["no-retired-models", "mandatory", "large-endpoint", retired("ServerlessEndpoint", "large-endpoint")],
         ]);
     });

@@ -9,16 +9,17 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluatePolicies, type PolicyPackConfig, type PolicyViolation } from "../../infra/plan/policy";
-import { runPlan } from "../../infra/plan/run";
-import type { Plan } from "../../infra/plan/types";
+import { evaluatePolicies, type PolicyPackConfig, type PolicyViolation } from "../../plan/policy";
+import { runPlan } from "../../plan/run";
+import type { Plan } from "../../plan/types";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "test/fixtures/stacks");
 const TODAY = "2026-11-21";
 
 const MINISTRAL_3B = "azureml://registries/azureml-mistral/models/Ministral-3B";
-const LIFECYCLE_SOURCE = "(MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule), 2026-07-07)";
+const LIFECYCLE_SOURCE =
+    "(MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule), 2026-07-07)";
 const DEFAULT_REGIONS = "eastus, eastus2, northcentralus, southcentralus, westus, westus3 and swedencentral";
 
 interface BadStack {
@@ -144,7 +145,9 @@ const BAD_STACKS: BadStack[] = [
     {
         name: "plaintext-key-of-existing-endpoint",
         rule: "no-plaintext-keys-in-outputs",
-        violations: [{ resourceName: "raw-plaintext-key-of-existing-endpoint-test", message: plaintext("sharedChatKey") }],
+        violations: [
+            { resourceName: "raw-plaintext-key-of-existing-endpoint-test", message: plaintext("sharedChatKey") },
+        ],
         allowedBy: { "no-plaintext-keys-in-outputs": "advisory" },
     },
     {
@@ -162,7 +165,9 @@ const BAD_STACKS: BadStack[] = [
                     `Deploy it into a workspace or hub in one of those regions, or choose a model offered in "swedencentral".`,
             },
         ],
-        allowedBy: { "model-available-in-region": { additionalRegions: { "AI21-Jamba-1.5-Mini": ["Sweden Central"] } } },
+        allowedBy: {
+            "model-available-in-region": { additionalRegions: { "AI21-Jamba-1.5-Mini": ["Sweden Central"] } },
+        },
     },
     {
         name: "unapproved-model",
@@ -177,8 +182,14 @@ const BAD_STACKS: BadStack[] = [
         name: "versioned-model-id",
         rule: "model-id-form",
         violations: [
-            { resourceName: "ministral-sub", message: versioned("MarketplaceSubscription", "ministral-sub", "properties.modelId") },
-            { resourceName: "ministral", message: versioned("ServerlessEndpoint", "ministral", "properties.modelSettings.modelId") },
+            {
+                resourceName: "ministral-sub",
+                message: versioned("MarketplaceSubscription", "ministral-sub", "properties.modelId"),
+            },
+            {
+                resourceName: "ministral",
+                message: versioned("ServerlessEndpoint", "ministral", "properties.modelSettings.modelId"),
+            },
         ],
         allowedBy: { "model-id-form": { checkServerless: false } },
     },
@@ -208,7 +219,9 @@ describe("the dev stack through the plan", () => {
         expect(plan.policies?.passed).toBe(true);
         expect(plan.policies!.violations.filter(isMandatory)).toEqual([]);
         // Pulumi.dev.yaml opens public network access on purpose, so a new user can reach the studio.
-        expect(plan.policies!.violations.map((v) => `${v.policyName} ${v.resourceName}`)).toEqual(["workspace-network-isolation aimodels-dev-ws"]);
+        expect(plan.policies!.violations.map((v) => `${v.policyName} ${v.resourceName}`)).toEqual([
+            "workspace-network-isolation aimodels-dev-ws",
+        ]);
     });
 });
 
@@ -237,30 +250,40 @@ describe("bad stacks of raw azure-native resources, one mistake each", () => {
         for (const stack of BAD_STACKS) plans.set(stack.name, await planFixture(stack.name, stack));
     });
 
-    it.each(BAD_STACKS.map((s) => [s.name, s] as const))("%s fails on exactly its rule, with exactly its messages", (_, stack) => {
-        const plan = plans.get(stack.name)!;
-        expect(plan.errors).toEqual([]);
-        // Raw resources: nothing of this package's components is involved.
-        expect(plan.resources.filter((r) => r.type.startsWith("azure-ai-models:"))).toEqual([]);
-        expect(plan.policies?.passed).toBe(false);
-        const violations = plan.policies!.violations;
-        expect(names(violations.filter(isMandatory))).toEqual([stack.rule]);
-        // Nothing else, advisory rules included: the stacks are compliant but for their one mistake.
-        expect(names(violations)).toEqual([stack.rule]);
-        expect(violations.map((v) => ({ resourceName: v.resourceName, message: v.message }))).toEqual(stack.violations);
-        for (const v of violations) expect(v.enforcementLevel).toBe("mandatory");
-    });
+    it.each(BAD_STACKS.map((s) => [s.name, s] as const))(
+        "%s fails on exactly its rule, with exactly its messages",
+        (_, stack) => {
+            const plan = plans.get(stack.name)!;
+            expect(plan.errors).toEqual([]);
+            // Raw resources: nothing of this package's components is involved.
+            expect(plan.resources.filter((r) => r.type.startsWith("azure-ai-models:"))).toEqual([]);
+            expect(plan.policies?.passed).toBe(false);
+            const violations = plan.policies!.violations;
+            expect(names(violations.filter(isMandatory))).toEqual([stack.rule]);
+            // Nothing else, advisory rules included: the stacks are compliant but for their one mistake.
+            expect(names(violations)).toEqual([stack.rule]);
+            expect(violations.map((v) => ({ resourceName: v.resourceName, message: v.message }))).toEqual(
+                stack.violations,
+            );
+            for (const v of violations) expect(v.enforcementLevel).toBe("mandatory");
+        },
+    );
 
-    it.each(BAD_STACKS.map((s) => [s.name, s] as const))("%s passes when the pack config allows its mistake", (_, stack) => {
-        const plan = plans.get(stack.name)!;
-        expect(reevaluate(plan, stack.allowedBy).filter(isMandatory)).toEqual([]);
-    });
+    it.each(BAD_STACKS.map((s) => [s.name, s] as const))(
+        "%s passes when the pack config allows its mistake",
+        (_, stack) => {
+            const plan = plans.get(stack.name)!;
+            expect(reevaluate(plan, stack.allowedBy).filter(isMandatory)).toEqual([]);
+        },
+    );
 
     it("reports each mistake at advisory level when the config lowers the rule, and not at all when it is disabled", () => {
         for (const stack of BAD_STACKS) {
             const plan = plans.get(stack.name)!;
             const advisory = reevaluate(plan, { [stack.rule]: "advisory" });
-            expect(advisory.map((v) => `${v.enforcementLevel} ${v.message}`)).toEqual(stack.violations.map((v) => `advisory ${v.message}`));
+            expect(advisory.map((v) => `${v.enforcementLevel} ${v.message}`)).toEqual(
+                stack.violations.map((v) => `advisory ${v.message}`),
+            );
             expect(reevaluate(plan, { [stack.rule]: "disabled" })).toEqual([]);
         }
     });

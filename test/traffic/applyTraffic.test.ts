@@ -14,7 +14,8 @@ import { applyTraffic, clearTraffic, readTraffic } from "../../infra/traffic/ope
 import { TEST_SERVER_CERT, type ArmServer } from "../helpers/armServer";
 import { clientOptions, fakeCredential, putBodies, rawRequest, REF, serverWithEndpoint } from "./helpers";
 
-const WHERE = 'online endpoint "chat-ep" in workspace "ws-models" (resource group "rg-models", subscription "00000000-1111-2222-3333-444444444444")';
+const WHERE =
+    'online endpoint "chat-ep" in workspace "ws-models" (resource group "rg-models", subscription "00000000-1111-2222-3333-444444444444")';
 
 /** The requests of one apply that writes: read, whole write, two polls, the SDK's final read. */
 const APPLY_LOG = [
@@ -51,10 +52,18 @@ describe("applyTraffic", () => {
             {
                 location: "eastus",
                 tags: { team: "ml" },
-                properties: { authMode: "Key", publicNetworkAccess: "Enabled", traffic: { blue: 100, green: 0 }, mirrorTraffic: {} },
+                properties: {
+                    authMode: "Key",
+                    publicNetworkAccess: "Enabled",
+                    traffic: { blue: 100, green: 0 },
+                    mirrorTraffic: {},
+                },
             },
         ]);
-        expect(server.endpoint(REF)?.properties).toMatchObject({ traffic: { blue: 100, green: 0 }, provisioningState: "Succeeded" });
+        expect(server.endpoint(REF)?.properties).toMatchObject({
+            traffic: { blue: 100, green: 0 },
+            provisioningState: "Succeeded",
+        });
     });
 
     it("changes the split (canary 90/10), then switches blue/green (0/100)", async () => {
@@ -74,7 +83,10 @@ describe("applyTraffic", () => {
     it("sets and clears a mirror, which the SDK's own model cannot carry", async () => {
         server = await serverWithEndpoint(["blue", "green"], { traffic: { blue: 100 } });
 
-        const mirrored = await applyTraffic({ ...REF, traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 10 } }, clientOptions(server));
+        const mirrored = await applyTraffic(
+            { ...REF, traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 10 } },
+            clientOptions(server),
+        );
         expect(mirrored.mirrorTraffic).toEqual({ green: 10 });
         expect(server.endpoint(REF)?.properties.mirrorTraffic).toEqual({ green: 10 });
 
@@ -96,17 +108,31 @@ describe("applyTraffic", () => {
         const client = sdk(server);
 
         // What Pulumi would do if the deployment went before the split changed: Azure refuses.
-        await expect(client.onlineDeployments.beginDeleteAndWait(REF.resourceGroupName, REF.workspaceName, REF.endpointName, "blue")).rejects.toMatchObject({
+        await expect(
+            client.onlineDeployments.beginDeleteAndWait(
+                REF.resourceGroupName,
+                REF.workspaceName,
+                REF.endpointName,
+                "blue",
+            ),
+        ).rejects.toMatchObject({
             statusCode: 400,
             code: "BadArgument",
-            message: "Deployment 'blue' of endpoint 'chat-ep' has 90% traffic and 0% mirror traffic. Set its traffic to 0 before deleting it.",
+            message:
+                "Deployment 'blue' of endpoint 'chat-ep' has 90% traffic and 0% mirror traffic. Set its traffic to 0 before deleting it.",
         });
         expect(server.deployments(REF)).toEqual(["blue", "green"]);
         server.clearRequests();
 
         // What happens: the traffic resource's update (the new split without blue) runs first, then the delete.
         await applyTraffic({ ...REF, traffic: { green: 100 } }, clientOptions(server));
-        await client.onlineDeployments.beginDeleteAndWait(REF.resourceGroupName, REF.workspaceName, REF.endpointName, "blue", { updateIntervalInMs: 1 });
+        await client.onlineDeployments.beginDeleteAndWait(
+            REF.resourceGroupName,
+            REF.workspaceName,
+            REF.endpointName,
+            "blue",
+            { updateIntervalInMs: 1 },
+        );
 
         expect(server.log()).toEqual([
             ...APPLY_LOG,
@@ -130,12 +156,19 @@ describe("applyTraffic", () => {
             { location: "eastus", tags: { team: "ml" }, properties: { authMode: "Key", description: "v2" } },
             { updateIntervalInMs: 1 },
         );
-        expect(await readTraffic(REF, clientOptions(server))).toEqual({ traffic: {}, mirrorTraffic: {}, provisioningState: "Succeeded" });
+        expect(await readTraffic(REF, clientOptions(server))).toEqual({
+            traffic: {},
+            mirrorTraffic: {},
+            provisioningState: "Succeeded",
+        });
 
         const restored = await applyTraffic({ ...REF, traffic: { blue: 90, green: 10 } }, clientOptions(server));
         expect(restored.traffic).toEqual({ blue: 90, green: 10 });
         // The restore kept what the endpoint's update wrote.
-        expect(server.endpoint(REF)).toMatchObject({ tags: { team: "ml" }, properties: { description: "v2", traffic: { blue: 90, green: 10 } } });
+        expect(server.endpoint(REF)).toMatchObject({
+            tags: { team: "ml" },
+            properties: { description: "v2", traffic: { blue: 90, green: 10 } },
+        });
     });
 });
 
@@ -165,7 +198,11 @@ describe("readTraffic and clearTraffic", () => {
 
     it("clearTraffic does nothing when the endpoint routes nothing or is gone", async () => {
         server = await serverWithEndpoint(["blue"]);
-        expect(await clearTraffic(REF, clientOptions(server))).toEqual({ traffic: {}, mirrorTraffic: {}, provisioningState: "Succeeded" });
+        expect(await clearTraffic(REF, clientOptions(server))).toEqual({
+            traffic: {},
+            mirrorTraffic: {},
+            provisioningState: "Succeeded",
+        });
         expect(await clearTraffic({ ...REF, endpointName: "gone" }, clientOptions(server))).toBeUndefined();
         expect(server.log()).toEqual(["GET onlineEndpoints/chat-ep 200", "GET onlineEndpoints/gone 404"]);
     });
@@ -186,7 +223,9 @@ describe("Azure's refusals read clearly", () => {
 
     it("a missing endpoint", async () => {
         server = await serverWithEndpoint([]);
-        await expect(applyTraffic({ ...REF, endpointName: "nope", traffic: { blue: 100 } }, clientOptions(server))).rejects.toThrow(
+        await expect(
+            applyTraffic({ ...REF, endpointName: "nope", traffic: { blue: 100 } }, clientOptions(server)),
+        ).rejects.toThrow(
             new Error(
                 `could not read online endpoint "nope" in workspace "ws-models" (resource group "rg-models", subscription "00000000-1111-2222-3333-444444444444"): ` +
                     "Azure answered 404 ResourceNotFound: The Resource 'Microsoft.MachineLearningServices/workspaces/ws-models/onlineEndpoints/nope' under resource group 'rg-models' was not found.",
@@ -196,10 +235,15 @@ describe("Azure's refusals read clearly", () => {
 
     it("a conflict with another operation on the endpoint (not retried)", async () => {
         server = await serverWithEndpoint(["blue"]);
-        server.failNext({ method: "PUT" }, { status: 409, code: "Conflict", message: "Another operation is in progress on endpoint 'chat-ep'." });
+        server.failNext(
+            { method: "PUT" },
+            { status: 409, code: "Conflict", message: "Another operation is in progress on endpoint 'chat-ep'." },
+        );
         await expect(clearTraffic(REF, clientOptions(server))).resolves.toBeDefined(); // nothing to clear: no PUT
         await expect(applyTraffic({ ...REF, traffic: { blue: 100 } }, clientOptions(server))).rejects.toThrow(
-            new Error(`could not set traffic {"blue":100} on ${WHERE}: Azure answered 409 Conflict: Another operation is in progress on endpoint 'chat-ep'.`),
+            new Error(
+                `could not set traffic {"blue":100} on ${WHERE}: Azure answered 409 Conflict: Another operation is in progress on endpoint 'chat-ep'.`,
+            ),
         );
     });
 
@@ -217,7 +261,10 @@ describe("Azure's refusals read clearly", () => {
 
     it("a transient 503 is retried by the SDK's own policy", async () => {
         server = await serverWithEndpoint(["blue"]);
-        server.failNext({ method: "GET", pathIncludes: "onlineEndpoints" }, { status: 503, code: "ServiceUnavailable", message: "Try again." });
+        server.failNext(
+            { method: "GET", pathIncludes: "onlineEndpoints" },
+            { status: 503, code: "ServiceUnavailable", message: "Try again." },
+        );
         await applyTraffic({ ...REF, traffic: { blue: 100 } }, clientOptions(server));
         expect(server.log()).toEqual(["GET onlineEndpoints/chat-ep 503", ...APPLY_LOG]);
     });
@@ -227,7 +274,12 @@ describe("Azure's refusals read clearly", () => {
         const path = `${server.resourceId(REF)}?api-version=${ONLINE_ENDPOINT_API_VERSION}`;
         expect(await rawRequest(server, "GET", path, undefined, { authorized: false })).toEqual({
             status: 401,
-            body: { error: { code: "AuthenticationFailed", message: "Authentication failed. The 'Authorization' header is missing." } },
+            body: {
+                error: {
+                    code: "AuthenticationFailed",
+                    message: "Authentication failed. The 'Authorization' header is missing.",
+                },
+            },
         });
 
         // A client made without createTrafficClient speaks the SDK's default version, whose model lacks mirrorTraffic.

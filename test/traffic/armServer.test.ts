@@ -16,7 +16,10 @@ afterEach(async () => {
 const q = `?api-version=${ONLINE_ENDPOINT_API_VERSION}`;
 
 function putEndpoint(s: ArmServer, properties: Record<string, unknown>, name = REF.endpointName) {
-    return rawRequest(s, "PUT", `${s.resourceId({ ...REF, endpointName: name })}${q}`, { location: "eastus", properties });
+    return rawRequest(s, "PUT", `${s.resourceId({ ...REF, endpointName: name })}${q}`, {
+        location: "eastus",
+        properties,
+    });
 }
 
 function badArgument(message: string) {
@@ -29,13 +32,19 @@ describe("armServer", () => {
         expect(await putEndpoint(server, { authMode: "Key", traffic: { blue: 80, green: 10 } })).toEqual(
             badArgument("Traffic values must sum to 100; they sum to 90."),
         );
-        expect(await putEndpoint(server, { authMode: "Key", traffic: { blue: 100 }, mirrorTraffic: { green: 51 } })).toEqual(
-            badArgument("Mirror traffic values must sum to at most 50; they sum to 51."),
-        );
-        expect(await putEndpoint(server, { authMode: "Key", traffic: { blue: 90, green: 10 }, mirrorTraffic: { green: 10 } })).toEqual(
-            badArgument("Deployment 'green' cannot receive mirror traffic because it receives live traffic."),
-        );
-        expect(await putEndpoint(server, { authMode: "Key", traffic: { blue: 100 }, mirrorTraffic: { red: 10 } })).toEqual(
+        expect(
+            await putEndpoint(server, { authMode: "Key", traffic: { blue: 100 }, mirrorTraffic: { green: 51 } }),
+        ).toEqual(badArgument("Mirror traffic values must sum to at most 50; they sum to 51."));
+        expect(
+            await putEndpoint(server, {
+                authMode: "Key",
+                traffic: { blue: 90, green: 10 },
+                mirrorTraffic: { green: 10 },
+            }),
+        ).toEqual(badArgument("Deployment 'green' cannot receive mirror traffic because it receives live traffic."));
+        expect(
+            await putEndpoint(server, { authMode: "Key", traffic: { blue: 100 }, mirrorTraffic: { red: 10 } }),
+        ).toEqual(
             badArgument("mirrorTraffic references deployment 'red', which does not exist in endpoint 'chat-ep'."),
         );
         expect(await putEndpoint(server, { traffic: {} })).toEqual(badArgument("properties.authMode is required."));
@@ -49,7 +58,10 @@ describe("armServer", () => {
         );
         const created = await putEndpoint(server, { authMode: "Key" }, "fresh");
         expect(created.status).toBe(201);
-        expect(created.body).toMatchObject({ name: "fresh", properties: { authMode: "Key", provisioningState: "Creating" } });
+        expect(created.body).toMatchObject({
+            name: "fresh",
+            properties: { authMode: "Key", provisioningState: "Creating" },
+        });
         const op = `/subscriptions/${REF.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/eastus/mfeOperationsStatus/op-1${q}`;
         expect((await rawRequest(server, "GET", op)).body).toMatchObject({ status: "InProgress" });
         expect((await rawRequest(server, "GET", op)).body).toMatchObject({ status: "Succeeded" });
@@ -72,7 +84,9 @@ describe("armServer", () => {
         server = await serverWithEndpoint(["blue", "green"], { traffic: { blue: 0, green: 100 } });
         const path = (d: string) => `${server?.resourceId(REF, d)}${q}`;
         expect(await rawRequest(server, "DELETE", path("green"))).toEqual(
-            badArgument("Deployment 'green' of endpoint 'chat-ep' has 100% traffic and 0% mirror traffic. Set its traffic to 0 before deleting it."),
+            badArgument(
+                "Deployment 'green' of endpoint 'chat-ep' has 100% traffic and 0% mirror traffic. Set its traffic to 0 before deleting it.",
+            ),
         );
         expect((await rawRequest(server, "DELETE", path("blue"))).status).toBe(202);
         expect(server.endpoint(REF)?.properties.traffic).toEqual({ green: 100 });

@@ -82,7 +82,7 @@ async function runSerialized(text: string, method: string, args: unknown[]): Pro
     const file = join(workDir, `provider-${Date.now()}-${Math.random().toString(36).slice(2)}.js`);
     writeFileSync(file, text);
     const script = [
-        'const [file, method, args] = process.argv.slice(1);',
+        "const [file, method, args] = process.argv.slice(1);",
         'const rfs = require(require.resolve("require-from-string", { paths: [require.resolve("@pulumi/pulumi")] }));',
         'const provider = rfs(require("node:fs").readFileSync(file, "utf8")).handler();',
         "provider[method](...JSON.parse(args)).then(",
@@ -130,7 +130,12 @@ describe("EndpointTraffic under mocks", () => {
         expect(await runSerialized(text, "check", [{}, { ...ARGS, traffic: { blue: 90 } }])).toEqual({
             result: {
                 inputs: { ...ARGS, traffic: { blue: 90 } },
-                failures: [{ property: "traffic", reason: "must add up to 100, or be empty or all 0 to route nothing; got 90 (blue 90)" }],
+                failures: [
+                    {
+                        property: "traffic",
+                        reason: "must add up to 100, or be empty or all 0 to route nothing; got 90 (blue 90)",
+                    },
+                ],
             },
         });
     });
@@ -158,7 +163,9 @@ describe("EndpointTraffic under mocks", () => {
             });
             expect(server.endpoint(REF)?.properties.traffic).toEqual({ blue: 90, green: 10 });
 
-            expect(await runSerialized(text, "delete", [server.resourceId(REF), { ...ARGS, mirrorTraffic: {} }])).toEqual({ result: null });
+            expect(
+                await runSerialized(text, "delete", [server.resourceId(REF), { ...ARGS, mirrorTraffic: {} }]),
+            ).toEqual({ result: null });
             expect(server.endpoint(REF)?.properties.traffic).toEqual({});
         });
     });
@@ -172,7 +179,10 @@ describe("EndpointTraffic under mocks", () => {
         }
         expect(pulumi.InputPropertiesError.isInstance(error)).toBe(true);
         const problems = [
-            { propertyPath: "traffic", reason: "must add up to 100, or be empty or all 0 to route nothing; got 110 (blue 80 + green 30)" },
+            {
+                propertyPath: "traffic",
+                reason: "must add up to 100, or be empty or all 0 to route nothing; got 110 (blue 80 + green 30)",
+            },
             { propertyPath: "mirrorTraffic", reason: "must add up to at most 50; got 70 (green 70)" },
             {
                 propertyPath: 'mirrorTraffic["green"]',

@@ -72,7 +72,10 @@ export function rawRequest(
             let text = "";
             res.on("data", (c: Buffer) => (text += c.toString("utf8")));
             res.on("end", () => {
-                resolve({ status: res.statusCode ?? 0, body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined });
+                resolve({
+                    status: res.statusCode ?? 0,
+                    body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined,
+                });
             });
         });
         req.on("error", reject);

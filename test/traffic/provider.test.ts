@@ -7,7 +7,11 @@
  * deployment's delete). That comes from dependencies: this resource depends on the endpoint and the deployments.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { endpointTrafficProvider, type EndpointTrafficInputs, type EndpointTrafficOutputs } from "../../infra/components/endpointTraffic";
+import {
+    endpointTrafficProvider,
+    type EndpointTrafficInputs,
+    type EndpointTrafficOutputs,
+} from "../../infra/components/endpointTraffic";
 import type { ArmServer } from "../helpers/armServer";
 import { clientOptions, putBodies, REF, serverWithEndpoint } from "./helpers";
 
@@ -51,9 +55,16 @@ describe("check", () => {
         const p = provider(server);
         expect(await p.check(state(), inputs())).toEqual({ inputs: inputs(), failures: [] });
 
-        const bad = { ...inputs({ traffic: { blue: 70.5 }, mirrorTraffic: { blue: 60 } }), workspaceName: "", subscriptionId: undefined } as unknown as EndpointTrafficInputs;
+        const bad = {
+            ...inputs({ traffic: { blue: 70.5 }, mirrorTraffic: { blue: 60 } }),
+            workspaceName: "",
+            subscriptionId: undefined,
+        } as unknown as EndpointTrafficInputs;
         expect((await p.check(state(), bad)).failures).toEqual([
-            { property: "subscriptionId", reason: "is required: pass subscriptionId, or set config azure-native:subscriptionId or ARM_SUBSCRIPTION_ID" },
+            {
+                property: "subscriptionId",
+                reason: "is required: pass subscriptionId, or set config azure-native:subscriptionId or ARM_SUBSCRIPTION_ID",
+            },
             { property: "workspaceName", reason: 'is required: a non-empty string; got ""' },
             { property: 'traffic["blue"]', reason: "must be an integer from 0 to 100; got 70.5" },
             { property: "mirrorTraffic", reason: "must add up to at most 50; got 60 (blue 60)" },
@@ -64,7 +75,11 @@ describe("check", () => {
     it("leaves values unknown in preview alone", async () => {
         server = await serverWithEndpoint([]);
         const p = provider(server);
-        const preview = { ...inputs(), endpointName: UNKNOWN, traffic: { blue: UNKNOWN } } as unknown as EndpointTrafficInputs;
+        const preview = {
+            ...inputs(),
+            endpointName: UNKNOWN,
+            traffic: { blue: UNKNOWN },
+        } as unknown as EndpointTrafficInputs;
         expect((await p.check(state(), preview)).failures).toEqual([]);
     });
 });
@@ -87,12 +102,20 @@ describe("diff", () => {
     it("a changed endpointRevision is an update: the endpoint changed and may have reset the split", async () => {
         server = await serverWithEndpoint(["blue", "green"], { traffic: { blue: 100 } });
         expect(await provider(server).diff(ID, state(), inputs({ endpointRevision: "r2" }))).toEqual({ changes: true });
-        expect(await provider(server).diff(ID, state(), inputs({ endpointRevision: UNKNOWN }))).toEqual({ changes: true });
+        expect(await provider(server).diff(ID, state(), inputs({ endpointRevision: UNKNOWN }))).toEqual({
+            changes: true,
+        });
     });
 
     it("the same split written differently (order, 0% entries) is no change", async () => {
         server = await serverWithEndpoint(["blue", "green"], { traffic: { blue: 100 } });
-        expect(await provider(server).diff(ID, state({ traffic: { blue: 100 } }), inputs({ traffic: { green: 0, blue: 100 } }))).toEqual({
+        expect(
+            await provider(server).diff(
+                ID,
+                state({ traffic: { blue: 100 } }),
+                inputs({ traffic: { green: 0, blue: 100 } }),
+            ),
+        ).toEqual({
             changes: false,
         });
     });
@@ -117,7 +140,9 @@ describe("diff", () => {
             replaces: ["workspaceName"],
             deleteBeforeReplace: false,
         });
-        expect(await p.diff(ID, state(), { ...inputs(), traffic: UNKNOWN } as unknown as EndpointTrafficInputs)).toEqual({ changes: true });
+        expect(
+            await p.diff(ID, state(), { ...inputs(), traffic: UNKNOWN } as unknown as EndpointTrafficInputs),
+        ).toEqual({ changes: true });
         expect(server.requests).toEqual([]);
     });
 });
@@ -175,7 +200,10 @@ describe("create, read, update, delete", () => {
         expect(await p.diff(ID, outs, news)).toEqual({ changes: true });
         const updated = (await p.update(ID, outs, news)).outs ?? state();
         expect(updated).toEqual(state({ traffic: { blue: 90, green: 10 }, endpointRevision: "r2" }));
-        expect(server.endpoint(REF)).toMatchObject({ tags: { release: "2" }, properties: { traffic: { blue: 90, green: 10 } } });
+        expect(server.endpoint(REF)).toMatchObject({
+            tags: { release: "2" },
+            properties: { traffic: { blue: 90, green: 10 } },
+        });
         // The next preview finds nothing to do.
         expect(await p.diff(ID, updated, news)).toEqual({ changes: false });
     });

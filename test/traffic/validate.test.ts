@@ -19,7 +19,10 @@ describe("trafficProblems", () => {
 
     it("refuses a sum other than 100 or 0", () => {
         expect(trafficProblems({ traffic: { blue: 80, green: 10 } })).toEqual([
-            { property: "traffic", reason: "must add up to 100, or be empty or all 0 to route nothing; got 90 (blue 80 + green 10)" },
+            {
+                property: "traffic",
+                reason: "must add up to 100, or be empty or all 0 to route nothing; got 90 (blue 80 + green 10)",
+            },
         ]);
     });
 
@@ -72,7 +75,10 @@ describe("applyTraffic validates before calling Azure", () => {
 
     it("throws every problem with the endpoint named, and sends nothing", async () => {
         await expect(
-            applyTraffic({ ...REF, traffic: { blue: 60, green: 30 }, mirrorTraffic: { green: 60 } }, clientOptions(server)),
+            applyTraffic(
+                { ...REF, traffic: { blue: 60, green: 30 }, mirrorTraffic: { green: 60 } },
+                clientOptions(server),
+            ),
         ).rejects.toThrow(
             new Error(
                 'Invalid traffic for online endpoint "chat-ep" in workspace "ws-models" (resource group "rg-models", ' +

@@ -3,8 +3,10 @@
  * engine has of a preview (resource inputs, parents, dependencies, options, stack outputs).
  */
 
-/** Marks a value only Azure can know during a preview (rendered as `[unknown]`). */
-export const UNKNOWN = "[unknown]";
+import { UNKNOWN } from "../policies/lib/unknown";
+
+/** Marks a value only Azure can know during a preview (rendered as `[unknown]`); the policies own it. */
+export { UNKNOWN };
 /** Marks a secret value (rendered as `[secret]`); its real value never leaves the plan. */
 export const SECRET = "[secret]";
 
@@ -62,7 +64,7 @@ export interface PlanWarning {
     message: string;
 }
 
-/** One policy violation found on the plan (the same shape `infra/plan/policy.ts` returns). */
+/** One policy violation found on the plan (the same shape `plan/policy.ts` returns). */
 export interface PlanViolation {
     policyName: string;
     enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled";

@@ -1,5 +1,5 @@
 /**
- * Runs the offline plan in a child process (`infra/plan/cli.ts --json`), for the plan diff: once for the working
+ * Runs the offline plan in a child process (`plan/cli.ts --json`), for the plan diff: once for the working
  * tree, once for a git ref checked out into a temporary worktree. A process per plan, because the plan imports the
  * stack program and a module runs once per process.
  *
@@ -40,26 +40,45 @@ export interface PlanProcessOptions {
 }
 
 /** Runs `plan --json` for the project in `projectDir`; resolves to the plan (valid or not). */
-export function planInProcess(projectDir: string, options: PlanProcessOptions, cwd = projectDir): Promise<DiffablePlan> {
+export function planInProcess(
+    projectDir: string,
+    options: PlanProcessOptions,
+    cwd = projectDir,
+): Promise<DiffablePlan> {
     const args = [tsxCli(), CLI, "--json", "--stack", options.stack, "--today", options.today, "--dir", projectDir];
     if (options.skipPolicies) args.push("--skip-policies");
     else if (options.policyConfig) args.push("--policy-config", path.resolve(options.policyConfig));
     return new Promise((resolve, reject) => {
-        execFile(process.execPath, args, { cwd, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
-            const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-            // 0: valid; 1: invalid config or a mandatory policy violated (the JSON says which). Anything else failed.
-            if (code === 0 || code === 1) {
-                try {
-                    resolve(JSON.parse(stdout) as DiffablePlan);
-                    return;
-                } catch (e) {
-                    reject(new PlanProcessError(`the plan of ${projectDir} printed no JSON (${(e as Error).message}): ${stderr.trim()}`, 3));
-                    return;
+        execFile(
+            process.execPath,
+            args,
+            { cwd, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 },
+            (error, stdout, stderr) => {
+                const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+                // 0: valid; 1: invalid config or a mandatory policy violated (the JSON says which). Anything else failed.
+                if (code === 0 || code === 1) {
+                    try {
+                        resolve(JSON.parse(stdout) as DiffablePlan);
+                        return;
+                    } catch (e) {
+                        reject(
+                            new PlanProcessError(
+                                `the plan of ${projectDir} printed no JSON (${(e as Error).message}): ${stderr.trim()}`,
+                                3,
+                            ),
+                        );
+                        return;
+                    }
                 }
-            }
-            // Exit 2 is the plan's own "bad setup" (no stack file, bad policy config): the diff's 2 as well.
-            reject(new PlanProcessError(`the plan of ${projectDir} failed (exit ${code}): ${stderr.trim() || error?.message}`, code === 2 ? 2 : 3));
-        });
+                // Exit 2 is the plan's own "bad setup" (no stack file, bad policy config): the diff's 2 as well.
+                reject(
+                    new PlanProcessError(
+                        `the plan of ${projectDir} failed (exit ${code}): ${stderr.trim() || error?.message}`,
+                        code === 2 ? 2 : 3,
+                    ),
+                );
+            },
+        );
     });
 }
 
@@ -95,7 +114,9 @@ export async function planAtRef(ref: string, projectDir: string, options: PlanPr
     try {
         commit = git(["rev-parse", "--verify", `${ref}^{commit}`], projectDir);
     } catch {
-        throw new PlanProcessError(`--base ${ref}: not a commit in ${top} (fetch it first, e.g. git fetch origin ${ref})`);
+        throw new PlanProcessError(
+            `--base ${ref}: not a commit in ${top} (fetch it first, e.g. git fetch origin ${ref})`,
+        );
     }
     const relative = path.relative(top, path.resolve(projectDir));
     const holder = mkdtempSync(path.join(tmpdir(), "aim-plan-base-"));
@@ -134,7 +155,11 @@ export async function planAtRef(ref: string, projectDir: string, options: PlanPr
         }
         const baseDir = path.join(tree, relative);
         if (!existsSync(path.join(baseDir, `Pulumi.${options.stack}.yaml`))) {
-            return { plan: emptyPlan(path.basename(top), options.stack, options.today), commit, missingStackFile: true };
+            return {
+                plan: emptyPlan(path.basename(top), options.stack, options.today),
+                commit,
+                missingStackFile: true,
+            };
         }
         return { plan: await planInProcess(baseDir, options, tree), commit };
     } finally {

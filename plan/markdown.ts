@@ -26,8 +26,6 @@ const TREE_FACTS = [
     "traffic",
 ];
 
-
-
 function isMandatory(v: PlanViolation): boolean {
     return v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
 }
@@ -93,7 +91,10 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     if (plan.outputs.length > 0) {
         out.push("", `${h(1)} Stack outputs`, "");
         for (const o of plan.outputs) {
-            out.push(`${code(o.name)}${o.secret ? ` (secret values masked: ${o.secretPaths.map(code).join(", ")})` : ""}:`, "");
+            out.push(
+                `${code(o.name)}${o.secret ? ` (secret values masked: ${o.secretPaths.map(code).join(", ")})` : ""}:`,
+                "",
+            );
             out.push("```json", JSON.stringify(o.value, null, 2), "```", "");
         }
         out.pop();
@@ -116,7 +117,10 @@ function appendPolicies(out: string[], plan: Plan, h: string): void {
     for (const [title, list] of groups) {
         if (list.length === 0) continue;
         out.push(`**${title}: ${list.length}**`, "", "| policy | resource | message |", "|---|---|---|");
-        for (const v of list) out.push(`| ${code(v.policyName)} | ${v.resourceName ? code(v.resourceName) : "stack"} | ${cell(v.message)} |`);
+        for (const v of list)
+            out.push(
+                `| ${code(v.policyName)} | ${v.resourceName ? code(v.resourceName) : "stack"} | ${cell(v.message)} |`,
+            );
         out.push("");
     }
     out.pop();
@@ -144,7 +148,9 @@ function appendQuota(out: string[], plan: Plan, h: string): void {
             "|---|---|--:|--:|---|---|",
         );
         for (const q of rows) {
-            out.push(`| ${q.region} | ${cell(q.family)} | ${q.instances} | ${q.cores} | ${q.reserveApplied ? "yes" : "no"} | ${cell(q.deployments.join(", "))} |`);
+            out.push(
+                `| ${q.region} | ${cell(q.family)} | ${q.instances} | ${q.cores} | ${q.reserveApplied ? "yes" : "no"} | ${cell(q.deployments.join(", "))} |`,
+            );
         }
     }
     if (skipped.length > 0) {
@@ -158,7 +164,8 @@ export function resourceTree(plan: Plan): string[] {
     const children = new Map<string, PlannedResource[]>();
     for (const r of plan.resources) children.set(r.parent ?? "", [...(children.get(r.parent ?? "") ?? []), r]);
     const violations = new Map<string, PlanViolation[]>();
-    for (const v of plan.policies?.violations ?? []) if (v.urn) violations.set(v.urn, [...(violations.get(v.urn) ?? []), v]);
+    for (const v of plan.policies?.violations ?? [])
+        if (v.urn) violations.set(v.urn, [...(violations.get(v.urn) ?? []), v]);
 
     const lines: string[] = [];
     const walk = (r: PlannedResource, prefix: string, last: boolean, root: boolean) => {
@@ -178,11 +185,15 @@ export function resourceTree(plan: Plan): string[] {
             r.options.deleteBeforeReplace ? "deleteBeforeReplace" : "",
             r.options.replaceOnChanges?.length ? `replaceOnChanges: ${r.options.replaceOnChanges.join(", ")}` : "",
         ].filter(Boolean);
-        lines.push(`${prefix}${branch}${r.name}  ${shortType(r.type)}${facts.length ? `  ${facts.join(" · ")}` : ""}${opts.length ? `  [${opts.join("; ")}]` : ""}`);
+        lines.push(
+            `${prefix}${branch}${r.name}  ${shortType(r.type)}${facts.length ? `  ${facts.join(" · ")}` : ""}${opts.length ? `  [${opts.join("; ")}]` : ""}`,
+        );
         const inner = root ? "" : `${prefix}${last ? "   " : "│  "}`;
         const kids = children.get(r.urn) ?? [];
         for (const v of violations.get(r.urn) ?? []) {
-            lines.push(`${inner}${kids.length ? "│  " : "   "}${isMandatory(v) ? "✗ mandatory" : "! advisory"} ${v.policyName}`);
+            lines.push(
+                `${inner}${kids.length ? "│  " : "   "}${isMandatory(v) ? "✗ mandatory" : "! advisory"} ${v.policyName}`,
+            );
         }
         kids.forEach((c, i) => walk(c, inner, i === kids.length - 1, false));
     };

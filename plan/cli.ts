@@ -59,10 +59,27 @@ async function main(argv: string[]): Promise<number> {
         }
     }
     try {
-        const policies = values["skip-policies"] ? false : values["policy-config"] ? loadPolicyConfig(values["policy-config"]) : {};
-        const stackReferences = values["stack-references"] ? loadStackReferences(values["stack-references"]) : undefined;
-        const plan = await runPlan({ stack: values.stack ?? "dev", today, projectDir: values.dir, policies, stackReferences });
-        const text = format === "json" ? JSON.stringify(planToJson(plan), null, 2) : format === "markdown" ? renderMarkdown(plan) : renderText(plan);
+        const policies = values["skip-policies"]
+            ? false
+            : values["policy-config"]
+              ? loadPolicyConfig(values["policy-config"])
+              : {};
+        const stackReferences = values["stack-references"]
+            ? loadStackReferences(values["stack-references"])
+            : undefined;
+        const plan = await runPlan({
+            stack: values.stack ?? "dev",
+            today,
+            projectDir: values.dir,
+            policies,
+            stackReferences,
+        });
+        const text =
+            format === "json"
+                ? JSON.stringify(planToJson(plan), null, 2)
+                : format === "markdown"
+                  ? renderMarkdown(plan)
+                  : renderText(plan);
         // Invalid config goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
         if (plan.errors.length > 0 && format === "text") process.stderr.write(`${text}\n`);
         else process.stdout.write(`${text}\n`);

@@ -43,7 +43,13 @@ export function formatValue(v: unknown): string {
 
 function countsLine(diff: PlanDiff, sep: string): string {
     const c = diff.counts;
-    return [`${c.create} to create`, `${c.update} to update`, `${c.replace} to replace`, `${c.delete} to delete`, `${c.mayChange} may change`].join(sep);
+    return [
+        `${c.create} to create`,
+        `${c.update} to update`,
+        `${c.replace} to replace`,
+        `${c.delete} to delete`,
+        `${c.mayChange} may change`,
+    ].join(sep);
 }
 
 function policiesLine(diff: PlanDiff): string {
@@ -69,7 +75,9 @@ function parentNote(c: ResourceChange): string {
 }
 
 function changeLine(diff: PlanDiff, p: PropertyChange): string {
-    let line = p.via ? `${p.path}: may change (${formatValue(p.after)}, from ${nameOf(diff, p.via)}, which is replaced)` : `${p.path}: ${formatValue(p.before)} → ${formatValue(p.after)}`;
+    let line = p.via
+        ? `${p.path}: may change (${formatValue(p.after)}, from ${nameOf(diff, p.via)}, which is replaced)`
+        : `${p.path}: ${formatValue(p.before)} → ${formatValue(p.after)}`;
     if (p.replaces) line += ` [${p.uncertain ? "may force" : "forces"} replacement: ${p.replaces}]`;
     return line;
 }
@@ -93,7 +101,10 @@ export function renderDiffText(diff: PlanDiff, gate: GateStatus = { enabled: fal
         `Plan diff: stack ${diff.stack} of ${diff.project}, ${diff.base.label} → ${diff.head.label} (offline, from the code alone; lifecycle checked on ${diff.head.today})`,
     );
     if (diff.head.errors.length > 0) {
-        lines.push("", `This change's stack config is invalid: ${diff.head.errors.length} problem${diff.head.errors.length === 1 ? "" : "s"}. Nothing would be deployed.`);
+        lines.push(
+            "",
+            `This change's stack config is invalid: ${diff.head.errors.length} problem${diff.head.errors.length === 1 ? "" : "s"}. Nothing would be deployed.`,
+        );
         for (const e of diff.head.errors) lines.push(`  - ${e}`);
         return lines.join("\n");
     }
@@ -122,7 +133,9 @@ export function renderDiffText(diff: PlanDiff, gate: GateStatus = { enabled: fal
                 c.renamedFrom ? `renamed from ${nameOf(diff, c.renamedFrom)}` : "",
             ].filter(Boolean);
             const symbol = `${c.uncertain ? "?" : ""}${SYMBOL[c.action]}`;
-            lines.push(`  ${symbol.padEnd(3)} ${actionLabel(c).padEnd(15)} ${shortType(c.type)}  ${c.name}${extra.length ? `  (${extra.join("; ")})` : ""}`);
+            lines.push(
+                `  ${symbol.padEnd(3)} ${actionLabel(c).padEnd(15)} ${shortType(c.type)}  ${c.name}${extra.length ? `  (${extra.join("; ")})` : ""}`,
+            );
             for (const p of c.changes) lines.push(`        ${changeLine(diff, p)}`);
         }
     }
@@ -179,14 +192,24 @@ export interface DiffMarkdownOptions {
 }
 
 /** The diff as Markdown, for a pull request comment or job summary. */
-export function renderDiffMarkdown(diff: PlanDiff, gate: GateStatus = { enabled: false, allowed: false }, options: DiffMarkdownOptions = {}): string {
+export function renderDiffMarkdown(
+    diff: PlanDiff,
+    gate: GateStatus = { enabled: false, allowed: false },
+    options: DiffMarkdownOptions = {},
+): string {
     const level = options.headingLevel ?? 2;
     const h = (n: number) => "#".repeat(Math.min(6, level + n));
     const out: string[] = [];
     out.push(`${h(0)} Plan diff: stack ${code(diff.stack)}`, "");
-    out.push(`${code(diff.base.label)} → ${code(diff.head.label)} · computed offline from the code alone · model lifecycles checked on ${diff.head.today}`, "");
+    out.push(
+        `${code(diff.base.label)} → ${code(diff.head.label)} · computed offline from the code alone · model lifecycles checked on ${diff.head.today}`,
+        "",
+    );
     if (diff.head.errors.length > 0) {
-        out.push(`**❌ This change's stack config is invalid: ${diff.head.errors.length} problem${diff.head.errors.length === 1 ? "" : "s"}.** Nothing would be deployed.`, "");
+        out.push(
+            `**❌ This change's stack config is invalid: ${diff.head.errors.length} problem${diff.head.errors.length === 1 ? "" : "s"}.** Nothing would be deployed.`,
+            "",
+        );
         for (const e of diff.head.errors) out.push(`- ${e}`);
         appendReport(out, options.headPlan);
         return out.join("\n");
@@ -260,7 +283,14 @@ export function renderDiffMarkdown(diff: PlanDiff, gate: GateStatus = { enabled:
 
 function appendReport(out: string[], plan: Plan | undefined, level = 2): void {
     if (!plan) return;
-    out.push("", "<details><summary>Offline plan of this change</summary>", "", renderMarkdown(plan, { headingLevel: level + 1 }), "", "</details>");
+    out.push(
+        "",
+        "<details><summary>Offline plan of this change</summary>",
+        "",
+        renderMarkdown(plan, { headingLevel: level + 1 }),
+        "",
+        "</details>",
+    );
 }
 
 /** The diff as data (`--format json`), with the gate's outcome. */

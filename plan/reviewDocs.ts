@@ -26,9 +26,14 @@ export const SAMPLE_DAY = "2026-11-21";
 
 /** The pair of configs the diff sample compares: the dev stack, and the dev stack changed. */
 export function samplePair(): { base: Record<string, unknown>; head: Record<string, unknown> } {
-    const base = (parse(readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")) as { config: Record<string, unknown> }).config;
+    const base = (
+        parse(readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")) as { config: Record<string, unknown> }
+    ).config;
     const head = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
-    const workspace = head["azure-ai-models:workspace"] as { projects: { name: string; displayName?: string }[]; logRetentionDays?: number };
+    const workspace = head["azure-ai-models:workspace"] as {
+        projects: { name: string; displayName?: string }[];
+        logRetentionDays?: number;
+    };
     const deployments = head["azure-ai-models:deployments"] as { name: string; model: string; project?: string }[];
     // Rename the endpoint (its URL changes), add a project with its own endpoint, keep logs longer (an update).
     deployments[0].name = `${deployments[0].name}-chat`;
@@ -40,17 +45,26 @@ export function samplePair(): { base: Record<string, unknown>; head: Record<stri
 
 function node(args: string[], cwd: string): Promise<string> {
     return new Promise((resolve, reject) => {
-        execFile(process.execPath, [require.resolve("tsx/cli"), ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-            if (error && error.code !== 1) reject(new Error(`${args.join(" ")} failed: ${stderr || error.message}`));
-            else resolve(stdout);
-        });
+        execFile(
+            process.execPath,
+            [require.resolve("tsx/cli"), ...args],
+            { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+            (error, stdout, stderr) => {
+                if (error && error.code !== 1)
+                    reject(new Error(`${args.join(" ")} failed: ${stderr || error.message}`));
+                else resolve(stdout);
+            },
+        );
     });
 }
 
 /** A project folder running this repository's program with `config` as stack `dev`. */
 function projectFolder(config: Record<string, unknown>): string {
     const dir = mkdtempSync(path.join(tmpdir(), "aim-review-docs-"));
-    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs", main: path.join(ROOT, "infra/index.ts") }));
+    writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        stringify({ name: "azure-ai-models", runtime: "nodejs", main: path.join(ROOT, "infra/index.ts") }),
+    );
     writeFileSync(path.join(dir, "Pulumi.dev.yaml"), stringify({ config }));
     return dir;
 }
@@ -93,7 +107,9 @@ export function withSamples(text: string, samples: { plan: string; diff: string 
 
 /** The doc files that hold the sample markers. */
 export function docFilesWithSamples(): string[] {
-    return DOC_FILES.map((f) => path.join(ROOT, f)).filter((f) => existsSync(f) && readFileSync(f, "utf8").includes("<!-- review:plan:start -->"));
+    return DOC_FILES.map((f) => path.join(ROOT, f)).filter(
+        (f) => existsSync(f) && readFileSync(f, "utf8").includes("<!-- review:plan:start -->"),
+    );
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -23,9 +23,21 @@ const ARM_LOCATION =
     "ARM: a resource cannot move region; a PUT with another location fails with InvalidResourceLocation (pulumi/pulumi-azure-native#3053)";
 const ARM_GROUP = "ARM REST: the resource group is part of the resource id (the PUT path)";
 
-const name = (path: string): ReplacementRule => ({ path, reason: "the name is part of the Azure resource id", source: ARM_PATH });
-const group: ReplacementRule = { path: "resourceGroupName", reason: "the resource group is part of the Azure resource id", source: ARM_GROUP };
-const location: ReplacementRule = { path: "location", reason: "Azure cannot move a resource to another region", source: ARM_LOCATION };
+const name = (path: string): ReplacementRule => ({
+    path,
+    reason: "the name is part of the Azure resource id",
+    source: ARM_PATH,
+});
+const group: ReplacementRule = {
+    path: "resourceGroupName",
+    reason: "the resource group is part of the Azure resource id",
+    source: ARM_GROUP,
+};
+const location: ReplacementRule = {
+    path: "location",
+    reason: "Azure cannot move a resource to another region",
+    source: ARM_LOCATION,
+};
 const parentWorkspace: ReplacementRule = {
     path: "workspaceName",
     reason: "the parent workspace or project is part of the Azure resource id",
@@ -47,7 +59,11 @@ export const REPLACEMENT_RULES: Readonly<Record<string, readonly ReplacementRule
         group,
         name("accountName"),
         location,
-        { path: "kind", reason: "an account's kind is chosen at creation", source: "ARM: Cognitive Services account kind is not updatable (assumed; the API has no kind conversion)" },
+        {
+            path: "kind",
+            reason: "an account's kind is chosen at creation",
+            source: "ARM: Cognitive Services account kind is not updatable (assumed; the API has no kind conversion)",
+        },
     ],
     "azure-native:machinelearningservices:Workspace": [
         group,
@@ -115,17 +131,40 @@ export const REPLACEMENT_RULES: Readonly<Record<string, readonly ReplacementRule
     ],
     "azure-native:authorization:RoleAssignment": [
         name("roleAssignmentName"),
-        { path: "scope", reason: "a role assignment cannot change its scope", source: "ARM: RoleAssignmentUpdateNotPermitted (tenant, principal and scope are not allowed to be updated)" },
-        { path: "principalId", reason: "a role assignment cannot change its principal", source: "ARM: RoleAssignmentUpdateNotPermitted" },
-        { path: "roleDefinitionId", reason: "a role assignment cannot change its role", source: "ARM: RoleAssignmentUpdateNotPermitted (an existing assignment is immutable; another role is another assignment)" },
+        {
+            path: "scope",
+            reason: "a role assignment cannot change its scope",
+            source: "ARM: RoleAssignmentUpdateNotPermitted (tenant, principal and scope are not allowed to be updated)",
+        },
+        {
+            path: "principalId",
+            reason: "a role assignment cannot change its principal",
+            source: "ARM: RoleAssignmentUpdateNotPermitted",
+        },
+        {
+            path: "roleDefinitionId",
+            reason: "a role assignment cannot change its role",
+            source: "ARM: RoleAssignmentUpdateNotPermitted (an existing assignment is immutable; another role is another assignment)",
+        },
     ],
     // Every input of random_string forces a new value (the provider marks them all RequiresReplace).
-    "random:index/randomString:RandomString": [{ path: "*", reason: "a new random value is drawn", source: "@pulumi/random: every RandomString input forces replacement" }],
+    "random:index/randomString:RandomString": [
+        {
+            path: "*",
+            reason: "a new random value is drawn",
+            source: "@pulumi/random: every RandomString input forces replacement",
+        },
+    ],
 };
 
 // The EndpointTraffic dynamic resource (infra/components/endpointTraffic.ts) replaces itself when the endpoint it
 // points at changes: its provider's diff() returns these coordinates as `replaces`.
-const ENDPOINT_TRAFFIC_RULES: readonly ReplacementRule[] = ["subscriptionId", "resourceGroupName", "workspaceName", "endpointName"].map((path) => ({
+const ENDPOINT_TRAFFIC_RULES: readonly ReplacementRule[] = [
+    "subscriptionId",
+    "resourceGroupName",
+    "workspaceName",
+    "endpointName",
+].map((path) => ({
     path,
     reason: "the traffic split belongs to one endpoint",
     source: "infra/components/endpointTraffic.ts: its provider's diff replaces on subscriptionId, resourceGroupName, workspaceName, endpointName",
@@ -168,7 +207,12 @@ export function replacementRules(type: string, inputs: Record<string, unknown> =
 /** True when a change at `changed` touches `rulePath` (equal, below it, or a parent object of it; `*` is any). */
 export function pathTouches(rulePath: string, changed: string): boolean {
     if (rulePath === "*") return true;
-    return changed === rulePath || changed.startsWith(`${rulePath}.`) || changed.startsWith(`${rulePath}[`) || rulePath.startsWith(`${changed}.`);
+    return (
+        changed === rulePath ||
+        changed.startsWith(`${rulePath}.`) ||
+        changed.startsWith(`${rulePath}[`) ||
+        rulePath.startsWith(`${changed}.`)
+    );
 }
 
 /** The rule a changed input path triggers, if any. */

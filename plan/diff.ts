@@ -14,7 +14,15 @@
 import { maskedInputs } from "./render";
 import { AZURE_NAME_INPUT } from "./azureTypes";
 import { PARENT_PROPERTIES, pathTouches, ruleFor } from "./replacements";
-import { SECRET, UNKNOWN, type Plan, type PlannedResource, type PlanViolation, type PlanWarning, type QuotaRow } from "./types";
+import {
+    SECRET,
+    UNKNOWN,
+    type Plan,
+    type PlannedResource,
+    type PlanViolation,
+    type PlanWarning,
+    type QuotaRow,
+} from "./types";
 
 /** What the diff needs of a plan: a {@link Plan}, or one read back from `npm run plan -- --json`. */
 export interface DiffablePlan {
@@ -207,7 +215,8 @@ function azureNameOf(r: PlannedResource): string | undefined {
     return typeof v === "string" && v !== UNKNOWN ? v : undefined;
 }
 
-const region = (v: unknown): string => (typeof v === "string" && v !== UNKNOWN ? v.toLowerCase().replace(/\s+/g, "") : UNKNOWN);
+const region = (v: unknown): string =>
+    typeof v === "string" && v !== UNKNOWN ? v.toLowerCase().replace(/\s+/g, "") : UNKNOWN;
 
 /** The URL clients call for an endpoint resource, from its name and region inputs. */
 export function endpointUrl(r: PlannedResource): string | undefined {
@@ -249,7 +258,12 @@ export interface DiffOptions {
 /** Compares the base plan with this change's plan. */
 export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffOptions = {}): PlanDiff {
     const notes: string[] = [];
-    const side = (p: DiffablePlan, label: string): PlanSide => ({ label, today: p.today, resources: p.resources.length, errors: p.errors });
+    const side = (p: DiffablePlan, label: string): PlanSide => ({
+        label,
+        today: p.today,
+        resources: p.resources.length,
+        errors: p.errors,
+    });
     const diff: PlanDiff = {
         project: head.project,
         stack: head.stack,
@@ -264,13 +278,18 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
     };
     if (head.errors.length > 0) {
         // Without resources, this change's plan would read as "delete everything": say why instead.
-        notes.push(`This change's stack config is invalid (${head.errors.length} problem${head.errors.length === 1 ? "" : "s"}): no resources to compare.`);
+        notes.push(
+            `This change's stack config is invalid (${head.errors.length} problem${head.errors.length === 1 ? "" : "s"}): no resources to compare.`,
+        );
         return diff;
     }
     if (base.errors.length > 0) {
-        notes.push(`The base's stack config is invalid (${base.errors.length} problem${base.errors.length === 1 ? "" : "s"}): it has no resources, so everything shows as created.`);
+        notes.push(
+            `The base's stack config is invalid (${base.errors.length} problem${base.errors.length === 1 ? "" : "s"}): it has no resources, so everything shows as created.`,
+        );
     }
-    if (base.today !== head.today) notes.push(`The plans checked model lifecycles on different days (${base.today} and ${head.today}).`);
+    if (base.today !== head.today)
+        notes.push(`The plans checked model lifecycles on different days (${base.today} and ${head.today}).`);
 
     const cloud = (p: DiffablePlan) => p.resources.filter((r) => r.custom && r.type !== STACK_TYPE);
     const before = new Map(cloud(base).map((r) => [r.urn, r]));
@@ -356,7 +375,8 @@ function inputChanges(was: PlannedResource, now: PlannedResource): PropertyChang
     for (const c of valueChanges(a, b)) {
         if (ignore.some((p) => pathTouches(p, c.path))) continue;
         const change: PropertyChange = { ...c };
-        if (containsUnknown(c.before) || containsUnknown(c.after) || c.before === SECRET || c.after === SECRET) change.uncertain = true;
+        if (containsUnknown(c.before) || containsUnknown(c.after) || c.before === SECRET || c.after === SECRET)
+            change.uncertain = true;
         const rule = ruleFor(now.type, b, c.path);
         const option = replaceOn.find((p) => pathTouches(p, c.path));
         if (option !== undefined) {
@@ -397,7 +417,8 @@ function propagateReplacements(
     changes: Map<string, ResourceChange>,
     byUrn: Map<string, PlannedResource>,
 ): void {
-    const replaced = () => new Set([...changes.values()].filter((c) => c.action === "replace" || c.action === "delete").map((c) => c.urn));
+    const replaced = () =>
+        new Set([...changes.values()].filter((c) => c.action === "replace" || c.action === "delete").map((c) => c.urn));
     for (let round = 0; round < 100; round++) {
         const gone = replaced();
         let grew = false;
@@ -416,7 +437,12 @@ function propagateReplacements(
                     const change = changes.get(urn) ?? makeAffected(now);
                     if (parentProps.includes(prop)) {
                         if (change.parentReplaced) continue;
-                        change.parentReplaced = { urn: dep, name: byUrn.get(dep)?.name ?? dep, property: prop, what: PARENT_WORDS[prop] ?? prop };
+                        change.parentReplaced = {
+                            urn: dep,
+                            name: byUrn.get(dep)?.name ?? dep,
+                            property: prop,
+                            what: PARENT_WORDS[prop] ?? prop,
+                        };
                     } else if (containsUnknown(inputs[prop])) {
                         if (change.changes.some((c) => c.path === prop)) continue;
                         const rule = ruleFor(now.type, inputs, prop);
@@ -428,7 +454,10 @@ function propagateReplacements(
                             uncertain: true,
                             via: dep,
                             ...(option !== undefined
-                                ? { replaces: `replaceOnChanges: ${option}`, source: "the resource's replaceOnChanges option" }
+                                ? {
+                                      replaces: `replaceOnChanges: ${option}`,
+                                      source: "the resource's replaceOnChanges option",
+                                  }
                                 : rule
                                   ? { replaces: rule.reason, source: rule.source }
                                   : {}),
@@ -449,12 +478,25 @@ function propagateReplacements(
 
 function makeAffected(r: PlannedResource): ResourceChange {
     const azureName = azureNameOf(r);
-    return { urn: r.urn, type: r.type, name: r.name, ...(azureName ? { azureName } : {}), action: "update", uncertain: true, changes: [] };
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        ...(azureName ? { azureName } : {}),
+        action: "update",
+        uncertain: true,
+        changes: [],
+    };
 }
 
 /** Pairs a deleted endpoint with the one created in the same parent: a rename, which changes its URL. */
-function pairRenames(changes: Map<string, ResourceChange>, before: Map<string, PlannedResource>, after: Map<string, PlannedResource>): void {
-    const parentKey = (r: PlannedResource) => `${r.type}|${(PARENT_PROPERTIES[r.type] ?? []).map((p) => JSON.stringify(r.inputs[p])).join("|")}`;
+function pairRenames(
+    changes: Map<string, ResourceChange>,
+    before: Map<string, PlannedResource>,
+    after: Map<string, PlannedResource>,
+): void {
+    const parentKey = (r: PlannedResource) =>
+        `${r.type}|${(PARENT_PROPERTIES[r.type] ?? []).map((p) => JSON.stringify(r.inputs[p])).join("|")}`;
     const deleted = [...changes.values()].filter((c) => c.action === "delete" && ENDPOINT_URL[c.type]);
     const created = [...changes.values()].filter((c) => c.action === "create" && ENDPOINT_URL[c.type]);
     for (const d of deleted) {
@@ -468,7 +510,11 @@ function pairRenames(changes: Map<string, ResourceChange>, before: Map<string, P
     }
 }
 
-function destructiveChanges(ordered: ResourceChange[], before: Map<string, PlannedResource>, after: Map<string, PlannedResource>): DestructiveChange[] {
+function destructiveChanges(
+    ordered: ResourceChange[],
+    before: Map<string, PlannedResource>,
+    after: Map<string, PlannedResource>,
+): DestructiveChange[] {
     const out: DestructiveChange[] = [];
     for (const c of ordered) {
         if (c.action !== "delete" && c.action !== "replace") continue;

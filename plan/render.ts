@@ -8,7 +8,13 @@ import { SECRET, type Plan, type PlannedResource, type PlanViolation } from "./t
 /** The inputs worth showing in the tree, by resource type (paths into the inputs). */
 const KEY_INPUTS: Record<string, string[]> = {
     "azure-native:resources:ResourceGroup": ["resourceGroupName", "location"],
-    "azure-native:storage:StorageAccount": ["accountName", "sku.name", "publicNetworkAccess", "allowBlobPublicAccess", "minimumTlsVersion"],
+    "azure-native:storage:StorageAccount": [
+        "accountName",
+        "sku.name",
+        "publicNetworkAccess",
+        "allowBlobPublicAccess",
+        "minimumTlsVersion",
+    ],
     "azure-native:keyvault:Vault": [
         "vaultName",
         "properties.enableRbacAuthorization",
@@ -53,12 +59,21 @@ const KEY_INPUTS: Record<string, string[]> = {
         "properties.scaleSettings.scaleType",
         "properties.scaleSettings.maxInstances",
     ],
-    "azure-native:cognitiveservices:Account": ["accountName", "kind", "properties.disableLocalAuth", "properties.publicNetworkAccess"],
+    "azure-native:cognitiveservices:Account": [
+        "accountName",
+        "kind",
+        "properties.disableLocalAuth",
+        "properties.publicNetworkAccess",
+    ],
     "pulumi-nodejs:dynamic:EndpointTraffic": ["endpointName", "traffic", "mirrorTraffic"],
-    "azure-native:authorization:RoleAssignment": ["principalId", "principalType", "roleDefinitionId", "roleAssignmentName"],
+    "azure-native:authorization:RoleAssignment": [
+        "principalId",
+        "principalType",
+        "roleDefinitionId",
+        "roleAssignmentName",
+    ],
     "random:index/randomString:RandomString": ["length"],
 };
-
 
 function fmt(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
@@ -80,13 +95,17 @@ export function planToJson(plan: Plan): unknown {
     };
 }
 
-
 /** The resource tree, key inputs and dependencies, warnings and outputs, for a terminal. */
 export function renderText(plan: Plan): string {
     const lines: string[] = [];
-    lines.push(`Plan: stack ${plan.stack} of ${plan.project} (offline, preview semantics; lifecycle checked on ${plan.today})`);
+    lines.push(
+        `Plan: stack ${plan.stack} of ${plan.project} (offline, preview semantics; lifecycle checked on ${plan.today})`,
+    );
     if (plan.errors.length > 0) {
-        lines.push("", `Invalid stack config: ${plan.errors.length} problem${plan.errors.length === 1 ? "" : "s"}. Nothing would be deployed.`);
+        lines.push(
+            "",
+            `Invalid stack config: ${plan.errors.length} problem${plan.errors.length === 1 ? "" : "s"}. Nothing would be deployed.`,
+        );
         for (const e of plan.errors) lines.push(`  - ${e}`);
         appendWarnings(lines, plan);
         return lines.join("\n");
@@ -101,7 +120,10 @@ export function renderText(plan: Plan): string {
     const custom = plan.resources.filter((r) => r.custom).length;
     const components = plan.resources.filter((r) => !r.custom && r.type !== "pulumi:pulumi:Stack").length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-    lines.push("", `Resources: ${plan.resources.length} to create (${plural(custom, "cloud resource")}, ${plural(components, "component")} and the stack)`);
+    lines.push(
+        "",
+        `Resources: ${plan.resources.length} to create (${plural(custom, "cloud resource")}, ${plural(components, "component")} and the stack)`,
+    );
     lines.push(`  [unknown] = known once Azure creates it; [secret] = secret value, never shown`);
 
     const violationsAt = new Map<string, PlanViolation[]>();
@@ -124,8 +146,13 @@ export function renderText(plan: Plan): string {
         const deps = r.dependencies
             .filter((d) => d !== r.parent)
             .map((d) => byUrn.get(d))
-            .filter((d): d is PlannedResource => d !== undefined && d.type !== "random:index/randomString:RandomString");
-        if (deps.length) lines.push(`${pad}    depends on: ${deps.map((d) => `${d.name} (${shortType(d.type).split(":").pop()})`).join(", ")}`);
+            .filter(
+                (d): d is PlannedResource => d !== undefined && d.type !== "random:index/randomString:RandomString",
+            );
+        if (deps.length)
+            lines.push(
+                `${pad}    depends on: ${deps.map((d) => `${d.name} (${shortType(d.type).split(":").pop()})`).join(", ")}`,
+            );
         for (const v of violationsAt.get(r.urn) ?? []) lines.push(`${pad}    ${violationLine(v)}`);
         for (const c of children.get(r.urn) ?? []) walk(c, depth + 1);
     };
@@ -147,15 +174,30 @@ export function renderText(plan: Plan): string {
 /** A plain-text table with aligned columns. */
 export function textTable(head: string[], rows: string[][]): string[] {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+    const line = (cells: string[]) =>
+        cells
+            .map((c, i) => c.padEnd(widths[i]))
+            .join("  ")
+            .trimEnd();
     return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
 }
 
 function appendQuota(lines: string[], plan: Plan): void {
     if (!plan.quota?.length && !plan.quotaSkipped?.length) return;
-    lines.push("", "Quota to request for managed compute (cores per region and VM family; 20% reserve where the size needs it):");
-    const rows = (plan.quota ?? []).map((q) => [q.region, q.family, String(q.instances), String(q.cores), q.reserveApplied ? "yes" : "no", q.deployments.join(", ")]);
-    for (const l of textTable(["region", "VM family", "instances", "cores", "reserve", "deployments"], rows)) lines.push(`  ${l}`);
+    lines.push(
+        "",
+        "Quota to request for managed compute (cores per region and VM family; 20% reserve where the size needs it):",
+    );
+    const rows = (plan.quota ?? []).map((q) => [
+        q.region,
+        q.family,
+        String(q.instances),
+        String(q.cores),
+        q.reserveApplied ? "yes" : "no",
+        q.deployments.join(", "),
+    ]);
+    for (const l of textTable(["region", "VM family", "instances", "cores", "reserve", "deployments"], rows))
+        lines.push(`  ${l}`);
     for (const s of plan.quotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
 }
 
@@ -167,7 +209,9 @@ function violationLine(v: PlanViolation): string {
 function appendPolicies(lines: string[], plan: Plan): void {
     const p = plan.policies;
     if (!p) return;
-    const mandatory = p.violations.filter((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate");
+    const mandatory = p.violations.filter(
+        (v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate",
+    );
     const advisory = p.violations.filter((v) => v.enforcementLevel === "advisory");
     lines.push(
         "",

@@ -36,11 +36,15 @@ function readPlanFile(file: string): DiffablePlan {
     try {
         data = JSON.parse(readFileSync(file, "utf8"));
     } catch (e) {
-        throw new UsageError(`${file}: not a plan (${(e as Error).message}); save one with npm run plan -- --json > ${path.basename(file)}`);
+        throw new UsageError(
+            `${file}: not a plan (${(e as Error).message}); save one with npm run plan -- --json > ${path.basename(file)}`,
+        );
     }
     const p = data as Partial<DiffablePlan>;
     if (!p || !Array.isArray(p.resources) || !Array.isArray(p.errors) || typeof p.stack !== "string") {
-        throw new UsageError(`${file}: not a plan: expected the output of npm run plan -- --json (resources, errors, stack)`);
+        throw new UsageError(
+            `${file}: not a plan: expected the output of npm run plan -- --json (resources, errors, stack)`,
+        );
     }
     // Plans saved by other versions may lack fields this one records: default them, so the diff never trips on them.
     const resources = (p.resources as Partial<PlannedResource>[]).map((r) => ({
@@ -88,14 +92,24 @@ async function main(argv: string[]): Promise<number> {
     if (typeof format !== "string") return fail(format.error);
     const base = str("base");
     const beforeFile = str("before");
-    if ((base === undefined) === (beforeFile === undefined)) return fail("give the base as exactly one of --base REF or --before FILE");
-    if (base !== undefined && str("after") !== undefined) return fail("--after goes with --before; with --base, this change is the working tree");
+    if ((base === undefined) === (beforeFile === undefined))
+        return fail("give the base as exactly one of --base REF or --before FILE");
+    if (base !== undefined && str("after") !== undefined)
+        return fail("--after goes with --before; with --base, this change is the working tree");
     const today = str("today") ?? new Date().toISOString().slice(0, 10);
     if (!parseDay(today)) return fail(`--today ${JSON.stringify(today)} is not a date; expected YYYY-MM-DD`);
     const stack = str("stack") ?? "dev";
     const projectDir = path.resolve(str("dir") ?? process.cwd());
-    const options: PlanProcessOptions = { stack, today, policyConfig: str("policy-config"), skipPolicies: values["skip-policies"] === true };
-    const gate: GateStatus = { enabled: values["fail-on-destructive"] === true, allowed: values["allow-destructive"] === true };
+    const options: PlanProcessOptions = {
+        stack,
+        today,
+        policyConfig: str("policy-config"),
+        skipPolicies: values["skip-policies"] === true,
+    };
+    const gate: GateStatus = {
+        enabled: values["fail-on-destructive"] === true,
+        allowed: values["allow-destructive"] === true,
+    };
 
     let basePlan: DiffablePlan;
     let headPlan: DiffablePlan;
@@ -104,9 +118,13 @@ async function main(argv: string[]): Promise<number> {
     const notes: string[] = [];
     try {
         if (base !== undefined) {
-            const [ref, head] = await Promise.all([planAtRef(base, projectDir, options), planInProcess(projectDir, options)]);
+            const [ref, head] = await Promise.all([
+                planAtRef(base, projectDir, options),
+                planInProcess(projectDir, options),
+            ]);
             basePlan = ref.missingStackFile ? emptyPlan(head.project, stack, today) : ref.plan;
-            if (ref.missingStackFile) notes.push(`The base (${base}) has no Pulumi.${stack}.yaml: a new stack, everything shows as created.`);
+            if (ref.missingStackFile)
+                notes.push(`The base (${base}) has no Pulumi.${stack}.yaml: a new stack, everything shows as created.`);
             headPlan = head;
             baseLabel = `${str("base-label") ?? base} (${ref.commit.slice(0, 7)})`;
             headLabel = "working tree";
@@ -135,7 +153,10 @@ async function main(argv: string[]): Promise<number> {
         format === "json"
             ? JSON.stringify(diffToJson(diff, gate), null, 2)
             : format === "markdown"
-              ? renderDiffMarkdown(diff, gate, { headPlan: headPlan.errors.length > 0 || headPlan.resources.length > 0 ? (headPlan as Plan) : undefined })
+              ? renderDiffMarkdown(diff, gate, {
+                    headPlan:
+                        headPlan.errors.length > 0 || headPlan.resources.length > 0 ? (headPlan as Plan) : undefined,
+                })
               : renderDiffText(diff, gate);
     process.stdout.write(`${output}\n`);
     if (headPlan.errors.length > 0 || headPlan.policies?.passed === false) return 1;

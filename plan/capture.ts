@@ -27,7 +27,11 @@ export function decode(value: unknown, path = "", inSecret = false): Decoded {
     if (value === unknownValue) return { raw: UNKNOWN, masked: inSecret ? SECRET : UNKNOWN, secretPaths: [] };
     if (Array.isArray(value)) {
         const parts = value.map((v, i) => decode(v, `${path}[${i}]`, inSecret));
-        return { raw: parts.map((p) => p.raw), masked: parts.map((p) => p.masked), secretPaths: parts.flatMap((p) => p.secretPaths) };
+        return {
+            raw: parts.map((p) => p.raw),
+            masked: parts.map((p) => p.masked),
+            secretPaths: parts.flatMap((p) => p.secretPaths),
+        };
     }
     if (value && typeof value === "object") {
         const obj = value as Record<string, unknown>;
@@ -75,7 +79,8 @@ function record(monitor: any, recorder: Recorder): void {
         if (req.getDeletebeforereplace()) options.deleteBeforeReplace = true;
         if (req.getProtect()) options.protect = true;
         if (req.getIgnorechangesList().length) options.ignoreChanges = req.getIgnorechangesList();
-        if (req.getAdditionalsecretoutputsList().length) options.additionalSecretOutputs = req.getAdditionalsecretoutputsList();
+        if (req.getAdditionalsecretoutputsList().length)
+            options.additionalSecretOutputs = req.getAdditionalsecretoutputsList();
         if (req.getReplaceonchangesList().length) options.replaceOnChanges = req.getReplaceonchangesList();
         if (req.getProvider()) options.provider = req.getProvider();
         recorder.resources.push({
@@ -131,7 +136,12 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
     const recorder: Recorder = { resources: [] };
     const warnings: string[] = [];
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-    await pulumi.runtime.setMocks(azureMocks({ preview: options.preview ?? true, stackReferences: options.stackReferences }), options.project, options.stack, options.preview ?? true);
+    await pulumi.runtime.setMocks(
+        azureMocks({ preview: options.preview ?? true, stackReferences: options.stackReferences }),
+        options.project,
+        options.stack,
+        options.preview ?? true,
+    );
     record(pulumi.runtime.getMonitor(), recorder);
 
     // The engine shows warnings under the run; the plan collects them instead of printing them to stderr.
@@ -167,8 +177,16 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         const raw = stackOutputs.raw as Record<string, unknown>;
         const masked = stackOutputs.masked as Record<string, unknown>;
         for (const name of Object.keys(raw)) {
-            const secretPaths = stackOutputs.secretPaths.filter((p) => p === name || p.startsWith(`${name}.`) || p.startsWith(`${name}[`));
-            outputs.push({ name, value: masked[name], secret: secretPaths.length > 0, secretPaths, rawValue: raw[name] });
+            const secretPaths = stackOutputs.secretPaths.filter(
+                (p) => p === name || p.startsWith(`${name}.`) || p.startsWith(`${name}[`),
+            );
+            outputs.push({
+                name,
+                value: masked[name],
+                secret: secretPaths.length > 0,
+                secretPaths,
+                rawValue: raw[name],
+            });
         }
     }
     return { resources: recorder.resources, outputs, warnings, ...(error === undefined ? {} : { error }) };

@@ -19,9 +19,15 @@ export function parseDay(value: string): Date | undefined {
 }
 
 /** `--format`, with `--json` as its alias; an error message when they disagree or the format is unknown. */
-export function resolveFormat<F extends string>(formats: readonly F[], json: unknown, format: unknown): F | { error: string } {
-    if (json && format !== undefined && format !== "json") return { error: `--json and --format ${String(format)} contradict each other (--json is --format json)` };
+export function resolveFormat<F extends string>(
+    formats: readonly F[],
+    json: unknown,
+    format: unknown,
+): F | { error: string } {
+    if (json && format !== undefined && format !== "json")
+        return { error: `--json and --format ${String(format)} contradict each other (--json is --format json)` };
     const chosen = json ? "json" : typeof format === "string" ? format : "text";
-    if (!(formats as readonly string[]).includes(chosen)) return { error: `--format ${JSON.stringify(chosen)} is not a format; expected one of ${formats.join(", ")}` };
+    if (!(formats as readonly string[]).includes(chosen))
+        return { error: `--format ${JSON.stringify(chosen)} is not a format; expected one of ${formats.join(", ")}` };
     return chosen as F;
 }

@@ -4,7 +4,7 @@
  * with the 20% reserve for sizes that are not exempt. Deployments on an endpoint that uses the shared quota pool
  * are left out. A user requests this quota before `pulumi up` fails on `OutOfQuota`.
  */
-import { findVmSize, normalizeRegion, quotaCores } from "../catalog";
+import { findVmSize, normalizeRegion, quotaCores } from "../infra/catalog";
 import { UNKNOWN, type PlannedResource, type QuotaRow } from "./types";
 
 const DEPLOYMENT = "azure-native:machinelearningservices:OnlineDeployment";
@@ -22,7 +22,11 @@ export interface QuotaReport {
 export function quotaReport(resources: readonly PlannedResource[]): QuotaReport {
     const sharedEndpoints = new Set(
         resources
-            .filter((r) => r.type === ENDPOINT && obj(obj(r.inputs.properties).properties).SharedComputeCapacityEnabled === "true")
+            .filter(
+                (r) =>
+                    r.type === ENDPOINT &&
+                    obj(obj(r.inputs.properties).properties).SharedComputeCapacityEnabled === "true",
+            )
             .map((r) => `${String(r.inputs.workspaceName)}/${String(r.inputs.endpointName)}`),
     );
     const rows = new Map<string, QuotaRow>();
@@ -36,10 +40,20 @@ export function quotaReport(resources: readonly PlannedResource[]): QuotaReport 
         }
         const instanceType = props.instanceType;
         const scale = obj(props.scaleSettings);
-        const instances = scale.scaleType === "TargetUtilization" ? scale.maxInstances : obj(r.inputs.sku).capacity ?? 1;
+        const instances =
+            scale.scaleType === "TargetUtilization" ? scale.maxInstances : (obj(r.inputs.sku).capacity ?? 1);
         const location = r.inputs.location;
-        if (typeof instanceType !== "string" || instanceType === UNKNOWN || typeof instances !== "number" || typeof location !== "string" || location === UNKNOWN) {
-            skipped.push({ deployment: label, reason: "instance type, count or region not known before Azure creates it" });
+        if (
+            typeof instanceType !== "string" ||
+            instanceType === UNKNOWN ||
+            typeof instances !== "number" ||
+            typeof location !== "string" ||
+            location === UNKNOWN
+        ) {
+            skipped.push({
+                deployment: label,
+                reason: "instance type, count or region not known before Azure creates it",
+            });
             continue;
         }
         const size = findVmSize(instanceType);
@@ -49,7 +63,14 @@ export function quotaReport(resources: readonly PlannedResource[]): QuotaReport 
         }
         const region = normalizeRegion(location);
         const key = `${region}|${size.family}`;
-        const row = rows.get(key) ?? { region, family: size.family, deployments: [], instances: 0, cores: 0, reserveApplied: false };
+        const row = rows.get(key) ?? {
+            region,
+            family: size.family,
+            deployments: [],
+            instances: 0,
+            cores: 0,
+            reserveApplied: false,
+        };
         row.deployments.push(label);
         row.instances += instances;
         row.cores += quotaCores(size, instances);
@@ -57,5 +78,8 @@ export function quotaReport(resources: readonly PlannedResource[]): QuotaReport 
         rows.set(key, row);
     }
     for (const row of rows.values()) row.deployments.sort();
-    return { rows: [...rows.values()].sort((a, b) => a.region.localeCompare(b.region) || a.family.localeCompare(b.family)), skipped };
+    return {
+        rows: [...rows.values()].sort((a, b) => a.region.localeCompare(b.region) || a.family.localeCompare(b.family)),
+        skipped,
+    };
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { ConfigValidationError } from "../config";
+import { ConfigValidationError } from "../infra/config";
 import { captureProgram } from "./capture";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
@@ -106,7 +106,8 @@ export function readStackFiles(projectDir: string, stack: string): StackFiles {
     const project = readYaml(projectFile);
     const name = String(project.name ?? "");
     const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
-    if (!existsSync(stackFile)) throw new PlanSetupError(`no stack file ${path.basename(stackFile)} in ${projectDir} (stack "${stack}")`);
+    if (!existsSync(stackFile))
+        throw new PlanSetupError(`no stack file ${path.basename(stackFile)} in ${projectDir} (stack "${stack}")`);
     const stackConfig = (readYaml(stackFile).config ?? {}) as Record<string, unknown>;
 
     const config: Record<string, string> = {};
@@ -140,7 +141,10 @@ function toWarning(text: string): PlanWarning {
  * defines its own class, so `instanceof` alone misses a consumer program's errors).
  */
 function isConfigValidationError(e: unknown): e is ConfigValidationError {
-    return e instanceof ConfigValidationError || (e instanceof Error && e.name === "ConfigValidationError" && Array.isArray((e as { issues?: unknown }).issues));
+    return (
+        e instanceof ConfigValidationError ||
+        (e instanceof Error && e.name === "ConfigValidationError" && Array.isArray((e as { issues?: unknown }).issues))
+    );
 }
 
 /**
@@ -153,7 +157,15 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
     const today = options.today ?? new Date();
     const day = today.toISOString().slice(0, 10);
     const files = readStackFiles(projectDir, stack);
-    const base: Plan = { project: files.project, stack, today: day, resources: [], outputs: [], warnings: [], errors: [] };
+    const base: Plan = {
+        project: files.project,
+        stack,
+        today: day,
+        resources: [],
+        outputs: [],
+        warnings: [],
+        errors: [],
+    };
 
     // The program validates its config itself (as under `pulumi up`) and throws before registering anything.
     const previousToday = process.env.AZURE_AI_MODELS_TODAY;
@@ -183,7 +195,12 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
         };
         if (options.policies !== false) {
             const violations = evaluatePolicies(plan.resources, plan.outputs, options.policies ?? {}, { today: day });
-            plan.policies = { violations, passed: !violations.some((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate") };
+            plan.policies = {
+                violations,
+                passed: !violations.some(
+                    (v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate",
+                ),
+            };
         }
         return plan;
     } finally {

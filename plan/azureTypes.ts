@@ -20,10 +20,15 @@ export const AZURE_NAME_INPUT: Readonly<Record<string, string>> = {
 
 /** A value at a dotted path (`properties.modelSettings.modelId`) inside resource inputs. */
 export function inputAt(obj: unknown, dotted: string): unknown {
-    return dotted.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+    return dotted
+        .split(".")
+        .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
 
 /** A type token without its package prefix, for display: `machinelearningservices:Workspace`, `AiProject`. */
 export function shortType(type: string): string {
-    return type.replace(/^azure-native:/, "").replace(/^azure-ai-models:index:/, "").replace(/^pulumi-nodejs:dynamic:/, "dynamic:");
+    return type
+        .replace(/^azure-native:/, "")
+        .replace(/^azure-ai-models:index:/, "")
+        .replace(/^pulumi-nodejs:dynamic:/, "dynamic:");
 }

@@ -19,7 +19,6 @@ type Inputs = Record<string, unknown>;
 
 const str = (v: unknown): string => (typeof v === "string" ? v : String(v ?? ""));
 
-
 /** ARM resource type path under a resource group, for the ids the mocks synthesise. */
 const ARM_PATH: Record<string, (i: Inputs, name: string) => string> = {
     "azure-native:storage:StorageAccount": (_, n) => `Microsoft.Storage/storageAccounts/${n}`,
@@ -48,7 +47,8 @@ export function syntheticRandom(name: string, length: number): string {
 
 function armId(type: string, inputs: Inputs, name: string): string {
     const rgRoot = `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`;
-    if (type === "azure-native:resources:ResourceGroup") return `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${name}`;
+    if (type === "azure-native:resources:ResourceGroup")
+        return `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${name}`;
     if (type === "azure-native:authorization:RoleAssignment") {
         return `${str(inputs.scope)}/providers/Microsoft.Authorization/roleAssignments/${name}`;
     }
@@ -63,7 +63,11 @@ function computed(type: string, inputs: Inputs, name: string, preview: boolean):
     switch (type) {
         case "azure-native:machinelearningservices:Workspace":
             return {
-                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`), tenantId: MOCK_TENANT_ID },
+                identity: {
+                    ...(inputs.identity as Inputs),
+                    principalId: unknown(`${name}-principal`),
+                    tenantId: MOCK_TENANT_ID,
+                },
                 discoveryUrl: unknown(`https://${location}.api.azureml.ms/discovery`),
                 workspaceId: unknown(syntheticRandom(name, 8)),
             };
@@ -81,15 +85,27 @@ function computed(type: string, inputs: Inputs, name: string, preview: boolean):
             const props = (inputs.properties ?? {}) as Inputs;
             const host = `https://${name}.${location}.inference.ml.azure.com`;
             return {
-                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`), tenantId: MOCK_TENANT_ID },
-                properties: { ...props, scoringUri: unknown(`${host}/score`), swaggerUri: unknown(`${host}/swagger.json`), provisioningState: unknown("Succeeded") },
+                identity: {
+                    ...(inputs.identity as Inputs),
+                    principalId: unknown(`${name}-principal`),
+                    tenantId: MOCK_TENANT_ID,
+                },
+                properties: {
+                    ...props,
+                    scoringUri: unknown(`${host}/score`),
+                    swaggerUri: unknown(`${host}/swagger.json`),
+                    provisioningState: unknown("Succeeded"),
+                },
             };
         }
         case "azure-native:cognitiveservices:Account": {
             const props = (inputs.properties ?? {}) as Inputs;
             return {
                 identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`) },
-                properties: { ...props, endpoint: unknown(`https://${str(props.customSubDomainName || name)}.cognitiveservices.azure.com/`) },
+                properties: {
+                    ...props,
+                    endpoint: unknown(`https://${str(props.customSubDomainName || name)}.cognitiveservices.azure.com/`),
+                },
             };
         }
         case "azure-native:machinelearningservices:MarketplaceSubscription": {
@@ -135,14 +151,23 @@ export function azureMocks(options: AzureMockOptions): pulumi.runtime.Mocks {
                 const stackName = str(inputs.name);
                 const ref = options.stackReferences?.[stackName];
                 if (!ref) {
-                    throw new Error(`the offline plan has no outputs for the stack reference "${stackName}": give them with --stack-references FILE`);
+                    throw new Error(
+                        `the offline plan has no outputs for the stack reference "${stackName}": give them with --stack-references FILE`,
+                    );
                 }
-                return { id: stackName, state: { name: stackName, outputs: ref.outputs, secretOutputNames: ref.secretOutputNames ?? [] } };
+                return {
+                    id: stackName,
+                    state: { name: stackName, outputs: ref.outputs, secretOutputNames: ref.secretOutputNames ?? [] },
+                };
             }
             if (args.type === "random:index/randomString:RandomString") {
-                return { id: args.name, state: { ...inputs, result: syntheticRandom(args.name, Number(inputs.length ?? 6)) } };
+                return {
+                    id: args.name,
+                    state: { ...inputs, result: syntheticRandom(args.name, Number(inputs.length ?? 6)) },
+                };
             }
-            if (!args.type.startsWith("azure-native:")) return { id: preview ? undefined : `${args.name}-id`, state: inputs };
+            if (!args.type.startsWith("azure-native:"))
+                return { id: preview ? undefined : `${args.name}-id`, state: inputs };
             const nameInput = AZURE_NAME_INPUT[args.type];
             const name = str((nameInput && inputs[nameInput]) || inputs.name || args.name);
             const id = armId(args.type, inputs, name);
@@ -155,11 +180,19 @@ export function azureMocks(options: AzureMockOptions): pulumi.runtime.Mocks {
             const inputs = args.inputs as Inputs;
             switch (args.token) {
                 case "azure-native:authorization:getClientConfig":
-                    return { clientId: "mock-client", objectId: "mock-object", subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID };
+                    return {
+                        clientId: "mock-client",
+                        objectId: "mock-object",
+                        subscriptionId: MOCK_SUBSCRIPTION_ID,
+                        tenantId: MOCK_TENANT_ID,
+                    };
                 case "azure-native:machinelearningservices:listServerlessEndpointKeys":
                 case "azure-native:machinelearningservices:listOnlineEndpointKeys":
                     // Keys exist once the endpoint does; the values are fakes a test can recognise.
-                    return { primaryKey: `primary-key-of-${str(inputs.name ?? inputs.endpointName)}`, secondaryKey: `secondary-key-of-${str(inputs.name ?? inputs.endpointName)}` };
+                    return {
+                        primaryKey: `primary-key-of-${str(inputs.name ?? inputs.endpointName)}`,
+                        secondaryKey: `secondary-key-of-${str(inputs.name ?? inputs.endpointName)}`,
+                    };
                 default:
                     throw new Error(`the offline plan has no mock for the function ${args.token}`);
             }

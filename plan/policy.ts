@@ -5,7 +5,7 @@
  * same pure `check` functions the CLI runs through `@pulumi/policy`.
  */
 import { readFileSync } from "node:fs";
-import { ALL_RULES } from "../../policies/rules";
+import { ALL_RULES } from "../policies/rules";
 import {
     effectiveLevel,
     entryProperties,
@@ -13,9 +13,9 @@ import {
     validatePackConfig,
     type EnforcementLevel,
     type PolicyPackConfig,
-} from "../../policies/lib/config";
-import type { Rule } from "../../policies/lib/rule";
-import type { OutputView, ResourceView, StackView } from "../../policies/lib/view";
+} from "../policies/lib/config";
+import type { Rule } from "../policies/lib/rule";
+import type { OutputView, ResourceView, StackView } from "../policies/lib/view";
 import type { PlannedOutput, PlannedResource } from "./types";
 
 export { PolicyConfigError, type EnforcementLevel, type PolicyPackConfig };
@@ -85,7 +85,8 @@ export function evaluatePolicies(
         const enforcementLevel = effectiveLevel(rule, config);
         if (enforcementLevel === "disabled") continue;
         const raw = entryProperties(config?.[rule.name]);
-        if (options.today !== undefined && LIFECYCLE_RULES.has(rule.name) && raw.today === undefined) raw.today = options.today;
+        if (options.today !== undefined && LIFECYCLE_RULES.has(rule.name) && raw.today === undefined)
+            raw.today = options.today;
         const at = (urn: string | undefined) => {
             const r = urn !== undefined ? byUrn.get(urn) : undefined;
             return {
