@@ -1,4 +1,4 @@
-/** The catalog as a Markdown table, for README (a test keeps README's copy equal to this). */
+/** The catalog as a Markdown table, for docs/catalog.md (a test keeps that copy equal to this). */
 import { MODELS } from "./models";
 import { SERVERLESS_REGIONS } from "./regions";
 import type { Lifecycle } from "./types";

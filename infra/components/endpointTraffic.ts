@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { TrafficClientOptions } from "../traffic/client";
 import { applyTraffic, clearTraffic, readTraffic, type EndpointRef, type LiveTraffic } from "../traffic/operations";
-import { sameSplit, trafficProblems } from "../traffic/validate";
+import { sameSplit, trafficProblems } from "../catalog/traffic";
 
 /** Arguments of {@link EndpointTraffic}. */
 export interface EndpointTrafficArgs {
@@ -167,7 +167,7 @@ export function endpointTrafficProvider(
                 failures.push({ property: "endpointRevision", reason: `must be a string; got ${JSON.stringify(rev)}` });
             }
             if (!hasUnknown(news.traffic) && !hasUnknown(news.mirrorTraffic)) {
-                failures.push(...trafficProblems(news));
+                failures.push(...trafficProblems(news).map(({ property, reason }) => ({ property, reason })));
             }
             return { inputs: news, failures };
         },

@@ -6,7 +6,7 @@
  *
  * What this cannot prove: that GitHub runs them as intended (only a run on GitHub does), that the pinned commits
  * are the tags they claim (checked by hand against the action repositories when pinned), or the Azure and Pulumi
- * Cloud set-up (README.md, "Reviewing changes").
+ * Cloud set-up (docs/reviewing.md).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
