@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TrafficClientOptions } from "../traffic/client";
 import { applyTraffic, clearTraffic, readTraffic, type EndpointRef, type LiveTraffic } from "../traffic/operations";
 import { sameSplit, trafficProblems } from "../catalog/traffic";
+import { isPlain } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** Arguments of {@link EndpointTraffic}. */
 export interface EndpointTrafficArgs {
@@ -85,15 +87,7 @@ export class EndpointTraffic extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: EndpointTrafficArgs, opts?: pulumi.CustomResourceOptions) {
         const subscriptionId = args.subscriptionId ?? defaultSubscriptionId();
-        const errors = plainArgProblems(args, subscriptionId);
-        if (errors.length > 0) {
-            throw new pulumi.InputPropertiesError({
-                message: `EndpointTraffic ${name}: invalid arguments:\n${errors
-                    .map((e) => `${e.propertyPath}: ${e.reason}`)
-                    .join("\n")}`,
-                errors,
-            });
-        }
+        checkArgs("EndpointTraffic", name, args, {}, plainArgProblems(args, subscriptionId));
         super(
             endpointTrafficProvider(),
             name,
@@ -245,10 +239,4 @@ function plainArgProblems(
         }
     }
     return errors;
-}
-
-/** A map with no Output or Promise in it (its values can be checked now). */
-function isPlain(value: unknown): boolean {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
-    return typeof value !== "object" || value === null || Object.values(value).every(isPlain);
 }
