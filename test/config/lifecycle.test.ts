@@ -33,14 +33,14 @@ describe("model lifecycle", () => {
         const r = validateStackConfig(config("Mistral small"), on("2025-05-01"));
         expect(r.errors).toEqual([]);
         expect(r.warnings.map((w) => w.message)).toEqual([
-            `Mistral-small is deprecated since 2025-04-30 (no new deployments), retires 2025-07-31; replacement: Mistral-small-2503 (not in the catalog yet: add it under azure-ai-models:customModels); ${LIFECYCLE_SOURCE}`,
+            `Mistral-small is deprecated since 2025-04-30 (no new deployments), retires 2025-07-31; replacement: mistral-small-2503; ${LIFECYCLE_SOURCE}`,
         ]);
     });
 
     it("fails from the retired date", () => {
         const r = validateStackConfig(config("Meta-Llama-3-8B-Instruct"), on("2025-06-30"));
         expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
-            `azure-ai-models:deployments[0].model: Meta-Llama-3-8B-Instruct was retired on 2025-06-30: existing deployments return 404; replacement: Meta-Llama-3.1-8B-Instruct (not in the catalog yet: add it under azure-ai-models:customModels); ${LIFECYCLE_SOURCE}. Set acceptRetired: true to deploy it anyway`,
+            `azure-ai-models:deployments[0].model: Meta-Llama-3-8B-Instruct was retired on 2025-06-30: existing deployments return 404; replacement: Meta-Llama-3.1-8B-Instruct; ${LIFECYCLE_SOURCE}. Set acceptRetired: true to deploy it anyway`,
         ]);
     });
 
@@ -48,7 +48,7 @@ describe("model lifecycle", () => {
         const run = await runStack(config("Mistral-Nemo", { acceptRetired: true }), { today: "2026-11-21" });
         expect(run.error).toBeUndefined();
         expect(run.warnings).toEqual([
-            `azure-ai-models:deployments[0].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-small-2503 (not in the catalog yet: add it under azure-ai-models:customModels); ${LIFECYCLE_SOURCE} (accepted by acceptRetired)`,
+            `azure-ai-models:deployments[0].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: mistral-small-2503; ${LIFECYCLE_SOURCE} (accepted by acceptRetired)`,
         ]);
         expect(byName(run, "large-endpoint").inputs.properties).toMatchObject({
             modelSettings: { modelId: "azureml://registries/azureml-mistral/models/Mistral-Nemo" },
