@@ -10,6 +10,13 @@ export * from "./types";
 export { MODELS, INFERENCE_API_ROUTES, INFERENCE_SDK_RETIRED, SERVERLESS_RATE_LIMITS } from "./models";
 export { findModel, lifecycleStage, type LifecycleStage } from "./lookup";
 export {
+    DEPLOYMENT_HEADER,
+    managedClientApi,
+    serverlessClient,
+    type ClientApi,
+    type OpenAiClientFacts,
+} from "./clients";
+export {
     CUSTOM_MODELS_CONFIG_KEY,
     FOUNDRY_CONFIG_KEY,
     replacementClause,
