@@ -177,5 +177,10 @@ describe("GitHub Actions workflows", () => {
             command: "up",
             policyPacks: "policies",
         });
+        // The smoke check runs last, on the outputs of the stack just updated, and fails the job (pipefail).
+        const smoke = job.steps[job.steps.length - 1] as Step & { shell?: string };
+        expect(smoke.shell).toBe("bash");
+        expect(smoke.run).toContain('pulumi stack output --json --show-secrets --stack "$STACK"');
+        expect(smoke.run).toContain('| npm run -s smoke -- --stack "$STACK"');
     });
 });
