@@ -62,9 +62,8 @@ function customLifecycle(lc: NonNullable<CustomModelConfig["lifecycle"]>, source
     return { ...dates, ...(replacement ? { replacement: { on: "catalog", model: replacement } } : {}), source };
 }
 
-/** Builds a catalog entry from a `customModels` entry, so the rest of the package treats both alike. */ export function customModelEntry(
-    c: CustomModelConfig,
-): ModelEntry {
+/** Builds a catalog entry from a `customModels` entry, so the rest of the package treats both alike. */
+export function customModelEntry(c: CustomModelConfig): ModelEntry {
     const source = { document: c.source, date: "stack config" };
     const name = c.modelId.split("/").pop() ?? c.name;
     return {
