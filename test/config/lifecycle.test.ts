@@ -95,3 +95,33 @@ describe("model lifecycle", () => {
         expect(registered(run)).toEqual([]);
     });
 });
+
+describe("the models of 2026 in stack config", () => {
+    const SOURCE_2026 =
+        "source: MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md@00bb5540 (retirement schedule, Foundry Models sold by partners) (2026-07-07)";
+
+    it("matches a name in any case and deploys the catalog's spelling", () => {
+        const r = validateStackConfig(config("Mistral-Small-2503"), on("2026-12-01"));
+        expect(r.errors).toEqual([]);
+        expect(r.warnings).toEqual([]);
+        expect(r.config?.deployments[0].catalogModel.serverless?.modelId).toBe(
+            "azureml://registries/azureml-mistral/models/mistral-small-2503",
+        );
+    });
+
+    it("leads a retired model's message to a Foundry deployment, or says there is none on Azure", () => {
+        const vision = validateStackConfig(config("Llama-3.2-11B-Vision-Instruct"), on("2026-12-01"));
+        expect(vision.errors.map((e) => e.message)).toEqual([
+            `Llama-3.2-11B-Vision-Instruct was retired on 2026-06-13: existing deployments return 404; replacement: Llama-4-Maverick-17B-128E-Instruct-FP8 or Llama-4-Scout-17B-16E-Instruct on a Foundry resource (azure-ai-models:foundry); ${SOURCE_2026}. Set acceptRetired: true to deploy it anyway`,
+        ]);
+        const llama31 = validateStackConfig(config("Meta-Llama-3.1-405B-Instruct"), on("2026-03-20"));
+        expect(llama31.warnings.map((w) => w.message)).toEqual([
+            `Meta-Llama-3.1-405B-Instruct is deprecated since 2026-03-13 (no new deployments), retires 2026-06-13; no replacement on Azure; ${SOURCE_2026}`,
+        ]);
+        const llama3 = validateStackConfig(
+            config("Meta-Llama-3-70B-Instruct", { acceptRetired: true }),
+            on("2026-12-01"),
+        );
+        expect(llama3.warnings.map((w) => w.message)[0]).toContain("replacement: Llama-3.3-70B-Instruct;");
+    });
+});
