@@ -187,6 +187,7 @@ function checkModel(
 
     checkLifecycle({
         model,
+        offer: "managed",
         lifecycle: offer.lifecycle,
         today: ctx.today,
         acceptRetired: d.acceptRetired === true,
