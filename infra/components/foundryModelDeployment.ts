@@ -33,6 +33,8 @@ export interface FoundryModelDeploymentArgs {
     versionUpgradeOption?: VersionUpgradeOption;
     /** Deploy even though the model is retired. @default false */
     acceptRetired?: boolean;
+    /** Tags on the deployment. @default - none */
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 /**
@@ -99,6 +101,7 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
                     raiPolicyName: args.raiPolicyName ?? DEFAULT_RAI_POLICY.name,
                     ...(args.versionUpgradeOption ? { versionUpgradeOption: args.versionUpgradeOption } : {}),
                 },
+                tags: args.tags,
             },
             // The component's dependsOn (the previous deployment of the account) must hold for the child that PUTs.
             { parent: this, dependsOn: opts?.dependsOn },
