@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { foundryQuotaReport } from "../../plan/foundryQuota";
 import { SECRET } from "../../plan/types";
 import { byName, output, resourceSet, runStack } from "../helpers/stack";
 
@@ -150,5 +151,46 @@ describe("a hub serverless deployment and a Foundry deployment of the same model
             /^https:\/\/aimf-[a-z0-9]{6}\.openai\.azure\.com\/openai\/v1\/$/,
         );
         expect(output(run, "workspace").value).toMatchObject({ kind: "hub", location: "eastus2" });
+    });
+});
+
+describe("the Foundry quota table of the plan", () => {
+    it("sums capacity per region, model and SKU against the default quota", async () => {
+        const run = await runStack({
+            foundry: {
+                ...foundry,
+                deployments: [
+                    { name: "large-a", model: "Mistral-Large-3", sku: "GlobalStandard", capacity: 300 },
+                    { name: "large-b", model: "mistral-large-3", sku: "GlobalStandard", capacity: 200 },
+                    { name: "scout", model: "Llama-4-Scout-17B-16E-Instruct", sku: "GlobalStandard", capacity: 50 },
+                ],
+            },
+        });
+        const sub = byName(run, "aimodels-account").inputs.accountName as string;
+        expect(foundryQuotaReport(run.resources)).toEqual({
+            rows: [
+                {
+                    region: "swedencentral",
+                    model: "Llama-4-Scout-17B-16E-Instruct",
+                    sku: "GlobalStandard",
+                    deployments: [`${sub}/scout`],
+                    capacity: 50,
+                    tokensPerMinute: 50_000,
+                    defaultQuota: 400,
+                    overDefault: false,
+                },
+                {
+                    region: "swedencentral",
+                    model: "Mistral-Large-3",
+                    sku: "GlobalStandard",
+                    deployments: [`${sub}/large-a`, `${sub}/large-b`],
+                    capacity: 500,
+                    tokensPerMinute: 500_000,
+                    defaultQuota: 400,
+                    overDefault: true,
+                },
+            ],
+            skipped: [],
+        });
     });
 });
