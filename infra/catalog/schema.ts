@@ -14,7 +14,8 @@ export const sourceSchema = z.strictObject({
     note: z.string().min(1).optional(),
 });
 
-const lifecycleSchema = z
+/** A lifecycle row: stage dates in order, the typed replacement, the source. Serverless, managed and Foundry offers share it. */
+export const lifecycleSchema = z
     .strictObject({
         legacy: isoDate.optional(),
         deprecated: isoDate.optional(),

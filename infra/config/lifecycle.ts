@@ -2,12 +2,13 @@
  * The lifecycle check serverless and managed deployments share: legacy and deprecated warn, retired fails unless
  * the deployment accepts it. Messages give the date, the replacement and the source.
  */
-import { lifecycleStage, replacementClause, type Lifecycle, type ModelEntry } from "../catalog";
+import { lifecycleStage, replacementClause, type Lifecycle, type ModelEntry, type ReplacementContext } from "../catalog";
 
 export interface LifecycleCheck {
-    model: ModelEntry;
+    /** The model (a catalog entry, or a Foundry offer: only its name is read). */
+    model: Pick<ModelEntry, "name">;
     /** How the model is deployed: a catalog replacement is judged by its offer of this kind. */
-    offer: "serverless" | "managed";
+    offer: ReplacementContext["offer"];
     lifecycle: Lifecycle | undefined;
     today: Date;
     acceptRetired: boolean;
