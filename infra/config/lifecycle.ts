@@ -2,7 +2,13 @@
  * The lifecycle check serverless and managed deployments share: legacy and deprecated warn, retired fails unless
  * the deployment accepts it. Messages give the date, the replacement and the source.
  */
-import { lifecycleStage, replacementClause, type Lifecycle, type ModelEntry, type ReplacementContext } from "../catalog";
+import {
+    lifecycleStage,
+    replacementClause,
+    type Lifecycle,
+    type ModelEntry,
+    type ReplacementContext,
+} from "../catalog";
 
 export interface LifecycleCheck {
     /** The model (a catalog entry, or a Foundry offer: only its name is read). */
