@@ -82,3 +82,31 @@ export {
     type RoleFact,
 } from "./roles";
 export { VM_SIZES, findVmSize, quotaCores, type VmSize } from "./vmSizes";
+export {
+    COGNITIVE_SERVICES_CONTRIBUTOR,
+    CONTENT_FILTER_SEVERITY_CATEGORIES,
+    CONTENT_FILTER_SWITCH_CATEGORIES,
+    DEFAULT_RAI_POLICY,
+    FOUNDRY_CAPACITY_UNIT_TPM,
+    FOUNDRY_DATA_ZONES,
+    FOUNDRY_ENDPOINTS,
+    FOUNDRY_GLOBAL_STANDARD_REGIONS,
+    FOUNDRY_LIMITS,
+    FOUNDRY_MARKETPLACE_REGIONS,
+    FOUNDRY_OFFERS,
+    FOUNDRY_SKU_NAMES,
+    FOUNDRY_SOURCES,
+    FOUNDRY_USER,
+    dataZoneOf,
+    defaultFoundryQuota,
+    findFoundryOffer,
+    foundrySku,
+    type DataZone,
+    type FoundryLookup,
+    type FoundryOffer,
+    type FoundryRateLimits,
+    type FoundrySkuName,
+    type FoundrySkuOffer,
+    type FoundrySoldBy,
+} from "./foundry";
+export { foundryOfferSchema } from "./foundrySchema";

@@ -47,3 +47,5 @@ export function loadStackConfig(options: ValidateOptions = {}): ValidStackConfig
     if (!result.config) throw new ConfigValidationError(result.errors);
     return result.config;
 }
+export * from "./foundrySchema";
+export * from "./validateFoundry";

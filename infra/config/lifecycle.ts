@@ -6,12 +6,15 @@ import { findModel, lifecycleStage, type Lifecycle, type ModelEntry } from "../c
 import { configPath } from "./issues";
 
 export interface LifecycleCheck {
-    model: ModelEntry;
+    /** The model (a catalog entry, or a Foundry offer: only its name is read). */
+    model: Pick<ModelEntry, "name">;
     lifecycle: Lifecycle | undefined;
     today: Date;
     acceptRetired: boolean;
     /** Models the replacement may be among (the catalog plus custom models). */
     known: readonly ModelEntry[];
+    /** Whether the replacement is in the table the deployment is checked against. @default - found in `known` */
+    isKnown?: (name: string) => boolean;
     /** Config path of the deployment's `model`. */
     path: PropertyKey[];
     err: (path: PropertyKey[], message: string) => void;
@@ -23,7 +26,7 @@ export function checkLifecycle(c: LifecycleCheck): void {
     const stage = lifecycleStage(lc, c.today);
     if (!lc || stage === "active") return;
     const replacement = lc.replacement
-        ? `replacement: ${lc.replacement}${findModel(lc.replacement, c.known) ? "" : ` (not in the catalog yet: add it under ${configPath(["customModels"])})`}`
+        ? `replacement: ${lc.replacement}${(c.isKnown ? c.isKnown(lc.replacement) : findModel(lc.replacement, c.known) !== undefined) ? "" : ` (not in the catalog yet: add it under ${configPath(["customModels"])})`}`
         : "no replacement is named";
     const where = `source: ${lc.source.document} (${lc.source.date})`;
     const date = lc[stage]!;

@@ -11,6 +11,10 @@
  * ```
  */
 import { z } from "zod";
+import { foundrySchema } from "./foundrySchema";
+import { principalSchema } from "./principal";
+
+export { principalSchema };
 
 /** The config namespace: the project name in `Pulumi.yaml`. */
 export const CONFIG_NAMESPACE = "azure-ai-models";
@@ -21,20 +25,11 @@ export const WORKSPACE_BASE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,26}$/;
 export const SERVERLESS_BASE_NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,45}$/;
 /** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
 const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Resource group names: 1-90 characters, letters, digits, `_ - . ( )`, not ending in a period. */
 const RESOURCE_GROUP = /^[-\w._()]{0,89}[-\w_()]$/;
 
 const tags = z.record(z.string().max(512), z.string().max(256));
-
-export const principalSchema = z.strictObject({
-    /** Object id of the user, group or service principal. */
-    principalId: z.string().regex(GUID, "a GUID (the principal's object id)"),
-    /** @default "User" */
-    principalType: z.enum(["User", "Group", "ServicePrincipal"]).default("User"),
-    description: z.string().max(1024).optional(),
-});
 
 export const projectSchema = z.strictObject({
     /** Project name; a stable random suffix is appended because Azure soft-deletes workspace names. */
@@ -280,6 +275,8 @@ export const stackConfigSchema = z.strictObject({
     deployments: z.array(deploymentSchema).default([]),
     customModels: z.array(customModelSchema).default([]),
     onlineEndpoints: z.array(onlineEndpointSchema).default([]),
+    /** A Foundry resource with its projects and model deployments (with or without a workspace). */
+    foundry: foundrySchema.optional(),
 });
 
 export type PrincipalConfig = z.output<typeof principalSchema>;

@@ -19,6 +19,7 @@ import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
+import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
 import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
 import {
     customModelSchema,
@@ -41,11 +42,13 @@ export interface ResolvedDeployment extends DeploymentConfig {
     custom: boolean;
 }
 
-export interface ValidStackConfig extends Omit<StackConfig, "deployments" | "onlineEndpoints"> {
+export interface ValidStackConfig extends Omit<StackConfig, "deployments" | "onlineEndpoints" | "foundry"> {
     deployments: ResolvedDeployment[];
     onlineEndpoints: ResolvedOnlineEndpoint[];
-    /** The workspace region in ARM form (`eastus2`). */
+    /** The workspace region in ARM form (`eastus2`); the Foundry account's when the stack has no workspace. */
     location: string;
+    /** The Foundry resource, its projects, content filters and deployments. */
+    foundry?: ValidFoundryConfig;
 }
 
 export interface ValidationResult {
@@ -93,10 +96,13 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const existing = isObject(raw.existingWorkspace) ? raw.existingWorkspace : undefined;
     const hasWorkspace = isObject(raw.workspace) || existing !== undefined;
     const ws = isObject(raw.workspace) ? raw.workspace : {};
-    if (raw.workspace === undefined && raw.existingWorkspace === undefined) {
+    const hubWork = arr(raw.deployments).length > 0 || arr(raw.onlineEndpoints).length > 0;
+    if (raw.workspace === undefined && raw.existingWorkspace === undefined && (raw.foundry === undefined || hubWork)) {
         err(
             ["workspace"],
-            `is required: describe the hub or workspace to create, or name one that exists under ${configPath(["existingWorkspace"])}`,
+            raw.foundry === undefined
+                ? `is required: describe the hub or workspace to create, or name one that exists under ${configPath(["existingWorkspace"])}`
+                : `is required for ${configPath(["deployments"])} and ${configPath(["onlineEndpoints"])} (hub models): describe the hub or workspace, name one under ${configPath(["existingWorkspace"])}, or move the models to ${configPath(["foundry"])}.deployments`,
         );
     } else if (raw.workspace !== undefined && existing) {
         err(
@@ -301,13 +307,18 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     });
 
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { err, warn, today, checkProject });
+    const foundry = validateFoundry(raw.foundry, { err, warn, today });
     if (!parsed.success || errors.length > 0) return { errors, warnings };
+    const { foundry: foundryConfig, ...rest } = parsed.data;
     return {
         errors,
         warnings,
         config: {
-            ...parsed.data,
-            location: normalizeRegion((parsed.data.workspace ?? parsed.data.existingWorkspace)!.location),
+            ...rest,
+            ...(foundryConfig ? { foundry: resolveFoundry(foundryConfig, foundry) } : {}),
+            location: normalizeRegion(
+                (parsed.data.workspace ?? parsed.data.existingWorkspace ?? foundryConfig)!.location,
+            ),
             deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
             onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
         },

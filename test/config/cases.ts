@@ -114,7 +114,7 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deployments[0].modle: unknown key "modle"; did you mean "model"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, marketplaceSubscription, tags',
     ],
     "misspelt top-level key": [
-        'azure-ai-models:deploymnets: unknown key "deploymnets"; did you mean "deployments"? valid keys here: workspace, existingWorkspace, deployments, customModels, onlineEndpoints',
+        'azure-ai-models:deploymnets: unknown key "deploymnets"; did you mean "deployments"? valid keys here: workspace, existingWorkspace, deployments, customModels, onlineEndpoints, foundry',
     ],
     "misspelt workspace key": [
         'azure-ai-models:workspace.publicNetworkAcess: unknown key "publicNetworkAcess"; did you mean "publicNetworkAccess"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, containerRegistry, keyVault, logRetentionDays, aiDevelopers, projects',
