@@ -7,7 +7,8 @@ import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan, PlannedResource } from "../../plan/types";
-import { ROOT, planOf, stackFileConfig } from "../review/plans";
+import { runPlan } from "../../plan/run";
+import { ROOT, TODAY, planOf, stackFileConfig } from "../review/plans";
 import { PUT_OPERATIONS, isCheckedModule, resourceProblems, toRequest } from "./requests";
 import { operation } from "./swagger";
 
@@ -57,6 +58,27 @@ describe("the example stacks' requests against Azure's REST spec", () => {
         });
         expect(report).toEqual(
             resources.map((r) => ({ resource: `${r.type} ${r.name}`, autonamed: [], problems: [] })),
+        );
+    });
+});
+
+describe("the raw azure-native fixture stacks' requests against Azure's REST spec", () => {
+    // Written by hand with raw resources, as a team without this package's components would: the policy tests' compliant stacks.
+    it.each([
+        ["compliant", [`${ML}:MarketplaceSubscription`, `${ML}:ServerlessEndpoint`, `${ML}:Workspace`]],
+        ["foundry-compliant", [`${CS}:Account`, `${CS}:Deployment`, `${CS}:Project`, `${CS}:RaiPolicy`]],
+    ])("%s: every body and name is what the spec accepts", async (fixture, types) => {
+        const plan = await runPlan({
+            projectDir: path.join(ROOT, "test/fixtures/stacks", fixture),
+            stack: "test",
+            today: new Date(`${TODAY}T00:00:00Z`),
+            policies: false,
+        });
+        expect(plan.errors).toEqual([]);
+        const resources = checked(plan);
+        expect([...new Set(resources.map((r) => r.type))].sort()).toEqual(types);
+        expect(resources.map((r) => ({ resource: r.name, problems: resourceProblems(r) }))).toEqual(
+            resources.map((r) => ({ resource: r.name, problems: [] })),
         );
     });
 });
