@@ -9,7 +9,7 @@
  * - `readOnly` properties (on the property or on the definition it names) are refused: a client never sends them,
  *   and a property whose `x-ms-mutability` has neither `create` nor `update` is refused the same way;
  * - properties an object schema does not declare are refused, unless it has `additionalProperties` (then they are
- *   checked against it);
+ *   checked against it) or declares no properties at all (a free-form `{ "type": "object" }`);
  * - `null` only where `x-nullable` is true;
  * - polymorphic objects (`discriminator`) are checked against the subtype their discriminator value names.
  *
@@ -118,7 +118,8 @@ function checkObject(value: Record<string, unknown>, node: Node, path: string, o
             else checkValue(v, prop, join(path, key), out);
         } else if (shape.additional && shape.additional !== true) {
             checkValue(v, shape.additional, join(path, key), out);
-        } else if (shape.additional !== true) {
+        } else if (shape.additional === false || (shape.additional === undefined && shape.properties.size > 0)) {
+            // A schema that declares no properties at all (`{ "type": "object" }`) is free-form: any key passes.
             const known = [...shape.properties.keys()].filter((k) => !notSendable(shape.properties.get(k)!));
             out.push(`${join(path, key)}: is not a property of this type (known: ${known.sort().join(", ")})`);
         }
