@@ -19,6 +19,10 @@ import * as ts from "typescript";
 import {
     AiProject,
     AiWorkspace,
+    ContentFilter,
+    FoundryAccount,
+    FoundryModelDeployment,
+    FoundryProject,
     ManagedModelDeployment,
     ManagedOnlineEndpoint,
     MarketplaceModelSubscription,
@@ -38,6 +42,10 @@ const COMPONENTS = {
     ServerlessModelEndpoint,
     ManagedOnlineEndpoint,
     ManagedModelDeployment,
+    FoundryAccount,
+    FoundryProject,
+    ContentFilter,
+    FoundryModelDeployment,
 };
 
 /** Name of a published component: its class name, the last part of its type token. */
@@ -60,6 +68,10 @@ export const SECRET_OUTPUTS: {
     ServerlessModelEndpoint: ["primaryKey", "secondaryKey"],
     ManagedOnlineEndpoint: ["primaryKey", "secondaryKey"],
     ManagedModelDeployment: [],
+    FoundryAccount: ["primaryKey", "secondaryKey"],
+    FoundryProject: [],
+    ContentFilter: [],
+    FoundryModelDeployment: [],
 };
 
 /** The token of a published component: `azure-ai-models:index:<ClassName>`. */

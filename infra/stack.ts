@@ -18,6 +18,9 @@ import {
 } from "./components";
 import { EndpointTraffic } from "./components/endpointTraffic";
 import type { ValidStackConfig } from "./config";
+import { defineFoundry, type FoundryOutput } from "./foundryStack";
+
+export type { FoundryOutput, FoundryDeploymentOutput } from "./foundryStack";
 
 /** What a consuming application needs of one deployment. */
 export interface DeploymentOutput {
@@ -58,7 +61,8 @@ export interface OnlineEndpointOutput {
 }
 
 export interface StackOutputs {
-    workspace: {
+    /** The hub or workspace; absent when the stack has only a Foundry resource. */
+    workspace?: {
         kind: string;
         name: pulumi.Output<string>;
         id: pulumi.Output<string>;
@@ -68,6 +72,8 @@ export interface StackOutputs {
     };
     deployments: { [name: string]: DeploymentOutput };
     onlineEndpoints: { [name: string]: OnlineEndpointOutput };
+    /** The Foundry resource, its projects and model deployments, when the stack has a `foundry` section. */
+    foundry?: FoundryOutput;
 }
 
 /** Where deployments go: a project or workspace, by resource group and name. */
@@ -81,89 +87,11 @@ interface Host {
 export function defineStack(config: ValidStackConfig): StackOutputs {
     const tagsOf = (...more: ({ [k: string]: string } | undefined)[]) =>
         Object.assign({}, config.workspace?.tags, ...more);
-    const hosts = new Map<string, Host>();
-    let defaultHost: Host;
-    let workspaceOutput: StackOutputs["workspace"];
-
-    if (config.workspace) {
-        const ws = config.workspace;
-        const workspace = new AiWorkspace(ws.name, {
-            kind: ws.kind === "hub" ? "Hub" : "Default",
-            workspaceName: ws.name,
-            location: config.location,
-            resourceGroupName: ws.resourceGroup?.name,
-            createResourceGroup: !(ws.resourceGroup?.existing ?? false),
-            friendlyName: ws.friendlyName,
-            description: ws.description,
-            tags: ws.tags,
-            publicNetworkAccess: ws.publicNetworkAccess,
-            isolationMode: ws.managedNetwork.isolationMode,
-            containerRegistry: ws.containerRegistry,
-            keyVaultPurgeProtection: ws.keyVault.purgeProtection,
-            keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,
-            logRetentionDays: ws.logRetentionDays,
-            aiDevelopers: ws.aiDevelopers,
-        });
-        defaultHost = {
-            label: ws.name,
-            resourceGroupName: workspace.resourceGroupName,
-            workspaceName: workspace.workspaceName,
-        };
-        const projects: StackOutputs["workspace"]["projects"] = {};
-        for (const p of ws.projects) {
-            const project = new AiProject(`${ws.name}-${p.name}`, {
-                hubResourceId: workspace.workspaceId,
-                resourceGroupName: workspace.resourceGroupName,
-                location: config.location,
-                projectName: p.name,
-                friendlyName: p.displayName,
-                description: p.description,
-                tags: tagsOf(p.tags),
-            });
-            hosts.set(p.name.toLowerCase(), {
-                label: p.name,
-                resourceGroupName: workspace.resourceGroupName,
-                workspaceName: project.workspaceName,
-            });
-            projects[p.name] = { name: project.workspaceName, id: project.workspaceId };
-        }
-        workspaceOutput = {
-            kind: ws.kind,
-            name: workspace.workspaceName,
-            id: workspace.workspaceId,
-            resourceGroupName: workspace.resourceGroupName,
-            location: config.location,
-            projects,
-        };
-    } else {
-        // Bring your own: deployments go into a project or workspace that another stack owns; nothing is created here.
-        const existing = config.existingWorkspace!;
-        const coords = existing.id
-            ? parseWorkspaceId(existing.id)
-            : { resourceGroupName: existing.resourceGroupName!, workspaceName: existing.name! };
-        defaultHost = {
-            label: coords.workspaceName,
-            resourceGroupName: pulumi.output(coords.resourceGroupName),
-            workspaceName: pulumi.output(coords.workspaceName),
-        };
-        workspaceOutput = {
-            kind: `existing ${existing.kind}`,
-            name: defaultHost.workspaceName,
-            id: pulumi.output(
-                existing.id ??
-                    authorization
-                        .getClientConfigOutput()
-                        .subscriptionId.apply(
-                            (sub) =>
-                                `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
-                        ),
-            ),
-            resourceGroupName: defaultHost.resourceGroupName,
-            location: config.location,
-            projects: {},
-        };
-    }
-    const hostOf = (project: string | undefined): Host => (project ? hosts.get(project.toLowerCase())! : defaultHost);
+    const hub = config.workspace || config.existingWorkspace ? defineHub(config, tagsOf) : undefined;
+    const hostOf = (project: string | undefined): Host => {
+        if (!hub) throw new Error("hub models need a workspace (the config validation requires one)");
+        return hub.hostOf(project);
+    };
 
     const subscriptions = new Map<string, MarketplaceModelSubscription>();
     const deployments: StackOutputs["deployments"] = {};
@@ -302,5 +230,103 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
         };
     }
 
-    return { onlineEndpoints, workspace: workspaceOutput, deployments };
+    return {
+        onlineEndpoints,
+        ...(hub ? { workspace: hub.workspace } : {}),
+        deployments,
+        ...(config.foundry ? { foundry: defineFoundry(config.foundry) } : {}),
+    };
+}
+
+type Tags = { [k: string]: string };
+
+/** The hub (or classic workspace) and its projects, or the existing project or workspace deployments go into. */
+function defineHub(
+    config: ValidStackConfig,
+    tagsOf: (...more: (Tags | undefined)[]) => Tags,
+): { workspace: NonNullable<StackOutputs["workspace"]>; hostOf: (project: string | undefined) => Host } {
+    const hosts = new Map<string, Host>();
+    let defaultHost: Host;
+    let workspaceOutput: NonNullable<StackOutputs["workspace"]>;
+
+    if (config.workspace) {
+        const ws = config.workspace;
+        const workspace = new AiWorkspace(ws.name, {
+            kind: ws.kind === "hub" ? "Hub" : "Default",
+            workspaceName: ws.name,
+            location: config.location,
+            resourceGroupName: ws.resourceGroup?.name,
+            createResourceGroup: !(ws.resourceGroup?.existing ?? false),
+            friendlyName: ws.friendlyName,
+            description: ws.description,
+            tags: ws.tags,
+            publicNetworkAccess: ws.publicNetworkAccess,
+            isolationMode: ws.managedNetwork.isolationMode,
+            containerRegistry: ws.containerRegistry,
+            keyVaultPurgeProtection: ws.keyVault.purgeProtection,
+            keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,
+            logRetentionDays: ws.logRetentionDays,
+            aiDevelopers: ws.aiDevelopers,
+        });
+        defaultHost = {
+            label: ws.name,
+            resourceGroupName: workspace.resourceGroupName,
+            workspaceName: workspace.workspaceName,
+        };
+        const projects: NonNullable<StackOutputs["workspace"]>["projects"] = {};
+        for (const p of ws.projects) {
+            const project = new AiProject(`${ws.name}-${p.name}`, {
+                hubResourceId: workspace.workspaceId,
+                resourceGroupName: workspace.resourceGroupName,
+                location: config.location,
+                projectName: p.name,
+                friendlyName: p.displayName,
+                description: p.description,
+                tags: tagsOf(p.tags),
+            });
+            hosts.set(p.name.toLowerCase(), {
+                label: p.name,
+                resourceGroupName: workspace.resourceGroupName,
+                workspaceName: project.workspaceName,
+            });
+            projects[p.name] = { name: project.workspaceName, id: project.workspaceId };
+        }
+        workspaceOutput = {
+            kind: ws.kind,
+            name: workspace.workspaceName,
+            id: workspace.workspaceId,
+            resourceGroupName: workspace.resourceGroupName,
+            location: config.location,
+            projects,
+        };
+    } else {
+        // Bring your own: deployments go into a project or workspace that another stack owns; nothing is created here.
+        const existing = config.existingWorkspace!;
+        const coords = existing.id
+            ? parseWorkspaceId(existing.id)
+            : { resourceGroupName: existing.resourceGroupName!, workspaceName: existing.name! };
+        defaultHost = {
+            label: coords.workspaceName,
+            resourceGroupName: pulumi.output(coords.resourceGroupName),
+            workspaceName: pulumi.output(coords.workspaceName),
+        };
+        workspaceOutput = {
+            kind: `existing ${existing.kind}`,
+            name: defaultHost.workspaceName,
+            id: pulumi.output(
+                existing.id ??
+                    authorization
+                        .getClientConfigOutput()
+                        .subscriptionId.apply(
+                            (sub) =>
+                                `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
+                        ),
+            ),
+            resourceGroupName: defaultHost.resourceGroupName,
+            location: config.location,
+            projects: {},
+        };
+    }
+    const hostOf = (project: string | undefined): Host => (project ? hosts.get(project.toLowerCase())! : defaultHost);
+    return { workspace: workspaceOutput, hostOf };
 }

@@ -160,6 +160,7 @@ export function renderText(plan: Plan): string {
 
     appendWarnings(lines, plan);
     appendQuota(lines, plan);
+    appendFoundryQuota(lines, plan);
     appendPolicies(lines, plan);
     if (plan.outputs.length) {
         lines.push("", "Outputs:");
@@ -199,6 +200,26 @@ function appendQuota(lines: string[], plan: Plan): void {
     for (const l of textTable(["region", "VM family", "instances", "cores", "reserve", "deployments"], rows))
         lines.push(`  ${l}`);
     for (const s of plan.quotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
+}
+
+function appendFoundryQuota(lines: string[], plan: Plan): void {
+    if (!plan.foundryQuota?.length && !plan.foundryQuotaSkipped?.length) return;
+    lines.push(
+        "",
+        "Foundry capacity per region, model and SKU (capacity units of 1,000 tokens per minute) against the default quota:",
+    );
+    const rows = (plan.foundryQuota ?? []).map((q) => [
+        q.region,
+        q.model,
+        q.sku,
+        String(q.capacity),
+        String(q.defaultQuota),
+        q.overDefault ? "request an increase" : "within default",
+        q.deployments.join(", "),
+    ]);
+    for (const l of textTable(["region", "model", "SKU", "capacity", "default quota", "quota", "deployments"], rows))
+        lines.push(`  ${l}`);
+    for (const s of plan.foundryQuotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
 }
 
 function violationLine(v: PlanViolation): string {

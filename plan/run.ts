@@ -10,6 +10,7 @@ import { ConfigValidationError } from "../infra/config";
 import { captureProgram } from "./capture";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
+import { foundryQuotaReport } from "./foundryQuota";
 import { quotaReport } from "./quota";
 import { SECRET, type Plan, type PlanWarning } from "./types";
 
@@ -185,6 +186,7 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
         }
         if (capture.error !== undefined) throw capture.error;
         const quota = quotaReport(capture.resources);
+        const foundryQuota = foundryQuotaReport(capture.resources);
         const plan: Plan = {
             ...base,
             resources: capture.resources,
@@ -192,6 +194,9 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             warnings,
             quota: quota.rows,
             quotaSkipped: quota.skipped,
+            ...(foundryQuota.rows.length || foundryQuota.skipped.length
+                ? { foundryQuota: foundryQuota.rows, foundryQuotaSkipped: foundryQuota.skipped }
+                : {}),
         };
         if (options.policies !== false) {
             const violations = evaluatePolicies(plan.resources, plan.outputs, options.policies ?? {}, { today: day });

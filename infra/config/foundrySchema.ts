@@ -22,14 +22,14 @@ import { principalSchema } from "./principal";
  * with a letter or digit.
  */
 export const FOUNDRY_BASE_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,55}[a-zA-Z0-9])?$/;
-const BASE_NAME_RULE =
+export const BASE_NAME_RULE =
     "1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)";
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
 export const CUSTOM_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
-const SUBDOMAIN_RULE = "2-64 lowercase letters, digits and '-', starting and ending with a letter or digit";
+export const SUBDOMAIN_RULE = "2-64 lowercase letters, digits and '-', starting and ending with a letter or digit";
 /** Project and content-filter names: 2-64 characters `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$` (REST spec 2025-06-01). */
 export const FOUNDRY_CHILD_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
-const CHILD_NAME_RULE = "2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit";
+export const CHILD_NAME_RULE = "2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit";
 /** Deployment names: 2-64 characters, letters, digits, '_', '.' and '-', starting with a letter or digit. */
 export const FOUNDRY_DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
 const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;

@@ -342,3 +342,9 @@ export function resolveFoundry(config: FoundryConfig, facts: FoundryFacts): Vali
         })),
     };
 }
+
+/** Checks a name against an Azure name rule (the ones the `foundry` schema uses). */
+export function checkName(property: string, value: string | undefined, rule: RegExp, text: string): FoundryProblem[] {
+    if (value === undefined || rule.test(value)) return [];
+    return [{ property: [property], reason: `${show(value)} is not valid; expected ${text}` }];
+}
