@@ -7,6 +7,7 @@ import { allowedRegions } from "../../policies/rules/allowedRegions";
 import { approvedModels } from "../../policies/rules/approvedModels";
 import { modelAvailableInRegion } from "../../policies/rules/modelAvailableInRegion";
 import { noRetiredModels } from "../../policies/rules/noRetiredModels";
+import { oneDeploymentPerModel } from "../../policies/rules/oneDeploymentPerModel";
 import {
     LLAMA_MAVERICK,
     MISTRAL_LARGE_3,
@@ -116,5 +117,17 @@ describe("model-available-in-region on Foundry deployments", () => {
         expect(
             verdict(modelAvailableInRegion, { resources: [later, foundryDeployment("large", MISTRAL_LARGE_3)] }),
         ).toEqual([]);
+    });
+});
+
+describe("one-deployment-per-model and Foundry deployments", () => {
+    it("does not apply: Azure allows the same model several times on one Foundry account", () => {
+        const resources = [
+            foundryAccount("foundry"),
+            foundryDeployment("maverick-a", LLAMA_MAVERICK),
+            foundryDeployment("maverick-b", LLAMA_MAVERICK),
+        ];
+        expect(verdict(oneDeploymentPerModel, { resources })).toEqual([]);
+        expect(verdict(oneDeploymentPerModel, { resources, config: { includeManagedDeployments: true } })).toEqual([]);
     });
 });

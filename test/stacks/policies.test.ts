@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluatePolicies, type PolicyPackConfig, type PolicyViolation } from "../../plan/policy";
 import { runPlan } from "../../plan/run";
 import type { Plan } from "../../plan/types";
+import { planOf, stackFileConfig } from "../review/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "test/fixtures/stacks");
@@ -342,6 +343,36 @@ describe("the dev stack through the plan", () => {
         expect(plan.policies!.violations.map((v) => `${v.policyName} ${v.resourceName}`)).toEqual([
             "workspace-network-isolation aimodels-dev-ws",
         ]);
+    });
+});
+
+describe("the foundry example stack through the plan", () => {
+    it("passes every rule, advisory ones included; its deployments depend on the content filter they name", async () => {
+        const plan = await planOf(stackFileConfig(path.join(ROOT, "Pulumi.foundry.yaml")), { stack: "foundry" });
+        expect(plan.errors).toEqual([]);
+        expect(plan.policies).toEqual({ violations: [], passed: true });
+        // Without that dependency (raiPolicyName comes from the filter's output) foundry-content-filter refuses them.
+        const filter = plan.resources.find((r) => r.type === "azure-native:cognitiveservices:RaiPolicy")!;
+        const deployments = plan.resources.filter((r) => r.type === "azure-native:cognitiveservices:Deployment");
+        expect(deployments.length).toBeGreaterThan(0);
+        for (const d of deployments) expect(d.dependencies).toContain(filter.urn);
+        const without = (urns: string[]) => urns.filter((u) => u !== filter.urn);
+        const cut = plan.resources.map((r) =>
+            deployments.includes(r)
+                ? {
+                      ...r,
+                      dependencies: without(r.dependencies),
+                      propertyDependencies: Object.fromEntries(
+                          Object.entries(r.propertyDependencies).map(([k, urns]) => [k, without(urns)]),
+                      ),
+                  }
+                : r,
+        );
+        expect(
+            evaluatePolicies(cut, plan.outputs, { all: "mandatory" }, { today: plan.today }).map(
+                (v) => `${v.policyName} ${v.resourceName}`,
+            ),
+        ).toEqual(deployments.map((d) => `foundry-content-filter ${d.name}`));
     });
 });
 
