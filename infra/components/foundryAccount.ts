@@ -6,6 +6,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
 import { BASE_NAME_RULE, CUSTOM_SUBDOMAIN, FOUNDRY_BASE_NAME, SUBDOMAIN_RULE } from "../config/foundrySchema";
+import { GUID } from "../config/principal";
 import { checkName, type FoundryProblem } from "../config/validateFoundry";
 import { reportArgProblems } from "./argProblems";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
@@ -69,6 +70,13 @@ export function foundryAccountProblems(args: FoundryAccountArgs): FoundryProblem
     const days = args.logRetentionDays;
     if (days !== undefined && !(Number.isInteger(days) && days >= 30 && days <= 730))
         problems.push({ property: ["logRetentionDays"], reason: `${days} is out of range; expected 30-730` });
+    (args.foundryUsers ?? []).forEach((u, i) => {
+        if (!GUID.test(u.principalId))
+            problems.push({
+                property: ["foundryUsers", i, "principalId"],
+                reason: `${JSON.stringify(u.principalId)} is not valid; expected a GUID (the principal's object id)`,
+            });
+    });
     return problems;
 }
 

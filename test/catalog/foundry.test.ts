@@ -1,4 +1,6 @@
 /** The Foundry offer table: every offer checked by its zod schema, and the facts the validator relies on. */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
     FOUNDRY_LIMITS,
@@ -10,6 +12,7 @@ import {
     foundryOfferSchema,
     foundrySku,
 } from "../../infra/catalog";
+import { foundryMarkdownTable } from "../../infra/catalog/foundryTable";
 
 describe("Foundry offers", () => {
     it.each(FOUNDRY_OFFERS.map((o) => [o.name, o] as const))("%s matches the schema", (_name, offer) => {
@@ -66,5 +69,13 @@ describe("Foundry offers", () => {
         const lc = findFoundryOffer("mistral-document-ai-2505").offer!.lifecycle!;
         expect(lc).toMatchObject({ retired: "2026-07-15", replacement: "mistral-document-ai-2512" });
         expect(findFoundryOffer(lc.replacement!).offer).toBeDefined();
+    });
+});
+
+describe("docs/foundry.md", () => {
+    it("shows the Foundry table as the catalog has it (regenerate with npx tsx infra/catalog/foundryTable.ts)", () => {
+        const doc = readFileSync(path.resolve(__dirname, "../../docs/foundry.md"), "utf8");
+        const section = /<!-- foundry-catalog:start -->\n([\s\S]*?)\n<!-- foundry-catalog:end -->/.exec(doc)?.[1];
+        expect(section).toBe(foundryMarkdownTable());
     });
 });

@@ -131,6 +131,7 @@ describe("FoundryAccount", () => {
     it("throws one error listing every bad argument, registering no child", async () => {
         const c = await run(() => {
             new FoundryAccount("bad", {
+                foundryUsers: [{ principalId: "alice@contoso.com" }],
                 accountName: "-bad",
                 location: "eastus2",
                 customSubDomain: "Bad_Sub",
@@ -144,6 +145,7 @@ describe("FoundryAccount", () => {
                 `accountName: "-bad" is not valid; expected 1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)`,
                 `customSubDomain: "Bad_Sub" is not valid; expected 2-64 lowercase letters, digits and '-', starting and ending with a letter or digit`,
                 "logRetentionDays: 7 is out of range; expected 30-730",
+                `foundryUsers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal's object id)`,
             ].join("\n"),
         );
         expect(set(c)).toEqual(["azure-ai-models:index:FoundryAccount bad"]);
