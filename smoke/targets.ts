@@ -3,7 +3,13 @@
  * target per serverless deployment, per deployment of a managed online endpoint and per Foundry deployment. Each
  * kind of output has one reader; a new kind is one more function in {@link TARGET_READERS}.
  */
-import { DEPLOYMENT_HEADER, FOUNDRY_CAPACITY_UNIT_TPM, FOUNDRY_USER, type ClientApi } from "../infra/catalog";
+import {
+    DEPLOYMENT_HEADER,
+    FOUNDRY_CAPACITY_UNIT_TPM,
+    FOUNDRY_USER,
+    findFoundryOffer,
+    type ClientApi,
+} from "../infra/catalog";
 
 /** How a target authenticates: a key sent as bearer token, or a Microsoft Entra ID token for a scope. */
 export type TargetAuth = { kind: "key"; key: string; keyPath: string } | { kind: "entra"; scope: string };
@@ -158,6 +164,12 @@ export function foundryTargets(outputs: Loose): ReadTargets {
         const d = obj(raw);
         const endpoint = `foundry.deployments.${name}`;
         const deployment = str(d.model) ?? name;
+        const model = str(d.modelName) ?? deployment;
+        const task = findFoundryOffer(model).offer?.task;
+        if (task) {
+            result.skipped.push({ endpoint, model, reason: `${task.kind} model: no chat completions to call` });
+            continue;
+        }
         const keyPath = `${endpoint}.primaryKey`;
         const auth: TargetAuth =
             d.primaryKey === undefined || d.primaryKey === null
@@ -166,7 +178,7 @@ export function foundryTargets(outputs: Loose): ReadTargets {
         result.targets.push({
             endpoint,
             kind: "foundry",
-            model: str(d.modelName) ?? deployment,
+            model,
             baseURL: required(d.openAiBaseUrl, `${endpoint}.openAiBaseUrl`),
             api: "chat",
             modelField: deployment,

@@ -10,6 +10,7 @@ import type { TokenCredential } from "@azure/identity";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPlan } from "../../plan/run";
 import { main } from "../../smoke/cli";
+import { smokeTarget } from "../../smoke/check";
 import { renderReport, smoke } from "../../smoke/run";
 import { FOUNDRY_ROLE_HINT, OutputsError, readTargets } from "../../smoke/targets";
 import { startModelServer, TEST_SERVER_CERT, type ModelServer } from "../helpers/modelServer";
@@ -380,7 +381,7 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         expect(server.requests.at(-1)!.authorized).toBe(true);
     }, 180_000);
 
-    it("404: a deployment that does not exist, and a deployment of a retired model with its replacement", async () => {
+    it("404: a deployment that does not exist, and a deployment of a retired model with its replacement; OCR not called", async () => {
         server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["llama-scout"] } });
         const outputs = await foundryOutputs(server.origin);
         const report = await smoke(outputs, options());
@@ -392,18 +393,28 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
                 `404 Not Found: the Foundry resource ${new URL(server.origin).host} has no deployment named mistral-large (POST ${server.origin}/openai/v1/chat/completions with model "mistral-large"): it was deleted or renamed, or pulumi up has not created it yet (compare with pulumi refresh); use the deployment's openAiBaseUrl and model outputs (service said: {"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."})`,
             ],
         ]);
-        const deployments = outputs.foundry.deployments as Record<string, Record<string, unknown>>;
-        const retired = {
-            foundry: {
-                deployments: {
-                    ocr: { ...deployments["llama-scout"], model: "ocr", modelName: "mistral-document-ai-2505" },
-                },
-            },
-        };
-        const gone = await smoke(retired, options());
-        expect(gone.results[0].message?.split(" (service said")[0]).toBe(
+        // A retired model's deployment answers 404 too: the message names the date and the replacement.
+        const [target] = readTargets(outputs).targets.filter((t) => t.modelField === "llama-scout");
+        const gone = await smokeTarget(
+            { ...target, model: "mistral-document-ai-2505", modelField: "mistral-large" },
+            options(),
+        );
+        expect(gone.message?.split(" (service said")[0]).toBe(
             "404 Not Found: mistral-document-ai-2505 was retired on 2026-07-15: its Foundry deployments return 404; replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)",
         );
+        // Document OCR is not chat: such a deployment is listed as not called.
+        const deployments = outputs.foundry.deployments as Record<string, Record<string, unknown>>;
+        const ocr = { ...deployments["llama-scout"], model: "ocr", modelName: "mistral-document-ai-2512" };
+        expect(readTargets({ foundry: { deployments: { ocr } } })).toEqual({
+            targets: [],
+            skipped: [
+                {
+                    endpoint: "foundry.deployments.ocr",
+                    model: "mistral-document-ai-2512",
+                    reason: "ocr model: no chat completions to call",
+                },
+            ],
+        });
     }, 180_000);
 
     it("429: the deployment's capacity and the wait Azure asks for", async () => {
