@@ -170,6 +170,7 @@ export function foundryTargets(outputs: Loose): ReadTargets {
             result.skipped.push({ endpoint, model, reason: `${task.kind} model: no chat completions to call` });
             continue;
         }
+        const baseURL = required(d.openAiBaseUrl, `${endpoint}.openAiBaseUrl`);
         const keyPath = `${endpoint}.primaryKey`;
         const auth: TargetAuth =
             d.primaryKey === undefined || d.primaryKey === null
@@ -179,7 +180,7 @@ export function foundryTargets(outputs: Loose): ReadTargets {
             endpoint,
             kind: "foundry",
             model,
-            baseURL: required(d.openAiBaseUrl, `${endpoint}.openAiBaseUrl`),
+            baseURL,
             api: "chat",
             modelField: deployment,
             auth,

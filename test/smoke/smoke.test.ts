@@ -249,11 +249,23 @@ describe("smoke check", () => {
         const outputs = {
             deployments: { m: { ...serverless("https://x", "Ministral-3B"), primaryKey: "[secret]" } },
             onlineEndpoints: { e: { authMode: "Key", client: { baseURL: "https://y" }, deployments: { blue: {} } } },
+            foundry: {
+                deployments: {
+                    keyed: { model: "keyed", openAiBaseUrl: "https://z/openai/v1/", primaryKey: "[secret]" },
+                    old: { model: "old", baseURL: "https://z/openai/v1/" },
+                },
+            },
         };
         expect(() => readTargets(outputs)).toThrow(OutputsError);
         expect(() => readTargets(outputs)).toThrow(
             "deployments.m.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets\n" +
-                "onlineEndpoints.e.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets",
+                "onlineEndpoints.e.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets\n" +
+                "foundry.deployments.keyed.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets",
+        );
+        // A Foundry deployment without openAiBaseUrl (outputs of another version) is named too.
+        const old = { foundry: { deployments: { old: { model: "old", baseURL: "https://z/openai/v1/" } } } };
+        expect(() => readTargets(old)).toThrow(
+            "foundry.deployments.old.openAiBaseUrl is missing from the outputs (is the stack deployed with this version?)",
         );
     });
 });
