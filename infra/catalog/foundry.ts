@@ -56,6 +56,11 @@ export interface FoundryOffer {
     registry: string;
     skus: readonly FoundrySkuOffer[];
     rateLimits: FoundryRateLimits;
+    /**
+     * What the model does when it is not chat: `ocr` (document OCR, called on its own route, not through the
+     * OpenAI-compatible chat completions API). @default - chat
+     */
+    task?: { kind: "ocr"; source: Source };
     lifecycle?: Lifecycle;
     source: Source;
 }
@@ -305,6 +310,15 @@ function partner(
     };
 }
 
+/** Mistral Document AI: document OCR on its own route, not chat completions. */
+const DOCUMENT_OCR = {
+    kind: "ocr",
+    source: {
+        ...FOUNDRY_SOURCES.azureDirect,
+        note: "Mistral Document AI: document OCR (image or PDF to text), not chat",
+    },
+} as const;
+
 const MISTRAL = "Mistral AI";
 const META = "Meta";
 
@@ -319,6 +333,7 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         format: MISTRAL,
         registry: "azureml-mistral",
         version: "1",
+        task: DOCUMENT_OCR,
         skus: [
             globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect),
             {
@@ -334,6 +349,7 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         format: MISTRAL,
         registry: "azureml-mistral",
         version: "1",
+        task: DOCUMENT_OCR,
         lifecycle: {
             retired: "2026-07-15",
             replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },

@@ -153,7 +153,7 @@ describe("examples/app-stack: deployments added to an existing project", () => {
     }, 180_000);
 });
 
-describe("examples/consume-outputs: a StackReference's endpoint URL and key in an app setting", () => {
+describe("examples/consume-outputs: StackReferences' client outputs (serverless and Foundry) in app settings", () => {
     const dir = path.join(EXAMPLES, "consume-outputs");
     const references = path.join(dir, "stack-references.dev.yaml");
     const fixture = parse(readFileSync(references, "utf8")) as Record<
@@ -162,12 +162,16 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
             outputs: {
                 deployments: Record<
                     string,
-                    { primaryKey: string; secondaryKey: string; routes: { chatCompletions: string } }
+                    { primaryKey: string; secondaryKey: string; client: { baseURL: string; model: string } }
                 >;
+                foundry: {
+                    deployments: Record<string, { openAiBaseUrl: string; model: string; entraScope: string }>;
+                };
             };
         }
     >;
     const ministral = fixture["org/azure-ai-models/dev"].outputs.deployments.ministral;
+    const mistralLarge = fixture["org/azure-ai-models/foundry"].outputs.foundry.deployments["mistral-large"];
     const STACK_REFERENCE =
         "urn:pulumi:dev::ai-consumer-app::pulumi:pulumi:Stack$pulumi:pulumi:StackReference::org/azure-ai-models/dev";
 
@@ -200,10 +204,15 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
         expect(app.inputs).toMatchObject({ httpsOnly: true });
     });
 
-    it("exports the endpoint URL in the clear and the key nowhere", () => {
-        expect(json.outputs.map((o) => o.name).sort()).toEqual(["appUrl", "modelEndpoint"]);
-        expect(json.outputs.find((o) => o.name === "modelEndpoint")).toMatchObject({
-            value: ministral.routes.chatCompletions,
+    it("exports the base URLs in the clear and the key nowhere", () => {
+        // appPrincipalId is there too once Azure has created the app's identity; the offline plan has no value for it.
+        expect(json.outputs.map((o) => o.name).sort()).toEqual(["appUrl", "foundryModel", "modelBaseUrl"]);
+        expect(json.outputs.find((o) => o.name === "modelBaseUrl")).toMatchObject({
+            value: ministral.client.baseURL,
+            secret: false,
+        });
+        expect(json.outputs.find((o) => o.name === "foundryModel")).toMatchObject({
+            value: { baseURL: "https://aimodels-jlz0bs.openai.azure.com/openai/v1/", model: "mistral-large" },
             secret: false,
         });
         for (const key of [ministral.primaryKey, ministral.secondaryKey]) expect(run.stdout).not.toContain(key);
@@ -212,7 +221,7 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
         for (const key of [ministral.primaryKey, ministral.secondaryKey]) expect(text.stdout).not.toContain(key);
     }, 180_000);
 
-    it("hands the referenced stack's primary key to the app setting AZURE_AI_API_KEY (in-process plan, raw inputs)", async () => {
+    it("hands the serverless client (base URL, model, key) and the Foundry deployment (base URL, model, scope) to the app (in-process plan, raw inputs)", async () => {
         const p = await runPlan({
             projectDir: dir,
             stack: "dev",
@@ -224,10 +233,15 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
         expect(app.secretInputs).toEqual(["siteConfig"]);
         const settings = (app.inputs.siteConfig as { appSettings: { name: string; value: string }[] }).appSettings;
         expect(settings).toEqual([
-            { name: "AZURE_AI_CHAT_COMPLETIONS_URL", value: ministral.routes.chatCompletions },
+            { name: "AZURE_AI_BASE_URL", value: "https://ministral-x7k2pq.eastus2.models.ai.azure.com/v1" },
             { name: "AZURE_AI_MODEL", value: "Ministral-3B" },
             { name: "AZURE_AI_API_KEY", value: ministral.primaryKey },
+            { name: "FOUNDRY_OPENAI_BASE_URL", value: mistralLarge.openAiBaseUrl },
+            { name: "FOUNDRY_MODEL", value: "mistral-large" },
+            { name: "FOUNDRY_ENTRA_SCOPE", value: "https://cognitiveservices.azure.com/.default" },
         ]);
+        // The identity whose Entra ID token the Foundry deployment accepts once it has the Foundry User role.
+        expect(app.inputs.identity).toEqual({ type: "SystemAssigned" });
         // Still secret when it leaves the stack: no output carries it, in the clear or otherwise.
         expect(JSON.stringify(p.outputs.map((o) => o.rawValue))).not.toContain(ministral.primaryKey);
     }, 180_000);
@@ -235,7 +249,8 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
     it("fails, naming the stack, when the plan is not given the referenced stack's outputs", () => {
         const r = plan(["--dir", "examples/consume-outputs"]);
         expect(r.code).not.toBe(0);
-        expect(r.stderr).toContain('no outputs for the stack reference "org/azure-ai-models/dev"');
+        // Whichever reference the program reads first: the platform stack or the Foundry stack.
+        expect(r.stderr).toMatch(/no outputs for the stack reference "org\/azure-ai-models\/(dev|foundry)"/);
     }, 180_000);
 
     it("type-checks against the library's declarations", () => {
