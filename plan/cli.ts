@@ -93,10 +93,14 @@ async function main(argv: string[]): Promise<number> {
     }
 }
 
+// The exit code is set, not forced with process.exit(): the process ends when its output is flushed and nothing
+// else is pending, so caches (Node's compile cache among them) finish writing.
 main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+        process.exitCode = code;
+    },
     (e: unknown) => {
         process.stderr.write(`plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-        process.exit(3);
+        process.exitCode = 3;
     },
 );

@@ -123,11 +123,14 @@ export function readStackFiles(projectDir: string, stack: string): StackFiles {
 }
 
 /**
- * Runs the program module and returns its exports, the stack outputs. A dynamic import, so a TypeScript program
- * loads under tsx and vitest alike; a CommonJS module's namespace repeats its exports as `default`, dropped here.
+ * Runs the program module and returns its exports, the stack outputs. Through `require` where this process can
+ * require the program (JavaScript, or TypeScript with a `.ts` loader installed: `plan/runTs.js`, tsx), else a dynamic
+ * import (TypeScript under vitest); a CommonJS module's namespace repeats its exports as `default`, dropped here.
  */
 async function loadProgram(main: string): Promise<Record<string, unknown>> {
-    const mod = (await import(main)) as Record<string, unknown>;
+    const requirable = !/\.[cm]?ts$/.test(main) || require.extensions[path.extname(main)] !== undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = (requirable ? require(main) : await import(main)) as Record<string, unknown>;
     return Object.fromEntries(Object.entries(mod).filter(([k]) => k !== "default" && k !== "module.exports"));
 }
 
