@@ -3,10 +3,17 @@
  * mandatory policies; 1 the config is invalid or a mandatory policy is violated; 2 the command line, project files or
  * policy config are wrong; 3 the plan itself failed.
  */
+import * as nodeModule from "node:module";
 import { planCommand } from "./command";
 
-// The exit code is set, not forced with process.exit(): the process ends when its output is flushed and nothing
-// else is pending, so caches (Node's compile cache among them) finish writing.
 void planCommand(process.argv.slice(2)).then((code) => {
+    if (code === 3) {
+        // A program that failed leaves the runtime's promises rejected behind it, which would end the process as a
+        // crash (exit 1) after the error was reported: end it now, with the compile cache written first.
+        nodeModule.flushCompileCache?.();
+        process.exit(code);
+    }
+    // Otherwise the exit code is set, not forced: the process ends when its output is flushed and nothing else is
+    // pending, so caches finish writing.
     process.exitCode = code;
 });

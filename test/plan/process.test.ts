@@ -4,10 +4,8 @@
  * command prints is checked in-process (cli.test.ts and the others); these are the few runs a process adds to.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/planCommand";
 
@@ -34,15 +32,6 @@ function planProcess(args: string[]): Promise<Run> {
     });
 }
 
-/** A project whose program throws an error that is not a config validation error. */
-function brokenProject(): string {
-    const dir = mkdtempSync(path.join(tmpdir(), "aim-plan-broken-"));
-    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "broken", runtime: "nodejs", main: "index.ts" }));
-    writeFileSync(path.join(dir, "Pulumi.dev.yaml"), stringify({ config: {} }));
-    writeFileSync(path.join(dir, "index.ts"), "const answer: number = 42;\nthrow new Error(`broken at ${answer}`);\n");
-    return dir;
-}
-
 describe("npm run plan as a process", () => {
     let runs: Record<"valid" | "invalid" | "usage" | "broken", Promise<Run>>;
     beforeAll(() => {
@@ -51,7 +40,8 @@ describe("npm run plan as a process", () => {
             valid: planProcess(["--json", "--today", "2026-11-21"]),
             invalid: planProcess(["--dir", bad, "--stack", "test", "--today", "2026-11-21"]),
             usage: planProcess(["--stak", "dev"]),
-            broken: planProcess(["--dir", brokenProject()]),
+            // The consumer example reads a StackReference: without its outputs the program fails.
+            broken: planProcess(["--dir", "examples/consume-outputs"]),
         };
         for (const r of Object.values(runs)) r.catch(() => undefined);
     });
@@ -79,10 +69,11 @@ describe("npm run plan as a process", () => {
         expect(r.stderr).toContain("usage: npm run plan -- [--stack NAME]");
     });
 
-    it("exits 3 when the program fails, with its error on stderr", async () => {
+    it("exits 3 when the program fails, naming the stack reference it was not given outputs for", async () => {
         const r = await runs.broken;
         expect(r.code).toBe(3);
         expect(r.stdout).toBe("");
-        expect(r.stderr).toMatch(/^plan failed: Error: broken at 42\n/);
+        expect(r.stderr).toMatch(/^plan failed: /);
+        expect(r.stderr).toContain('no outputs for the stack reference "org/azure-ai-models/dev"');
     });
 });
