@@ -16,7 +16,8 @@ import * as path from "node:path";
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
 export const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
-export const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+/** What `npm run plan` runs TypeScript with (see plan/runTs.js). */
+export const RUN_TS = path.join(ROOT, "plan/runTs.js");
 export const PLAN_CLI = path.join(ROOT, "plan/cli.ts");
 
 /** Key the global setup provides (`inject(DIST_BUILT)`) once it has built `dist/`. */
