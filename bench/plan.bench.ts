@@ -7,7 +7,8 @@
  *   the ratio taken pair by pair so a drift in the machine's speed cancels out. Goal: median ratio at most 1.5.
  * - P2: `plan --json` of stacks with 1, 100 and 300 serverless deployments (13 models per project): time, CPU and
  *   peak resident memory of each process, the 100/1 ratio (goal: at most 2) and the memory each resource adds.
- * - The test suite: `vitest run` (what `npm test` runs), wall time and the CPU of all its processes. Goal: under 60 s.
+ * - The test suite: what `npm test` runs (vitest with package.json's arguments), wall time and the CPU of all its
+ *   processes. Goal: under 60 s.
  *
  * Each timed process is started with `--require bench/rusage.js`, which writes its CPU time and peak RSS as the
  * kernel accounted them.
@@ -222,11 +223,21 @@ function childrenCpu(): number | undefined {
     }
 }
 
+/** `npm test`'s vitest arguments, from package.json (`vitest run ...`). */
+function testArgs(): string[] {
+    const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { test: string } })
+        .scripts.test;
+    const [command, ...args] = script.split(/\s+/);
+    if (command !== "vitest") throw new Error(`npm test runs ${JSON.stringify(script)}, not vitest`);
+    return args;
+}
+
 function testSuite(): void {
-    console.log("\nTest suite: vitest run (npm test), one run (goal: under 60 s)");
+    const args = testArgs();
+    console.log(`\nTest suite: npm test (vitest ${args.join(" ")}), one run (goal: under 60 s)`);
     const cpuBefore = childrenCpu();
     const start = performance.now();
-    const r = spawnSync(process.execPath, [VITEST, "run", "--reporter=dot"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [VITEST, ...args, "--reporter=dot"], { cwd: ROOT, encoding: "utf8" });
     const wall = (performance.now() - start) / 1000;
     const cpuAfter = childrenCpu();
     const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `${(cpuAfter - cpuBefore).toFixed(1)} s` : "n/a";
