@@ -128,7 +128,8 @@ async function analyzeStack(resources: Fake[]): Promise<pb.AnalyzeDiagnostic[]> 
 }
 
 beforeAll(async () => {
-    child = spawn(process.execPath, ["--import", "tsx", "policies/index.ts"], {
+    // The pack's TypeScript compiled as the npm scripts compile theirs (plan/runTs.js).
+    child = spawn(process.execPath, [join(ROOT, "plan/runTs.js"), "policies/index.ts"], {
         cwd: ROOT,
         stdio: ["ignore", "pipe", "inherit"],
     });
