@@ -18,7 +18,7 @@ import { diffPlans } from "./diff";
 import { renderDiffMarkdown } from "./diffRender";
 import { planInProcess } from "./planProcess";
 
-const ROOT = path.resolve(__dirname, "../..");
+const ROOT = path.resolve(__dirname, "..");
 /** Files that hold the samples. */
 export const DOC_FILES = ["README.md"];
 /** The day the samples check model lifecycles against. */
@@ -43,11 +43,12 @@ export function samplePair(): { base: Record<string, unknown>; head: Record<stri
     return { base, head };
 }
 
+/** Runs a TypeScript entry point as the npm scripts do (`plan/runTs.js`); resolves to what it printed. */
 function node(args: string[], cwd: string): Promise<string> {
     return new Promise((resolve, reject) => {
         execFile(
             process.execPath,
-            [require.resolve("tsx/cli"), ...args],
+            [path.join(__dirname, "runTs.js"), ...args],
             { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
             (error, stdout, stderr) => {
                 if (error && error.code !== 1)
