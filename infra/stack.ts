@@ -17,7 +17,7 @@ import {
     routeName,
 } from "./components";
 import { EndpointTraffic } from "./components/endpointTraffic";
-import type { ValidStackConfig } from "./config";
+import { managedDeploymentComponentName, type ValidStackConfig } from "./config";
 
 /** What a consuming application needs of one deployment. */
 export interface DeploymentOutput {
@@ -234,7 +234,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
         });
         const deployments = e.deployments.map(
             (d) =>
-                new ManagedModelDeployment(`${e.name}-${d.name}`, {
+                new ManagedModelDeployment(managedDeploymentComponentName(e.name, d.name), {
                     resourceGroupName: host.resourceGroupName,
                     workspaceName: host.workspaceName,
                     location: config.location,

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { ConfigValidationError } from "../infra/config";
 import { captureProgram } from "./capture";
+import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
 import { quotaReport } from "./quota";
@@ -184,6 +185,15 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             return { ...base, warnings, errors: capture.error.issues.map((e) => `${e.path}: ${e.message}`) };
         }
         if (capture.error !== undefined) throw capture.error;
+        // What the engine or Azure would refuse, whatever produced it: the plan refuses it too.
+        const refused = [
+            ...capture.duplicateUrns.map(
+                (urn) =>
+                    `${urn}: the program registers this URN more than once; the Pulumi engine refuses a duplicate resource URN (give each resource a unique name)`,
+            ),
+            ...plannedNameProblems(capture.resources),
+        ];
+        if (refused.length > 0) return { ...base, warnings, errors: refused };
         const quota = quotaReport(capture.resources);
         const plan: Plan = {
             ...base,

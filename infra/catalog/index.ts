@@ -82,3 +82,4 @@ export {
     type RoleFact,
 } from "./roles";
 export { VM_SIZES, findVmSize, quotaCores, type VmSize } from "./vmSizes";
+export * from "./names";

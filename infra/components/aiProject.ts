@@ -1,6 +1,6 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
-import { randomSuffix } from "./names";
+import { checkBaseName, randomSuffix } from "./names";
 
 /** Arguments of {@link AiProject}. */
 export interface AiProjectArgs {
@@ -10,7 +10,7 @@ export interface AiProjectArgs {
     resourceGroupName: pulumi.Input<string>;
     /** The hub's region: a project lives where its hub does. */
     location: pulumi.Input<string>;
-    /** Base name (3-27 characters); a stable random suffix is appended (Azure soft-deletes workspace names). */
+    /** Base name (at most 26 characters); a stable random suffix is appended (Azure soft-deletes workspace names). */
     projectName: string;
     /** Name shown in the studio. @default - the project name */
     friendlyName?: pulumi.Input<string>;
@@ -35,6 +35,7 @@ export class AiProject extends pulumi.ComponentResource {
     public readonly principalId: pulumi.Output<string>;
 
     constructor(name: string, args: AiProjectArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkBaseName("AiProject", "projectName", args.projectName, "project");
         super("azure-ai-models:index:AiProject", name, {}, opts);
         const suffix = randomSuffix(name, this).result;
         const project = new machinelearningservices.Workspace(

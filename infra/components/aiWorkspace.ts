@@ -9,7 +9,16 @@ import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
 import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
-import { containerRegistryName, deterministicGuid, keyVaultName, randomSuffix, storageAccountName } from "./names";
+import {
+    appInsightsName,
+    checkBaseName,
+    containerRegistryName,
+    deterministicGuid,
+    keyVaultName,
+    logAnalyticsName,
+    randomSuffix,
+    storageAccountName,
+} from "./names";
 
 /** A principal that gets the Azure AI Developer role on the workspace's resource group. */
 export interface AiDeveloperPrincipal {
@@ -29,7 +38,7 @@ export interface AiWorkspaceArgs {
      */
     kind?: WorkspaceKind;
     /**
-     * Base name (3-27 characters); a stable random suffix is appended, because Azure soft-deletes workspace
+     * Base name (at most 26 characters: the catalog's name table checks every name derived from it); a stable random suffix is appended, because Azure soft-deletes workspace
      * names and a deleted name blocks its reuse.
      */
     workspaceName: string;
@@ -98,6 +107,15 @@ export class AiWorkspace extends pulumi.ComponentResource {
     public readonly containerRegistryId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AiWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
+        const baseKinds = args.resourceGroupName === undefined ? ["workspaceResourceGroup" as const] : [];
+        checkBaseName("AiWorkspace", "workspaceName", args.workspaceName, "workspace", ...baseKinds);
+        const ids = (args.aiDevelopers ?? []).map((p) => p.principalId.toLowerCase());
+        const twice = ids.find((id, i) => ids.indexOf(id) < i);
+        if (twice !== undefined) {
+            throw new pulumi.RunError(
+                `AiWorkspace: aiDevelopers lists principal ${twice} more than once (ids compare case-insensitively); each principal gets one role assignment`,
+            );
+        }
         super("azure-ai-models:index:AiWorkspace", name, {}, opts);
         const kind = args.kind ?? "Hub";
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
@@ -170,7 +188,7 @@ export class AiWorkspace extends pulumi.ComponentResource {
         const logs = new operationalinsights.Workspace(
             `${name}-log`,
             {
-                workspaceName: `log-${args.workspaceName}`,
+                workspaceName: logAnalyticsName(args.workspaceName),
                 resourceGroupName,
                 location: args.location,
                 sku: { name: "PerGB2018" },
@@ -183,7 +201,7 @@ export class AiWorkspace extends pulumi.ComponentResource {
         const insights = new applicationinsights.Component(
             `${name}-appi`,
             {
-                resourceName: `appi-${args.workspaceName}`,
+                resourceName: appInsightsName(args.workspaceName),
                 resourceGroupName,
                 location: args.location,
                 kind: "web",

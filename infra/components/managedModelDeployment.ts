@@ -1,6 +1,7 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import type { PublicNetworkAccess, ScaleType } from "./enums";
+import { checkBaseName } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
 
 /** Health probe settings, in seconds; Azure's defaults apply to what is left out. */
@@ -105,6 +106,7 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
     public readonly instanceType: pulumi.Output<string>;
 
     constructor(name: string, args: ManagedModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkBaseName("ManagedModelDeployment", "deploymentName", args.deploymentName, "onlineDeployment");
         super("azure-ai-models:index:ManagedModelDeployment", name, {}, opts);
         const ws = resolveWorkspace("ManagedModelDeployment", args);
         const autoscale = args.scaleType === "TargetUtilization";

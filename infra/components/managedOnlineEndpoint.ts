@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { COGNITIVE_SERVICES_USER } from "../catalog";
 import type { OnlineEndpointAuthMode, PublicNetworkAccess } from "./enums";
 import { configuredToday } from "../util/clock";
-import { alphanumeric, deterministicGuid, randomSuffix } from "./names";
+import { checkBaseName, contentSafetyAccountName, deterministicGuid, randomSuffix } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
 
 /** How a client authenticates to an online endpoint: the header to send and what goes in it. */
@@ -31,7 +31,7 @@ export interface ManagedOnlineEndpointArgs {
     /** Azure region of the endpoint: the workspace's. */
     location: pulumi.Input<string>;
     /**
-     * Base name (3-25 characters, letters, digits and single dashes, starting with a letter). A stable random suffix
+     * Base name (at most 25 characters, letters, digits and single dashes, starting with a letter). A stable random suffix
      * is appended: endpoint names form the scoring URL and must be unique in the region.
      */
     endpointName: string;
@@ -92,6 +92,8 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
     public readonly revision: pulumi.Output<string>;
 
     constructor(name: string, args: ManagedOnlineEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
+        const kinds = args.contentSafety ? (["onlineEndpointContentSafety"] as const) : [];
+        checkBaseName("ManagedOnlineEndpoint", "endpointName", args.endpointName, "onlineEndpoint", ...kinds);
         super("azure-ai-models:index:ManagedOnlineEndpoint", name, {}, opts);
         const ws = resolveWorkspace("ManagedOnlineEndpoint", args);
         const authMode = args.authMode ?? "AADToken";
@@ -133,14 +135,14 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
             const account = new cognitiveservices.Account(
                 `${name}-contentsafety`,
                 {
-                    accountName: pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`,
+                    accountName: suffix.apply((s) => contentSafetyAccountName(args.endpointName, s)),
                     resourceGroupName: ws.resourceGroupName,
                     location: args.location,
                     kind: "ContentSafety",
                     sku: { name: "S0" },
                     identity: { type: "SystemAssigned" },
                     properties: {
-                        customSubDomainName: pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`,
+                        customSubDomainName: suffix.apply((s) => contentSafetyAccountName(args.endpointName, s)),
                         disableLocalAuth: true,
                         publicNetworkAccess,
                     },

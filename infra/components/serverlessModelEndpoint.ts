@@ -2,7 +2,7 @@ import * as machinelearningservices from "@pulumi/azure-native/machinelearningse
 import * as pulumi from "@pulumi/pulumi";
 import { MODELS, needsMarketplaceSubscription, type Route } from "../catalog";
 import type { ContentSafetyStatus, ServerlessAuthMode } from "./enums";
-import { randomSuffix } from "./names";
+import { checkBaseName, randomSuffix } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
 
 /** A route a deployed model serves, by the name it gets in `routeUrls`. */
@@ -27,7 +27,7 @@ export interface ServerlessModelEndpointArgs {
     /** Azure region of the endpoint. @default - the resource group's region */
     location?: pulumi.Input<string>;
     /**
-     * Base endpoint name (1-46 characters, letters, digits, dashes, starting with a letter). A stable random suffix
+     * Base endpoint name (at most 45 characters, letters, digits, dashes, starting with a letter). A stable random suffix
      * is appended: the name becomes part of the endpoint URL, which must be unique in the Azure region.
      */
     endpointName: string;
@@ -84,6 +84,7 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
     public readonly secondaryKey: pulumi.Output<string>;
 
     constructor(name: string, args: ServerlessModelEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkBaseName("ServerlessModelEndpoint", "endpointName", args.endpointName, "serverlessEndpoint");
         super("azure-ai-models:index:ServerlessModelEndpoint", name, {}, opts);
         const ws = resolveWorkspace("ServerlessModelEndpoint", args);
         const offer = MODELS.find(

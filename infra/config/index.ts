@@ -13,6 +13,7 @@ export { configuredToday };
 export * from "./schema";
 export * from "./issues";
 export * from "./validate";
+export { managedDeploymentComponentName } from "./collisions";
 
 /**
  * The values of one config namespace, keyed without the namespace. Structured values arrive as JSON strings

@@ -17,6 +17,7 @@ import {
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
+import { checkComponentNames, checkDuplicatePrincipals } from "./collisions";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
@@ -301,6 +302,8 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     });
 
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { err, warn, today, checkProject });
+    checkDuplicatePrincipals(raw.workspace, err);
+    checkComponentNames(raw.onlineEndpoints, err);
     if (!parsed.success || errors.length > 0) return { errors, warnings };
     return {
         errors,

@@ -132,10 +132,10 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deployments[1].model: Ministral-3B already has a serverless deployment in project "chat" (deployments[0] "ministral"); Azure allows one per model per workspace/project: use another project for more capacity',
     ],
     "endpoint name breaks Azure's pattern": [
-        "azure-ai-models:deployments[0].name: \"1st_chat\" is not valid; expected 1-46 characters: letters, digits and '-', starting with a letter",
+        'azure-ai-models:deployments[0].name: "1st_chat": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the serverless endpoint name "1st_chat-xxxxxx" breaks Azure\'s rule: 1-52 characters: letters, digits and \'-\', starting with a letter (unique in the region)',
     ],
     "endpoint name too long": [
-        "azure-ai-models:deployments[0].name: \"abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\" is not valid; expected 1-46 characters: letters, digits and '-', starting with a letter",
+        'azure-ai-models:deployments[0].name: "abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the serverless endpoint name "abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-xxxxxx" has 54 characters and breaks Azure\'s rule: 1-52 characters: letters, digits and \'-\', starting with a letter (unique in the region); this name may have at most 45 characters',
     ],
     "endpoint name repeated": [
         'azure-ai-models:deployments[1].name: endpoint name "Assistant" is already used by deployments[0]; endpoint names become part of the URL and must be unique',
@@ -159,7 +159,7 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:workspace.aiDevelopers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal\'s object id)',
     ],
     "workspace name breaks Azure's pattern": [
-        "azure-ai-models:workspace.name: \"my.workspace\" is not valid; expected 3-27 characters: letters, digits, '_' and '-', starting with a letter or digit",
+        "azure-ai-models:workspace.name: \"my.workspace\": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the Machine Learning workspace name \"my.workspace-xxxxxx\" breaks Azure's rule: 3-33 characters: letters, digits, '_' and '-', starting with a letter or digit (unique in the resource group); the Log Analytics workspace name \"log-my.workspace\" breaks Azure's rule: 4-63 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group)",
     ],
     "workspace missing": [
         "azure-ai-models:workspace: is required: describe the hub or workspace to create, or name one that exists under azure-ai-models:existingWorkspace",
