@@ -83,3 +83,4 @@ export {
 } from "./roles";
 export { VM_SIZES, findVmSize, quotaCores, type VmSize } from "./vmSizes";
 export * from "./names";
+export { isCalendarDate, parseCalendarDate } from "./dates";

@@ -48,7 +48,8 @@ export function checkComponentNames(onlineEndpoints: unknown, err: Report): void
                 seen.set(name, { endpoint: i, deployment: j, e: endpoint, d: deployment });
                 return;
             }
-            if (prior.endpoint === i) return; // a deployment name used twice in one endpoint is reported on its own
+            // A deployment used twice in one endpoint, or an endpoint name used twice, is reported on its own.
+            if (prior.e.toLowerCase() === endpoint.toLowerCase()) return;
             err(
                 ["onlineEndpoints", i, "deployments", j, "name"],
                 `endpoint ${show(endpoint)} with deployment ${show(deployment)} and ${configPath(["onlineEndpoints", prior.endpoint, "deployments", prior.deployment, "name"])} ` +

@@ -20,7 +20,8 @@ export { managedDeploymentComponentName } from "./collisions";
  * (that is how the Pulumi CLI hands them to a program), plain strings as they are.
  */
 export function namespaceValues(all: Record<string, string>, namespace = CONFIG_NAMESPACE): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    // A key named `__proto__` must stay a key (and be reported as unknown), never become the object's prototype.
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [key, value] of Object.entries(all)) {
         if (!key.startsWith(`${namespace}:`)) continue;
         let parsed: unknown = value;

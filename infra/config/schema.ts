@@ -11,6 +11,7 @@
  * ```
  */
 import { z } from "zod";
+import { isCalendarDate } from "../catalog/dates";
 import { NAME_RULES, baseNameProblem, describeRule, maxBaseLength, type BaseNameKind } from "../catalog/names";
 
 /** The config namespace: the project name in `Pulumi.yaml`. */
@@ -34,12 +35,28 @@ export const SERVERLESS_BASE_MAX = maxBaseLength("serverlessEndpoint");
 /** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
 const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
 const GUID = NAME_RULES.roleAssignment.pattern;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day, `YYYY-MM-DD`. */
+const date = () => z.string().refine(isCalendarDate, "is not a real date; expected YYYY-MM-DD");
 /** Resource group names, from the catalog's name table. */
 const RESOURCE_GROUP = NAME_RULES.resourceGroup.pattern;
 const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
 
-const tags = z.record(z.string().max(512), z.string().max(256));
+/** Characters Azure forbids in tag names (MS docs tag-resources.md, limitations). */
+export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
+
+/** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters. */
+const tags = z.record(z.string().max(512), z.string().max(256)).superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+        if (TAG_NAME_FORBIDDEN.test(key)) {
+            ctx.addIssue({
+                code: "custom",
+                path: [key],
+                input: key,
+                message: "is not a valid tag name: Azure forbids < > % & \\ ? / in tag names",
+            });
+        }
+    }
+});
 
 export const principalSchema = z.strictObject({
     /** Object id of the user, group or service principal. */
@@ -105,9 +122,9 @@ export const workspaceSchema = z.strictObject({
     projects: z.array(projectSchema).default([]),
 });
 
-/** ARM id of a workspace or project: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`. */
+/** ARM id of a workspace or project: `/subscriptions/<GUID>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`. */
 export const WORKSPACE_ID =
-    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
+    /^\/subscriptions\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
 
 /**
  * A project or classic workspace that another stack or team owns: this stack adds deployments to it and creates no
@@ -118,7 +135,7 @@ export const existingWorkspaceSchema = z.strictObject({
         .string()
         .regex(
             WORKSPACE_ID,
-            "an ARM id /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>",
+            "an ARM id /subscriptions/<subscription GUID>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>",
         )
         .optional(),
     resourceGroupName: z.string().regex(RESOURCE_GROUP, RESOURCE_GROUP_RULE).optional(),
@@ -257,9 +274,9 @@ export const customModelSchema = z.strictObject({
     /** Lifecycle dates, `YYYY-MM-DD`, where known. */
     lifecycle: z
         .strictObject({
-            legacy: z.string().regex(DATE, "YYYY-MM-DD").optional(),
-            deprecated: z.string().regex(DATE, "YYYY-MM-DD").optional(),
-            retired: z.string().regex(DATE, "YYYY-MM-DD").optional(),
+            legacy: date().optional(),
+            deprecated: date().optional(),
+            retired: date().optional(),
             replacement: z.string().optional(),
         })
         .optional(),
