@@ -84,3 +84,4 @@ export {
 export { VM_SIZES, findVmSize, quotaCores, type VmSize } from "./vmSizes";
 export * from "./names";
 export { isCalendarDate, parseCalendarDate } from "./dates";
+export { AZURE_REGIONS, AZURE_REGIONS_SOURCE, isAzureRegion, closestRegions } from "./azureRegions";

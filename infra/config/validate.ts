@@ -8,8 +8,11 @@ import {
     MODELS,
     SERVERLESS_MODEL_ID,
     SERVERLESS_RATE_LIMITS,
+    AZURE_REGIONS,
     closestModelNames,
+    closestRegions,
     deploymentTypes,
+    isAzureRegion,
     findModel,
     normalizeRegion,
     registryOf,
@@ -117,7 +120,18 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const kind = existing ? "existing" : (str(ws.kind) ?? "hub");
     const locationPath: PropertyKey[] = existing ? ["existingWorkspace", "location"] : ["workspace", "location"];
     const rawLocation = str((existing ?? ws).location);
-    const location = rawLocation ? normalizeRegion(rawLocation) : undefined;
+    /** Whether a region is Azure's; reports it (with the closest names) when it is not. */
+    const checkRegion = (path: PropertyKey[], region: string): boolean => {
+        if (isAzureRegion(region)) return true;
+        const near = closestRegions(region);
+        err(
+            path,
+            `${show(region)} is not an Azure region${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""} (${AZURE_REGIONS.length} regions are known: the catalog's AZURE_REGIONS)`,
+        );
+        return false;
+    };
+    // A region that is not Azure's is reported once, here; the offer checks below then judge nothing.
+    const location = rawLocation && checkRegion(locationPath, rawLocation) ? normalizeRegion(rawLocation) : undefined;
     const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
 
     if (kind === "workspace" && projects.length > 0) {
@@ -173,6 +187,9 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         if (!isObject(c)) return;
         const name = str(c.name);
         const modelId = str(c.modelId);
+        arr(c.regions).forEach((r, j) => {
+            if (typeof r === "string") checkRegion(["customModels", i, "regions", j], r);
+        });
         if (name && findModel(name)) {
             err(
                 ["customModels", i, "name"],
