@@ -12,6 +12,7 @@ import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
 import { quotaReport } from "./quota";
+import { mergePolicyConfig, stackPolicyConfig } from "./stackPolicy";
 import { SECRET, type Plan, type PlanWarning } from "./types";
 
 export interface PlanOptions {
@@ -204,7 +205,9 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             quotaSkipped: quota.skipped,
         };
         if (options.policies !== false) {
-            const violations = evaluatePolicies(plan.resources, plan.outputs, options.policies ?? {}, { today: day });
+            // The stack's own custom models and external subscriptions are the pack's config too (see stackPolicy.ts).
+            const config = mergePolicyConfig(options.policies ?? {}, stackPolicyConfig(files.config, today));
+            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day });
             plan.policies = {
                 violations,
                 passed: !violations.some(
