@@ -1,6 +1,6 @@
 /**
  * `npm run plan -- [--stack NAME] [--format text|json|markdown] [--json] [--today YYYY-MM-DD] [--dir PATH]
- *   [--policy-config FILE] [--skip-policies] [--stack-references FILE]`
+ *   [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck]`
  *
  * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
  * runtime, then the policy pack over what it captured. Exit codes: 0 the plan is valid and passes the mandatory
@@ -15,7 +15,7 @@ import { loadPolicyConfig, PolicyConfigError } from "./policy";
 import { loadStackReferences, PlanSetupError, runPlan } from "./run";
 
 const USAGE =
-    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--format text|json|markdown]";
+    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck] [--format text|json|markdown]";
 
 const FORMATS = ["text", "json", "markdown"] as const;
 
@@ -30,11 +30,18 @@ async function main(argv: string[]): Promise<number> {
         "policy-config"?: string;
         "skip-policies"?: boolean;
         "stack-references"?: string;
+        "config-file"?: string[];
+        typecheck?: boolean;
     };
     try {
         ({ values } = parseArgs({
             args: argv,
-            options: { ...SHARED_OPTIONS, "stack-references": { type: "string" } },
+            options: {
+                ...SHARED_OPTIONS,
+                "stack-references": { type: "string" },
+                "config-file": { type: "string", multiple: true },
+                typecheck: { type: "boolean" },
+            },
             strict: true,
         }));
     } catch (e) {
@@ -73,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
             projectDir: values.dir,
             policies,
             stackReferences,
+            configFiles: values["config-file"],
+            typecheck: values.typecheck,
         });
         const text =
             format === "json"
