@@ -1,12 +1,13 @@
 /**
  * `npm run plan -- [--stack NAME] [--format text|json|markdown] [--json] [--today YYYY-MM-DD] [--dir PATH]
- *   [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck]`
+ *   [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck] [--out FILE]`
  *
  * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
  * runtime, then the policy pack over what it captured. Exit codes: 0 the plan is valid and passes the mandatory
  * policies; 1 the config is invalid (the errors are the whole output) or a mandatory policy is violated;
  * 2 the command line, project files or policy config are wrong.
  */
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { renderMarkdown } from "./markdown";
@@ -15,7 +16,7 @@ import { loadPolicyConfig, PolicyConfigError } from "./policy";
 import { loadStackReferences, PlanSetupError, runPlan } from "./run";
 
 const USAGE =
-    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck] [--format text|json|markdown]";
+    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck] [--out FILE] [--format text|json|markdown]";
 
 const FORMATS = ["text", "json", "markdown"] as const;
 
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
         "stack-references"?: string;
         "config-file"?: string[];
         typecheck?: boolean;
+        out?: string;
     };
     try {
         ({ values } = parseArgs({
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
                 "stack-references": { type: "string" },
                 "config-file": { type: "string", multiple: true },
                 typecheck: { type: "boolean" },
+                out: { type: "string", short: "o" },
             },
             strict: true,
         }));
@@ -89,9 +92,11 @@ async function main(argv: string[]): Promise<number> {
                 : format === "markdown"
                   ? renderMarkdown(plan)
                   : renderText(plan);
+        // --out writes the report to a file: `npm run plan -- --json > f` would also catch npm's own banner.
+        if (values.out !== undefined) writeOut(values.out, text);
         // Invalid config goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
         if (plan.errors.length > 0 && format === "text") process.stderr.write(`${text}\n`);
-        else process.stdout.write(`${text}\n`);
+        else if (values.out === undefined) process.stdout.write(`${text}\n`);
         return plan.errors.length > 0 || plan.policies?.passed === false ? 1 : 0;
     } catch (e) {
         if (e instanceof PlanSetupError || e instanceof PolicyConfigError) {
@@ -99,6 +104,14 @@ async function main(argv: string[]): Promise<number> {
             return 2;
         }
         throw e;
+    }
+}
+
+function writeOut(file: string, text: string): void {
+    try {
+        writeFileSync(file, `${text}\n`);
+    } catch (e) {
+        throw new PlanSetupError(`--out ${file}: ${(e as Error).message}`);
     }
 }
 
