@@ -45,7 +45,15 @@ const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
 export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
 
 /** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters. */
-const tags = z.record(z.string().max(512), z.string().max(256)).superRefine((value, ctx) => {
+/**
+ * A tag value: Azure's are strings. `pulumi config set --path ...tags.costCenter 4711` stores a number (and `true` a
+ * boolean), so numbers and booleans are accepted and kept as their text (`"4711"`).
+ */
+const tagValue = z.union([z.string().max(256), z.number().transform(String), z.boolean().transform(String)], {
+    error: "expected a string (a tag value; numbers and booleans are taken as their text)",
+});
+
+const tags = z.record(z.string().max(512), tagValue).superRefine((value, ctx) => {
     for (const key of Object.keys(value)) {
         if (TAG_NAME_FORBIDDEN.test(key)) {
             ctx.addIssue({

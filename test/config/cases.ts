@@ -97,7 +97,7 @@ export const BAD_CASES: BadCase[] = [
     {
         name: "many mistakes at once",
         config: {
-            workspace: { name: "aim", location: "westeurope", projects: [{ name: "chat" }], tags: { env: 1 } },
+            workspace: { name: "aim", location: "westeurope", projects: [{ name: "chat" }], tags: { env: ["dev"] } },
             deployments: [
                 { name: "large", model: "Mistral-Large-2411", project: "chat", authMode: "Token" },
                 { name: "large", model: "Mixtral-8x7B-Instruct-v01", project: "chat" },
@@ -169,7 +169,7 @@ export const EXPECTED: Record<string, string[]> = {
     ],
     "number given as text": ['azure-ai-models:workspace.logRetentionDays: expected number, got "30 days"'],
     "many mistakes at once": [
-        "azure-ai-models:workspace.tags.env: expected string, got 1",
+        'azure-ai-models:workspace.tags.env: ["dev"]: expected a string (a tag value; numbers and booleans are taken as their text)',
         'azure-ai-models:deployments[0].authMode: "Token" is not allowed; allowed: Key, AAD, KeyAndAAD',
         'azure-ai-models:deployments[2].projct: unknown key "projct"; did you mean "project"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, marketplaceSubscription, tags',
         'azure-ai-models:workspace.location: "westeurope" does not offer Mistral-Large-2411 as a serverless API (deployments[0]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral',
