@@ -155,10 +155,22 @@ describe("the packed tarball installed into a consumer project", () => {
         expect(r.code).toBe(0);
     }, 180_000);
 
-    it("type-checks it with `pulumi new typescript`'s settings too (module commonjs, moduleResolution node)", () => {
+    it("type-checks it with `pulumi new typescript`'s settings plus esModuleInterop, without skipLibCheck", () => {
         const r = node([TSC, "-p", "tsconfig.pulumi-template.json"], consumer);
         expect(r.stdout + r.stderr).toBe("");
         expect(r.code).toBe(0);
+    }, 180_000);
+
+    it("without esModuleInterop, only zod's own declarations fail (TS1259), as docs/fidelity.md says", () => {
+        const r = node([TSC, "-p", "tsconfig.pulumi-new.json"], consumer);
+        expect(r.code).toBe(2);
+        const errors = r.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
+        expect(errors.length).toBeGreaterThan(0);
+        for (const line of errors) {
+            expect(line).toMatch(
+                /node_modules\/zod\/.*error TS1259: .*can only be default-imported using the 'esModuleInterop' flag/,
+            );
+        }
     }, 180_000);
 
     it("plans it: deployments in existing projects, through defineStack and the components, from the installed package", () => {
@@ -259,19 +271,22 @@ function writeConsumer(dir: string): void {
         noEmit: true,
         skipLibCheck: true,
     };
-    // What `pulumi new typescript` writes (classic `moduleResolution: node`, which ignores `exports`), plus
-    // skipLibCheck: without it, zod 4's own declarations need esModuleInterop.
-    const template = {
+    // What `pulumi new typescript` writes (classic `moduleResolution: node`, which ignores `exports`, and no
+    // skipLibCheck), with noEmit for the test.
+    const pulumiNew = {
         strict: true,
         target: "es2020",
         module: "commonjs",
         moduleResolution: "node",
+        sourceMap: true,
+        experimentalDecorators: true,
         noFallthroughCasesInSwitch: true,
         noImplicitReturns: true,
         forceConsistentCasingInFileNames: true,
         noEmit: true,
-        skipLibCheck: true,
     };
+    // The one setting it needs (docs/fidelity.md): zod 4's declarations default-import CommonJS modules.
+    const template = { ...pulumiNew, esModuleInterop: true };
     writeFileSync(
         path.join(dir, "tsconfig.json"),
         JSON.stringify(
@@ -286,6 +301,10 @@ function writeConsumer(dir: string): void {
     writeFileSync(
         path.join(dir, "tsconfig.pulumi-template.json"),
         JSON.stringify({ compilerOptions: template, files: ["index.ts"] }, null, 4),
+    );
+    writeFileSync(
+        path.join(dir, "tsconfig.pulumi-new.json"),
+        JSON.stringify({ compilerOptions: pulumiNew, files: ["index.ts"] }, null, 4),
     );
     writeFileSync(
         path.join(dir, "index.ts"),
