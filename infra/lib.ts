@@ -8,7 +8,14 @@
  * ```
  */
 export * from "./components";
-export { defineStack, type StackOutputs, type DeploymentOutput, type OnlineEndpointOutput } from "./stack";
+export {
+    defineStack,
+    type StackOutputs,
+    type DeploymentOutput,
+    type OnlineEndpointOutput,
+    type FoundryOutput,
+    type FoundryDeploymentOutput,
+} from "./stack";
 export {
     loadStackConfig,
     validateStackConfig,

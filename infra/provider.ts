@@ -19,6 +19,10 @@ import * as ts from "typescript";
 import {
     AiProject,
     AiWorkspace,
+    ContentFilter,
+    FoundryAccount,
+    FoundryModelDeployment,
+    FoundryProject,
     ManagedModelDeployment,
     ManagedOnlineEndpoint,
     MarketplaceModelSubscription,
@@ -38,12 +42,16 @@ const COMPONENTS = {
     ServerlessModelEndpoint,
     ManagedOnlineEndpoint,
     ManagedModelDeployment,
+    FoundryAccount,
+    FoundryProject,
+    ContentFilter,
+    FoundryModelDeployment,
 };
 
 /** Name of a published component: its class name, the last part of its type token. */
 export type PublishedComponentName = keyof typeof COMPONENTS;
 
-/** The components the package publishes, in the order the README introduces them. */
+/** The components the package publishes, in the order README and docs/ introduce them. */
 export const PUBLISHED_COMPONENTS = Object.values(COMPONENTS);
 
 /**
@@ -60,6 +68,10 @@ export const SECRET_OUTPUTS: {
     ServerlessModelEndpoint: ["primaryKey", "secondaryKey"],
     ManagedOnlineEndpoint: ["primaryKey", "secondaryKey"],
     ManagedModelDeployment: [],
+    FoundryAccount: ["primaryKey", "secondaryKey"],
+    FoundryProject: [],
+    ContentFilter: [],
+    FoundryModelDeployment: [],
 };
 
 /** The token of a published component: `azure-ai-models:index:<ClassName>`. */

@@ -5,7 +5,14 @@
  */
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
-import { needsMarketplaceSubscription } from "./catalog";
+import {
+    DEPLOYMENT_HEADER,
+    managedClientApi,
+    needsMarketplaceSubscription,
+    serverlessClient,
+    type ClientApi,
+    type Route,
+} from "./catalog";
 import {
     AiProject,
     AiWorkspace,
@@ -18,6 +25,9 @@ import {
 } from "./components";
 import { EndpointTraffic } from "./components/endpointTraffic";
 import { managedDeploymentComponentName, type ValidStackConfig } from "./config";
+import { defineFoundry, type FoundryOutput } from "./foundryStack";
+
+export type { FoundryOutput, FoundryDeploymentOutput } from "./foundryStack";
 
 /** What a consuming application needs of one deployment. */
 export interface DeploymentOutput {
@@ -30,10 +40,31 @@ export interface DeploymentOutput {
     uri: pulumi.Output<string>;
     routes: pulumi.Output<{ [name: string]: string }>;
     rateLimits: { tokensPerMinute: number; requestsPerMinute: number };
+    /**
+     * What an OpenAI-compatible client (the `openai` npm package) needs: base URL, the header and how to fill it,
+     * and what goes in `model`. Absent for a model with no chat or completions route (document OCR).
+     */
+    client?: ServerlessClientOutput;
+    /** Routes whose only official SDK has retired, by route name, with what to use instead. */
+    routeNotes: { [name: string]: string };
     /** Secret. */
     primaryKey: pulumi.Output<string>;
     /** Secret. */
     secondaryKey: pulumi.Output<string>;
+}
+
+/** How an OpenAI-compatible client calls a serverless deployment. */
+export interface ServerlessClientOutput {
+    /** `<uri>/v1`: the client appends `/chat/completions` (or `/completions`). */
+    baseURL: pulumi.Output<string>;
+    /** `chat`, or `completions` for a base model. */
+    api: ClientApi;
+    /** The header, and what goes in it (the `openai` package sends `Authorization: Bearer <apiKey>`). */
+    authorization: { header: string; value: string };
+    /** What to send as `model`. */
+    model: string;
+    /** Whether the endpoint reads `model` (it serves one model; only some provider APIs need the field). */
+    modelRequired: boolean;
 }
 
 /** What a consuming application needs of one managed online endpoint. */
@@ -45,7 +76,21 @@ export interface OnlineEndpointOutput {
     authMode: string;
     /** The header to send and what goes in it. */
     authorization: pulumi.Output<{ header: string; value: string }>;
-    deployments: { [name: string]: { model: string; modelId: string; instanceType: string; instances: string } };
+    deployments: {
+        [name: string]: {
+            model: string;
+            modelId: string;
+            instanceType: string;
+            instances: string;
+            /** `chat` (`/chat/completions`) or `completions`, at the endpoint's root. */
+            api: ClientApi;
+        };
+    };
+    /**
+     * How an OpenAI-compatible client calls a deployment: `baseURL` (the scoring URI's origin; the client appends
+     * `/chat/completions`), `authorization` above, and `deploymentHeader` naming the deployment, whatever the traffic.
+     */
+    client: { baseURL: pulumi.Output<string>; deploymentHeader: string };
     traffic: { [deployment: string]: number };
     mirrorTraffic: { [deployment: string]: number };
     /** Secret; only with auth mode Key. */
@@ -58,7 +103,8 @@ export interface OnlineEndpointOutput {
 }
 
 export interface StackOutputs {
-    workspace: {
+    /** The hub or workspace; absent when the stack has only a Foundry resource. */
+    workspace?: {
         kind: string;
         name: pulumi.Output<string>;
         id: pulumi.Output<string>;
@@ -68,6 +114,8 @@ export interface StackOutputs {
     };
     deployments: { [name: string]: DeploymentOutput };
     onlineEndpoints: { [name: string]: OnlineEndpointOutput };
+    /** The Foundry resource, its projects and model deployments, when the stack has a `foundry` section. */
+    foundry?: FoundryOutput;
 }
 
 /** Where deployments go: a project or workspace, by resource group and name. */
@@ -81,89 +129,11 @@ interface Host {
 export function defineStack(config: ValidStackConfig): StackOutputs {
     const tagsOf = (...more: ({ [k: string]: string } | undefined)[]) =>
         Object.assign({}, config.workspace?.tags, ...more);
-    const hosts = new Map<string, Host>();
-    let defaultHost: Host;
-    let workspaceOutput: StackOutputs["workspace"];
-
-    if (config.workspace) {
-        const ws = config.workspace;
-        const workspace = new AiWorkspace(ws.name, {
-            kind: ws.kind === "hub" ? "Hub" : "Default",
-            workspaceName: ws.name,
-            location: config.location,
-            resourceGroupName: ws.resourceGroup?.name,
-            createResourceGroup: !(ws.resourceGroup?.existing ?? false),
-            friendlyName: ws.friendlyName,
-            description: ws.description,
-            tags: ws.tags,
-            publicNetworkAccess: ws.publicNetworkAccess,
-            isolationMode: ws.managedNetwork.isolationMode,
-            containerRegistry: ws.containerRegistry,
-            keyVaultPurgeProtection: ws.keyVault.purgeProtection,
-            keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,
-            logRetentionDays: ws.logRetentionDays,
-            aiDevelopers: ws.aiDevelopers,
-        });
-        defaultHost = {
-            label: ws.name,
-            resourceGroupName: workspace.resourceGroupName,
-            workspaceName: workspace.workspaceName,
-        };
-        const projects: StackOutputs["workspace"]["projects"] = {};
-        for (const p of ws.projects) {
-            const project = new AiProject(`${ws.name}-${p.name}`, {
-                hubResourceId: workspace.workspaceId,
-                resourceGroupName: workspace.resourceGroupName,
-                location: config.location,
-                projectName: p.name,
-                friendlyName: p.displayName,
-                description: p.description,
-                tags: tagsOf(p.tags),
-            });
-            hosts.set(p.name.toLowerCase(), {
-                label: p.name,
-                resourceGroupName: workspace.resourceGroupName,
-                workspaceName: project.workspaceName,
-            });
-            projects[p.name] = { name: project.workspaceName, id: project.workspaceId };
-        }
-        workspaceOutput = {
-            kind: ws.kind,
-            name: workspace.workspaceName,
-            id: workspace.workspaceId,
-            resourceGroupName: workspace.resourceGroupName,
-            location: config.location,
-            projects,
-        };
-    } else {
-        // Bring your own: deployments go into a project or workspace that another stack owns; nothing is created here.
-        const existing = config.existingWorkspace!;
-        const coords = existing.id
-            ? parseWorkspaceId(existing.id)
-            : { resourceGroupName: existing.resourceGroupName!, workspaceName: existing.name! };
-        defaultHost = {
-            label: coords.workspaceName,
-            resourceGroupName: pulumi.output(coords.resourceGroupName),
-            workspaceName: pulumi.output(coords.workspaceName),
-        };
-        workspaceOutput = {
-            kind: `existing ${existing.kind}`,
-            name: defaultHost.workspaceName,
-            id: pulumi.output(
-                existing.id ??
-                    authorization
-                        .getClientConfigOutput()
-                        .subscriptionId.apply(
-                            (sub) =>
-                                `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
-                        ),
-            ),
-            resourceGroupName: defaultHost.resourceGroupName,
-            location: config.location,
-            projects: {},
-        };
-    }
-    const hostOf = (project: string | undefined): Host => (project ? hosts.get(project.toLowerCase())! : defaultHost);
+    const hub = config.workspace || config.existingWorkspace ? defineHub(config, tagsOf) : undefined;
+    const hostOf = (project: string | undefined): Host => {
+        if (!hub) throw new Error("hub models need a workspace (the config validation requires one)");
+        return hub.hostOf(project);
+    };
 
     const subscriptions = new Map<string, MarketplaceModelSubscription>();
     const deployments: StackOutputs["deployments"] = {};
@@ -212,6 +182,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                 tokensPerMinute: offer.rateLimits.tokensPerMinute,
                 requestsPerMinute: offer.rateLimits.requestsPerMinute,
             },
+            ...clientOutputs(d.catalogModel, offer.routes, endpoint.uri),
             primaryKey: endpoint.primaryKey,
             secondaryKey: endpoint.secondaryKey,
         };
@@ -291,9 +262,14 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                         instances: d.autoscale
                             ? `${d.autoscale.minInstances}-${d.autoscale.maxInstances}`
                             : String(d.instanceCount ?? 1),
+                        api: managedClientApi(d.catalogModel),
                     },
                 ]),
             ),
+            client: {
+                baseURL: endpoint.scoringUri.apply((u) => new URL(u).origin),
+                deploymentHeader: DEPLOYMENT_HEADER,
+            },
             traffic: e.traffic,
             mirrorTraffic: e.mirrorTraffic ?? {},
             ...(e.authMode === "Key" ? { primaryKey: endpoint.primaryKey, secondaryKey: endpoint.secondaryKey } : {}),
@@ -302,5 +278,132 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
         };
     }
 
-    return { onlineEndpoints, workspace: workspaceOutput, deployments };
+    return {
+        onlineEndpoints,
+        ...(hub ? { workspace: hub.workspace } : {}),
+        deployments,
+        ...(config.foundry ? { foundry: defineFoundry(config.foundry) } : {}),
+    };
+}
+
+type Tags = { [k: string]: string };
+
+/** The hub (or classic workspace) and its projects, or the existing project or workspace deployments go into. */
+function defineHub(
+    config: ValidStackConfig,
+    tagsOf: (...more: (Tags | undefined)[]) => Tags,
+): { workspace: NonNullable<StackOutputs["workspace"]>; hostOf: (project: string | undefined) => Host } {
+    const hosts = new Map<string, Host>();
+    let defaultHost: Host;
+    let workspaceOutput: NonNullable<StackOutputs["workspace"]>;
+
+    if (config.workspace) {
+        const ws = config.workspace;
+        const workspace = new AiWorkspace(ws.name, {
+            kind: ws.kind === "hub" ? "Hub" : "Default",
+            workspaceName: ws.name,
+            location: config.location,
+            resourceGroupName: ws.resourceGroup?.name,
+            createResourceGroup: !(ws.resourceGroup?.existing ?? false),
+            friendlyName: ws.friendlyName,
+            description: ws.description,
+            tags: ws.tags,
+            publicNetworkAccess: ws.publicNetworkAccess,
+            isolationMode: ws.managedNetwork.isolationMode,
+            containerRegistry: ws.containerRegistry,
+            keyVaultPurgeProtection: ws.keyVault.purgeProtection,
+            keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,
+            logRetentionDays: ws.logRetentionDays,
+            aiDevelopers: ws.aiDevelopers,
+        });
+        defaultHost = {
+            label: ws.name,
+            resourceGroupName: workspace.resourceGroupName,
+            workspaceName: workspace.workspaceName,
+        };
+        const projects: NonNullable<StackOutputs["workspace"]>["projects"] = {};
+        for (const p of ws.projects) {
+            const project = new AiProject(`${ws.name}-${p.name}`, {
+                hubResourceId: workspace.workspaceId,
+                resourceGroupName: workspace.resourceGroupName,
+                location: config.location,
+                projectName: p.name,
+                friendlyName: p.displayName,
+                description: p.description,
+                tags: tagsOf(p.tags),
+            });
+            hosts.set(p.name.toLowerCase(), {
+                label: p.name,
+                resourceGroupName: workspace.resourceGroupName,
+                workspaceName: project.workspaceName,
+            });
+            projects[p.name] = { name: project.workspaceName, id: project.workspaceId };
+        }
+        workspaceOutput = {
+            kind: ws.kind,
+            name: workspace.workspaceName,
+            id: workspace.workspaceId,
+            resourceGroupName: workspace.resourceGroupName,
+            location: config.location,
+            projects,
+        };
+    } else {
+        // Bring your own: deployments go into a project or workspace that another stack owns; nothing is created here.
+        const existing = config.existingWorkspace!;
+        const coords = existing.id
+            ? parseWorkspaceId(existing.id)
+            : { resourceGroupName: existing.resourceGroupName!, workspaceName: existing.name! };
+        defaultHost = {
+            label: coords.workspaceName,
+            resourceGroupName: pulumi.output(coords.resourceGroupName),
+            workspaceName: pulumi.output(coords.workspaceName),
+        };
+        workspaceOutput = {
+            kind: `existing ${existing.kind}`,
+            name: defaultHost.workspaceName,
+            id: pulumi.output(
+                existing.id ??
+                    authorization
+                        .getClientConfigOutput()
+                        .subscriptionId.apply(
+                            (sub) =>
+                                `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
+                        ),
+            ),
+            resourceGroupName: defaultHost.resourceGroupName,
+            location: config.location,
+            projects: {},
+        };
+    }
+    const hostOf = (project: string | undefined): Host => (project ? hosts.get(project.toLowerCase())! : defaultHost);
+    return { workspace: workspaceOutput, hostOf };
+}
+
+/** The client a serverless deployment's consumers should use, and notes on the routes whose SDK has retired. */
+function clientOutputs(
+    model: Parameters<typeof serverlessClient>[0],
+    routes: readonly Route[],
+    uri: pulumi.Output<string>,
+): Pick<DeploymentOutput, "client" | "routeNotes"> {
+    const facts = serverlessClient(model);
+    const routeNotes = Object.fromEntries(
+        routes
+            .filter((r) => r.sdkRetired)
+            .map((r) => [
+                routeName(r),
+                `Azure AI Inference API: its SDK retired on ${r.sdkRetired}; new clients use client.baseURL with the openai package`,
+            ]),
+    );
+    if (!facts) return { routeNotes };
+    const { basePath, api, authorization, model: modelField, modelRequired } = facts;
+    return {
+        client: {
+            baseURL: pulumi.interpolate`${uri}${basePath}`,
+            api,
+            authorization,
+            model: modelField,
+            modelRequired,
+        },
+        routeNotes,
+    };
 }

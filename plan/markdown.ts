@@ -85,6 +85,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     appendPolicies(out, plan, h(1));
     appendWarnings(out, plan, h(1));
     appendQuota(out, plan, h(1));
+    appendFoundryQuota(out, plan, h(1));
 
     out.push("", `${h(1)} Resources (${plan.resources.length})`, "", "```text", ...resourceTree(plan), "```");
 
@@ -150,6 +151,30 @@ function appendQuota(out: string[], plan: Plan, h: string): void {
         for (const q of rows) {
             out.push(
                 `| ${q.region} | ${cell(q.family)} | ${q.instances} | ${q.cores} | ${q.reserveApplied ? "yes" : "no"} | ${cell(q.deployments.join(", "))} |`,
+            );
+        }
+    }
+    if (skipped.length > 0) {
+        if (rows.length > 0) out.push("");
+        for (const s of skipped) out.push(`- not counted: ${code(s.deployment)}: ${s.reason}`);
+    }
+}
+
+function appendFoundryQuota(out: string[], plan: Plan, h: string): void {
+    const rows = plan.foundryQuota ?? [];
+    const skipped = plan.foundryQuotaSkipped ?? [];
+    if (rows.length === 0 && skipped.length === 0) return;
+    out.push("", `${h} Foundry capacity and quota`, "");
+    if (rows.length > 0) {
+        out.push(
+            "Capacity units (1,000 tokens per minute each) per region, model and SKU, against the default quota.",
+            "",
+            "| region | model | SKU | capacity | default quota | quota | deployments |",
+            "|---|---|---|--:|--:|---|---|",
+        );
+        for (const q of rows) {
+            out.push(
+                `| ${q.region} | ${cell(q.model)} | ${q.sku} | ${q.capacity} | ${q.defaultQuota} | ${q.overDefault ? "request an increase" : "within default"} | ${cell(q.deployments.join(", "))} |`,
             );
         }
     }

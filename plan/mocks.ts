@@ -36,6 +36,12 @@ const ARM_PATH: Record<string, (i: Inputs, name: string) => string> = {
     "azure-native:machinelearningservices:OnlineDeployment": (i, n) =>
         `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/onlineEndpoints/${str(i.endpointName)}/deployments/${n}`,
     "azure-native:cognitiveservices:Account": (_, n) => `Microsoft.CognitiveServices/accounts/${n}`,
+    "azure-native:cognitiveservices:Project": (i, n) =>
+        `Microsoft.CognitiveServices/accounts/${str(i.accountName)}/projects/${n}`,
+    "azure-native:cognitiveservices:Deployment": (i, n) =>
+        `Microsoft.CognitiveServices/accounts/${str(i.accountName)}/deployments/${n}`,
+    "azure-native:cognitiveservices:RaiPolicy": (i, n) =>
+        `Microsoft.CognitiveServices/accounts/${str(i.accountName)}/raiPolicies/${n}`,
 };
 
 /** A deterministic stand-in for a random suffix: same resource name, same suffix. */
@@ -49,6 +55,9 @@ function armId(type: string, inputs: Inputs, name: string): string {
     const rgRoot = `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`;
     if (type === "azure-native:resources:ResourceGroup")
         return `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${name}`;
+    if (type === "azure-native:monitor:DiagnosticSetting") {
+        return `${str(inputs.resourceUri)}/providers/Microsoft.Insights/diagnosticSettings/${name}`;
+    }
     if (type === "azure-native:authorization:RoleAssignment") {
         return `${str(inputs.scope)}/providers/Microsoft.Authorization/roleAssignments/${name}`;
     }
@@ -106,6 +115,13 @@ function computed(type: string, inputs: Inputs, name: string, preview: boolean):
                     ...props,
                     endpoint: unknown(`https://${str(props.customSubDomainName || name)}.cognitiveservices.azure.com/`),
                 },
+            };
+        }
+        case "azure-native:cognitiveservices:Project": {
+            const props = (inputs.properties ?? {}) as Inputs;
+            return {
+                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`) },
+                properties: { ...props, provisioningState: unknown("Succeeded") },
             };
         }
         case "azure-native:machinelearningservices:MarketplaceSubscription": {
@@ -186,6 +202,8 @@ export function azureMocks(options: AzureMockOptions): pulumi.runtime.Mocks {
                         subscriptionId: MOCK_SUBSCRIPTION_ID,
                         tenantId: MOCK_TENANT_ID,
                     };
+                case "azure-native:cognitiveservices:listAccountKeys":
+                    return { key1: `key1-of-${str(inputs.accountName)}`, key2: `key2-of-${str(inputs.accountName)}` };
                 case "azure-native:machinelearningservices:listServerlessEndpointKeys":
                 case "azure-native:machinelearningservices:listOnlineEndpointKeys":
                     // Keys exist once the endpoint does; the values are fakes a test can recognise.

@@ -64,7 +64,22 @@ const KEY_INPUTS: Record<string, string[]> = {
         "kind",
         "properties.disableLocalAuth",
         "properties.publicNetworkAccess",
+        "properties.customSubDomainName",
+        "properties.allowProjectManagement",
     ],
+    "azure-native:cognitiveservices:Project": ["projectName", "accountName"],
+    "azure-native:cognitiveservices:RaiPolicy": ["raiPolicyName", "properties.basePolicyName", "properties.mode"],
+    "azure-native:cognitiveservices:Deployment": [
+        "deploymentName",
+        "accountName",
+        "sku.name",
+        "sku.capacity",
+        "properties.model.format",
+        "properties.model.name",
+        "properties.model.version",
+        "properties.raiPolicyName",
+    ],
+    "azure-native:monitor:DiagnosticSetting": ["name"],
     "pulumi-nodejs:dynamic:EndpointTraffic": ["endpointName", "traffic", "mirrorTraffic"],
     "azure-native:authorization:RoleAssignment": [
         "principalId",
@@ -160,6 +175,7 @@ export function renderText(plan: Plan): string {
 
     appendWarnings(lines, plan);
     appendQuota(lines, plan);
+    appendFoundryQuota(lines, plan);
     appendPolicies(lines, plan);
     if (plan.outputs.length) {
         lines.push("", "Outputs:");
@@ -199,6 +215,26 @@ function appendQuota(lines: string[], plan: Plan): void {
     for (const l of textTable(["region", "VM family", "instances", "cores", "reserve", "deployments"], rows))
         lines.push(`  ${l}`);
     for (const s of plan.quotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
+}
+
+function appendFoundryQuota(lines: string[], plan: Plan): void {
+    if (!plan.foundryQuota?.length && !plan.foundryQuotaSkipped?.length) return;
+    lines.push(
+        "",
+        "Foundry capacity per region, model and SKU (capacity units of 1,000 tokens per minute) against the default quota:",
+    );
+    const rows = (plan.foundryQuota ?? []).map((q) => [
+        q.region,
+        q.model,
+        q.sku,
+        String(q.capacity),
+        String(q.defaultQuota),
+        q.overDefault ? "request an increase" : "within default",
+        q.deployments.join(", "),
+    ]);
+    for (const l of textTable(["region", "model", "SKU", "capacity", "default quota", "quota", "deployments"], rows))
+        lines.push(`  ${l}`);
+    for (const s of plan.foundryQuotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
 }
 
 function violationLine(v: PlanViolation): string {

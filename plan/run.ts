@@ -10,6 +10,7 @@ import { captureProgram } from "./capture";
 import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
+import { foundryQuotaReport } from "./foundryQuota";
 import { quotaReport } from "./quota";
 import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
 import { typeCheckProgram } from "./typecheck";
@@ -147,6 +148,7 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
         ];
         if (refused.length > 0) return { ...base, warnings, errors: refused };
         const quota = quotaReport(capture.resources);
+        const foundryQuota = foundryQuotaReport(capture.resources);
         const plan: Plan = {
             ...base,
             resources: capture.resources,
@@ -154,6 +156,9 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             warnings,
             quota: quota.rows,
             quotaSkipped: quota.skipped,
+            ...(foundryQuota.rows.length || foundryQuota.skipped.length
+                ? { foundryQuota: foundryQuota.rows, foundryQuotaSkipped: foundryQuota.skipped }
+                : {}),
         };
         if (options.policies !== false) {
             // The stack's own custom models and external subscriptions are the pack's config too (see stackPolicy.ts).

@@ -89,6 +89,25 @@ export interface QuotaRow {
     reserveApplied: boolean;
 }
 
+/** Foundry capacity the deployments ask, per region, model and SKU, against the model's default quota. */
+export interface FoundryQuotaRow {
+    region: string;
+    /** Catalog name of the model. */
+    model: string;
+    /** Deployment SKU, e.g. `GlobalStandard`. */
+    sku: string;
+    /** `account/deployment` names counted in this row. */
+    deployments: string[];
+    /** Capacity units asked, summed over the deployments. */
+    capacity: number;
+    /** The same in tokens per minute. */
+    tokensPerMinute: number;
+    /** Default quota of the model per subscription and region, in capacity units. */
+    defaultQuota: number;
+    /** True when the capacity is above the default quota: request an increase first. */
+    overDefault: boolean;
+}
+
 export interface Plan {
     project: string;
     stack: string;
@@ -103,6 +122,10 @@ export interface Plan {
     quota?: QuotaRow[];
     /** Managed deployments the quota table leaves out, and why. */
     quotaSkipped?: { deployment: string; reason: string }[];
+    /** Foundry capacity per region, model and SKU (empty without Foundry deployments). */
+    foundryQuota?: FoundryQuotaRow[];
+    /** Foundry deployments the capacity table leaves out, and why. */
+    foundryQuotaSkipped?: { deployment: string; reason: string }[];
     /** Policy pack results; absent when the policies did not run (invalid config, or turned off). */
     policies?: {
         violations: PlanViolation[];

@@ -38,3 +38,59 @@ export type OnlineEndpointAuthMode = (typeof OnlineEndpointAuthMode)[keyof typeo
 /** Fixed instance count, or autoscale by utilisation. */
 export const ScaleType = { Default: "Default", TargetUtilization: "TargetUtilization" } as const;
 export type ScaleType = (typeof ScaleType)[keyof typeof ScaleType];
+
+/** Deployment type of a model on a Foundry resource (the deployment's `sku.name`). */
+export const FoundryDeploymentSku = {
+    GlobalStandard: "GlobalStandard",
+    DataZoneStandard: "DataZoneStandard",
+    Standard: "Standard",
+    GlobalProvisionedManaged: "GlobalProvisionedManaged",
+} as const;
+export type FoundryDeploymentSku = (typeof FoundryDeploymentSku)[keyof typeof FoundryDeploymentSku];
+
+/** When Azure moves a Foundry deployment to a newer model version. */
+export const VersionUpgradeOption = {
+    OnceNewDefaultVersionAvailable: "OnceNewDefaultVersionAvailable",
+    OnceCurrentVersionExpired: "OnceCurrentVersionExpired",
+    NoAutoUpgrade: "NoAutoUpgrade",
+} as const;
+export type VersionUpgradeOption = (typeof VersionUpgradeOption)[keyof typeof VersionUpgradeOption];
+
+/** What a network rule set does with traffic no rule matches. */
+export const NetworkDefaultAction = { Allow: "Allow", Deny: "Deny" } as const;
+export type NetworkDefaultAction = (typeof NetworkDefaultAction)[keyof typeof NetworkDefaultAction];
+
+/** Whether trusted Azure services bypass a network rule set. */
+export const NetworkBypass = { None: "None", AzureServices: "AzureServices" } as const;
+export type NetworkBypass = (typeof NetworkBypass)[keyof typeof NetworkBypass];
+
+/** A content filter category: the four harm categories take a severity, the others are on or off. */
+export const ContentFilterCategory = {
+    Hate: "Hate",
+    Sexual: "Sexual",
+    Violence: "Violence",
+    Selfharm: "Selfharm",
+    Jailbreak: "Jailbreak",
+    IndirectAttack: "Indirect Attack",
+    ProtectedMaterialText: "Protected Material Text",
+    ProtectedMaterialCode: "Protected Material Code",
+    Profanity: "Profanity",
+} as const;
+export type ContentFilterCategory = (typeof ContentFilterCategory)[keyof typeof ContentFilterCategory];
+
+/** Whether a content filter rule applies to the prompt or to the completion. */
+export const ContentFilterSource = { Prompt: "Prompt", Completion: "Completion" } as const;
+export type ContentFilterSource = (typeof ContentFilterSource)[keyof typeof ContentFilterSource];
+
+/** The lowest severity a harm category rule filters. */
+export const ContentFilterSeverity = { Low: "Low", Medium: "Medium", High: "High" } as const;
+export type ContentFilterSeverity = (typeof ContentFilterSeverity)[keyof typeof ContentFilterSeverity];
+
+/** How a content filter runs relative to streaming. */
+export const ContentFilterMode = {
+    Default: "Default",
+    Deferred: "Deferred",
+    Blocking: "Blocking",
+    AsynchronousFilter: "Asynchronous_filter",
+} as const;
+export type ContentFilterMode = (typeof ContentFilterMode)[keyof typeof ContentFilterMode];

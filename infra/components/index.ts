@@ -7,3 +7,7 @@ export * from "./managedOnlineEndpoint";
 export * from "./managedModelDeployment";
 export * from "./endpointTraffic";
 export * from "./workspaceRef";
+export * from "./foundryAccount";
+export * from "./foundryProject";
+export * from "./foundryModelDeployment";
+export * from "./contentFilter";

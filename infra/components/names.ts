@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { SUFFIX_LENGTH, baseNameProblem, type BaseNameKind } from "../catalog/names";
+import { SUFFIX_LENGTH } from "../catalog/names";
 
 /** A 6-character suffix of lowercase letters and digits, created once and kept in the stack's state. */
 export function randomSuffix(name: string, parent: pulumi.Resource): random.RandomString {
@@ -27,15 +27,6 @@ export {
     appInsightsName,
     marketplaceSubscriptionName,
 } from "../catalog/names";
-
-/**
- * Throws a `pulumi.RunError` when a base name would give an Azure name its resource's rule refuses (the catalog's
- * name table), so a component fails before it registers anything rather than at Azure.
- */
-export function checkBaseName(component: string, argument: string, base: string, ...kinds: BaseNameKind[]): void {
-    const problem = baseNameProblem(base, ...kinds);
-    if (problem) throw new pulumi.RunError(`${component}: ${argument} ${JSON.stringify(base)} ${problem}`);
-}
 
 /** RFC 4122 version-5 style GUID from a list of parts: stable for the same parts, so re-runs never duplicate. */
 export function deterministicGuid(...parts: string[]): string {

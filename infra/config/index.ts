@@ -53,3 +53,5 @@ export function loadStackConfig(options: ValidateOptions = {}): ValidStackConfig
     if (!result.config || misplaced.length > 0) throw new ConfigValidationError([...misplaced, ...result.errors]);
     return result.config;
 }
+export * from "./foundrySchema";
+export * from "./validateFoundry";

@@ -2,11 +2,19 @@
  * The lifecycle check serverless and managed deployments share: legacy and deprecated warn, retired fails unless
  * the deployment accepts it. Messages give the date, the replacement and the source.
  */
-import { findModel, lifecycleStage, type Lifecycle, type ModelEntry } from "../catalog";
-import { configPath } from "./issues";
+import {
+    lifecycleStage,
+    replacementClause,
+    type Lifecycle,
+    type ModelEntry,
+    type ReplacementContext,
+} from "../catalog";
 
 export interface LifecycleCheck {
-    model: ModelEntry;
+    /** The model (a catalog entry, or a Foundry offer: only its name is read). */
+    model: Pick<ModelEntry, "name">;
+    /** How the model is deployed: a catalog replacement is judged by its offer of this kind. */
+    offer: ReplacementContext["offer"];
     lifecycle: Lifecycle | undefined;
     today: Date;
     acceptRetired: boolean;
@@ -22,9 +30,7 @@ export function checkLifecycle(c: LifecycleCheck): void {
     const lc = c.lifecycle;
     const stage = lifecycleStage(lc, c.today);
     if (!lc || stage === "active") return;
-    const replacement = lc.replacement
-        ? `replacement: ${lc.replacement}${findModel(lc.replacement, c.known) ? "" : ` (not in the catalog yet: add it under ${configPath(["customModels"])})`}`
-        : "no replacement is named";
+    const replacement = replacementClause(lc, { offer: c.offer, today: c.today, known: c.known });
     const where = `source: ${lc.source.document} (${lc.source.date})`;
     const date = lc[stage]!;
     if (stage === "retired") {

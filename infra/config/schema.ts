@@ -13,6 +13,10 @@
 import { z } from "zod";
 import { isCalendarDate } from "../catalog/dates";
 import { NAME_RULES, baseNameProblem, describeRule, maxBaseLength, type BaseNameKind } from "../catalog/names";
+import { foundrySchema } from "./foundrySchema";
+import { principalSchema } from "./principal";
+
+export { principalSchema };
 
 /** The config namespace: the project name in `Pulumi.yaml`. */
 export const CONFIG_NAMESPACE = "azure-ai-models";
@@ -34,7 +38,6 @@ export const WORKSPACE_BASE_MAX = maxBaseLength("workspace");
 export const SERVERLESS_BASE_MAX = maxBaseLength("serverlessEndpoint");
 /** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
 const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
-const GUID = NAME_RULES.roleAssignment.pattern;
 /** A real calendar day, `YYYY-MM-DD`. */
 const date = () => z.string().refine(isCalendarDate, "is not a real date; expected YYYY-MM-DD");
 /** Resource group names, from the catalog's name table. */
@@ -44,7 +47,6 @@ const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
 /** Characters Azure forbids in tag names (MS docs tag-resources.md, limitations). */
 export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
 
-/** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters. */
 /**
  * A tag value: Azure's are strings. `pulumi config set --path ...tags.costCenter 4711` stores a number (and `true` a
  * boolean), so numbers and booleans are accepted and kept as their text (`"4711"`).
@@ -53,6 +55,7 @@ const tagValue = z.union([z.string().max(256), z.number().transform(String), z.b
     error: "expected a string (a tag value; numbers and booleans are taken as their text)",
 });
 
+/** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters (see {@link tagValue}). */
 const tags = z.record(z.string().max(512), tagValue).superRefine((value, ctx) => {
     for (const key of Object.keys(value)) {
         if (TAG_NAME_FORBIDDEN.test(key)) {
@@ -64,14 +67,6 @@ const tags = z.record(z.string().max(512), tagValue).superRefine((value, ctx) =>
             });
         }
     }
-});
-
-export const principalSchema = z.strictObject({
-    /** Object id of the user, group or service principal. */
-    principalId: z.string().regex(GUID, "a GUID (the principal's object id)"),
-    /** @default "User" */
-    principalType: z.enum(["User", "Group", "ServicePrincipal"]).default("User"),
-    description: z.string().max(1024).optional(),
 });
 
 export const projectSchema = z.strictObject({
@@ -255,10 +250,13 @@ export const onlineEndpointSchema = z.strictObject({
     description: z.string().max(1024).optional(),
     /** One to twenty deployments sharing the endpoint's URI and keys. */
     deployments: z.array(managedDeploymentSchema).min(1),
-    /** Percent of live traffic per deployment, summing to 100. @default - 100 to the only deployment */
-    traffic: z.record(z.string(), z.number().int().min(0).max(100)).optional(),
-    /** Percent of live traffic copied to a deployment that takes no live traffic (at most 50). */
-    mirrorTraffic: z.record(z.string(), z.number().int().min(0).max(50)).optional(),
+    /**
+     * Percent of live traffic per deployment, summing to 100 (Azure's rule: `infra/catalog/traffic.ts`, which checks
+     * the split). @default - 100 to the only deployment
+     */
+    traffic: z.record(z.string(), z.number()).optional(),
+    /** Percent of live traffic copied to deployments that take no live traffic (at most 50 in total). */
+    mirrorTraffic: z.record(z.string(), z.number()).optional(),
     /**
      * Run on Azure's shared quota pool instead of your own (short-term testing; Enterprise Agreement subscriptions):
      * the endpoint is deleted after 168 hours, which this flag acknowledges.
@@ -301,6 +299,8 @@ export const stackConfigSchema = z.strictObject({
     deployments: z.array(deploymentSchema).default([]),
     customModels: z.array(customModelSchema).default([]),
     onlineEndpoints: z.array(onlineEndpointSchema).default([]),
+    /** A Foundry resource with its projects and model deployments (with or without a workspace). */
+    foundry: foundrySchema.optional(),
 });
 
 export type PrincipalConfig = z.output<typeof principalSchema>;

@@ -16,13 +16,16 @@ import {
     findModel,
     normalizeRegion,
     registryOf,
+    type Lifecycle,
     type ModelEntry,
+    type Source,
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
 import { checkComponentNames, checkDuplicatePrincipals } from "./collisions";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
+import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
 import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
 import {
     customModelSchema,
@@ -45,17 +48,25 @@ export interface ResolvedDeployment extends DeploymentConfig {
     custom: boolean;
 }
 
-export interface ValidStackConfig extends Omit<StackConfig, "deployments" | "onlineEndpoints"> {
+export interface ValidStackConfig extends Omit<StackConfig, "deployments" | "onlineEndpoints" | "foundry"> {
     deployments: ResolvedDeployment[];
     onlineEndpoints: ResolvedOnlineEndpoint[];
-    /** The workspace region in ARM form (`eastus2`). */
+    /** The workspace region in ARM form (`eastus2`); the Foundry account's when the stack has no workspace. */
     location: string;
+    /** The Foundry resource, its projects, content filters and deployments. */
+    foundry?: ValidFoundryConfig;
 }
 
 export interface ValidationResult {
     config?: ValidStackConfig;
     errors: ConfigIssue[];
     warnings: ConfigIssue[];
+}
+
+/** A custom model's lifecycle in the catalog's form: its replacement, by name, is a catalog or custom model. */
+function customLifecycle(lc: NonNullable<CustomModelConfig["lifecycle"]>, source: Source): Lifecycle {
+    const { replacement, ...dates } = lc;
+    return { ...dates, ...(replacement ? { replacement: { on: "catalog", model: replacement } } : {}), source };
 }
 
 /** Builds a catalog entry from a `customModels` entry, so the rest of the package treats both alike. */
@@ -75,7 +86,7 @@ export function customModelEntry(c: CustomModelConfig): ModelEntry {
             regionsSource: source,
             routes: INFERENCE_API_ROUTES[c.task],
             rateLimits: SERVERLESS_RATE_LIMITS,
-            ...(c.lifecycle ? { lifecycle: { ...c.lifecycle, source } } : {}),
+            ...(c.lifecycle ? { lifecycle: customLifecycle(c.lifecycle, source) } : {}),
         },
         capabilities: { systemRole: true, jsonMode: false, tools: false, documents: false, source },
         source,
@@ -97,10 +108,13 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const existing = isObject(raw.existingWorkspace) ? raw.existingWorkspace : undefined;
     const hasWorkspace = isObject(raw.workspace) || existing !== undefined;
     const ws = isObject(raw.workspace) ? raw.workspace : {};
-    if (raw.workspace === undefined && raw.existingWorkspace === undefined) {
+    const hubWork = arr(raw.deployments).length > 0 || arr(raw.onlineEndpoints).length > 0;
+    if (raw.workspace === undefined && raw.existingWorkspace === undefined && (raw.foundry === undefined || hubWork)) {
         err(
             ["workspace"],
-            `is required: describe the hub or workspace to create, or name one that exists under ${configPath(["existingWorkspace"])}`,
+            raw.foundry === undefined
+                ? `is required: describe the hub or workspace to create, or name one that exists under ${configPath(["existingWorkspace"])}`
+                : `is required for ${configPath(["deployments"])} and ${configPath(["onlineEndpoints"])} (hub models): describe the hub or workspace, name one under ${configPath(["existingWorkspace"])}, or move the models to ${configPath(["foundry"])}.deployments`,
         );
     } else if (raw.workspace !== undefined && existing) {
         err(
@@ -132,6 +146,8 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     };
     // A region that is not Azure's is reported once, here; the offer checks below then judge nothing.
     const location = rawLocation && checkRegion(locationPath, rawLocation) ? normalizeRegion(rawLocation) : undefined;
+    const foundryLocation = isObject(raw.foundry) ? str(raw.foundry.location) : undefined;
+    if (foundryLocation !== undefined) checkRegion(["foundry", "location"], foundryLocation);
     const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
 
     if (kind === "workspace" && projects.length > 0) {
@@ -295,6 +311,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
 
         checkLifecycle({
             model,
+            offer: "serverless",
             lifecycle: offer.lifecycle,
             today,
             acceptRetired: d.acceptRetired === true,
@@ -321,13 +338,18 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { err, warn, today, checkProject });
     checkDuplicatePrincipals(raw.workspace, err);
     checkComponentNames(raw.onlineEndpoints, err);
+    const foundry = validateFoundry(raw.foundry, { err, warn, today });
     if (!parsed.success || errors.length > 0) return { errors, warnings };
+    const { foundry: foundryConfig, ...rest } = parsed.data;
     return {
         errors,
         warnings,
         config: {
-            ...parsed.data,
-            location: normalizeRegion((parsed.data.workspace ?? parsed.data.existingWorkspace)!.location),
+            ...rest,
+            ...(foundryConfig ? { foundry: resolveFoundry(foundryConfig, foundry) } : {}),
+            location: normalizeRegion(
+                (parsed.data.workspace ?? parsed.data.existingWorkspace ?? foundryConfig)!.location,
+            ),
             deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
             onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
         },

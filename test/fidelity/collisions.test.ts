@@ -69,3 +69,23 @@ describe("the plan refuses what the engine or Azure would refuse", () => {
         ]);
     });
 });
+
+describe("components refuse collisions too", () => {
+    it("AiWorkspace refuses one principal listed twice", async () => {
+        const { captureProgram } = await import("../../plan/capture");
+        const { AiWorkspace } = await import("../../infra/components");
+        const run = await captureProgram(
+            () =>
+                new AiWorkspace("w", {
+                    workspaceName: "aim",
+                    location: "eastus2",
+                    aiDevelopers: [{ principalId: ALICE }, { principalId: ALICE.toUpperCase() }],
+                }),
+            { project: "p", stack: "s" },
+        );
+        expect((run.error as Error).message).toBe(
+            `AiWorkspace w: invalid arguments:\naiDevelopers[1].principalId: "${ALICE.toUpperCase()}" is already listed as aiDevelopers[0] (ids compare case-insensitively); each principal gets one role assignment`,
+        );
+        expect(run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
+    });
+});

@@ -28,7 +28,7 @@ describe("config sources", () => {
         });
         expect(files.environments).toEqual(["platform/ai-models"]);
         expect(files.notes).toEqual([
-            `${ESC_NOTE}; keys it could not see: azure-ai-models:existingWorkspace, azure-ai-models:deployments, azure-ai-models:onlineEndpoints. ` +
+            `${ESC_NOTE}; keys it could not see: azure-ai-models:existingWorkspace, azure-ai-models:deployments, azure-ai-models:onlineEndpoints, azure-ai-models:foundry. ` +
                 "Give their values with --config-file FILE (a file with a config: map, like a stack file).",
         ]);
     });

@@ -136,7 +136,7 @@ describe("config validation checks every derived name", () => {
 });
 
 describe("components check their base names against the table", () => {
-    it("AiWorkspace refuses a 27-character workspace name before registering anything", async () => {
+    it("AiWorkspace refuses a 27-character workspace name (its config field rule) before registering anything", async () => {
         const { captureProgram } = await import("../../plan/capture");
         const { AiWorkspace } = await import("../../infra/components");
         const run = await captureProgram(() => new AiWorkspace("w", { workspaceName: a(27), location: "eastus2" }), {
@@ -144,7 +144,7 @@ describe("components check their base names against the table", () => {
             stack: "s",
         });
         expect((run.error as Error).message).toBe(
-            `AiWorkspace: workspaceName "${a(27)}" ${baseNameProblem(a(27), "workspace", "workspaceResourceGroup")}`,
+            `AiWorkspace w: invalid arguments:\nworkspaceName: "${a(27)}": ${baseNameProblem(a(27), "workspace", "workspaceResourceGroup")}`,
         );
         expect(registered(run)).toEqual([]);
     });

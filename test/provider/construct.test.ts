@@ -341,6 +341,82 @@ describe("constructing the published components through the provider", () => {
         expect(c.state).toMatchObject({ deploymentName: "blue", model: MISTRAL_7B, instanceType: "Standard_NC12s_v3" });
     });
 
+    it("FoundryAccount: an AIServices account with diagnostics and Foundry User; keys secret with local auth on", async () => {
+        const c = await construct("FoundryAccount", "ai", {
+            accountName: "ai",
+            location: "swedencentral",
+            disableLocalAuth: false,
+            foundryUsers: [{ principalId: PRINCIPAL, principalType: "ServicePrincipal" }],
+        });
+        expect(c.urn).toBe(consumerUrn("azure-ai-models:index:FoundryAccount", "ai"));
+        expect(resourceSet(c)).toEqual(
+            [
+                "azure-ai-models:index:FoundryAccount ai",
+                "random:index/randomString:RandomString ai-suffix",
+                "azure-native:resources:ResourceGroup ai-rg",
+                "azure-native:cognitiveservices:Account ai-account",
+                "azure-native:operationalinsights:Workspace ai-log",
+                "azure-native:monitor:DiagnosticSetting ai-diagnostics",
+                `azure-native:authorization:RoleAssignment ai-user-${PRINCIPAL}`,
+            ].sort(),
+        );
+        expect(child(c, "ai-account").inputs).toMatchObject({
+            kind: "AIServices",
+            properties: { allowProjectManagement: true, disableLocalAuth: false, publicNetworkAccess: "Disabled" },
+        });
+        expectStateMatchesSchema(c, "FoundryAccount");
+        expect(c.state).toMatchObject({ primaryKey: "[secret]", secondaryKey: "[secret]", localAuthDisabled: false });
+        expect(c.state.openAiBaseUrl).toMatch(/^https:\/\/ai-[a-z0-9]{6}\.openai\.azure\.com\/openai\/v1\/$/);
+    });
+
+    it("FoundryProject, ContentFilter and FoundryModelDeployment on an account another program made", async () => {
+        const on = { resourceGroupName: RG, accountName: "ai-abc123" };
+        const project = await construct("FoundryProject", "chat", {
+            ...on,
+            projectName: "chat",
+            location: "swedencentral",
+        });
+        expect(resourceSet(project)).toEqual([
+            "azure-ai-models:index:FoundryProject chat",
+            "azure-native:cognitiveservices:Project chat-project",
+        ]);
+        expectStateMatchesSchema(project, "FoundryProject");
+        expect(project.state.endpoint).toBe("https://ai-abc123.services.ai.azure.com/api/projects/chat");
+
+        const filter = await construct("ContentFilter", "strict", {
+            ...on,
+            filterName: "strict",
+            filters: [{ category: "Indirect Attack", source: "Prompt" }],
+        });
+        expect(child(filter, "strict-policy").inputs).toMatchObject({
+            raiPolicyName: "strict",
+            properties: {
+                contentFilters: [{ name: "Indirect Attack", source: "Prompt", blocking: true, enabled: true }],
+            },
+        });
+        expectStateMatchesSchema(filter, "ContentFilter");
+
+        const deployment = await construct("FoundryModelDeployment", "llama", {
+            ...on,
+            location: "swedencentral",
+            deploymentName: "llama",
+            model: "Llama-4-Maverick-17B-128E-Instruct-FP8",
+            sku: "GlobalStandard",
+            capacity: 20,
+            raiPolicyName: "strict",
+        });
+        expect(child(deployment, "llama-deployment").inputs).toMatchObject({
+            sku: { name: "GlobalStandard", capacity: 20 },
+            properties: { model: { format: "Meta", name: "Llama-4-Maverick-17B-128E-Instruct-FP8", version: "1" } },
+        });
+        expectStateMatchesSchema(deployment, "FoundryModelDeployment");
+        expect(deployment.state).toMatchObject({
+            model: "llama",
+            openAiBaseUrl: "https://ai-abc123.openai.azure.com/openai/v1/",
+            entraScope: "https://cognitiveservices.azure.com/.default",
+        });
+    });
+
     it("refuses what it does not publish: EndpointTraffic (a dynamic resource) and other packages' tokens", async () => {
         await expect(
             provider.construct("t", "azure-ai-models:index:EndpointTraffic", {}, engineOptions()),

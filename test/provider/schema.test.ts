@@ -168,11 +168,15 @@ describe("the schema the provider serves", () => {
         expect(schema.version).toBe(pkg.version);
     });
 
-    it("lists exactly the six components, as components, by their tokens", () => {
+    it("lists exactly the ten components, as components, by their tokens", () => {
         expect(Object.keys(schema.resources).sort()).toEqual(
             [
                 "azure-ai-models:index:AiProject",
                 "azure-ai-models:index:AiWorkspace",
+                "azure-ai-models:index:ContentFilter",
+                "azure-ai-models:index:FoundryAccount",
+                "azure-ai-models:index:FoundryModelDeployment",
+                "azure-ai-models:index:FoundryProject",
                 "azure-ai-models:index:ManagedModelDeployment",
                 "azure-ai-models:index:ManagedOnlineEndpoint",
                 "azure-ai-models:index:MarketplaceModelSubscription",
@@ -215,7 +219,16 @@ describe("the schema the provider serves", () => {
                 .map(([token]) => token.split(":")[2])
                 .sort(),
         ).toEqual(
-            ["AiDeveloperPrincipal", "EndpointAuthorization", "EndpointRoute", "MarketplacePlan", "ProbeArgs"].sort(),
+            [
+                "AiDeveloperPrincipal",
+                "ContentFilterRule",
+                "EndpointAuthorization",
+                "EndpointRoute",
+                "FoundryNetworkAcls",
+                "FoundryUserPrincipal",
+                "MarketplacePlan",
+                "ProbeArgs",
+            ].sort(),
         );
         for (const [, properties, iface] of objectTypes())
             expect(Object.keys(properties).sort()).toEqual([...iface.keys()].sort());
@@ -256,6 +269,8 @@ describe("the schema the provider serves", () => {
                 .map(([n]) => `${token.split(":")[2]}.${n}`),
         );
         expect(secret.sort()).toEqual([
+            "FoundryAccount.primaryKey",
+            "FoundryAccount.secondaryKey",
             "ManagedOnlineEndpoint.primaryKey",
             "ManagedOnlineEndpoint.secondaryKey",
             "ServerlessModelEndpoint.primaryKey",

@@ -1,0 +1,399 @@
+/**
+ * Models on a Foundry resource (a Cognitive Services account of kind `AIServices`): which models can be deployed
+ * there, under which `format`, `name` and default `version`, sold by Azure or by a partner through Azure Marketplace,
+ * with which deployment SKUs in which regions, their default rate limits (which are also the default quota) and
+ * their lifecycle. Every fact carries its {@link Source}; `../shared/docs/FACTS-2026.md` section 2 states them in
+ * English. The hub serverless offers of the same models live in `models.ts`: the two tables are independent, and a
+ * stack may use a model on both paths.
+ */
+import { closest } from "./suggest";
+import type { Lifecycle, Source } from "./types";
+
+/** Deployment SKUs (`sku.name` of a `Microsoft.CognitiveServices/accounts/deployments`) the catalog knows. */
+export type FoundrySkuName = "GlobalStandard" | "DataZoneStandard" | "Standard" | "GlobalProvisionedManaged";
+export const FOUNDRY_SKU_NAMES: readonly FoundrySkuName[] = [
+    "GlobalStandard",
+    "DataZoneStandard",
+    "Standard",
+    "GlobalProvisionedManaged",
+];
+
+/** Data zones of a `DataZoneStandard` deployment: requests stay within the zone's regions. */
+export type DataZone = "US" | "EU";
+
+/** Who sells the model: Azure directly (billed by Microsoft), or a partner through Azure Marketplace. */
+export type FoundrySoldBy = "Azure" | "Partner";
+
+export interface FoundrySkuOffer {
+    sku: FoundrySkuName;
+    /** Regions where an account can deploy the model with this SKU (ARM form, `eastus2`). */
+    regions: readonly string[];
+    /** For `DataZoneStandard`: the zones offered, each with the regions that belong to it. */
+    dataZones?: Readonly<Partial<Record<DataZone, readonly string[]>>>;
+    source: Source;
+}
+
+/** Default rate limits of one deployment type per subscription, region and model; they are also the default quota. */
+export interface FoundryRateLimits {
+    tokensPerMinute: number;
+    requestsPerMinute: number;
+    concurrentRequests: number;
+    source: Source;
+}
+
+export interface FoundryOffer {
+    /** `properties.model.name`, as Azure spells it. */
+    name: string;
+    /** `properties.model.format`: the model's publisher as the deployment API names it (`Mistral AI`, `Meta`). */
+    format: string;
+    /** Other names people use; matched case-insensitively. */
+    aliases: readonly string[];
+    /** `properties.model.version` the catalog deploys unless a deployment names another. */
+    version: string;
+    versionSource: Source;
+    soldBy: FoundrySoldBy;
+    /** Registry of the model card (`azureml-mistral`, `azureml-meta`). */
+    registry: string;
+    skus: readonly FoundrySkuOffer[];
+    rateLimits: FoundryRateLimits;
+    lifecycle?: Lifecycle;
+    source: Source;
+}
+
+// ---- sources ------------------------------------------------------------------------------------------------
+
+const DOCS = "MicrosoftDocs/azure-ai-docs articles/ai-foundry";
+
+export const FOUNDRY_SOURCES = {
+    quotasLimits: {
+        document: `${DOCS}/foundry-models/quotas-limits.md @05d07bc7 (same text as @11df5a03)`,
+        date: "2026-02-20",
+    },
+    azureDirect: {
+        document: `${DOCS}/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85`,
+        date: "2026-10-05",
+    },
+    globalStandardMatrix: {
+        document: `${DOCS}/foundry-models/includes/model-matrix/global-standard.md @0b276b0a`,
+        date: "2025-09-15",
+        note: "26 regions; FACTS-2026 counts 25 in @437cef2a: the region list read here is kept",
+    },
+    marketplaceMatrix: {
+        document: `${DOCS}/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c`,
+        date: "2026-09-02",
+    },
+    modelCards: {
+        document:
+            "Foundry model cards ai.azure.com/explore/models/<name>/version/<n>/registry/<registry> as linked from the model tables",
+        date: "2026-10-05",
+    },
+    lifecycle: {
+        document: `${DOCS}/concepts/model-lifecycle-retirement.md @00bb5540 (retirement schedule)`,
+        date: "2026-07-07",
+    },
+    resources: {
+        document: "@pulumi/azure-native 3.28.0 cognitiveservices (API 2025-06-01) and FACTS-2026.md section 2",
+        date: "2026-11-21",
+    },
+    roles: {
+        document: `${DOCS}/concepts/rbac-foundry.md (Foundry User, formerly Azure AI User) and Azure built-in roles`,
+        date: "2026-11-21",
+    },
+    capacityUnit: {
+        document: `${DOCS}/openai/quotas-limits.md @ms.date 2026-02-17: standard deployments allocate quota in units of 1,000 tokens per minute`,
+        date: "2026-02-17",
+    },
+    contentFilters: {
+        document: `${DOCS}/foundry-models/includes/configure-content-filters/bicep.md and the RaiPolicy schema of CognitiveServices 2025-06-01`,
+        date: "2026-11-21",
+    },
+} as const satisfies Record<string, Source>;
+
+// ---- limits, roles, endpoints --------------------------------------------------------------------------------
+
+/** Limits of a Foundry resource (per subscription and region where stated). */
+export const FOUNDRY_LIMITS = {
+    /** Model deployments per Foundry resource (account). */
+    deploymentsPerAccount: 32,
+    /** Projects per Foundry resource. */
+    projectsPerAccount: 250,
+    /** Foundry resources per region per subscription. */
+    accountsPerRegion: 100,
+    source: FOUNDRY_SOURCES.quotasLimits,
+} as const;
+
+/** `sku.capacity` of a standard deployment counts units of this many tokens per minute. */
+export const FOUNDRY_CAPACITY_UNIT_TPM = { tokensPerMinute: 1_000, source: FOUNDRY_SOURCES.capacityUnit } as const;
+
+/** Data-plane access with Entra ID to a Foundry resource and its projects. */
+export const FOUNDRY_USER = {
+    name: "Foundry User",
+    formerName: "Azure AI User",
+    id: "53ca6127-db72-4b80-b1b0-d745d6d5456d",
+    source: FOUNDRY_SOURCES.roles,
+} as const;
+
+/** Creates accounts, deployments and content filters (the deployer's role; Owner and Contributor include it). */
+export const COGNITIVE_SERVICES_CONTRIBUTOR = {
+    name: "Cognitive Services Contributor",
+    id: "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68",
+    source: FOUNDRY_SOURCES.roles,
+} as const;
+
+/** Where clients reach a Foundry resource; `<sub>` is the account's custom subdomain. */
+export const FOUNDRY_ENDPOINTS = {
+    /** OpenAI-compatible v1 API: send the deployment name as `model`. */
+    openAiV1: (sub: string) => `https://${sub}.openai.azure.com/openai/v1/`,
+    /** Foundry endpoint of the account; a project's is `<this>api/projects/<project>`. */
+    services: (sub: string) => `https://${sub}.services.ai.azure.com/`,
+    project: (sub: string, project: string) => `https://${sub}.services.ai.azure.com/api/projects/${project}`,
+    /** Scope of the Entra ID token a client sends. */
+    entraScope: "https://cognitiveservices.azure.com/.default",
+    source: FOUNDRY_SOURCES.resources,
+} as const;
+
+/** The content filter a deployment gets when it names none. */
+export const DEFAULT_RAI_POLICY = { name: "Microsoft.DefaultV2", source: FOUNDRY_SOURCES.resources } as const;
+
+/** Harm categories of a custom content filter (RaiPolicy `contentFilters[].name`) that take a severity threshold. */
+export const CONTENT_FILTER_SEVERITY_CATEGORIES = ["Hate", "Sexual", "Violence", "Selfharm"] as const;
+/** Categories that are on or off (no severity). */
+export const CONTENT_FILTER_SWITCH_CATEGORIES = [
+    "Jailbreak",
+    "Indirect Attack",
+    "Protected Material Text",
+    "Protected Material Code",
+    "Profanity",
+] as const;
+
+// ---- regions --------------------------------------------------------------------------------------------------
+
+/** Global standard regions of the models sold directly by Azure ("all regions" in the model tables). */
+export const FOUNDRY_GLOBAL_STANDARD_REGIONS = [
+    "australiaeast",
+    "brazilsouth",
+    "canadacentral",
+    "canadaeast",
+    "eastus",
+    "eastus2",
+    "francecentral",
+    "germanywestcentral",
+    "italynorth",
+    "japaneast",
+    "koreacentral",
+    "northcentralus",
+    "norwayeast",
+    "polandcentral",
+    "southafricanorth",
+    "southcentralus",
+    "southindia",
+    "spaincentral",
+    "swedencentral",
+    "switzerlandnorth",
+    "switzerlandwest",
+    "uaenorth",
+    "uksouth",
+    "westeurope",
+    "westus",
+    "westus3",
+] as const;
+
+/** Global standard regions of partner (Marketplace) models on Foundry. */
+export const FOUNDRY_MARKETPLACE_REGIONS = [
+    "brazilsouth",
+    "canadacentral",
+    "canadaeast",
+    "centralus",
+    "eastus",
+    "eastus2",
+    "northcentralus",
+    "southcentralus",
+    "westcentralus",
+    "westus",
+    "westus2",
+    "westus3",
+    "francecentral",
+    "germanywestcentral",
+    "italynorth",
+    "norwayeast",
+    "polandcentral",
+    "spaincentral",
+    "swedencentral",
+    "switzerlandnorth",
+    "switzerlandwest",
+    "uksouth",
+    "ukwest",
+    "westeurope",
+    "australiaeast",
+    "japaneast",
+    "japanwest",
+    "koreacentral",
+    "southindia",
+    "southafricanorth",
+    "uaenorth",
+] as const;
+
+/**
+ * The regions of the "US" and "EU" data zones among the Global standard regions: the model tables say "Data zone
+ * standard (US and EU)"; a data zone is the Azure geography (United States, European Union).
+ */
+export const FOUNDRY_DATA_ZONES: Readonly<Record<DataZone, readonly string[]>> = {
+    US: ["eastus", "eastus2", "northcentralus", "southcentralus", "westus", "westus3"],
+    EU: [
+        "francecentral",
+        "germanywestcentral",
+        "italynorth",
+        "polandcentral",
+        "spaincentral",
+        "swedencentral",
+        "westeurope",
+    ],
+};
+
+// ---- offers ---------------------------------------------------------------------------------------------------
+
+/** Rates of a Global standard deployment (the quotas page's rows for Llama 3.3, Maverick and "rest of models"). */
+const DEFAULT_RATES: FoundryRateLimits = {
+    tokensPerMinute: 400_000,
+    requestsPerMinute: 1_000,
+    concurrentRequests: 300,
+    source: FOUNDRY_SOURCES.quotasLimits,
+};
+const PARTNER_RATES: FoundryRateLimits = {
+    ...DEFAULT_RATES,
+    source: { ...FOUNDRY_SOURCES.quotasLimits, note: 'the "rest of models" row; the page covers models sold by Azure' },
+};
+
+const globalStandard = (regions: readonly string[], source: Source): FoundrySkuOffer => ({
+    sku: "GlobalStandard",
+    regions,
+    source,
+});
+
+function direct(
+    o: Pick<FoundryOffer, "name" | "format" | "version" | "registry"> & Partial<FoundryOffer>,
+): FoundryOffer {
+    return {
+        aliases: [],
+        versionSource: FOUNDRY_SOURCES.modelCards,
+        soldBy: "Azure",
+        skus: [globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect)],
+        rateLimits: DEFAULT_RATES,
+        source: FOUNDRY_SOURCES.azureDirect,
+        ...o,
+    };
+}
+
+function partner(
+    name: string,
+    format: string,
+    registry: string,
+    version: string,
+    aliases: string[] = [],
+): FoundryOffer {
+    return {
+        name,
+        format,
+        aliases,
+        version,
+        versionSource: FOUNDRY_SOURCES.marketplaceMatrix,
+        soldBy: "Partner",
+        registry,
+        skus: [globalStandard(FOUNDRY_MARKETPLACE_REGIONS, FOUNDRY_SOURCES.marketplaceMatrix)],
+        rateLimits: PARTNER_RATES,
+        source: FOUNDRY_SOURCES.marketplaceMatrix,
+    };
+}
+
+const MISTRAL = "Mistral AI";
+const META = "Meta";
+
+export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
+    partner("Ministral-3B", MISTRAL, "azureml-mistral", "1", ["ministral 3b"]),
+    partner("mistral-small-2503", MISTRAL, "azureml-mistral", "1", ["Mistral Small 3.1"]),
+    partner("mistral-medium-2505", MISTRAL, "azureml-mistral", "1", ["Mistral Medium 3"]),
+    partner("Codestral-2501", MISTRAL, "azureml-mistral", "2"),
+    direct({ name: "Mistral-Large-3", format: MISTRAL, registry: "azureml-mistral", version: "1" }),
+    direct({
+        name: "mistral-document-ai-2512",
+        format: MISTRAL,
+        registry: "azureml-mistral",
+        version: "1",
+        skus: [
+            globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect),
+            {
+                sku: "DataZoneStandard",
+                regions: [...FOUNDRY_DATA_ZONES.US, ...FOUNDRY_DATA_ZONES.EU],
+                dataZones: FOUNDRY_DATA_ZONES,
+                source: FOUNDRY_SOURCES.azureDirect,
+            },
+        ],
+    }),
+    direct({
+        name: "mistral-document-ai-2505",
+        format: MISTRAL,
+        registry: "azureml-mistral",
+        version: "1",
+        lifecycle: {
+            retired: "2026-07-15",
+            replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
+            source: {
+                ...FOUNDRY_SOURCES.lifecycle,
+                note: "the schedule's row for the model, whatever the deployment type",
+            },
+        },
+    }),
+    direct({
+        name: "Llama-3.3-70B-Instruct",
+        format: META,
+        registry: "azureml-meta",
+        version: "4",
+        aliases: ["Llama 3.3 70B Instruct"],
+        skus: [
+            globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect),
+            {
+                sku: "GlobalProvisionedManaged",
+                regions: FOUNDRY_GLOBAL_STANDARD_REGIONS,
+                source: {
+                    ...FOUNDRY_SOURCES.azureDirect,
+                    note: '"Global provisioned (all regions)"; the same regions as Global standard are assumed',
+                },
+            },
+        ],
+    }),
+    direct({ name: "Llama-4-Maverick-17B-128E-Instruct-FP8", format: META, registry: "azureml-meta", version: "1" }),
+    partner("Llama-4-Scout-17B-16E-Instruct", META, "azureml-meta", "1"),
+];
+
+const BY_NAME = new Map<string, FoundryOffer>();
+for (const o of FOUNDRY_OFFERS) for (const key of [o.name, ...o.aliases]) BY_NAME.set(key.toLowerCase(), o);
+
+/** A Foundry lookup: the offer, or the catalog names closest to what was given. */
+export type FoundryLookup =
+    { offer: FoundryOffer; suggestions?: undefined } | { offer?: undefined; suggestions: string[] };
+
+/**
+ * Finds a Foundry offer by its name or an alias, case-insensitively (the catalog's spelling is what goes to Azure);
+ * when none matches, returns up to three close names.
+ */
+export function findFoundryOffer(name: string): FoundryLookup {
+    const offer = BY_NAME.get(name.toLowerCase());
+    if (offer) return { offer };
+    const hits = closest(name, [...BY_NAME.keys()], 6).map((k) => BY_NAME.get(k)!.name);
+    return { suggestions: [...new Set(hits)].slice(0, 3) };
+}
+
+/** The SKU offer of a model, if it has that SKU. */
+export function foundrySku(offer: FoundryOffer, sku: string): FoundrySkuOffer | undefined {
+    return offer.skus.find((s) => s.sku === sku);
+}
+
+/** Default quota of a model per SKU and region, in capacity units (`sku.capacity`). */
+export function defaultFoundryQuota(offer: FoundryOffer): number {
+    return Math.floor(offer.rateLimits.tokensPerMinute / FOUNDRY_CAPACITY_UNIT_TPM.tokensPerMinute);
+}
+
+/** The data zone of a region, if it belongs to one of the offer's zones. */
+export function dataZoneOf(sku: FoundrySkuOffer, region: string): DataZone | undefined {
+    return (Object.keys(sku.dataZones ?? {}) as DataZone[]).find((z) => sku.dataZones?.[z]?.includes(region));
+}

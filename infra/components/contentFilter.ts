@@ -1,0 +1,81 @@
+import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_RAI_POLICY } from "../catalog";
+import { CHILD_NAME_RULE, FOUNDRY_CHILD_NAME } from "../config/foundrySchema";
+import { checkContentFilterRules, checkName } from "../config/validateFoundry";
+import { reportArgProblems } from "./argProblems";
+import type { ContentFilterCategory, ContentFilterMode, ContentFilterSeverity, ContentFilterSource } from "./enums";
+
+/** One rule of a content filter. */
+export interface ContentFilterRule {
+    /** The category: Hate, Sexual, Violence and Selfharm take a severity; Jailbreak and the others are on or off. */
+    category: ContentFilterCategory;
+    /** Filter the prompt or the completion. */
+    source: ContentFilterSource;
+    /** Lowest severity that is filtered (harm categories only). @default - none; required for a harm category */
+    severityThreshold?: ContentFilterSeverity;
+    /** Block what the rule catches (otherwise annotate only). @default true */
+    blocking?: boolean;
+    /** Whether the rule is on. @default true */
+    enabled?: boolean;
+}
+
+/** Arguments of `ContentFilter`. */
+export interface ContentFilterArgs {
+    /** Resource group of the Foundry account. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Name of the Foundry account. */
+    accountName: pulumi.Input<string>;
+    /** Filter name, which deployments give as their content filter (`raiPolicyName`). */
+    filterName: string;
+    /** Policy the filter starts from. @default "Microsoft.DefaultV2" */
+    basePolicyName?: string;
+    /** How the filter runs relative to streaming. @default "Default" */
+    mode?: ContentFilterMode;
+    /** The rules, at least one. */
+    filters: ContentFilterRule[];
+}
+
+/**
+ * A custom content filter of a Foundry account (`accounts/raiPolicies`): severity thresholds per harm category and
+ * source, and prompt shields. A deployment uses it by name (`FoundryModelDeployment`'s `raiPolicyName`).
+ */
+export class ContentFilter extends pulumi.ComponentResource {
+    /** Filter (RaiPolicy) name, what a deployment's `raiPolicyName` takes. */
+    public readonly raiPolicyName: pulumi.Output<string>;
+    /** ARM id of the filter. */
+    public readonly raiPolicyId: pulumi.Output<string>;
+
+    constructor(name: string, args: ContentFilterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("azure-ai-models:index:ContentFilter", name, {}, opts);
+        const problems = [
+            ...checkName("filterName", args.filterName, FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
+            ...checkContentFilterRules(args.filters).map((p) => ({ ...p, property: ["filters", ...p.property] })),
+        ];
+        if (args.filters.length === 0) problems.push({ property: ["filters"], reason: "needs at least one rule" });
+        reportArgProblems("ContentFilter", name, problems, this);
+        const policy = new cognitiveservices.RaiPolicy(
+            `${name}-policy`,
+            {
+                accountName: args.accountName,
+                resourceGroupName: args.resourceGroupName,
+                raiPolicyName: args.filterName,
+                properties: {
+                    basePolicyName: args.basePolicyName ?? DEFAULT_RAI_POLICY.name,
+                    mode: args.mode ?? "Default",
+                    contentFilters: args.filters.map((f) => ({
+                        name: f.category,
+                        source: f.source,
+                        ...(f.severityThreshold ? { severityThreshold: f.severityThreshold } : {}),
+                        blocking: f.blocking ?? true,
+                        enabled: f.enabled ?? true,
+                    })),
+                },
+            },
+            { parent: this },
+        );
+        this.raiPolicyName = policy.name;
+        this.raiPolicyId = policy.id;
+        this.registerOutputs({ raiPolicyName: this.raiPolicyName, raiPolicyId: this.raiPolicyId });
+    }
+}

@@ -1,0 +1,241 @@
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import * as monitor from "@pulumi/azure-native/monitor";
+import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import * as resources from "@pulumi/azure-native/resources";
+import * as pulumi from "@pulumi/pulumi";
+import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
+import { BASE_NAME_RULE, CUSTOM_SUBDOMAIN, FOUNDRY_BASE_NAME, SUBDOMAIN_RULE } from "../config/foundrySchema";
+import { GUID } from "../config/principal";
+import { checkName, type FoundryProblem } from "../config/validateFoundry";
+import { reportArgProblems } from "./argProblems";
+import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
+import { deterministicGuid, randomSuffix } from "./names";
+
+/** A principal that gets the Foundry User role (data-plane access with Entra ID) on the account. */
+export interface FoundryUserPrincipal {
+    /** Object id of the user, group or service principal. */
+    principalId: string;
+    /** Kind of principal: `User`, `Group` or `ServicePrincipal`. @default "User" */
+    principalType?: PrincipalType;
+}
+
+/** Network rules of the account. */
+export interface FoundryNetworkAcls {
+    /** What happens to traffic no rule matches. @default "Deny" */
+    defaultAction?: NetworkDefaultAction;
+    /** Let trusted Azure services through. @default "AzureServices" */
+    bypass?: NetworkBypass;
+    /** IPv4 addresses or CIDR ranges allowed in. @default [] */
+    ipRules?: string[];
+    /** ARM ids of subnets allowed in. @default [] */
+    virtualNetworkRules?: string[];
+}
+
+/** Arguments of `FoundryAccount`. */
+export interface FoundryAccountArgs {
+    /**
+     * Base name (1-57 characters): a stable random suffix is appended, and `<accountName>-<suffix>` in lower case is
+     * both the account name and its custom subdomain, which must be unique in all of Azure.
+     */
+    accountName: string;
+    /** Azure region, e.g. `swedencentral`: it decides which models and SKUs the account can deploy. */
+    location: string;
+    /** Use this custom subdomain (and account name) as is, without a suffix. @default - `<accountName>-<suffix>` */
+    customSubDomain?: string;
+    /** Resource group name. @default - `rg-<accountName>` */
+    resourceGroupName?: pulumi.Input<string>;
+    /** Create the resource group; `false` uses an existing one named `resourceGroupName`. @default true */
+    createResourceGroup?: boolean;
+    /** Whether the account accepts traffic from the public internet. @default "Disabled" */
+    publicNetworkAccess?: PublicNetworkAccess;
+    /** Turn off key authentication: clients use Entra ID tokens. @default true */
+    disableLocalAuth?: boolean;
+    /** Network rules. @default - deny what no rule allows, let trusted Azure services through */
+    networkAcls?: FoundryNetworkAcls;
+    /** Log Analytics retention of the account's diagnostic logs, 30-730 days. @default 30 */
+    logRetentionDays?: number;
+    /** Principals that get the Foundry User role on the account. @default [] */
+    foundryUsers?: FoundryUserPrincipal[];
+    /** Tags on every resource the component creates. @default - none */
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/** Problems with an account's plain arguments (the `foundry` config's name rules). */
+export function foundryAccountProblems(args: FoundryAccountArgs): FoundryProblem[] {
+    const problems = [
+        ...checkName("accountName", args.accountName, FOUNDRY_BASE_NAME, BASE_NAME_RULE),
+        ...checkName("customSubDomain", args.customSubDomain, CUSTOM_SUBDOMAIN, SUBDOMAIN_RULE),
+    ];
+    const days = args.logRetentionDays;
+    if (days !== undefined && !(Number.isInteger(days) && days >= 30 && days <= 730))
+        problems.push({ property: ["logRetentionDays"], reason: `${days} is out of range; expected 30-730` });
+    (args.foundryUsers ?? []).forEach((u, i) => {
+        if (!GUID.test(u.principalId))
+            problems.push({
+                property: ["foundryUsers", i, "principalId"],
+                reason: `${JSON.stringify(u.principalId)} is not valid; expected a GUID (the principal's object id)`,
+            });
+    });
+    return problems;
+}
+
+/**
+ * A Foundry resource: a Cognitive Services account of kind `AIServices` (sku S0) that hosts Foundry projects and model
+ * deployments, with a system-assigned identity, a globally unique custom subdomain, local (key) auth off unless
+ * asked, closed to the public network by default, its logs and metrics sent to a Log Analytics workspace, and the
+ * Foundry User role for the given principals. Keys are outputs only when local auth is on, and then as secrets.
+ */
+export class FoundryAccount extends pulumi.ComponentResource {
+    /** Account name (also its custom subdomain). */
+    public readonly accountName: pulumi.Output<string>;
+    /** ARM id of the account. */
+    public readonly accountId: pulumi.Output<string>;
+    /** Resource group that holds the account. */
+    public readonly resourceGroupName: pulumi.Output<string>;
+    /** Azure region of the account. */
+    public readonly location: pulumi.Output<string>;
+    /** Custom subdomain: the endpoints are `https://<customSubDomain>.openai.azure.com/` and `.services.ai.azure.com/`. */
+    public readonly customSubDomain: pulumi.Output<string>;
+    /** Foundry endpoint of the account, `https://<sub>.services.ai.azure.com/`. */
+    public readonly endpoint: pulumi.Output<string>;
+    /** OpenAI-compatible base URL, `https://<sub>.openai.azure.com/openai/v1/`. */
+    public readonly openAiBaseUrl: pulumi.Output<string>;
+    /** Scope of the Entra ID token clients send. */
+    public readonly entraScope: pulumi.Output<string>;
+    /** Object id of the account's system-assigned identity. */
+    public readonly principalId: pulumi.Output<string>;
+    /** ARM id of the Log Analytics workspace the diagnostics go to. */
+    public readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
+    /** Whether key authentication is off. */
+    public readonly localAuthDisabled: pulumi.Output<boolean>;
+    /** First key (secret); only when local auth is on. */
+    public readonly primaryKey: pulumi.Output<string | undefined>;
+    /** Second key (secret); only when local auth is on. */
+    public readonly secondaryKey: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: FoundryAccountArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("azure-ai-models:index:FoundryAccount", name, {}, opts);
+        reportArgProblems("FoundryAccount", name, foundryAccountProblems(args), this);
+        const tags = args.tags;
+        const disableLocalAuth = args.disableLocalAuth ?? true;
+        const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
+        const rg = this.resourceGroup(name, args);
+        const subdomain = args.customSubDomain
+            ? pulumi.output(args.customSubDomain)
+            : randomSuffix(name, this).result.apply((s) => `${args.accountName}-${s}`.toLowerCase());
+
+        const account = new cognitiveservices.Account(
+            `${name}-account`,
+            {
+                accountName: subdomain,
+                resourceGroupName: rg.name,
+                location: args.location,
+                kind: "AIServices",
+                sku: { name: "S0" },
+                identity: { type: "SystemAssigned" },
+                properties: {
+                    customSubDomainName: subdomain,
+                    allowProjectManagement: true,
+                    disableLocalAuth,
+                    publicNetworkAccess,
+                    networkAcls: {
+                        defaultAction: args.networkAcls?.defaultAction ?? "Deny",
+                        bypass: args.networkAcls?.bypass ?? "AzureServices",
+                        ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
+                        virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
+                    },
+                },
+                tags,
+            },
+            // The subdomain cannot change once set: a new one means a new account.
+            { parent: this, replaceOnChanges: ["properties.customSubDomainName"] },
+        );
+
+        const logs = new operationalinsights.Workspace(
+            `${name}-log`,
+            {
+                workspaceName: `log-${args.accountName}`,
+                resourceGroupName: rg.name,
+                location: args.location,
+                sku: { name: "PerGB2018" },
+                retentionInDays: args.logRetentionDays ?? 30,
+                tags,
+            },
+            { parent: this },
+        );
+        new monitor.DiagnosticSetting(
+            `${name}-diagnostics`,
+            {
+                name: "to-log-analytics",
+                resourceUri: account.id,
+                workspaceId: logs.id,
+                logs: [{ categoryGroup: "allLogs", enabled: true }],
+                metrics: [{ category: "AllMetrics", enabled: true }],
+            },
+            { parent: this },
+        );
+        this.grantFoundryUsers(name, account, args.foundryUsers ?? []);
+
+        this.accountName = account.name;
+        this.accountId = account.id;
+        this.resourceGroupName = rg.name;
+        this.location = pulumi.output(args.location);
+        this.customSubDomain = subdomain;
+        this.endpoint = subdomain.apply(FOUNDRY_ENDPOINTS.services);
+        this.openAiBaseUrl = subdomain.apply(FOUNDRY_ENDPOINTS.openAiV1);
+        this.entraScope = pulumi.output(FOUNDRY_ENDPOINTS.entraScope);
+        this.principalId = account.identity.apply((i) => i?.principalId ?? "");
+        this.logAnalyticsWorkspaceId = logs.id;
+        this.localAuthDisabled = pulumi.output(disableLocalAuth);
+        if (disableLocalAuth) {
+            this.primaryKey = pulumi.output<string | undefined>(undefined);
+            this.secondaryKey = pulumi.output<string | undefined>(undefined);
+        } else {
+            const keys = cognitiveservices.listAccountKeysOutput(
+                { accountName: account.name, resourceGroupName: rg.name },
+                { parent: this },
+            );
+            // The SDK does not mark these as secret: wrap them before they leave the component.
+            this.primaryKey = pulumi.secret(keys.apply((k) => k.key1));
+            this.secondaryKey = pulumi.secret(keys.apply((k) => k.key2));
+        }
+        this.registerOutputs({
+            accountName: this.accountName,
+            accountId: this.accountId,
+            endpoint: this.endpoint,
+            openAiBaseUrl: this.openAiBaseUrl,
+        });
+    }
+
+    private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {
+        const rgName = args.resourceGroupName ?? `rg-${args.accountName}`;
+        if (!(args.createResourceGroup ?? true)) return { name: pulumi.output(rgName) };
+        const rg = new resources.ResourceGroup(
+            `${name}-rg`,
+            { resourceGroupName: rgName, location: args.location, tags: args.tags },
+            { parent: this },
+        );
+        return { name: rg.name };
+    }
+
+    private grantFoundryUsers(name: string, account: cognitiveservices.Account, users: FoundryUserPrincipal[]): void {
+        const subscriptionId = account.id.apply((id) => id.split("/")[2]);
+        for (const principal of users) {
+            new authorization.RoleAssignment(
+                `${name}-user-${principal.principalId}`,
+                {
+                    roleAssignmentName: account.id.apply((scope) =>
+                        deterministicGuid(scope, principal.principalId, FOUNDRY_USER.id),
+                    ),
+                    scope: account.id,
+                    principalId: principal.principalId,
+                    principalType: principal.principalType ?? "User",
+                    roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${FOUNDRY_USER.id}`,
+                    description: `${FOUNDRY_USER.name}: call the models of this Foundry resource with Entra ID`,
+                },
+                { parent: this },
+            );
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/**
+ * The `azure-ai-models:foundry` section: a Foundry resource (Cognitive Services account of kind `AIServices`), its
+ * projects, custom content filters, model deployments and the principals that may call them with Entra ID.
+ *
+ * ```yaml
+ * azure-ai-models:foundry:
+ *   name: aimodels
+ *   location: swedencentral
+ *   projects: [{ name: chat }]
+ *   contentFilters: [{ name: strict, filters: [{ category: Hate, source: Prompt, severityThreshold: Low }] }]
+ *   deployments: [{ name: mistral-large, model: Mistral-Large-3, sku: GlobalStandard, capacity: 50, contentFilter: strict }]
+ *   principals: [{ principalId: 00000000-0000-0000-0000-000000000001 }]
+ * ```
+ */
+import { z } from "zod";
+import { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES, FOUNDRY_SKU_NAMES } from "../catalog";
+import { principalSchema } from "./principal";
+
+/**
+ * Base name of the account: a 6-character random suffix is appended (`<name>-<suffix>`), and the result, lower-cased,
+ * is the custom subdomain, which must be unique in all of Azure: 2-57 letters, digits and dashes, starting and ending
+ * with a letter or digit.
+ */
+export const FOUNDRY_BASE_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,55}[a-zA-Z0-9])?$/;
+export const BASE_NAME_RULE =
+    "1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)";
+/** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
+export const CUSTOM_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
+export const SUBDOMAIN_RULE = "2-64 lowercase letters, digits and '-', starting and ending with a letter or digit";
+/** Project and content-filter names: 2-64 characters `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$` (REST spec 2025-06-01). */
+export const FOUNDRY_CHILD_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
+export const CHILD_NAME_RULE = "2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit";
+/** Deployment names: 2-64 characters, letters, digits, '_', '.' and '-', starting with a letter or digit. */
+export const FOUNDRY_DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
+const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
+const RESOURCE_GROUP = /^[-\w._()]{0,89}[-\w_()]$/;
+const CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const SUBNET_ID =
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
+
+const tags = z.record(z.string().max(512), z.string().max(256));
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+
+export const foundryProjectSchema = z.strictObject({
+    name: z.string().regex(FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
+    displayName: z.string().max(256).optional(),
+    description: z.string().max(1024).optional(),
+    tags: tags.optional(),
+});
+
+export const contentFilterRuleSchema = z.strictObject({
+    /** Harm category (Hate, Sexual, Violence, Selfharm take a severity) or a switch (Jailbreak, Protected Material ...). */
+    category: enumOf([...CONTENT_FILTER_SEVERITY_CATEGORIES, ...CONTENT_FILTER_SWITCH_CATEGORIES]),
+    /** Filter the prompt or the completion. */
+    source: z.enum(["Prompt", "Completion"]),
+    /** Lowest severity that is filtered (severity categories only). */
+    severityThreshold: z.enum(["Low", "Medium", "High"]).optional(),
+    /** @default true */
+    blocking: z.boolean().default(true),
+    /** @default true */
+    enabled: z.boolean().default(true),
+});
+
+export const contentFilterSchema = z.strictObject({
+    /** Name deployments give as `contentFilter` (the RaiPolicy name). */
+    name: z.string().regex(FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
+    /** Policy the filter starts from. @default "Microsoft.DefaultV2" */
+    basePolicy: z.string().min(1).default("Microsoft.DefaultV2"),
+    /** @default "Default" */
+    mode: z.enum(["Default", "Deferred", "Blocking", "Asynchronous_filter"]).default("Default"),
+    filters: z.array(contentFilterRuleSchema).min(1),
+});
+
+export const foundryDeploymentSchema = z.strictObject({
+    /** Deployment name: what clients send as `model`. Unique per account. */
+    name: z.string().regex(FOUNDRY_DEPLOYMENT_NAME, CHILD_NAME_RULE),
+    /** Foundry model name or alias (see the catalog's Foundry table). */
+    model: z.string().min(1),
+    /** Model version. @default - the catalog's version for the model */
+    version: z
+        .string()
+        .regex(/^[0-9A-Za-z.-]+$/, "a model version such as 1")
+        .optional(),
+    /** Deployment type. */
+    sku: enumOf(FOUNDRY_SKU_NAMES),
+    /** Capacity units (1,000 tokens per minute each for standard SKUs). */
+    capacity: z.number().int().min(1).max(100_000),
+    /** A custom filter of `contentFilters`, or a Microsoft policy. @default "Microsoft.DefaultV2" */
+    contentFilter: z.string().min(1).optional(),
+    /** @default - Azure's (OnceNewDefaultVersionAvailable) */
+    versionUpgradeOption: z
+        .enum(["OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade"])
+        .optional(),
+    /** Deploy even though the model is retired. @default false */
+    acceptRetired: z.boolean().default(false),
+    tags: tags.optional(),
+});
+
+export const foundrySchema = z.strictObject({
+    name: z.string().regex(FOUNDRY_BASE_NAME, BASE_NAME_RULE),
+    location: z.string().regex(REGION, "an Azure region name such as swedencentral"),
+    /** Use this subdomain as is instead of `<name>-<suffix>`. */
+    customSubDomain: z.string().regex(CUSTOM_SUBDOMAIN, SUBDOMAIN_RULE).optional(),
+    /** @default - a new resource group `rg-<name>` */
+    resourceGroup: z
+        .strictObject({
+            name: z.string().regex(RESOURCE_GROUP, "1-90 characters: letters, digits, '_', '-', '.', '(', ')'"),
+            /** @default false */
+            existing: z.boolean().default(false),
+        })
+        .optional(),
+    /** @default "Disabled" */
+    publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Disabled"),
+    /** Keys off: clients use Entra ID. @default true */
+    disableLocalAuth: z.boolean().default(true),
+    networkAcls: z
+        .strictObject({
+            /** @default "Deny" */
+            defaultAction: z.enum(["Allow", "Deny"]).default("Deny"),
+            /** @default "AzureServices" */
+            bypass: z.enum(["None", "AzureServices"]).default("AzureServices"),
+            ipRules: z.array(z.string().regex(CIDR, "an IPv4 address or CIDR range")).default([]),
+            virtualNetworkRules: z.array(z.string().regex(SUBNET_ID, "a subnet ARM id")).default([]),
+        })
+        .optional(),
+    /** Log Analytics retention of the account's diagnostic logs. @default 30 */
+    logRetentionDays: z.number().int().min(30).max(730).default(30),
+    tags: tags.optional(),
+    /** @default [] */
+    projects: z.array(foundryProjectSchema).default([]),
+    /** @default [] */
+    contentFilters: z.array(contentFilterSchema).default([]),
+    /** @default [] */
+    deployments: z.array(foundryDeploymentSchema).default([]),
+    /** Principals that get the Foundry User role on the account. @default [] */
+    principals: z.array(principalSchema).default([]),
+});
+
+export type FoundryConfig = z.output<typeof foundrySchema>;
+export type FoundryDeploymentConfig = z.output<typeof foundryDeploymentSchema>;
+export type FoundryProjectConfig = z.output<typeof foundryProjectSchema>;
+export type ContentFilterConfig = z.output<typeof contentFilterSchema>;
+export type ContentFilterRuleConfig = z.output<typeof contentFilterRuleSchema>;

@@ -1,0 +1,350 @@
+/**
+ * Validation of the `foundry` section, and the checks the Foundry components run on their own arguments (the same
+ * functions, so a stack and a library user get the same messages). Azure's rules: the model is offered on Foundry,
+ * with that SKU, in the account's region (a Data zone SKU only in a region of one of its zones); at most 32
+ * deployments per account, their names unique; capacity within the default quota per region, model and SKU (above
+ * it a warning naming the quota to request); retired models refused with their replacement; a deployment's content
+ * filter is one the stack defines or a Microsoft policy; severity thresholds only on the harm categories.
+ */
+import {
+    CONTENT_FILTER_SEVERITY_CATEGORIES,
+    DEFAULT_RAI_POLICY,
+    FOUNDRY_CAPACITY_UNIT_TPM,
+    CONTENT_FILTER_SWITCH_CATEGORIES,
+    FOUNDRY_LIMITS,
+    FOUNDRY_SKU_NAMES,
+    defaultFoundryQuota,
+    findFoundryOffer,
+    foundrySku,
+    normalizeRegion,
+    type FoundryOffer,
+    type FoundrySkuOffer,
+} from "../catalog";
+import { closest } from "../catalog/suggest";
+import { show } from "./issues";
+import { checkLifecycle } from "./lifecycle";
+import { arr, isObject, num, str, type Loose } from "./loose";
+import type { ContentFilterConfig, FoundryConfig, FoundryDeploymentConfig } from "./foundrySchema";
+
+/** Microsoft's own content-filter policies, which a deployment may name without defining them. */
+export const MICROSOFT_RAI_POLICIES = [DEFAULT_RAI_POLICY.name, "Microsoft.Default"] as const;
+
+/** One problem with one argument or config key (relative to the thing checked). */
+export interface FoundryProblem {
+    /** Key of the checked object (`model`, `sku`), or a path below it. */
+    property: PropertyKey[];
+    reason: string;
+    /** A warning: deploying may still work (e.g. over the default quota until the request is granted). */
+    warning?: boolean;
+}
+
+/** What a deployment's plain arguments are checked against. */
+export interface FoundryDeploymentCheck {
+    model?: string;
+    sku?: string;
+    version?: string;
+    capacity?: number;
+    acceptRetired?: boolean;
+    /** Region of the account, any form (`Sweden Central`, `swedencentral`). */
+    location?: string;
+    today: Date;
+}
+
+/** The catalog facts of a valid deployment. */
+export interface FoundryDeploymentFacts {
+    offer: FoundryOffer;
+    skuOffer: FoundrySkuOffer;
+    /** The version to deploy: the one given, or the catalog's. */
+    version: string;
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+/** Checks one deployment's model, SKU, region and lifecycle against the catalog. */
+export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
+    problems: FoundryProblem[];
+    facts?: FoundryDeploymentFacts;
+} {
+    const problems: FoundryProblem[] = [];
+    if (d.model === undefined) return { problems };
+    const found = findFoundryOffer(d.model);
+    if (!found.offer) {
+        const near = found.suggestions.length ? `; closest: ${found.suggestions.join(", ")}` : "";
+        problems.push({
+            property: ["model"],
+            reason: `${show(d.model)} is not offered on a Foundry resource in the catalog${near}`,
+        });
+        return { problems };
+    }
+    const offer = found.offer;
+    checkLifecycle({
+        model: offer,
+        lifecycle: offer.lifecycle,
+        today: d.today,
+        acceptRetired: d.acceptRetired === true,
+        offer: "foundry",
+        known: [],
+        path: ["model"],
+        err: (property, reason) => problems.push({ property, reason }),
+        warn: (property, reason) => problems.push({ property, reason, warning: true }),
+    });
+    if (d.sku === undefined) return { problems };
+    if (!(FOUNDRY_SKU_NAMES as readonly string[]).includes(d.sku)) {
+        problems.push({
+            property: ["sku"],
+            reason: `${show(d.sku)} is not a Foundry deployment SKU; allowed: ${FOUNDRY_SKU_NAMES.join(", ")}`,
+        });
+        return { problems };
+    }
+    const skuOffer = foundrySku(offer, d.sku);
+    if (!skuOffer) {
+        problems.push({
+            property: ["sku"],
+            reason: `${show(d.sku)}: ${offer.name} is not offered with this SKU on Foundry; SKUs: ${offer.skus.map((s) => s.sku).join(", ")} (${offer.source.document}, ${offer.source.date})`,
+        });
+        return { problems };
+    }
+    const region = d.location === undefined ? undefined : normalizeRegion(d.location);
+    if (region !== undefined && !skuOffer.regions.includes(region)) {
+        const zones = Object.entries(skuOffer.dataZones ?? {})
+            .map(([zone, regions]) => `${zone} (${regions.join(", ")})`)
+            .join("; ");
+        problems.push({
+            property: ["sku"],
+            reason: skuOffer.dataZones
+                ? `${d.sku} of ${offer.name} is offered only in the data zones ${zones}; ${show(region)} is in none of them: use GlobalStandard or an account in one of these regions`
+                : `${d.sku} of ${offer.name} is not offered in ${show(region)}; regions: ${skuOffer.regions.join(", ")} (${skuOffer.source.document}, ${skuOffer.source.date})`,
+        });
+    }
+    if (d.capacity !== undefined) {
+        const quota = quotaProblem(offer, d.sku, region, d.capacity, "this deployment asks");
+        if (quota) problems.push({ property: ["capacity"], reason: quota, warning: true });
+    }
+    return { problems, facts: { offer, skuOffer, version: d.version ?? offer.version } };
+}
+
+/** The warning for capacity above a model's default quota in a region, or undefined when it fits. */
+export function quotaProblem(
+    offer: FoundryOffer,
+    sku: string,
+    region: string | undefined,
+    capacity: number,
+    /** Subject and verb: `this deployment asks`. */
+    who: string,
+): string | undefined {
+    const quota = defaultFoundryQuota(offer);
+    if (capacity <= quota) return undefined;
+    const unit = FOUNDRY_CAPACITY_UNIT_TPM.tokensPerMinute;
+    return `${who} ${fmt(capacity)} capacity units (${fmt(capacity * unit)} tokens per minute) of ${offer.name} ${sku}${region ? ` in ${region}` : ""}; the default quota is ${fmt(quota)} units (${fmt(offer.rateLimits.tokensPerMinute)} TPM, ${offer.rateLimits.source.document}): request a quota increase for ${offer.name} ${sku}${region ? ` in ${region}` : ""} before deploying`;
+}
+
+/** Checks the deployments of one account together: how many, and that their names are unique. */
+export function checkAccountDeployments(names: readonly (string | undefined)[]): FoundryProblem[] {
+    const problems: FoundryProblem[] = [];
+    const max = FOUNDRY_LIMITS.deploymentsPerAccount;
+    if (names.length > max) {
+        problems.push({
+            property: [],
+            reason: `has ${names.length} deployments; a Foundry resource holds at most ${max} (${FOUNDRY_LIMITS.source.document}): split them across accounts`,
+        });
+    }
+    const seen = new Map<string, number>();
+    names.forEach((name, i) => {
+        if (name === undefined) return;
+        const prior = seen.get(name.toLowerCase());
+        if (prior !== undefined) {
+            problems.push({
+                property: [i, "name"],
+                reason: `deployment name ${show(name)} is already used by deployments[${prior}]; names are unique per account (clients send them as model)`,
+            });
+        } else seen.set(name.toLowerCase(), i);
+    });
+    return problems;
+}
+
+/** Checks the rules of a content filter: severity thresholds on the harm categories, none on the switches. */
+export function checkContentFilterRules(filters: readonly unknown[], reportUnknownCategories = true): FoundryProblem[] {
+    const problems: FoundryProblem[] = [];
+    const seen = new Set<string>();
+    filters.forEach((f, j) => {
+        if (!isObject(f)) return;
+        const category = str(f.category);
+        const source = str(f.source);
+        if (category === undefined) return;
+        if (
+            !(CONTENT_FILTER_SWITCH_CATEGORIES as readonly string[]).includes(category) &&
+            !(CONTENT_FILTER_SEVERITY_CATEGORIES as readonly string[]).includes(category)
+        ) {
+            if (reportUnknownCategories)
+                problems.push({
+                    property: [j, "category"],
+                    reason: `${show(category)} is not a content filter category; allowed: ${[...CONTENT_FILTER_SEVERITY_CATEGORIES, ...CONTENT_FILTER_SWITCH_CATEGORIES].join(", ")}`,
+                });
+            return;
+        }
+        const severity = (CONTENT_FILTER_SEVERITY_CATEGORIES as readonly string[]).includes(category);
+        if (severity && f.severityThreshold === undefined) {
+            problems.push({
+                property: [j, "severityThreshold"],
+                reason: `is required for ${category}: Low, Medium or High (the lowest severity that is filtered)`,
+            });
+        } else if (!severity && f.severityThreshold !== undefined) {
+            problems.push({
+                property: [j, "severityThreshold"],
+                reason: `${show(f.severityThreshold)}: ${category} is on or off and takes no severity; remove severityThreshold`,
+            });
+        }
+        const key = `${category}|${source ?? ""}`;
+        if (seen.has(key))
+            problems.push({ property: [j, "category"], reason: `${category} on ${source} is set twice` });
+        seen.add(key);
+    });
+    return problems;
+}
+
+/** What validation learnt of the `foundry` section, by deployment index. */
+export interface FoundryFacts {
+    deployments: (FoundryDeploymentFacts | undefined)[];
+}
+
+export interface FoundryContext {
+    err: (path: PropertyKey[], message: string) => void;
+    warn: (path: PropertyKey[], message: string) => void;
+    today: Date;
+}
+
+/** Validates the raw `foundry` section (every problem at once); returns the facts found per deployment. */
+export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts {
+    const facts: FoundryFacts = { deployments: [] };
+    if (!isObject(raw)) return facts;
+    const base: PropertyKey[] = ["foundry"];
+    const report = (at: PropertyKey[], problems: readonly FoundryProblem[]) => {
+        for (const p of problems) (p.warning ? ctx.warn : ctx.err)([...at, ...p.property], p.reason);
+    };
+    const location = str(raw.location);
+    checkNames(raw, "projects", "project", ctx);
+    if (arr(raw.projects).length > FOUNDRY_LIMITS.projectsPerAccount) {
+        ctx.err(
+            [...base, "projects"],
+            `has ${arr(raw.projects).length} projects; a Foundry resource holds at most ${FOUNDRY_LIMITS.projectsPerAccount}`,
+        );
+    }
+    const filters = checkNames(raw, "contentFilters", "content filter", ctx);
+    arr(raw.contentFilters).forEach((f, i) => {
+        if (!isObject(f)) return;
+        const name = str(f.name);
+        if (name && /^microsoft\./i.test(name))
+            ctx.err(
+                [...base, "contentFilters", i, "name"],
+                `${show(name)}: names starting with "Microsoft." are Azure's own policies; pick another name`,
+            );
+        // Unknown categories are the schema's to report.
+        const rules = checkContentFilterRules(arr(f.filters), false);
+        report([...base, "contentFilters", i, "filters"], rules);
+    });
+
+    const deployments = arr(raw.deployments);
+    report(
+        [...base, "deployments"],
+        checkAccountDeployments(deployments.map((d) => (isObject(d) ? str(d.name) : undefined))),
+    );
+    const demand = new Map<string, { offer: FoundryOffer; sku: string; capacity: number; names: string[] }>();
+    deployments.forEach((d, i) => {
+        if (!isObject(d)) return;
+        const at = [...base, "deployments", i];
+        const checked = checkFoundryDeployment({
+            model: str(d.model),
+            // An unknown SKU name is the schema's to report.
+            sku: (FOUNDRY_SKU_NAMES as readonly string[]).includes(str(d.sku) ?? "") ? str(d.sku) : undefined,
+            version: str(d.version),
+            capacity: num(d.capacity),
+            acceptRetired: d.acceptRetired === true,
+            location,
+            today: ctx.today,
+        });
+        report(at, checked.problems);
+        facts.deployments[i] = checked.facts;
+        checkFilterName(d, at, filters, ctx);
+        const capacity = num(d.capacity);
+        if (checked.facts && capacity !== undefined) {
+            const key = `${checked.facts.offer.name}|${str(d.sku)}`;
+            const row = demand.get(key) ?? { offer: checked.facts.offer, sku: str(d.sku)!, capacity: 0, names: [] };
+            row.capacity += capacity;
+            row.names.push(str(d.name) ?? `deployments[${i}]`);
+            demand.set(key, row);
+        }
+    });
+    const region = location === undefined ? undefined : normalizeRegion(location);
+    for (const row of demand.values()) {
+        const who = `deployments ${row.names.join(", ")} together ask`;
+        const message = row.names.length > 1 ? quotaProblem(row.offer, row.sku, region, row.capacity, who) : undefined;
+        if (message) ctx.warn([...base, "deployments"], message);
+    }
+    return facts;
+}
+
+/** Names of a list (projects, content filters) must be unique; returns the names given. */
+function checkNames(raw: Loose, key: string, what: string, ctx: FoundryContext): string[] {
+    const names: string[] = [];
+    arr(raw[key]).forEach((item, i) => {
+        const name = isObject(item) ? str(item.name) : undefined;
+        if (name === undefined) return;
+        if (names.some((n) => n.toLowerCase() === name.toLowerCase()))
+            ctx.err(["foundry", key, i, "name"], `${what} ${show(name)} is defined twice; names must be unique`);
+        names.push(name);
+    });
+    return names;
+}
+
+/** A deployment's `contentFilter` names a filter of the section or a Microsoft policy. */
+function checkFilterName(d: Loose, at: PropertyKey[], filters: readonly string[], ctx: FoundryContext): void {
+    const name = str(d.contentFilter);
+    if (name === undefined) return;
+    const known = [...filters, ...MICROSOFT_RAI_POLICIES];
+    if (known.some((k) => k.toLowerCase() === name.toLowerCase())) return;
+    const near = closest(name, known, 1);
+    ctx.err(
+        [...at, "contentFilter"],
+        `${show(name)} is not a content filter of ${"azure-ai-models:foundry.contentFilters"} nor a Microsoft policy; known: ${known.join(", ")}${near.length ? `; did you mean "${near[0]}"?` : ""}`,
+    );
+}
+
+/** A deployment with its catalog facts, ready for the components. */
+export interface ResolvedFoundryDeployment extends FoundryDeploymentConfig {
+    offer: FoundryOffer;
+    /** The version to deploy. */
+    version: string;
+    /** The content filter (RaiPolicy) name: a custom filter's, or Microsoft's default. */
+    raiPolicyName: string;
+}
+
+export interface ValidFoundryConfig extends Omit<FoundryConfig, "deployments"> {
+    /** The account region in ARM form. */
+    location: string;
+    deployments: ResolvedFoundryDeployment[];
+}
+
+/** Joins the parsed section with the facts validation found (only called when there was no error). */
+export function resolveFoundry(config: FoundryConfig, facts: FoundryFacts): ValidFoundryConfig {
+    const filterName = (name: string | undefined, filters: readonly ContentFilterConfig[]) =>
+        name === undefined
+            ? DEFAULT_RAI_POLICY.name
+            : (filters.find((f) => f.name.toLowerCase() === name.toLowerCase())?.name ??
+              MICROSOFT_RAI_POLICIES.find((p) => p.toLowerCase() === name.toLowerCase())!);
+    return {
+        ...config,
+        location: normalizeRegion(config.location),
+        deployments: config.deployments.map((d, i) => ({
+            ...d,
+            offer: facts.deployments[i]!.offer,
+            version: facts.deployments[i]!.version,
+            raiPolicyName: filterName(d.contentFilter, config.contentFilters),
+        })),
+    };
+}
+
+/** Checks a name against an Azure name rule (the ones the `foundry` schema uses). */
+export function checkName(property: string, value: string | undefined, rule: RegExp, text: string): FoundryProblem[] {
+    if (value === undefined || rule.test(value)) return [];
+    return [{ property: [property], reason: `${show(value)} is not valid; expected ${text}` }];
+}

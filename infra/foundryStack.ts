@@ -1,0 +1,164 @@
+/**
+ * The Foundry part of the stack: the account, its projects, custom content filters and model deployments, from the
+ * validated `foundry` section. The deployments of the account are created one after another (each depends on the
+ * previous one), because Azure answers concurrent deployment PUTs on one account with 409.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { FOUNDRY_ENDPOINTS } from "./catalog";
+import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "./components";
+import type { ValidFoundryConfig } from "./config";
+
+/** What a client needs of one Foundry deployment. */
+export interface FoundryDeploymentOutput {
+    /** The value to send as `model`: the deployment name. */
+    model: string;
+    /** The catalog model deployed, its format (publisher), version and who sells it. */
+    modelName: string;
+    format: string;
+    version: string;
+    soldBy: string;
+    sku: string;
+    capacity: number;
+    contentFilter: string;
+    /** OpenAI-compatible base URL, `https://<sub>.openai.azure.com/openai/v1/`. */
+    openAiBaseUrl: pulumi.Output<string>;
+    /** Scope of the Entra ID token to send. */
+    entraScope: string;
+    /** Foundry endpoint of the account. */
+    accountEndpoint: pulumi.Output<string>;
+    /** Endpoint of each project of the account (deployments belong to the account: every project reaches them). */
+    projectEndpoints: { [project: string]: pulumi.Output<string> };
+    /** Default rate limits of the model (per subscription, region and SKU). */
+    rateLimits: { tokensPerMinute: number; requestsPerMinute: number; concurrentRequests: number };
+    /** Secret; only when local auth is on. */
+    primaryKey?: pulumi.Output<string | undefined>;
+    /** Secret; only when local auth is on. */
+    secondaryKey?: pulumi.Output<string | undefined>;
+}
+
+export interface FoundryOutput {
+    accountName: pulumi.Output<string>;
+    accountId: pulumi.Output<string>;
+    resourceGroupName: pulumi.Output<string>;
+    location: string;
+    customSubDomain: pulumi.Output<string>;
+    endpoint: pulumi.Output<string>;
+    openAiBaseUrl: pulumi.Output<string>;
+    localAuth: "enabled" | "disabled";
+    projects: {
+        [name: string]: { name: pulumi.Output<string>; id: pulumi.Output<string>; endpoint: pulumi.Output<string> };
+    };
+    contentFilters: string[];
+    deployments: { [name: string]: FoundryDeploymentOutput };
+}
+
+/** Builds the Foundry resource and everything in it; returns the outputs. */
+export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
+    const account = new FoundryAccount(f.name, {
+        accountName: f.name,
+        location: f.location,
+        customSubDomain: f.customSubDomain,
+        resourceGroupName: f.resourceGroup?.name,
+        createResourceGroup: !(f.resourceGroup?.existing ?? false),
+        publicNetworkAccess: f.publicNetworkAccess,
+        disableLocalAuth: f.disableLocalAuth,
+        networkAcls: f.networkAcls,
+        logRetentionDays: f.logRetentionDays,
+        foundryUsers: f.principals,
+        tags: f.tags,
+    });
+    const onAccount = { resourceGroupName: account.resourceGroupName, accountName: account.accountName };
+    const projects: FoundryOutput["projects"] = {};
+    for (const p of f.projects) {
+        const project = new FoundryProject(`${f.name}-${p.name}`, {
+            ...onAccount,
+            customSubDomain: account.customSubDomain,
+            projectName: p.name,
+            location: f.location,
+            displayName: p.displayName,
+            description: p.description,
+            tags: { ...f.tags, ...p.tags },
+        });
+        projects[p.name] = { name: project.projectName, id: project.projectId, endpoint: project.endpoint };
+    }
+    const filters = new Map<string, ContentFilter>();
+    for (const c of f.contentFilters) {
+        const filter = new ContentFilter(`${f.name}-${c.name}`, {
+            ...onAccount,
+            filterName: c.name,
+            basePolicyName: c.basePolicy,
+            mode: c.mode,
+            filters: c.filters,
+        });
+        filters.set(c.name, filter);
+    }
+    return {
+        accountName: account.accountName,
+        accountId: account.accountId,
+        resourceGroupName: account.resourceGroupName,
+        location: f.location,
+        customSubDomain: account.customSubDomain,
+        endpoint: account.endpoint,
+        openAiBaseUrl: account.openAiBaseUrl,
+        localAuth: f.disableLocalAuth ? "disabled" : "enabled",
+        projects,
+        contentFilters: f.contentFilters.map((c) => c.name),
+        deployments: defineDeployments(f, account, filters, projects),
+    };
+}
+
+/** The deployments of the account, chained in config order. */
+function defineDeployments(
+    f: ValidFoundryConfig,
+    account: FoundryAccount,
+    filters: Map<string, ContentFilter>,
+    projects: FoundryOutput["projects"],
+): FoundryOutput["deployments"] {
+    const out: FoundryOutput["deployments"] = {};
+    let previous: FoundryModelDeployment | undefined;
+    for (const d of f.deployments) {
+        const filter = filters.get(d.raiPolicyName);
+        const deployment: FoundryModelDeployment = new FoundryModelDeployment(
+            `${f.name}-${d.name}`,
+            {
+                resourceGroupName: account.resourceGroupName,
+                accountName: account.accountName,
+                customSubDomain: account.customSubDomain,
+                location: f.location,
+                deploymentName: d.name,
+                model: d.offer.name,
+                version: d.version,
+                sku: d.sku,
+                capacity: d.capacity,
+                // The filter's output name makes the deployment wait for the filter it uses.
+                raiPolicyName: filter ? filter.raiPolicyName : d.raiPolicyName,
+                versionUpgradeOption: d.versionUpgradeOption,
+                acceptRetired: d.acceptRetired,
+                tags: { ...f.tags, ...d.tags },
+            },
+            { dependsOn: previous ? [previous] : [] },
+        );
+        previous = deployment;
+        out[d.name] = {
+            model: d.name,
+            modelName: d.offer.name,
+            format: d.offer.format,
+            version: d.version,
+            soldBy: d.offer.soldBy,
+            sku: d.sku,
+            capacity: d.capacity,
+            contentFilter: d.raiPolicyName,
+            openAiBaseUrl: deployment.openAiBaseUrl,
+            entraScope: FOUNDRY_ENDPOINTS.entraScope,
+            accountEndpoint: account.endpoint,
+            projectEndpoints: Object.fromEntries(Object.entries(projects).map(([n, p]) => [n, p.endpoint])),
+            rateLimits: {
+                tokensPerMinute: d.offer.rateLimits.tokensPerMinute,
+                requestsPerMinute: d.offer.rateLimits.requestsPerMinute,
+                concurrentRequests: d.offer.rateLimits.concurrentRequests,
+            },
+            ...(f.disableLocalAuth ? {} : { primaryKey: account.primaryKey, secondaryKey: account.secondaryKey }),
+        };
+    }
+    return out;
+}

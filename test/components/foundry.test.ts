@@ -1,0 +1,363 @@
+/**
+ * The Foundry components constructed directly, as a library user would (`new FoundryAccount(...)`), under the
+ * repository's Azure mocks: the exact child resources and the inputs Azure receives, the chain of deployments, the
+ * outputs a client uses, keys only with local auth and then secret, and argument errors thrown before anything is
+ * registered. Mocks cannot prove that Azure accepts these inputs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "../../infra/components";
+import { captureProgram, type Capture } from "../../plan/capture";
+import { SECRET } from "../../plan/types";
+
+const RG = "rg-aimf";
+const PRINCIPAL = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+function run(program: () => unknown, preview = false): Promise<Capture> {
+    return captureProgram(program, { project: "lib", stack: "test", preview });
+}
+const set = (c: Capture) =>
+    c.resources
+        .filter((r) => r.type !== "pulumi:pulumi:Stack")
+        .map((r) => `${r.type} ${r.name}`)
+        .sort();
+const byName = (c: Capture, name: string) => {
+    const r = c.resources.find((x) => x.name === name);
+    if (!r) throw new Error(`no ${name}: ${c.resources.map((x) => x.name).join(", ")}`);
+    return r;
+};
+const out = (c: Capture, name: string) => c.outputs.find((o) => o.name === name);
+
+describe("FoundryAccount", () => {
+    it("creates an AIServices account with project management, identity, closed network, no keys, diagnostics and Foundry User", async () => {
+        const c = await run(() => {
+            const a = new FoundryAccount("aimf", {
+                accountName: "aimf",
+                location: "swedencentral",
+                foundryUsers: [{ principalId: PRINCIPAL, principalType: "Group" }],
+            });
+            return {
+                sub: a.customSubDomain,
+                endpoint: a.endpoint,
+                base: a.openAiBaseUrl,
+                scope: a.entraScope,
+                key: a.primaryKey,
+            };
+        });
+        expect(c.error).toBeUndefined();
+        expect(set(c)).toEqual(
+            [
+                "azure-ai-models:index:FoundryAccount aimf",
+                "random:index/randomString:RandomString aimf-suffix",
+                "azure-native:resources:ResourceGroup aimf-rg",
+                "azure-native:cognitiveservices:Account aimf-account",
+                "azure-native:operationalinsights:Workspace aimf-log",
+                "azure-native:monitor:DiagnosticSetting aimf-diagnostics",
+                `azure-native:authorization:RoleAssignment aimf-user-${PRINCIPAL}`,
+            ].sort(),
+        );
+        const account = byName(c, "aimf-account");
+        const sub = account.inputs.accountName as string;
+        expect(sub).toMatch(/^aimf-[a-z0-9]{6}$/);
+        expect(account.inputs).toEqual({
+            accountName: sub,
+            resourceGroupName: RG,
+            location: "swedencentral",
+            kind: "AIServices",
+            sku: { name: "S0" },
+            identity: { type: "SystemAssigned" },
+            properties: {
+                customSubDomainName: sub,
+                allowProjectManagement: true,
+                disableLocalAuth: true,
+                publicNetworkAccess: "Disabled",
+                networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
+            },
+        });
+        expect(account.options.replaceOnChanges).toEqual(["properties.customSubDomainName"]);
+        expect(byName(c, "aimf-diagnostics").inputs).toMatchObject({
+            logs: [{ categoryGroup: "allLogs", enabled: true }],
+            metrics: [{ category: "AllMetrics", enabled: true }],
+        });
+        const role = byName(c, `aimf-user-${PRINCIPAL}`).inputs;
+        expect(role.roleDefinitionId).toMatch(/\/roleDefinitions\/53ca6127-db72-4b80-b1b0-d745d6d5456d$/);
+        expect(role).toMatchObject({ principalId: PRINCIPAL, principalType: "Group" });
+        expect(role.roleAssignmentName).toMatch(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
+        expect(out(c, "sub")?.value).toBe(sub);
+        expect(out(c, "endpoint")?.value).toBe(`https://${sub}.services.ai.azure.com/`);
+        expect(out(c, "base")?.value).toBe(`https://${sub}.openai.azure.com/openai/v1/`);
+        expect(out(c, "scope")?.value).toBe("https://cognitiveservices.azure.com/.default");
+        expect(out(c, "key")?.rawValue).toBeUndefined();
+    });
+
+    it("gives the same role assignment name on every run (deterministic GUID)", async () => {
+        const program = () => {
+            new FoundryAccount("aimf", {
+                accountName: "aimf",
+                location: "swedencentral",
+                foundryUsers: [{ principalId: PRINCIPAL }],
+            });
+        };
+        const [a, b] = [await run(program), await run(program)];
+        const name = (c: Capture) => byName(c, `aimf-user-${PRINCIPAL}`).inputs.roleAssignmentName;
+        expect(name(a)).toBe(name(b));
+    });
+
+    it("returns keys only with local auth on, and then as secrets", async () => {
+        const c = await run(() => {
+            const a = new FoundryAccount("keys", {
+                accountName: "keys",
+                location: "eastus2",
+                customSubDomain: "contoso-keys",
+                disableLocalAuth: false,
+                createResourceGroup: false,
+                resourceGroupName: "rg-shared",
+            });
+            return { primaryKey: a.primaryKey, secondaryKey: a.secondaryKey };
+        });
+        expect(c.error).toBeUndefined();
+        expect(set(c)).not.toContain("azure-native:resources:ResourceGroup keys-rg");
+        expect(byName(c, "keys-account").inputs).toMatchObject({
+            accountName: "contoso-keys",
+            resourceGroupName: "rg-shared",
+            properties: { customSubDomainName: "contoso-keys", disableLocalAuth: false },
+        });
+        expect(out(c, "primaryKey")).toMatchObject({ secret: true, value: SECRET, rawValue: "key1-of-contoso-keys" });
+        expect(out(c, "secondaryKey")).toMatchObject({ secret: true, value: SECRET, rawValue: "key2-of-contoso-keys" });
+    });
+
+    it("throws one error listing every bad argument, registering no child", async () => {
+        const c = await run(() => {
+            new FoundryAccount("bad", {
+                foundryUsers: [{ principalId: "alice@contoso.com" }],
+                accountName: "-bad",
+                location: "eastus2",
+                customSubDomain: "Bad_Sub",
+                logRetentionDays: 7,
+            });
+        });
+        expect(pulumi.InputPropertiesError.isInstance(c.error)).toBe(true);
+        expect((c.error as Error).message).toBe(
+            [
+                "FoundryAccount bad: invalid arguments:",
+                `accountName: "-bad" is not valid; expected 1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)`,
+                `customSubDomain: "Bad_Sub" is not valid; expected 2-64 lowercase letters, digits and '-', starting and ending with a letter or digit`,
+                "logRetentionDays: 7 is out of range; expected 30-730",
+                `foundryUsers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal's object id)`,
+            ].join("\n"),
+        );
+        expect(set(c)).toEqual(["azure-ai-models:index:FoundryAccount bad"]);
+    });
+});
+
+describe("FoundryProject", () => {
+    it("creates a project on the account with its identity, and outputs its endpoint", async () => {
+        const c = await run(() => {
+            const p = new FoundryProject("chat", {
+                resourceGroupName: RG,
+                accountName: "aimf-abc123",
+                projectName: "chat",
+                location: "swedencentral",
+                description: "Chat assistants",
+            });
+            return { endpoint: p.endpoint };
+        });
+        expect(set(c)).toEqual([
+            "azure-ai-models:index:FoundryProject chat",
+            "azure-native:cognitiveservices:Project chat-project",
+        ]);
+        expect(byName(c, "chat-project").inputs).toEqual({
+            accountName: "aimf-abc123",
+            resourceGroupName: RG,
+            projectName: "chat",
+            location: "swedencentral",
+            identity: { type: "SystemAssigned" },
+            properties: { displayName: "chat", description: "Chat assistants" },
+        });
+        expect(out(c, "endpoint")?.value).toBe("https://aimf-abc123.services.ai.azure.com/api/projects/chat");
+    });
+
+    it("refuses a bad project name", async () => {
+        const c = await run(() => {
+            new FoundryProject("p", {
+                resourceGroupName: RG,
+                accountName: "a",
+                projectName: "-x",
+                location: "eastus2",
+            });
+        });
+        expect((c.error as Error).message).toBe(
+            "FoundryProject p: invalid arguments:\nprojectName: \"-x\" is not valid; expected 2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit",
+        );
+        expect(set(c)).toEqual(["azure-ai-models:index:FoundryProject p"]);
+    });
+});
+
+describe("ContentFilter", () => {
+    it("creates a RaiPolicy from the rules, on the default base policy", async () => {
+        const c = await run(() => {
+            const f = new ContentFilter("strict", {
+                resourceGroupName: RG,
+                accountName: "aimf-abc123",
+                filterName: "strict",
+                filters: [
+                    { category: "Hate", source: "Prompt", severityThreshold: "Low" },
+                    { category: "Jailbreak", source: "Prompt", blocking: true },
+                ],
+            });
+            return { name: f.raiPolicyName };
+        });
+        expect(byName(c, "strict-policy").inputs).toEqual({
+            accountName: "aimf-abc123",
+            resourceGroupName: RG,
+            raiPolicyName: "strict",
+            properties: {
+                basePolicyName: "Microsoft.DefaultV2",
+                mode: "Default",
+                contentFilters: [
+                    { name: "Hate", source: "Prompt", severityThreshold: "Low", blocking: true, enabled: true },
+                    { name: "Jailbreak", source: "Prompt", blocking: true, enabled: true },
+                ],
+            },
+        });
+        expect(out(c, "name")?.value).toBe("strict");
+    });
+
+    it("refuses a harm category without severity and a switch with one, together", async () => {
+        const c = await run(() => {
+            new ContentFilter("f", {
+                resourceGroupName: RG,
+                accountName: "a",
+                filterName: "f1",
+                filters: [
+                    { category: "Violence", source: "Completion" },
+                    { category: "Jailbreak", source: "Prompt", severityThreshold: "High" },
+                ],
+            });
+        });
+        expect((c.error as Error).message).toBe(
+            [
+                "ContentFilter f: invalid arguments:",
+                "filters[0].severityThreshold: is required for Violence: Low, Medium or High (the lowest severity that is filtered)",
+                'filters[1].severityThreshold: "High": Jailbreak is on or off and takes no severity; remove severityThreshold',
+            ].join("\n"),
+        );
+    });
+});
+
+describe("FoundryModelDeployment", () => {
+    const common = { resourceGroupName: RG, accountName: "aimf-abc123", location: "swedencentral" };
+
+    it("deploys the catalog's format, name and version with the SKU, capacity and filter, and outputs what a client needs", async () => {
+        const c = await run(() => {
+            const d = new FoundryModelDeployment("large", {
+                ...common,
+                deploymentName: "mistral-large",
+                model: "mistral-large-3",
+                sku: "GlobalStandard",
+                capacity: 100,
+                raiPolicyName: "strict",
+                versionUpgradeOption: "NoAutoUpgrade",
+            });
+            return {
+                base: d.openAiBaseUrl,
+                model: d.model,
+                scope: d.entraScope,
+                endpoint: d.endpoint,
+                name: d.modelName,
+            };
+        });
+        expect(set(c)).toEqual([
+            "azure-ai-models:index:FoundryModelDeployment large",
+            "azure-native:cognitiveservices:Deployment large-deployment",
+        ]);
+        expect(byName(c, "large-deployment").inputs).toEqual({
+            accountName: "aimf-abc123",
+            resourceGroupName: RG,
+            deploymentName: "mistral-large",
+            sku: { name: "GlobalStandard", capacity: 100 },
+            properties: {
+                model: { format: "Mistral AI", name: "Mistral-Large-3", version: "1" },
+                raiPolicyName: "strict",
+                versionUpgradeOption: "NoAutoUpgrade",
+            },
+        });
+        expect(Object.fromEntries(c.outputs.map((o) => [o.name, o.value]))).toEqual({
+            base: "https://aimf-abc123.openai.azure.com/openai/v1/",
+            model: "mistral-large",
+            scope: "https://cognitiveservices.azure.com/.default",
+            endpoint: "https://aimf-abc123.services.ai.azure.com/",
+            name: "Mistral-Large-3",
+        });
+    });
+
+    it("chains deployments of one account: the second PUT waits for the first", async () => {
+        const c = await run(() => {
+            const a = new FoundryModelDeployment("a", {
+                ...common,
+                deploymentName: "a1",
+                model: "Ministral-3B",
+                sku: "GlobalStandard",
+                capacity: 1,
+            });
+            new FoundryModelDeployment(
+                "b",
+                {
+                    ...common,
+                    deploymentName: "b1",
+                    model: "Llama-3.3-70B-Instruct",
+                    sku: "GlobalStandard",
+                    capacity: 1,
+                },
+                { dependsOn: [a] },
+            );
+        });
+        expect(byName(c, "b-deployment").dependencies).toContain(byName(c, "a-deployment").urn);
+        expect(byName(c, "b-deployment").inputs.properties).toMatchObject({
+            model: { format: "Meta", name: "Llama-3.3-70B-Instruct", version: "4" },
+            raiPolicyName: "Microsoft.DefaultV2",
+        });
+    });
+
+    it("refuses a model, SKU and region the catalog does not offer, all at once, registering nothing", async () => {
+        const c = await run(() => {
+            new FoundryModelDeployment("bad", {
+                ...common,
+                location: "japanwest",
+                deploymentName: "x",
+                model: "Llama-4-Scout-17B-16E-Instruct",
+                sku: "DataZoneStandard",
+                capacity: 0,
+            });
+        });
+        expect((c.error as Error).message).toBe(
+            [
+                "FoundryModelDeployment bad: invalid arguments:",
+                `deploymentName: "x" is not valid; expected 2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit`,
+                `sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)`,
+                "capacity: 0 is not valid; expected a whole number, at least 1",
+            ].join("\n"),
+        );
+        expect(set(c)).toEqual(["azure-ai-models:index:FoundryModelDeployment bad"]);
+    });
+
+    it("warns, and deploys, when capacity is above the default quota", async () => {
+        const c = await run(() => {
+            new FoundryModelDeployment("big", {
+                ...common,
+                deploymentName: "big",
+                model: "Mistral-Large-3",
+                sku: "GlobalStandard",
+                capacity: 450,
+            });
+        });
+        expect(c.error).toBeUndefined();
+        expect(c.warnings).toEqual([
+            expect.stringMatching(
+                /^capacity: this deployment asks 450 capacity units .* request a quota increase for Mistral-Large-3 GlobalStandard in swedencentral before deploying$/,
+            ),
+        ]);
+    });
+});

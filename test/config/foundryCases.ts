@@ -1,0 +1,186 @@
+/** Bad `foundry` sections: one distinct mistake each, over a valid base (a stack with only a Foundry resource). */
+export const FOUNDRY_BASE = {
+    name: "aimf",
+    location: "swedencentral",
+    projects: [{ name: "chat" }, { name: "docs" }],
+    contentFilters: [{ name: "strict", filters: [{ category: "Hate", source: "Prompt", severityThreshold: "Low" }] }],
+    deployments: [
+        {
+            name: "mistral-large",
+            model: "Mistral-Large-3",
+            sku: "GlobalStandard",
+            capacity: 100,
+            contentFilter: "strict",
+        },
+        { name: "scout", model: "Llama-4-Scout-17B-16E-Instruct", sku: "GlobalStandard", capacity: 50 },
+    ],
+    principals: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
+};
+
+type Config = Record<string, unknown>;
+const base = (): Config => JSON.parse(JSON.stringify(FOUNDRY_BASE)) as Config;
+const withFoundry = (patch: Config): Config => ({ foundry: { ...base(), ...patch } });
+const withDeployments = (...deployments: Config[]): Config => withFoundry({ deployments });
+const deployment = (patch: Config): Config => ({ ...FOUNDRY_BASE.deployments[1], ...patch });
+const filters = (...f: Config[]): Config => withFoundry({ contentFilters: [{ name: "strict", filters: f }] });
+
+export interface FoundryBadCase {
+    name: string;
+    config: Config;
+}
+
+export const FOUNDRY_BAD_CASES: FoundryBadCase[] = [
+    { name: "SKU the model does not have", config: withDeployments(deployment({ sku: "DataZoneStandard" })) },
+    { name: "SKU the catalog does not know", config: withDeployments(deployment({ sku: "ProvisionedManaged" })) },
+    { name: "region without the SKU", config: withFoundry({ location: "japanwest" }) },
+    {
+        name: "Data zone outside its zones",
+        config: withFoundry({
+            location: "japaneast",
+            deployments: [{ name: "ocr", model: "mistral-document-ai-2512", sku: "DataZoneStandard", capacity: 10 }],
+        }),
+    },
+    {
+        name: "33 deployments",
+        config: withDeployments(
+            ...Array.from({ length: 33 }, (_, i) => deployment({ name: `scout-${i}`, capacity: 10 })),
+        ),
+    },
+    {
+        name: "duplicate deployment names",
+        config: withDeployments(deployment({ name: "chat" }), deployment({ name: "Chat", model: "Ministral-3B" })),
+    },
+    {
+        name: "retired model",
+        config: withDeployments(deployment({ name: "ocr", model: "mistral-document-ai-2505" })),
+    },
+    {
+        name: "unknown content filter",
+        config: withDeployments(deployment({ contentFilter: "strickt" })),
+    },
+    { name: "bad custom subdomain", config: withFoundry({ customSubDomain: "My_Foundry" }) },
+    { name: "bad account name", config: withFoundry({ name: "-aimf" }) },
+    { name: "model not on Foundry", config: withDeployments(deployment({ model: "Mistral-Lage-3" })) },
+    {
+        name: "misspelt deployment key",
+        config: withDeployments({ ...deployment({}), capacity: undefined, capacty: 5 }),
+    },
+    { name: "capacity missing", config: withDeployments({ ...deployment({}), capacity: undefined }) },
+    { name: "capacity not a whole number", config: withDeployments(deployment({ capacity: 2.5 })) },
+    { name: "duplicate project names", config: withFoundry({ projects: [{ name: "chat" }, { name: "CHAT" }] }) },
+    {
+        name: "content filter named like a Microsoft policy",
+        config: withFoundry({
+            contentFilters: [{ name: "Microsoft.Strict", filters: [{ category: "Jailbreak", source: "Prompt" }] }],
+            deployments: [deployment({})],
+        }),
+    },
+    { name: "severity missing on a harm category", config: filters({ category: "Violence", source: "Completion" }) },
+    {
+        name: "severity on a switch",
+        config: filters({ category: "Jailbreak", source: "Prompt", severityThreshold: "High" }),
+    },
+    {
+        name: "unknown filter category",
+        config: filters({ category: "Violent", source: "Prompt", severityThreshold: "Low" }),
+    },
+    {
+        name: "hub models without a workspace",
+        config: { ...withFoundry({}), deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }] },
+    },
+    { name: "principal id not a GUID", config: withFoundry({ principals: [{ principalId: "alice@contoso.com" }] }) },
+    {
+        name: "network rule not an address",
+        config: withFoundry({ networkAcls: { ipRules: ["10.0.0.0/33x"] } }),
+    },
+    { name: "version with spaces", config: withDeployments(deployment({ version: "1 beta" })) },
+    {
+        name: "Microsoft-sold model on a SKU it lacks",
+        config: withDeployments({ name: "large", model: "Mistral-Large-3", sku: "DataZoneStandard", capacity: 10 }),
+    },
+    {
+        name: "duplicate content filter names",
+        config: withFoundry({
+            contentFilters: [
+                { name: "strict", filters: [{ category: "Jailbreak", source: "Prompt" }] },
+                { name: "Strict", filters: [{ category: "Jailbreak", source: "Prompt" }] },
+            ],
+        }),
+    },
+];
+
+/** The exact messages of each case, one a problem, in the order they are reported. */
+export const FOUNDRY_EXPECTED: Record<string, string[]> = {
+    "SKU the model does not have": [
+        'azure-ai-models:foundry.deployments[0].sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)',
+    ],
+    "SKU the catalog does not know": [
+        'azure-ai-models:foundry.deployments[0].sku: "ProvisionedManaged" is not allowed; allowed: GlobalStandard, DataZoneStandard, Standard, GlobalProvisionedManaged',
+    ],
+    "region without the SKU": [
+        'azure-ai-models:foundry.deployments[0].sku: GlobalStandard of Mistral-Large-3 is not offered in "japanwest"; regions: australiaeast, brazilsouth, canadacentral, canadaeast, eastus, eastus2, francecentral, germanywestcentral, italynorth, japaneast, koreacentral, northcentralus, norwayeast, polandcentral, southafricanorth, southcentralus, southindia, spaincentral, swedencentral, switzerlandnorth, switzerlandwest, uaenorth, uksouth, westeurope, westus, westus3 (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05)',
+    ],
+    "Data zone outside its zones": [
+        'azure-ai-models:foundry.deployments[0].sku: DataZoneStandard of mistral-document-ai-2512 is offered only in the data zones US (eastus, eastus2, northcentralus, southcentralus, westus, westus3); EU (francecentral, germanywestcentral, italynorth, polandcentral, spaincentral, swedencentral, westeurope); "japaneast" is in none of them: use GlobalStandard or an account in one of these regions',
+    ],
+    "33 deployments": [
+        "azure-ai-models:foundry.deployments: has 33 deployments; a Foundry resource holds at most 32 (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/quotas-limits.md @05d07bc7 (same text as @11df5a03)): split them across accounts",
+    ],
+    "duplicate deployment names": [
+        'azure-ai-models:foundry.deployments[1].name: deployment name "Chat" is already used by deployments[0]; names are unique per account (clients send them as model)',
+    ],
+    "retired model": [
+        "azure-ai-models:foundry.deployments[0].model: mistral-document-ai-2505 was retired on 2026-07-15: existing deployments return 404; replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry); source: MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md @00bb5540 (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+    ],
+    "unknown content filter": [
+        'azure-ai-models:foundry.deployments[0].contentFilter: "strickt" is not a content filter of azure-ai-models:foundry.contentFilters nor a Microsoft policy; known: strict, Microsoft.DefaultV2, Microsoft.Default; did you mean "strict"?',
+    ],
+    "bad custom subdomain": [
+        "azure-ai-models:foundry.customSubDomain: \"My_Foundry\" is not valid; expected 2-64 lowercase letters, digits and '-', starting and ending with a letter or digit",
+    ],
+    "bad account name": [
+        "azure-ai-models:foundry.name: \"-aimf\" is not valid; expected 1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)",
+    ],
+    "model not on Foundry": [
+        'azure-ai-models:foundry.deployments[0].model: "Mistral-Lage-3" is not offered on a Foundry resource in the catalog; closest: Mistral-Large-3',
+    ],
+    "misspelt deployment key": [
+        "azure-ai-models:foundry.deployments[0].capacity: is required (expected number)",
+        'azure-ai-models:foundry.deployments[0].capacty: unknown key "capacty"; did you mean "capacity"? valid keys here: name, model, version, sku, capacity, contentFilter, versionUpgradeOption, acceptRetired, tags',
+    ],
+    "capacity missing": ["azure-ai-models:foundry.deployments[0].capacity: is required (expected number)"],
+    "capacity not a whole number": ["azure-ai-models:foundry.deployments[0].capacity: expected int, got 2.5"],
+    "duplicate project names": [
+        'azure-ai-models:foundry.projects[1].name: project "CHAT" is defined twice; names must be unique',
+    ],
+    "content filter named like a Microsoft policy": [
+        'azure-ai-models:foundry.contentFilters[0].name: "Microsoft.Strict": names starting with "Microsoft." are Azure\'s own policies; pick another name',
+    ],
+    "severity missing on a harm category": [
+        "azure-ai-models:foundry.contentFilters[0].filters[0].severityThreshold: is required for Violence: Low, Medium or High (the lowest severity that is filtered)",
+    ],
+    "severity on a switch": [
+        'azure-ai-models:foundry.contentFilters[0].filters[0].severityThreshold: "High": Jailbreak is on or off and takes no severity; remove severityThreshold',
+    ],
+    "unknown filter category": [
+        'azure-ai-models:foundry.contentFilters[0].filters[0].category: "Violent" is not allowed; allowed: Hate, Sexual, Violence, Selfharm, Jailbreak, Indirect Attack, Protected Material Text, Protected Material Code, Profanity',
+    ],
+    "hub models without a workspace": [
+        "azure-ai-models:workspace: is required for azure-ai-models:deployments and azure-ai-models:onlineEndpoints (hub models): describe the hub or workspace, name one under azure-ai-models:existingWorkspace, or move the models to azure-ai-models:foundry.deployments",
+    ],
+    "principal id not a GUID": [
+        'azure-ai-models:foundry.principals[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal\'s object id)',
+    ],
+    "network rule not an address": [
+        'azure-ai-models:foundry.networkAcls.ipRules[0]: "10.0.0.0/33x" is not valid; expected an IPv4 address or CIDR range',
+    ],
+    "version with spaces": [
+        'azure-ai-models:foundry.deployments[0].version: "1 beta" is not valid; expected a model version such as 1',
+    ],
+    "Microsoft-sold model on a SKU it lacks": [
+        'azure-ai-models:foundry.deployments[0].sku: "DataZoneStandard": Mistral-Large-3 is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05)',
+    ],
+    "duplicate content filter names": [
+        'azure-ai-models:foundry.contentFilters[1].name: content filter "Strict" is defined twice; names must be unique',
+    ],
+};
