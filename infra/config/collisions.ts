@@ -3,6 +3,7 @@
  * name, which Azure refuses) and endpoint/deployment pairs that give two components one logical name (two
  * resources with one URN, which the Pulumi engine refuses). Each message names both entries.
  */
+import { AZURE_AI_DEVELOPER, FOUNDRY_USER } from "../catalog";
 import { configPath, show } from "./issues";
 import { arr, isObject, str } from "./loose";
 
@@ -13,24 +14,35 @@ export function managedDeploymentComponentName(endpoint: string, deployment: str
 
 type Report = (path: PropertyKey[], message: string) => void;
 
-/** Reports principals listed more than once in `workspace.aiDevelopers` (principal ids compared case-insensitively). */
-export function checkDuplicatePrincipals(workspace: unknown, err: Report): void {
-    if (!isObject(workspace)) return;
-    const seen = new Map<string, { index: number; id: string }>();
-    arr(workspace.aiDevelopers).forEach((p, i) => {
-        const id = isObject(p) ? str(p.principalId) : undefined;
-        if (id === undefined) return;
-        const prior = seen.get(id.toLowerCase());
-        if (!prior) {
-            seen.set(id.toLowerCase(), { index: i, id });
-            return;
-        }
-        err(
-            ["workspace", "aiDevelopers", i, "principalId"],
-            `${show(id)} is already listed as ${configPath(["workspace", "aiDevelopers", prior.index, "principalId"])} (${show(prior.id)}); ` +
-                `principal ids are compared case-insensitively and each principal gets one Azure AI Developer role assignment: list it once`,
-        );
-    });
+/**
+ * Reports principals listed more than once (ids compared case-insensitively) in a list that gives each principal one
+ * role assignment: `workspace.aiDevelopers` (Azure AI Developer) and `foundry.principals` (Foundry User). The
+ * assignment's name is derived from scope, principal and role, so a repeat is a second assignment with one name.
+ */
+export function checkDuplicatePrincipals(raw: Record<string, unknown>, err: Report): void {
+    const lists: [string, string, string][] = [
+        ["workspace", "aiDevelopers", AZURE_AI_DEVELOPER.name],
+        ["foundry", "principals", FOUNDRY_USER.name],
+    ];
+    for (const [section, key, role] of lists) {
+        const holder = raw[section];
+        if (!isObject(holder)) continue;
+        const seen = new Map<string, { index: number; id: string }>();
+        arr(holder[key]).forEach((p, i) => {
+            const id = isObject(p) ? str(p.principalId) : undefined;
+            if (id === undefined) return;
+            const prior = seen.get(id.toLowerCase());
+            if (!prior) {
+                seen.set(id.toLowerCase(), { index: i, id });
+                return;
+            }
+            err(
+                [section, key, i, "principalId"],
+                `${show(id)} is already listed as ${configPath([section, key, prior.index, "principalId"])} (${show(prior.id)}); ` +
+                    `principal ids are compared case-insensitively and each principal gets one ${role} role assignment: list it once`,
+            );
+        });
+    }
 }
 
 /** Reports endpoint/deployment pairs of different endpoints whose components would get the same logical name. */

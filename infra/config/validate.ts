@@ -336,7 +336,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     });
 
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { err, warn, today, checkProject });
-    checkDuplicatePrincipals(raw.workspace, err);
+    checkDuplicatePrincipals(raw, err);
     checkComponentNames(raw.onlineEndpoints, err);
     const foundry = validateFoundry(raw.foundry, { err, warn, today });
     if (!parsed.success || errors.length > 0) return { errors, warnings };

@@ -30,6 +30,20 @@ describe("collisions in the config", () => {
         ]);
     });
 
+    it("refuses one principal listed twice among the Foundry principals", () => {
+        const config = {
+            foundry: {
+                name: "aimodels",
+                location: "eastus2",
+                principals: [{ principalId: ALICE }, { principalId: ALICE }],
+            },
+        };
+        expect(errorsOf(config)).toEqual([
+            `azure-ai-models:foundry.principals[1].principalId: "${ALICE}" is already listed as azure-ai-models:foundry.principals[0].principalId ("${ALICE}"); ` +
+                "principal ids are compared case-insensitively and each principal gets one Foundry User role assignment: list it once",
+        ]);
+    });
+
     it("refuses endpoint mix + deployment blue-one next to endpoint mix-blue + deployment one", () => {
         const deployment = (name: string) => ({
             name,
