@@ -93,21 +93,73 @@ export function customModelEntry(c: CustomModelConfig): ModelEntry {
     };
 }
 
+/** What every check reports into, and the day lifecycles are judged on. */
+interface Checks {
+    err: (path: PropertyKey[], message: string) => void;
+    warn: (path: PropertyKey[], message: string) => void;
+    today: Date;
+}
+
+/** Where the hub models go: the workspace kind, its region and projects, as the raw config gives them. */
+interface HubScope {
+    /** `hub`, `workspace` (classic) or `existing` (a project or workspace another stack owns). */
+    kind: string;
+    /** Whether the stack names a workspace at all (created or existing). */
+    hasWorkspace: boolean;
+    locationPath: PropertyKey[];
+    rawLocation?: string;
+    /** The workspace region in ARM form, when it is an Azure region. */
+    location?: string;
+    projects: (string | undefined)[];
+    /** Reports a project reference that does not fit the workspace. */
+    checkProject: (path: PropertyKey[], project: string | undefined) => void;
+}
+
 /** Validates the values of the config namespace (`workspace`, `deployments`, `customModels`, ...). */
 export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): ValidationResult {
-    const today = options.today ?? new Date();
     const errors: ConfigIssue[] = [];
     const warnings: ConfigIssue[] = [];
-    const err = (path: PropertyKey[], message: string) => errors.push({ path: configPath(path), message });
-    const warn = (path: PropertyKey[], message: string) => warnings.push({ path: configPath(path), message });
-
+    const checks: Checks = {
+        err: (path, message) => errors.push({ path: configPath(path), message }),
+        warn: (path, message) => warnings.push({ path: configPath(path), message }),
+        today: options.today ?? new Date(),
+    };
     const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) errors.push(...fromZodIssues(stackConfigSchema, parsed.error.issues));
 
     // The catalog rules run on the raw values too, so one run reports every problem, not only the schema's.
+    checkWorkspaceChoice(raw, checks.err);
+    const checkRegion = regionChecker(checks.err);
+    const scope = hubScope(raw, checkRegion, checks.err);
+    const foundryLocation = isObject(raw.foundry) ? str(raw.foundry.location) : undefined;
+    if (foundryLocation !== undefined) checkRegion(["foundry", "location"], foundryLocation);
+    const { customs, broken } = validateCustomModels(raw.customModels, checkRegion, checks.err);
+    const parsedDeployments = parsed.success ? parsed.data.deployments : undefined;
+    const resolved = validateServerless(raw.deployments, parsedDeployments, { scope, customs, broken, checks });
+    const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { ...checks, checkProject: scope.checkProject });
+    checkDuplicatePrincipals(raw, checks.err);
+    checkComponentNames(raw.onlineEndpoints, checks.err);
+    const foundry = validateFoundry(raw.foundry, checks);
+    if (!parsed.success || errors.length > 0) return { errors, warnings };
+    const { foundry: foundryConfig, ...rest } = parsed.data;
+    return {
+        errors,
+        warnings,
+        config: {
+            ...rest,
+            ...(foundryConfig ? { foundry: resolveFoundry(foundryConfig, foundry) } : {}),
+            location: normalizeRegion(
+                (parsed.data.workspace ?? parsed.data.existingWorkspace ?? foundryConfig)!.location,
+            ),
+            deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
+            onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
+        },
+    };
+}
+
+/** Hub models need a workspace (created or existing, not both); an existing one is named one way. */
+function checkWorkspaceChoice(raw: Loose, err: Checks["err"]): void {
     const existing = isObject(raw.existingWorkspace) ? raw.existingWorkspace : undefined;
-    const hasWorkspace = isObject(raw.workspace) || existing !== undefined;
-    const ws = isObject(raw.workspace) ? raw.workspace : {};
     const hubWork = arr(raw.deployments).length > 0 || arr(raw.onlineEndpoints).length > 0;
     if (raw.workspace === undefined && raw.existingWorkspace === undefined && (raw.foundry === undefined || hubWork)) {
         err(
@@ -122,20 +174,19 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             `a stack either creates its workspace (${configPath(["workspace"])}) or uses an existing one; remove one of them`,
         );
     }
-    if (existing) {
-        const id = str(existing.id);
-        const byName = existing.resourceGroupName !== undefined || existing.name !== undefined;
-        if (id === undefined && !(existing.resourceGroupName !== undefined && existing.name !== undefined)) {
-            err(["existingWorkspace"], "give the workspace's ARM id, or both resourceGroupName and name");
-        } else if (id !== undefined && byName) {
-            err(["existingWorkspace", "id"], "give either the ARM id or resourceGroupName and name, not both");
-        }
+    if (!existing) return;
+    const id = str(existing.id);
+    const byName = existing.resourceGroupName !== undefined || existing.name !== undefined;
+    if (id === undefined && !(existing.resourceGroupName !== undefined && existing.name !== undefined)) {
+        err(["existingWorkspace"], "give the workspace's ARM id, or both resourceGroupName and name");
+    } else if (id !== undefined && byName) {
+        err(["existingWorkspace", "id"], "give either the ARM id or resourceGroupName and name, not both");
     }
-    const kind = existing ? "existing" : (str(ws.kind) ?? "hub");
-    const locationPath: PropertyKey[] = existing ? ["existingWorkspace", "location"] : ["workspace", "location"];
-    const rawLocation = str((existing ?? ws).location);
-    /** Whether a region is Azure's; reports it (with the closest names) when it is not. */
-    const checkRegion = (path: PropertyKey[], region: string): boolean => {
+}
+
+/** Whether a region is Azure's; reports it (with the closest names) when it is not. */
+function regionChecker(err: Checks["err"]): (path: PropertyKey[], region: string) => boolean {
+    return (path, region) => {
         if (isAzureRegion(region)) return true;
         const near = closestRegions(region);
         err(
@@ -144,12 +195,22 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         );
         return false;
     };
-    // A region that is not Azure's is reported once, here; the offer checks below then judge nothing.
-    const location = rawLocation && checkRegion(locationPath, rawLocation) ? normalizeRegion(rawLocation) : undefined;
-    const foundryLocation = isObject(raw.foundry) ? str(raw.foundry.location) : undefined;
-    if (foundryLocation !== undefined) checkRegion(["foundry", "location"], foundryLocation);
-    const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
+}
 
+/** The workspace the hub models go into, its projects checked (unique; none on a classic workspace). */
+function hubScope(
+    raw: Loose,
+    checkRegion: (path: PropertyKey[], region: string) => boolean,
+    err: Checks["err"],
+): HubScope {
+    const existing = isObject(raw.existingWorkspace) ? raw.existingWorkspace : undefined;
+    const ws = isObject(raw.workspace) ? raw.workspace : {};
+    const kind = existing ? "existing" : (str(ws.kind) ?? "hub");
+    const locationPath: PropertyKey[] = existing ? ["existingWorkspace", "location"] : ["workspace", "location"];
+    const rawLocation = str((existing ?? ws).location);
+    // A region that is not Azure's is reported once, here; the offer checks then judge nothing.
+    const location = rawLocation && checkRegion(locationPath, rawLocation) ? normalizeRegion(rawLocation) : undefined;
+    const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
     if (kind === "workspace" && projects.length > 0) {
         err(
             ["workspace", "projects"],
@@ -164,42 +225,55 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             );
         }
     });
+    const hasWorkspace = isObject(raw.workspace) || existing !== undefined;
+    const scope = { kind, hasWorkspace, locationPath, rawLocation, location, projects };
+    return { ...scope, checkProject: (path, project) => checkProject(scope, path, project, err) };
+}
 
-    /** The project a deployment or endpoint names: required and known on a hub, absent on a classic workspace. */
-    const checkProject = (path: PropertyKey[], project: string | undefined) => {
-        if (!hasWorkspace) return; // nothing to check against; the missing workspace is reported once
-        if (kind === "existing") {
-            if (project !== undefined)
-                err(
-                    path,
-                    `${show(project)}: with ${configPath(["existingWorkspace"])} everything goes into that project or workspace; remove project`,
-                );
-            return;
-        }
-        const known = projects.filter((p): p is string => !!p);
-        if (kind === "hub") {
-            if (project === undefined) {
-                err(path, `is required on a hub: name one of the projects (${known.join(", ") || "none defined"})`);
-            } else if (!known.some((p) => p.toLowerCase() === project.toLowerCase())) {
-                const near = closest(project, known, 1);
-                err(
-                    path,
-                    `${show(project)} is not a project of the hub (projects: ${known.join(", ") || "none defined"})${near.length ? `; did you mean "${near[0]}"?` : ""}`,
-                );
-            }
-        } else if (project !== undefined) {
+/** The project a deployment or endpoint names: required and known on a hub, absent on a classic workspace. */
+function checkProject(
+    scope: Omit<HubScope, "checkProject">,
+    path: PropertyKey[],
+    project: string | undefined,
+    err: Checks["err"],
+): void {
+    if (!scope.hasWorkspace) return; // nothing to check against; the missing workspace is reported once
+    if (scope.kind === "existing") {
+        if (project !== undefined)
             err(
                 path,
-                `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`,
+                `${show(project)}: with ${configPath(["existingWorkspace"])} everything goes into that project or workspace; remove project`,
+            );
+        return;
+    }
+    const known = scope.projects.filter((p): p is string => !!p);
+    if (scope.kind === "hub") {
+        if (project === undefined) {
+            err(path, `is required on a hub: name one of the projects (${known.join(", ") || "none defined"})`);
+        } else if (!known.some((p) => p.toLowerCase() === project.toLowerCase())) {
+            const near = closest(project, known, 1);
+            err(
+                path,
+                `${show(project)} is not a project of the hub (projects: ${known.join(", ") || "none defined"})${near.length ? `; did you mean "${near[0]}"?` : ""}`,
             );
         }
-    };
+    } else if (project !== undefined) {
+        err(path, `${show(project)}: a classic workspace has no projects; remove project, or set workspace.kind: hub`);
+    }
+}
 
-    // Custom models first: deployments may use them.
+/**
+ * The `customModels` entries, checked and turned into catalog entries (deployments may use them); `broken` names the
+ * invalid ones, whose own errors say why, so deployments using them add nothing.
+ */
+function validateCustomModels(
+    raw: unknown,
+    checkRegion: (path: PropertyKey[], region: string) => boolean,
+    err: Checks["err"],
+): { customs: ModelEntry[]; broken: Set<string> } {
     const customs: ModelEntry[] = [];
-    /** Names of custom models that are invalid: their own errors say why; deployments using them add nothing. */
-    const brokenCustoms = new Set<string>();
-    arr(raw.customModels).forEach((c, i) => {
+    const broken = new Set<string>();
+    arr(raw).forEach((c, i) => {
         if (!isObject(c)) return;
         const name = str(c.name);
         const modelId = str(c.modelId);
@@ -227,131 +301,147 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         const one = customModelSchema.safeParse(c);
         if (one.success && SERVERLESS_MODEL_ID.test(one.data.modelId) && !findModel(one.data.name))
             customs.push(customModelEntry(one.data));
-        else if (name) brokenCustoms.add(name.toLowerCase());
+        else if (name) broken.add(name.toLowerCase());
     });
-    const known = [...MODELS, ...customs];
+    return { customs, broken };
+}
 
-    // Deployments.
+/** What the serverless checks need besides the deployment itself. */
+interface ServerlessContext {
+    scope: HubScope;
+    customs: ModelEntry[];
+    broken: Set<string>;
+    checks: Checks;
+}
+
+/**
+ * The serverless `deployments`: unique endpoint names, the project, and each model's offer (see
+ * {@link checkServerlessModel}); returns each deployment resolved with its catalog entry, by index.
+ */
+function validateServerless(
+    raw: unknown,
+    parsed: DeploymentConfig[] | undefined,
+    ctx: ServerlessContext,
+): (ResolvedDeployment | undefined)[] {
     const seenNames = new Map<string, number>();
     const seenModels = new Map<string, { index: number; name: string }>();
     const resolved: (ResolvedDeployment | undefined)[] = [];
-    arr(raw.deployments).forEach((d, i) => {
+    arr(raw).forEach((d, i) => {
         if (!isObject(d)) return;
         const name = str(d.name);
-        const modelName = str(d.model);
-        const type = str(d.type) ?? "serverless";
-        const project = str(d.project);
-
         if (name) {
             const prior = seenNames.get(name.toLowerCase());
             if (prior !== undefined) {
-                err(
+                ctx.checks.err(
                     ["deployments", i, "name"],
                     `endpoint name ${show(name)} is already used by deployments[${prior}]; endpoint names become part of the URL and must be unique`,
                 );
             } else seenNames.set(name.toLowerCase(), i);
         }
-
-        checkProject(["deployments", i, "project"], project);
-
-        if (modelName === undefined) return;
-        const customModel = customs.find((m) =>
-            [m.name, ...m.aliases].some((k) => k.toLowerCase() === modelName.toLowerCase()),
-        );
-        const model = customModel ?? findModel(modelName);
-        if (!model && brokenCustoms.has(modelName.toLowerCase())) return;
-        if (!model) {
-            const near = closestModelNames(modelName, known);
-            err(
-                ["deployments", i, "model"],
-                `${show(modelName)} is not in the catalog${near.length ? `; closest: ${near.join(", ")}` : ""}. A model the catalog lacks can be added under ${configPath(["customModels"])}`,
-            );
-            return;
-        }
-        const supported = deploymentTypes(model);
-        if (!supported.includes(type as "serverless" | "managed")) {
-            if (type === "serverless" || type === "managed") {
-                err(
-                    ["deployments", i, "type"],
-                    `${model.name} cannot be deployed as ${type}; supported: ${supported.join(", ")}`,
-                );
-            }
-            return;
-        }
-        if (type === "managed") {
-            err(
-                ["deployments", i, "type"],
-                `managed compute deployments live on online endpoints: configure ${model.name} under ${configPath(["onlineEndpoints"])}[].deployments`,
-            );
-            return;
-        }
-
-        const offer = model.serverless!;
-        if (location && !offer.regions.includes(location)) {
-            err(
-                locationPath,
-                `${show(rawLocation)} does not offer ${model.name} as a serverless API (deployments[${i}]); regions: ${offer.regions.join(", ")}`,
-            );
-        }
-
-        const scope =
-            kind === "hub"
-                ? `project ${show(project ?? "")}`
-                : kind === "existing"
-                  ? "the existing workspace"
-                  : "the workspace";
-        const key = `${(kind === "hub" ? (project ?? "") : "").toLowerCase()}|${offer.modelId.toLowerCase()}`;
-        const first = seenModels.get(key);
-        if (first) {
-            err(
-                ["deployments", i, "model"],
-                `${model.name} already has a serverless deployment in ${scope} (deployments[${first.index}] ${show(first.name)}); Azure allows one per model per workspace/project: use another project for more capacity`,
-            );
-        } else seenModels.set(key, { index: i, name: name ?? "" });
-
-        checkLifecycle({
-            model,
-            offer: "serverless",
-            lifecycle: offer.lifecycle,
-            today,
-            acceptRetired: d.acceptRetired === true,
-            known,
-            path: ["deployments", i, "model"],
-            err,
-            warn,
-        });
-        if (str(d.authMode) === "AAD" || str(d.authMode) === "KeyAndAAD") {
-            warn(
-                ["deployments", i, "authMode"],
-                `${show(str(d.authMode))}: the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys`,
-            );
-        }
-        if (parsed.success) {
-            resolved[i] = {
-                ...(parsed.data.deployments[i] as DeploymentConfig),
-                catalogModel: model,
-                custom: model === customModel,
-            };
-        }
+        ctx.scope.checkProject(["deployments", i, "project"], str(d.project));
+        const found = checkServerlessModel(d, i, ctx, seenModels);
+        if (found && parsed) resolved[i] = { ...parsed[i], catalogModel: found.model, custom: found.custom };
     });
+    return resolved;
+}
 
-    const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { err, warn, today, checkProject });
-    checkDuplicatePrincipals(raw, err);
-    checkComponentNames(raw.onlineEndpoints, err);
-    const foundry = validateFoundry(raw.foundry, { err, warn, today });
-    if (!parsed.success || errors.length > 0) return { errors, warnings };
-    const { foundry: foundryConfig, ...rest } = parsed.data;
-    return {
-        errors,
-        warnings,
-        config: {
-            ...rest,
-            ...(foundryConfig ? { foundry: resolveFoundry(foundryConfig, foundry) } : {}),
-            location: normalizeRegion(
-                (parsed.data.workspace ?? parsed.data.existingWorkspace ?? foundryConfig)!.location,
-            ),
-            deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
-            onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
-        },
-    };
+/**
+ * One deployment's model: known (catalog or custom), deployable serverless, sold in the workspace's region, the
+ * only serverless deployment of its model in its project, and not retired. Returns the model when it is deployable.
+ */
+function checkServerlessModel(
+    d: Loose,
+    i: number,
+    ctx: ServerlessContext,
+    seenModels: Map<string, { index: number; name: string }>,
+): { model: ModelEntry; custom: boolean } | undefined {
+    const { err, warn, today } = ctx.checks;
+    const { scope, customs } = ctx;
+    const modelName = str(d.model);
+    if (modelName === undefined) return undefined;
+    const customModel = customs.find((m) =>
+        [m.name, ...m.aliases].some((k) => k.toLowerCase() === modelName.toLowerCase()),
+    );
+    const model = customModel ?? findModel(modelName);
+    if (!model) {
+        if (ctx.broken.has(modelName.toLowerCase())) return undefined;
+        const near = closestModelNames(modelName, [...MODELS, ...customs]);
+        err(
+            ["deployments", i, "model"],
+            `${show(modelName)} is not in the catalog${near.length ? `; closest: ${near.join(", ")}` : ""}. A model the catalog lacks can be added under ${configPath(["customModels"])}`,
+        );
+        return undefined;
+    }
+    if (!checkServerlessType(model, str(d.type) ?? "serverless", ["deployments", i, "type"], err)) return undefined;
+    const offer = model.serverless!;
+    if (scope.location && !offer.regions.includes(scope.location)) {
+        err(
+            scope.locationPath,
+            `${show(scope.rawLocation)} does not offer ${model.name} as a serverless API (deployments[${i}]); regions: ${offer.regions.join(", ")}`,
+        );
+    }
+    checkOnePerModel(d, i, offer.modelId, model, scope, seenModels, err);
+    checkLifecycle({
+        model,
+        offer: "serverless",
+        lifecycle: offer.lifecycle,
+        today,
+        acceptRetired: d.acceptRetired === true,
+        known: [...MODELS, ...customs],
+        path: ["deployments", i, "model"],
+        err,
+        warn,
+    });
+    if (str(d.authMode) === "AAD" || str(d.authMode) === "KeyAndAAD") {
+        warn(
+            ["deployments", i, "authMode"],
+            `${show(str(d.authMode))}: the docs say serverless endpoints do not accept Entra ID tokens; clients will need keys`,
+        );
+    }
+    return { model, custom: model === customModel };
+}
+
+/** Whether the model deploys as serverless; managed models belong under `onlineEndpoints`. */
+function checkServerlessType(model: ModelEntry, type: string, path: PropertyKey[], err: Checks["err"]): boolean {
+    const supported = deploymentTypes(model);
+    if (!supported.includes(type as "serverless" | "managed")) {
+        if (type === "serverless" || type === "managed")
+            err(path, `${model.name} cannot be deployed as ${type}; supported: ${supported.join(", ")}`);
+        return false;
+    }
+    if (type === "managed") {
+        err(
+            path,
+            `managed compute deployments live on online endpoints: configure ${model.name} under ${configPath(["onlineEndpoints"])}[].deployments`,
+        );
+        return false;
+    }
+    return true;
+}
+
+/** Azure allows one serverless deployment per model per workspace or project. */
+function checkOnePerModel(
+    d: Loose,
+    i: number,
+    modelId: string,
+    model: ModelEntry,
+    scope: HubScope,
+    seenModels: Map<string, { index: number; name: string }>,
+    err: Checks["err"],
+): void {
+    const project = str(d.project);
+    const where =
+        scope.kind === "hub"
+            ? `project ${show(project ?? "")}`
+            : scope.kind === "existing"
+              ? "the existing workspace"
+              : "the workspace";
+    const key = `${(scope.kind === "hub" ? (project ?? "") : "").toLowerCase()}|${modelId.toLowerCase()}`;
+    const first = seenModels.get(key);
+    if (first) {
+        err(
+            ["deployments", i, "model"],
+            `${model.name} already has a serverless deployment in ${where} (deployments[${first.index}] ${show(first.name)}); Azure allows one per model per workspace/project: use another project for more capacity`,
+        );
+    } else seenModels.set(key, { index: i, name: str(d.name) ?? "" });
 }
