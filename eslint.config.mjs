@@ -5,7 +5,8 @@
 //   infra/catalog <- infra/config <- infra/components <- infra/stack      (the library and the stack program)
 //   policies -> infra/catalog only                                         (the policy pack, bundled standalone)
 //   plan -> anything                                                       (the offline plan tool)
-//   nothing -> plan, test
+//   smoke -> infra, never plan or test                                     (the post-deploy smoke check)
+//   nothing -> plan, smoke, test
 import pulumi from "@pulumi/eslint-plugin";
 import tseslint from "typescript-eslint";
 
@@ -22,15 +23,20 @@ const NO_PLAN = rule(
     "Nothing imports the plan tool: it imports the library and the pack, not the other way.",
 );
 const NO_TEST = rule("^(\\.\\./)+test(/|$)", "Product code never imports tests or fixtures.");
+const NO_SMOKE = rule(
+    "^(\\.\\./)+smoke(/|$)",
+    "Nothing imports the smoke check: it runs after a deployment, on its own.",
+);
 const NO_POLICIES = rule("^(\\.\\./)+policies(/|$)", "The library does not import the policy pack.");
 
 /** The boundaries, one entry per room: its files and the imports refused there. */
 export const BOUNDARIES = [
-    { files: ["infra/**/*.ts"], patterns: [NO_PLAN, NO_TEST, NO_POLICIES] },
+    { files: ["infra/**/*.ts"], patterns: [NO_PLAN, NO_SMOKE, NO_TEST, NO_POLICIES] },
     {
         files: ["infra/catalog/**/*.ts"],
         patterns: [
             NO_PLAN,
+            NO_SMOKE,
             NO_TEST,
             NO_POLICIES,
             rule(
@@ -43,6 +49,7 @@ export const BOUNDARIES = [
         files: ["infra/config/**/*.ts"],
         patterns: [
             NO_PLAN,
+            NO_SMOKE,
             NO_TEST,
             NO_POLICIES,
             rule(
@@ -55,6 +62,7 @@ export const BOUNDARIES = [
         files: ["infra/components/**/*.ts", "infra/traffic/**/*.ts"],
         patterns: [
             NO_PLAN,
+            NO_SMOKE,
             NO_TEST,
             NO_POLICIES,
             rule(
@@ -67,6 +75,7 @@ export const BOUNDARIES = [
         files: ["policies/**/*.ts"],
         patterns: [
             NO_PLAN,
+            NO_SMOKE,
             NO_TEST,
             rule(
                 "^(\\.\\./)+infra/(?!catalog(/|$))",
@@ -74,7 +83,8 @@ export const BOUNDARIES = [
             ),
         ],
     },
-    { files: ["plan/**/*.ts", "bench/**/*.ts", "index.ts", "examples/**/*.ts"], patterns: [NO_TEST] },
+    { files: ["plan/**/*.ts", "bench/**/*.ts", "index.ts", "examples/**/*.ts"], patterns: [NO_SMOKE, NO_TEST] },
+    { files: ["smoke/**/*.ts"], patterns: [NO_PLAN, NO_TEST, NO_POLICIES] },
 ];
 
 export default tseslint.config(

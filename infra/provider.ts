@@ -51,7 +51,7 @@ const COMPONENTS = {
 /** Name of a published component: its class name, the last part of its type token. */
 export type PublishedComponentName = keyof typeof COMPONENTS;
 
-/** The components the package publishes, in the order the README introduces them. */
+/** The components the package publishes, in the order README and docs/ introduce them. */
 export const PUBLISHED_COMPONENTS = Object.values(COMPONENTS);
 
 /**

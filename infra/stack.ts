@@ -5,7 +5,14 @@
  */
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
-import { needsMarketplaceSubscription } from "./catalog";
+import {
+    DEPLOYMENT_HEADER,
+    managedClientApi,
+    needsMarketplaceSubscription,
+    serverlessClient,
+    type ClientApi,
+    type Route,
+} from "./catalog";
 import {
     AiProject,
     AiWorkspace,
@@ -33,10 +40,31 @@ export interface DeploymentOutput {
     uri: pulumi.Output<string>;
     routes: pulumi.Output<{ [name: string]: string }>;
     rateLimits: { tokensPerMinute: number; requestsPerMinute: number };
+    /**
+     * What an OpenAI-compatible client (the `openai` npm package) needs: base URL, the header and how to fill it,
+     * and what goes in `model`. Absent for a model with no chat or completions route (document OCR).
+     */
+    client?: ServerlessClientOutput;
+    /** Routes whose only official SDK has retired, by route name, with what to use instead. */
+    routeNotes: { [name: string]: string };
     /** Secret. */
     primaryKey: pulumi.Output<string>;
     /** Secret. */
     secondaryKey: pulumi.Output<string>;
+}
+
+/** How an OpenAI-compatible client calls a serverless deployment. */
+export interface ServerlessClientOutput {
+    /** `<uri>/v1`: the client appends `/chat/completions` (or `/completions`). */
+    baseURL: pulumi.Output<string>;
+    /** `chat`, or `completions` for a base model. */
+    api: ClientApi;
+    /** The header, and what goes in it (the `openai` package sends `Authorization: Bearer <apiKey>`). */
+    authorization: { header: string; value: string };
+    /** What to send as `model`. */
+    model: string;
+    /** Whether the endpoint reads `model` (it serves one model; only some provider APIs need the field). */
+    modelRequired: boolean;
 }
 
 /** What a consuming application needs of one managed online endpoint. */
@@ -48,7 +76,21 @@ export interface OnlineEndpointOutput {
     authMode: string;
     /** The header to send and what goes in it. */
     authorization: pulumi.Output<{ header: string; value: string }>;
-    deployments: { [name: string]: { model: string; modelId: string; instanceType: string; instances: string } };
+    deployments: {
+        [name: string]: {
+            model: string;
+            modelId: string;
+            instanceType: string;
+            instances: string;
+            /** `chat` (`/chat/completions`) or `completions`, at the endpoint's root. */
+            api: ClientApi;
+        };
+    };
+    /**
+     * How an OpenAI-compatible client calls a deployment: `baseURL` (the scoring URI's origin; the client appends
+     * `/chat/completions`), `authorization` above, and `deploymentHeader` naming the deployment, whatever the traffic.
+     */
+    client: { baseURL: pulumi.Output<string>; deploymentHeader: string };
     traffic: { [deployment: string]: number };
     mirrorTraffic: { [deployment: string]: number };
     /** Secret; only with auth mode Key. */
@@ -140,6 +182,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                 tokensPerMinute: offer.rateLimits.tokensPerMinute,
                 requestsPerMinute: offer.rateLimits.requestsPerMinute,
             },
+            ...clientOutputs(d.catalogModel, offer.routes, endpoint.uri),
             primaryKey: endpoint.primaryKey,
             secondaryKey: endpoint.secondaryKey,
         };
@@ -219,9 +262,14 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                         instances: d.autoscale
                             ? `${d.autoscale.minInstances}-${d.autoscale.maxInstances}`
                             : String(d.instanceCount ?? 1),
+                        api: managedClientApi(d.catalogModel),
                     },
                 ]),
             ),
+            client: {
+                baseURL: endpoint.scoringUri.apply((u) => new URL(u).origin),
+                deploymentHeader: DEPLOYMENT_HEADER,
+            },
             traffic: e.traffic,
             mirrorTraffic: e.mirrorTraffic ?? {},
             ...(e.authMode === "Key" ? { primaryKey: endpoint.primaryKey, secondaryKey: endpoint.secondaryKey } : {}),
@@ -329,4 +377,33 @@ function defineHub(
     }
     const hostOf = (project: string | undefined): Host => (project ? hosts.get(project.toLowerCase())! : defaultHost);
     return { workspace: workspaceOutput, hostOf };
+}
+
+/** The client a serverless deployment's consumers should use, and notes on the routes whose SDK has retired. */
+function clientOutputs(
+    model: Parameters<typeof serverlessClient>[0],
+    routes: readonly Route[],
+    uri: pulumi.Output<string>,
+): Pick<DeploymentOutput, "client" | "routeNotes"> {
+    const facts = serverlessClient(model);
+    const routeNotes = Object.fromEntries(
+        routes
+            .filter((r) => r.sdkRetired)
+            .map((r) => [
+                routeName(r),
+                `Azure AI Inference API: its SDK retired on ${r.sdkRetired}; new clients use client.baseURL with the openai package`,
+            ]),
+    );
+    if (!facts) return { routeNotes };
+    const { basePath, api, authorization, model: modelField, modelRequired } = facts;
+    return {
+        client: {
+            baseURL: pulumi.interpolate`${uri}${basePath}`,
+            api,
+            authorization,
+            model: modelField,
+            modelRequired,
+        },
+        routeNotes,
+    };
 }

@@ -18,9 +18,9 @@ import { diffPlans } from "./diff";
 import { renderDiffMarkdown } from "./diffRender";
 import { planInProcess } from "./planProcess";
 
-const ROOT = path.resolve(__dirname, "../..");
+const ROOT = path.resolve(__dirname, "..");
 /** Files that hold the samples. */
-export const DOC_FILES = ["README.md"];
+export const DOC_FILES = ["docs/reviewing.md"];
 /** The day the samples check model lifecycles against. */
 export const SAMPLE_DAY = "2026-11-21";
 

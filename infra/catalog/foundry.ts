@@ -336,7 +336,7 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         version: "1",
         lifecycle: {
             retired: "2026-07-15",
-            replacement: "mistral-document-ai-2512",
+            replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
             source: {
                 ...FOUNDRY_SOURCES.lifecycle,
                 note: "the schedule's row for the model, whatever the deployment type",
@@ -396,4 +396,19 @@ export function defaultFoundryQuota(offer: FoundryOffer): number {
 /** The data zone of a region, if it belongs to one of the offer's zones. */
 export function dataZoneOf(sku: FoundrySkuOffer, region: string): DataZone | undefined {
     return (Object.keys(sku.dataZones ?? {}) as DataZone[]).find((z) => sku.dataZones?.[z]?.includes(region));
+}
+
+/**
+ * What a message about a retired Foundry deployment says of the successor: `replacement: X` for a model of the
+ * Foundry table, the hub path for a hub-only model, `no replacement on Azure`, or `no replacement is named`.
+ */
+export function foundryReplacementClause(lc: Lifecycle): string {
+    const r = lc.replacement;
+    if (!r) return "no replacement is named";
+    if (r.on === "none") return "no replacement on Azure";
+    if (r.on === "catalog") return `replacement: ${r.model} (not on Foundry: a hub model, azure-ai-models:deployments)`;
+    const names = r.models.map(
+        (m) => findFoundryOffer(m).offer?.name ?? `${m} (not in the catalog's Foundry table yet)`,
+    );
+    return `replacement: ${names.join(" or ")}`;
 }

@@ -1,9 +1,8 @@
 /** A zod schema of the Foundry offer table: the catalog test checks every offer against it. */
 import { z } from "zod";
 import { FOUNDRY_SKU_NAMES } from "./foundry";
-import { sourceSchema } from "./schema";
+import { lifecycleSchema, sourceSchema } from "./schema";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const region = z.string().regex(/^[a-z0-9]+$/, "ARM region name such as eastus2");
 
 const skuOfferSchema = z
@@ -38,15 +37,7 @@ export const foundryOfferSchema = z
             concurrentRequests: z.number().int().positive(),
             source: sourceSchema,
         }),
-        lifecycle: z
-            .strictObject({
-                legacy: isoDate.optional(),
-                deprecated: isoDate.optional(),
-                retired: isoDate.optional(),
-                replacement: z.string().min(1).optional(),
-                source: sourceSchema,
-            })
-            .optional(),
+        lifecycle: lifecycleSchema.optional(),
         source: sourceSchema,
     })
     .refine((o) => new Set(o.skus.map((s) => s.sku)).size === o.skus.length, "each SKU once");

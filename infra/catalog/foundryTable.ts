@@ -3,6 +3,7 @@ import {
     FOUNDRY_GLOBAL_STANDARD_REGIONS,
     FOUNDRY_MARKETPLACE_REGIONS,
     FOUNDRY_OFFERS,
+    foundryReplacementClause,
     type FoundrySkuOffer,
 } from "./foundry";
 
@@ -19,9 +20,7 @@ export function foundryMarkdownTable(): string {
         const r = o.rateLimits;
         const rates = `${r.tokensPerMinute.toLocaleString("en-US")} / ${r.requestsPerMinute.toLocaleString("en-US")} / ${r.concurrentRequests}`;
         const lc = o.lifecycle;
-        const lifecycle = lc?.retired
-            ? `retired ${lc.retired}${lc.replacement ? ` → ${lc.replacement}` : ""}`
-            : "none listed";
+        const lifecycle = lc?.retired ? `retired ${lc.retired}; ${foundryReplacementClause(lc)}` : "none listed";
         return `| ${o.name} | ${o.format} | ${o.soldBy === "Azure" ? "Azure" : "partner (Marketplace)"} | ${o.version} | ${skus} | ${rates} | ${lifecycle} |`;
     });
     return [

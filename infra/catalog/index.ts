@@ -2,28 +2,38 @@
  * The model catalog: typed facts about the Azure AI catalog models this package deploys, each with its source.
  */
 import { closest } from "./suggest";
+import { findModel } from "./lookup";
 import { MODELS } from "./models";
-import type { DeploymentType, Lifecycle, ModelEntry } from "./types";
+import type { DeploymentType, ModelEntry } from "./types";
 
 export * from "./types";
-export { MODELS, INFERENCE_API_ROUTES, SERVERLESS_RATE_LIMITS } from "./models";
+export { MODELS, INFERENCE_API_ROUTES, INFERENCE_SDK_RETIRED, SERVERLESS_RATE_LIMITS } from "./models";
+export { findModel, lifecycleStage, type LifecycleStage } from "./lookup";
+export {
+    DEPLOYMENT_HEADER,
+    managedClientApi,
+    serverlessClient,
+    type ClientApi,
+    type OpenAiClientFacts,
+} from "./clients";
+export {
+    CUSTOM_MODELS_CONFIG_KEY,
+    FOUNDRY_CONFIG_KEY,
+    replacementClause,
+    replacementTarget,
+    type ReplacementContext,
+} from "./replacement";
 export { SOURCES } from "./sources";
-export { SERVERLESS_REGIONS, SERVERLESS_US_REGIONS, JAMBA_INSTRUCT_REGIONS, normalizeRegion } from "./regions";
+export {
+    SERVERLESS_REGIONS,
+    SERVERLESS_US_REGIONS,
+    JAMBA_INSTRUCT_REGIONS,
+    DOCUMENT_AI_REGIONS,
+    normalizeRegion,
+} from "./regions";
 
 /** The Microsoft registry: its models need no Marketplace subscription. */
 export const MICROSOFT_REGISTRY = "azureml";
-
-const BY_NAME = new Map<string, ModelEntry>();
-for (const m of MODELS) {
-    for (const key of [m.name, m.displayName, ...m.aliases]) BY_NAME.set(key.toLowerCase(), m);
-}
-
-/** Finds a catalog model by its name, display name or an alias (case-insensitive). */
-export function findModel(name: string, models: readonly ModelEntry[] = MODELS): ModelEntry | undefined {
-    if (models === MODELS) return BY_NAME.get(name.toLowerCase());
-    const key = name.toLowerCase();
-    return models.find((m) => [m.name, m.displayName, ...m.aliases].some((k) => k.toLowerCase() === key));
-}
 
 /** The catalog names closest to a name that matched none. */
 export function closestModelNames(name: string, models: readonly ModelEntry[] = MODELS): string[] {
@@ -63,18 +73,6 @@ export function managedAssetId(model: ModelEntry, version: number): string {
     return `azureml://registries/${model.registry}/models/${model.managed.assetName}/versions/${version}`;
 }
 
-export type LifecycleStage = "active" | "legacy" | "deprecated" | "retired";
-
-/** The stage a lifecycle is in on `today` (a `YYYY-MM-DD` string or a Date, compared in UTC). */
-export function lifecycleStage(lifecycle: Lifecycle | undefined, today: Date): LifecycleStage {
-    if (!lifecycle) return "active";
-    const day = today.toISOString().slice(0, 10);
-    if (lifecycle.retired && day >= lifecycle.retired) return "retired";
-    if (lifecycle.deprecated && day >= lifecycle.deprecated) return "deprecated";
-    if (lifecycle.legacy && day >= lifecycle.legacy) return "legacy";
-    return "active";
-}
-
 export {
     AZURE_AI_DEVELOPER,
     AZURE_AI_INFERENCE_DEPLOYMENT_OPERATOR,
@@ -100,6 +98,7 @@ export {
     dataZoneOf,
     defaultFoundryQuota,
     findFoundryOffer,
+    foundryReplacementClause,
     foundrySku,
     type DataZone,
     type FoundryLookup,

@@ -1,8 +1,15 @@
 /**
- * Every model the seed documents name (FACTS.md section 3), with the facts a deployment relies on.
- * A model missing here can still be deployed: see `customModels` in the stack config.
+ * Every model the seed documents name (FACTS.md section 3) and the hub serverless models of 2026 (FACTS-2026.md
+ * section 1), with the facts a deployment relies on. A model missing here can still be deployed: see
+ * `customModels` in the stack config; models sold only on Foundry resources are the Foundry path's.
  */
-import { JAMBA_INSTRUCT_REGIONS, SERVERLESS_REGIONS, SERVERLESS_US_REGIONS, REGIONS_SOURCE } from "./regions";
+import {
+    DOCUMENT_AI_REGIONS,
+    JAMBA_INSTRUCT_REGIONS,
+    SERVERLESS_REGIONS,
+    SERVERLESS_US_REGIONS,
+    REGIONS_SOURCE,
+} from "./regions";
 import { SOURCES } from "./sources";
 import type {
     Capabilities,
@@ -10,6 +17,7 @@ import type {
     ManagedOffer,
     ModelEntry,
     RateLimits,
+    Replacement,
     Route,
     ServerlessOffer,
     Source,
@@ -17,18 +25,29 @@ import type {
 
 // ---- routes -------------------------------------------------------------------------------------------------
 
-const INFO: Route = { api: "azure-ai-model-inference", kind: "info", method: "GET", path: "/info" };
+/** The Azure AI Inference SDK, the only official client of the model inference routes, retired on this day. */
+export const INFERENCE_SDK_RETIRED = "2026-08-26";
+
+const INFO: Route = {
+    api: "azure-ai-model-inference",
+    kind: "info",
+    method: "GET",
+    path: "/info",
+    sdkRetired: INFERENCE_SDK_RETIRED,
+};
 const CHAT: Route = {
     api: "azure-ai-model-inference",
     kind: "chat-completions",
     method: "POST",
     path: "/chat/completions",
+    sdkRetired: INFERENCE_SDK_RETIRED,
 };
 const COMPLETIONS: Route = {
     api: "azure-ai-model-inference",
     kind: "completions",
     method: "POST",
     path: "/completions",
+    sdkRetired: INFERENCE_SDK_RETIRED,
 };
 const NATIVE_CHAT: Route = {
     api: "provider-native",
@@ -42,6 +61,9 @@ const NATIVE_COMPLETIONS: Route = {
     method: "POST",
     path: "/v1/completions",
 };
+
+/** Mistral's own OCR route, what a serverless Mistral Document AI endpoint serves (bearer key, document in the body). */
+const NATIVE_OCR: Route = { api: "provider-native", kind: "ocr", method: "POST", path: "/v1/ocr" };
 
 /** Chat models served as serverless APIs: the inference API plus the provider's own chat route. */
 const SERVERLESS_CHAT_ROUTES = [INFO, CHAT, NATIVE_CHAT] as const;
@@ -84,9 +106,16 @@ function serverless(
     };
 }
 
-function lifecycle(dates: Omit<Lifecycle, "source">, note?: string): Lifecycle {
-    return { ...dates, source: note ? { ...SOURCES.lifecycle, note } : SOURCES.lifecycle };
+function lifecycle(dates: Omit<Lifecycle, "source">, note?: string, source: Source = SOURCES.lifecycle): Lifecycle {
+    return { ...dates, source: note ? { ...source, note } : source };
 }
+
+/** A replacement that is a catalog model (matched case-insensitively; messages give the catalog's spelling). */
+const to = (model: string): Replacement => ({ on: "catalog", model });
+/** Replacements offered only as deployments of a Foundry resource (`azure-ai-models:foundry`). */
+const onFoundry = (...models: string[]): Replacement => ({ on: "foundry", models });
+/** The schedule names no successor on Azure ("N/A"). */
+const NONE: Replacement = { on: "none" };
 
 function caps(c: Omit<Capabilities, "source">, source: Source = SOURCES.inferenceApi): Capabilities {
     return { ...c, source };
@@ -102,7 +131,7 @@ const TEXT_ONLY = caps({ systemRole: false, jsonMode: false, tools: false, docum
 const LLAMA_CHAT = caps({ systemRole: true, jsonMode: false, tools: false, documents: false });
 
 const LLAMA3_LIFECYCLE = (replacement: string) =>
-    lifecycle({ legacy: "2025-02-28", deprecated: "2025-03-31", retired: "2025-06-30", replacement });
+    lifecycle({ legacy: "2025-02-28", deprecated: "2025-03-31", retired: "2025-06-30", replacement: to(replacement) });
 const LLAMA2_SERVERLESS_LIFECYCLE = lifecycle({ retired: "2025-06-30" });
 const LLAMA2_MANAGED_LIFECYCLE = lifecycle(
     { retired: "2025-06-30" },
@@ -152,6 +181,185 @@ function llama2(name: string, displayName: string, chat: boolean, version?: numb
         source: SOURCES.seedLlama,
     };
 }
+
+/** Serverless facts of 2026: offers Microsoft sells to hub projects, region table of 2026-02-17. */
+interface Maas2026 {
+    name: string;
+    displayName: string;
+    aliases: readonly string[];
+    family: "mistral" | "meta-llama";
+    regions: readonly string[];
+    regionsSource?: Source;
+    routes?: readonly Route[];
+    lifecycle?: Lifecycle;
+    capabilities: Capabilities;
+}
+
+function maas2026(m: Maas2026): ModelEntry {
+    const [publisher, registry] = m.family === "mistral" ? ["Mistral AI", "azureml-mistral"] : ["Meta", "azureml-meta"];
+    const offer = serverless(registry, m.name, m.regions, m.routes ?? SERVERLESS_CHAT_ROUTES, m.lifecycle);
+    return {
+        name: m.name,
+        displayName: m.displayName,
+        aliases: m.aliases,
+        family: m.family,
+        publisher,
+        registry,
+        serverless: { ...offer, regionsSource: m.regionsSource ?? SOURCES.regionsMaas2026 },
+        capabilities: m.capabilities,
+        source: SOURCES.deployServerless2026,
+    };
+}
+
+/** Generally available with no retirement date in the schedule of 2026-07-07. */
+const GA_2026 = lifecycle({}, "generally available, no retirement date scheduled", SOURCES.lifecycle2026);
+/** Llama 3.1 and the Llama 3.2 vision models: legacy, deprecated and retired in 2026. */
+const LLAMA_2026 = (replacement: Replacement) =>
+    lifecycle(
+        { legacy: "2026-02-13", deprecated: "2026-03-13", retired: "2026-06-13", replacement },
+        undefined,
+        SOURCES.lifecycle2026,
+    );
+/** What the 2026 models are known to accept: a system role; tools and JSON mode are not claimed without a source. */
+const CHAT_2026 = caps(
+    { systemRole: true, jsonMode: false, tools: false, documents: false },
+    { ...SOURCES.deployServerless2026, note: "tools and JSON mode not confirmed for the serverless routes" },
+);
+const TEXT_2026 = caps(
+    { systemRole: false, jsonMode: false, tools: false, documents: false },
+    SOURCES.deployServerless2026,
+);
+
+/** The serverless models of 2026 (FACTS-2026.md section 1), after the seed models. */
+const MODELS_2026: readonly ModelEntry[] = [
+    maas2026({
+        name: "Codestral-2501",
+        displayName: "Codestral (25.01)",
+        aliases: ["Codestral 25.01", "Codestral 2501"],
+        family: "mistral",
+        regions: SERVERLESS_REGIONS,
+        lifecycle: GA_2026,
+        capabilities: CHAT_2026,
+    }),
+    maas2026({
+        name: "mistral-small-2503",
+        displayName: "Mistral Small 3.1 (25.03)",
+        aliases: ["Mistral Small 25.03", "Mistral Small 2503", "Mistral Small 3.1"],
+        family: "mistral",
+        regions: SERVERLESS_REGIONS,
+        lifecycle: GA_2026,
+        capabilities: CHAT_2026,
+    }),
+    maas2026({
+        name: "mistral-medium-2505",
+        displayName: "Mistral Medium 3 (25.05)",
+        aliases: ["Mistral Medium 25.05", "Mistral Medium 2505", "Mistral Medium 3"],
+        family: "mistral",
+        regions: SERVERLESS_REGIONS,
+        lifecycle: GA_2026,
+        capabilities: CHAT_2026,
+    }),
+    maas2026({
+        name: "mistral-document-ai-2505",
+        displayName: "Mistral Document AI (25.05)",
+        aliases: ["Mistral Document AI 25.05", "Mistral Document AI 2505"],
+        family: "mistral",
+        regions: DOCUMENT_AI_REGIONS,
+        routes: [NATIVE_OCR],
+        lifecycle: lifecycle(
+            { retired: "2026-07-15", replacement: onFoundry("mistral-document-ai-2512") },
+            "mistral-document-ai-2512 is sold directly by Azure on Foundry resources only",
+            SOURCES.lifecycle2026,
+        ),
+        capabilities: caps(
+            { systemRole: false, jsonMode: false, tools: false, documents: false },
+            { ...SOURCES.deployServerless2026, note: "document OCR, not chat: POST /v1/ocr with the key as bearer" },
+        ),
+    }),
+    maas2026({
+        name: "Llama-3.3-70B-Instruct",
+        displayName: "Llama 3.3 70B Instruct",
+        aliases: ["Llama 3.3 70B Instruct", "Meta-Llama-3.3-70B-Instruct"],
+        family: "meta-llama",
+        regions: SERVERLESS_REGIONS,
+        lifecycle: GA_2026,
+        capabilities: CHAT_2026,
+    }),
+    // No row in the schedule of 2026-07-07: the catalog records no lifecycle for them.
+    maas2026({
+        name: "Llama-3.2-1B-Instruct",
+        displayName: "Llama 3.2 1B Instruct",
+        aliases: ["Llama 3.2 1B Instruct", "Meta-Llama-3.2-1B-Instruct"],
+        family: "meta-llama",
+        regions: SERVERLESS_REGIONS,
+        capabilities: CHAT_2026,
+    }),
+    maas2026({
+        name: "Llama-3.2-3B-Instruct",
+        displayName: "Llama 3.2 3B Instruct",
+        aliases: ["Llama 3.2 3B Instruct", "Meta-Llama-3.2-3B-Instruct"],
+        family: "meta-llama",
+        regions: SERVERLESS_REGIONS,
+        capabilities: CHAT_2026,
+    }),
+    maas2026({
+        name: "Meta-Llama-3.1-8B-Instruct",
+        displayName: "Meta Llama 3.1 8B Instruct",
+        aliases: ["Llama-3.1-8B-Instruct", "Llama 3.1 8B Instruct"],
+        family: "meta-llama",
+        regions: SERVERLESS_REGIONS,
+        lifecycle: LLAMA_2026(NONE),
+        capabilities: CHAT_2026,
+    }),
+    maas2026({
+        name: "Meta-Llama-3.1-405B-Instruct",
+        displayName: "Meta Llama 3.1 405B Instruct",
+        aliases: ["Llama-3.1-405B-Instruct", "Llama 3.1 405B Instruct"],
+        family: "meta-llama",
+        // Not in Sweden Central.
+        regions: SERVERLESS_US_REGIONS,
+        lifecycle: LLAMA_2026(NONE),
+        capabilities: CHAT_2026,
+    }),
+    maas2026({
+        name: "Meta-Llama-3.1-8B",
+        displayName: "Meta Llama 3.1 8B",
+        aliases: ["Llama-3.1-8B", "Llama 3.1 8B"],
+        family: "meta-llama",
+        regions: SERVERLESS_REGIONS,
+        routes: SERVERLESS_TEXT_ROUTES,
+        lifecycle: LLAMA_2026(NONE),
+        capabilities: TEXT_2026,
+    }),
+    ...(["11B", "90B"] as const).map((size) =>
+        maas2026({
+            name: `Llama-3.2-${size}-Vision-Instruct`,
+            displayName: `Llama 3.2 ${size} Vision Instruct`,
+            aliases: [`Llama 3.2 ${size} Vision Instruct`, `Meta-Llama-3.2-${size}-Vision-Instruct`],
+            family: "meta-llama",
+            regions: SERVERLESS_REGIONS,
+            lifecycle: LLAMA_2026(
+                onFoundry("Llama-4-Maverick-17B-128E-Instruct-FP8", "Llama-4-Scout-17B-16E-Instruct"),
+            ),
+            capabilities: CHAT_2026,
+        }),
+    ),
+    maas2026({
+        name: "Meta-Llama-3.1-70B-Instruct",
+        displayName: "Meta Llama 3.1 70B Instruct",
+        aliases: ["Llama-3.1-70B-Instruct", "Llama 3.1 70B Instruct"],
+        family: "meta-llama",
+        // Retired before the 2026 region table: the regions are those of its family in the earlier tables.
+        regions: SERVERLESS_REGIONS,
+        regionsSource: { ...SOURCES.regionsMaas, note: "Llama 3.1 family regions; no longer listed in 2026" },
+        lifecycle: lifecycle(
+            { retired: "2025-06-30", replacement: to("Llama-3.3-70B-Instruct") },
+            undefined,
+            SOURCES.lifecycle2026,
+        ),
+        capabilities: CHAT_2026,
+    }),
+];
 
 // ---- the catalog --------------------------------------------------------------------------------------------
 
@@ -203,7 +411,7 @@ export const MODELS: readonly ModelEntry[] = [
             "Mistral-Large-2411",
             SERVERLESS_REGIONS,
             SERVERLESS_CHAT_ROUTES,
-            lifecycle({ retired: "2026-01-30", replacement: "Mistral-medium-2505" }),
+            lifecycle({ retired: "2026-01-30", replacement: to("mistral-medium-2505") }),
         ),
         capabilities: MISTRAL_AGENTIC,
         source: SOURCES.seedMistral,
@@ -224,7 +432,7 @@ export const MODELS: readonly ModelEntry[] = [
                 legacy: "2025-03-31",
                 deprecated: "2025-04-30",
                 retired: "2025-07-31",
-                replacement: "Mistral-small-2503",
+                replacement: to("mistral-small-2503"),
             }),
         ),
         capabilities: MISTRAL_CHAT,
@@ -260,7 +468,7 @@ export const MODELS: readonly ModelEntry[] = [
             "Mistral-Nemo",
             SERVERLESS_REGIONS,
             SERVERLESS_CHAT_ROUTES,
-            lifecycle({ retired: "2026-01-30", replacement: "Mistral-small-2503" }),
+            lifecycle({ retired: "2026-01-30", replacement: to("mistral-small-2503") }),
         ),
         capabilities: MISTRAL_CHAT,
         source: SOURCES.seedMistral,
@@ -399,7 +607,12 @@ export const MODELS: readonly ModelEntry[] = [
             name,
             SERVERLESS_US_REGIONS,
             SERVERLESS_CHAT_ROUTES,
-            lifecycle({ legacy: "2025-05-01", deprecated: "2025-07-01", retired: "2025-08-01" }),
+            // The 2026 schedule names no successor for Jamba ("N/A"), and no AI21 model is sold on Azure in 2026.
+            lifecycle(
+                { legacy: "2025-05-01", deprecated: "2025-07-01", retired: "2025-08-01", replacement: NONE },
+                "replacement N/A; no AI21 model in any 2026 list",
+                SOURCES.lifecycle2026,
+            ),
         ),
         capabilities: caps(
             { systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: field },
@@ -419,7 +632,10 @@ export const MODELS: readonly ModelEntry[] = [
             "AI21-Jamba-Instruct",
             JAMBA_INSTRUCT_REGIONS,
             SERVERLESS_CHAT_ROUTES,
-            lifecycle({ deprecated: "2025-02-01", retired: "2025-03-01" }),
+            lifecycle(
+                { deprecated: "2025-02-01", retired: "2025-03-01", replacement: to("AI21-Jamba-1.5-Large") },
+                "the schedule names AI21-Jamba-1.5-Large and AI21-Jamba-1.5-Mini",
+            ),
         ),
         capabilities: caps(
             { systemRole: true, jsonMode: true, tools: true, documents: true, nativeModelField: "jamba-instruct" },
@@ -508,4 +724,6 @@ export const MODELS: readonly ModelEntry[] = [
     llama2("Llama-2-13b", "Llama 2 13B", false),
     llama2("Llama-2-70b-chat", "Llama 2 70B Chat", true),
     llama2("Llama-2-70b", "Llama 2 70B", false),
+    // 2026: what Microsoft sells to hub projects now, and what it retires this year.
+    ...MODELS_2026,
 ];

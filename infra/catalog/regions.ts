@@ -21,6 +21,9 @@ export const SERVERLESS_US_REGIONS = SERVERLESS_REGIONS.filter((r) => r !== "swe
 /** Jamba Instruct launched in East US 2 and Sweden Central only. */
 export const JAMBA_INSTRUCT_REGIONS = ["eastus2", "swedencentral"] as const;
 
+/** mistral-document-ai-2505 was sold to hubs in East US 2 and Sweden Central only (region table of 2026-02-17). */
+export const DOCUMENT_AI_REGIONS = ["eastus2", "swedencentral"] as const;
+
 export const REGIONS_SOURCE = SOURCES.regionsMaas;
 
 /**

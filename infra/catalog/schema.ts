@@ -14,12 +14,18 @@ export const sourceSchema = z.strictObject({
     note: z.string().min(1).optional(),
 });
 
-const lifecycleSchema = z
+export const lifecycleSchema = z
     .strictObject({
         legacy: isoDate.optional(),
         deprecated: isoDate.optional(),
         retired: isoDate.optional(),
-        replacement: z.string().min(1).optional(),
+        replacement: z
+            .discriminatedUnion("on", [
+                z.strictObject({ on: z.literal("catalog"), model: z.string().min(1) }),
+                z.strictObject({ on: z.literal("foundry"), models: z.array(z.string().min(1)).min(1) }),
+                z.strictObject({ on: z.literal("none") }),
+            ])
+            .optional(),
         source: sourceSchema,
     })
     .refine((l) => !(l.legacy && l.deprecated) || l.legacy <= l.deprecated, "legacy must not come after deprecated")
@@ -27,9 +33,10 @@ const lifecycleSchema = z
 
 const routeSchema = z.strictObject({
     api: z.enum(["azure-ai-model-inference", "provider-native"]),
-    kind: z.enum(["info", "chat-completions", "completions"]),
+    kind: z.enum(["info", "chat-completions", "completions", "ocr"]),
     method: z.enum(["GET", "POST"]),
     path: z.string().regex(/^\/[a-z0-9/]*$/),
+    sdkRetired: isoDate.optional(),
 });
 
 export const modelEntrySchema = z
@@ -45,7 +52,7 @@ export const modelEntrySchema = z
                 modelId: z.string().regex(SERVERLESS_MODEL_ID, "serverless model id without a version"),
                 regions: z.array(region).min(1),
                 regionsSource: sourceSchema,
-                routes: z.array(routeSchema).min(2),
+                routes: z.array(routeSchema).min(1),
                 rateLimits: z.strictObject({
                     tokensPerMinute: z.number().int().positive(),
                     requestsPerMinute: z.number().int().positive(),

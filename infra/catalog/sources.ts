@@ -67,4 +67,36 @@ export const SOURCES = {
             'Shared quota option ("use shared quota and I acknowledge that this endpoint will be deleted in 168 hours") offered in seeds 001 (Mistral-7B, Mixtral) and 004 (Llama 2)',
         date: "2026-11-21",
     },
+    // ---- 2026 (../shared/docs/FACTS-2026.md sections 1, 3 and 4): MicrosoftDocs/azure-ai-docs path@commit ----
+    regionsMaas2026: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-classic/includes/region-availability-maas.md@298e0e31 (hub/project regions for serverless deployment)",
+        date: "2026-02-17",
+        note: "the 2025-11-24 version (articles/ai-foundry/includes/region-availability-maas.md@0b6d261c) lists the same regions",
+    },
+    lifecycle2026: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md@00bb5540 (retirement schedule, Foundry Models sold by partners)",
+        date: "2026-07-07",
+    },
+    deployServerless2026: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-classic/how-to/deploy-models-serverless.md@26a2e92d",
+        date: "2026-01-26",
+    },
+    inferenceSdkRetirement: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry/includes/migrate-model-inference-to-v1-openai.md@e5983c17 (Azure AI Inference SDK retires 2026-08-26; an earlier revision said 2026-05-30)",
+        date: "2026-12-01",
+    },
+    openaiClients2026: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-classic/how-to/model-inference-to-openai-migration.md@1e24bdf9 (OpenAI SDK against /openai/v1/, model = deployment name)",
+        date: "2026-12-01",
+    },
+    vmSkuList2025: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/machine-learning/reference-managed-online-endpoints-vm-sku-list.md@43dc14ea (H100 sizes, 20% reserve exemption)",
+        date: "2025-10-18",
+    },
 } as const satisfies Record<string, Source>;

@@ -1,17 +1,37 @@
-/** The catalog as a Markdown table, for README (a test keeps README's copy equal to this). */
+/**
+ * The catalog as a Markdown table for `docs/catalog.md` (a test keeps that copy equal to this). It says, per model,
+ * until which day a new serverless deployment is possible, so a reader can tell what is deployable on which day.
+ */
 import { MODELS } from "./models";
 import { SERVERLESS_REGIONS } from "./regions";
-import type { Lifecycle } from "./types";
+import { FOUNDRY_CONFIG_KEY } from "./replacement";
+import type { Lifecycle, Replacement } from "./types";
+
+function replacementText(r: Replacement): string {
+    if (r.on === "none") return "→ none on Azure";
+    if (r.on === "foundry") return `→ ${r.models.join(" or ")} (Foundry resource: \`${FOUNDRY_CONFIG_KEY}\`)`;
+    return `→ ${r.model}`;
+}
 
 function lifecycleText(lc: Lifecycle | undefined): string {
-    if (!lc) return "";
+    if (!lc) return "not in the retirement schedule";
     const parts = [
         lc.legacy ? `legacy ${lc.legacy}` : "",
         lc.deprecated ? `deprecated ${lc.deprecated}` : "",
         lc.retired ? `retired ${lc.retired}` : "",
-        lc.replacement ? `→ ${lc.replacement}` : "",
+        lc.replacement ? replacementText(lc.replacement) : "",
     ].filter(Boolean);
     return parts.length ? parts.join(", ") : "no retirement scheduled";
+}
+
+/**
+ * When a new serverless deployment is possible: up to the day before deprecation (no new deployments from then),
+ * or before retirement when no deprecation date is recorded.
+ */
+export function deployableText(lc: Lifecycle | undefined): string {
+    const end = lc?.deprecated ?? lc?.retired;
+    if (end) return `before ${end}`;
+    return lc ? "yes, no end date scheduled" : "yes, no lifecycle published";
 }
 
 function regionsText(regions: readonly string[]): string {
@@ -24,11 +44,22 @@ export function catalogMarkdownTable(): string {
     const rows = MODELS.map((m) => {
         const types = [m.serverless ? "serverless" : "", m.managed ? "managed" : ""].filter(Boolean).join(", ");
         const managed = m.managed ? (m.managed.version ? `v${m.managed.version}` : "version required") : "";
-        return `| ${m.name} | ${m.publisher} | ${m.registry} | ${types} | ${m.serverless ? regionsText(m.serverless.regions) : ""} | ${lifecycleText(m.serverless?.lifecycle)} | ${managed} |`;
+        const s = m.serverless;
+        const cells = [
+            m.name,
+            m.publisher,
+            m.registry,
+            types,
+            s ? regionsText(s.regions) : "",
+            s ? deployableText(s.lifecycle) : "",
+            s ? lifecycleText(s.lifecycle) : "",
+            managed,
+        ];
+        return `| ${cells.join(" | ")} |`;
     });
     return [
-        "| model | publisher | registry | deploy as | serverless regions | serverless lifecycle | managed version |",
-        "|---|---|---|---|---|---|---|",
+        "| model | publisher | registry | deploy as | serverless regions | new serverless deployments | serverless lifecycle | managed version |",
+        "|---|---|---|---|---|---|---|---|",
         ...rows,
     ].join("\n");
 }

@@ -29,15 +29,25 @@ export interface Lifecycle {
     legacy?: string;
     deprecated?: string;
     retired?: string;
-    /** Catalog name of the model Microsoft names as the replacement. */
-    replacement?: string;
+    /** What Microsoft names as the successor, where it names one (absent: the schedule names none). */
+    replacement?: Replacement;
     source: Source;
 }
+
+/**
+ * A successor, typed by where it can be deployed, so a message about a retired model leads somewhere deployable:
+ * - `catalog`: a model of this catalog (a hub serverless API or managed compute), by its catalog name;
+ * - `foundry`: models offered only as deployments of a Foundry resource (`azure-ai-models:foundry`), by the model
+ *   name a Foundry deployment uses;
+ * - `none`: the schedule says there is no successor on Azure ("N/A").
+ */
+export type Replacement =
+    { on: "catalog"; model: string } | { on: "foundry"; models: readonly string[] } | { on: "none" };
 
 /** Which API a route belongs to. */
 export type RouteApi = "azure-ai-model-inference" | "provider-native";
 /** What a route does. */
-export type RouteKind = "info" | "chat-completions" | "completions";
+export type RouteKind = "info" | "chat-completions" | "completions" | "ocr";
 
 export interface Route {
     api: RouteApi;
@@ -45,6 +55,11 @@ export interface Route {
     method: "GET" | "POST";
     /** Path appended to the endpoint URI, starting with `/`. */
     path: string;
+    /**
+     * The day the only official SDK of this route's API retired, where it has: clients should move to another
+     * route (the Azure AI Inference SDK for `azure-ai-model-inference`, retired 2026-08-26).
+     */
+    sdkRetired?: string;
 }
 
 /** Capabilities that change how a client must call the model. */

@@ -3,6 +3,7 @@
  * families default to 0 cores. Sizes that are not exempt from the 20% reserve need `ceil(1.2 x instances) x vCPUs`
  * cores (MS docs `how-to-manage-quotas.md`).
  */
+import { SOURCES } from "./sources";
 import type { Source } from "./types";
 
 export interface VmSize {
@@ -23,6 +24,9 @@ const SKU_LIST: Source = {
     date: "2026-11-21",
 };
 
+/** The H100 sizes hub online endpoints allow since 2025, all exempt from the reserve (FACTS-2026.md section 3). */
+const SKU_LIST_2025: Source = SOURCES.vmSkuList2025;
+
 const row = (
     name: string,
     vCPUs: number,
@@ -30,6 +34,7 @@ const row = (
     gpuType: string,
     family: string,
     reserveExempt: boolean,
+    source: Source = SKU_LIST,
 ): VmSize => ({
     name,
     vCPUs,
@@ -37,7 +42,7 @@ const row = (
     gpuType,
     family,
     reserveExempt,
-    source: SKU_LIST,
+    source,
 });
 
 export const VM_SIZES: readonly VmSize[] = [
@@ -51,6 +56,11 @@ export const VM_SIZES: readonly VmSize[] = [
     row("Standard_ND96asr_v4", 96, 8, "A100 40GB", "Standard NDASv4_A100 Family", true),
     row("Standard_ND96amsr_A100_v4", 96, 8, "A100 80GB", "Standard NDAMSv4_A100Family", true),
     row("Standard_ND40rs_v2", 40, 8, "V100 32GB", "Standard NDSv2 Family", true),
+    // H100: quota families as the 2025 size list names them. No H200 or MI300X size is offered there.
+    row("Standard_NC40ads_H100_v5", 40, 1, "H100 NVL 94GB", "standardNCADSH100v5Family", true, SKU_LIST_2025),
+    row("Standard_NC80adis_H100_v5", 80, 2, "H100 NVL 94GB", "standardNCADSH100v5Family", true, SKU_LIST_2025),
+    row("Standard_ND96is_H100_v5", 96, 8, "H100 80GB", "standardNDv5H100Family", true, SKU_LIST_2025),
+    row("Standard_ND96isr_H100_v5", 96, 8, "H100 80GB", "standardNDv5H100Family", true, SKU_LIST_2025),
 ];
 
 export function findVmSize(name: string): VmSize | undefined {

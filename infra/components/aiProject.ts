@@ -1,6 +1,8 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import { randomSuffix } from "./names";
+import { AI_PROJECT_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** Arguments of {@link AiProject}. */
 export interface AiProjectArgs {
@@ -35,6 +37,7 @@ export class AiProject extends pulumi.ComponentResource {
     public readonly principalId: pulumi.Output<string>;
 
     constructor(name: string, args: AiProjectArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs("AiProject", name, args, AI_PROJECT_ARGS);
         super("azure-ai-models:index:AiProject", name, {}, opts);
         const suffix = randomSuffix(name, this).result;
         const project = new machinelearningservices.Workspace(

@@ -8,6 +8,8 @@ import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
+import { AI_WORKSPACE_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
 import { containerRegistryName, deterministicGuid, keyVaultName, randomSuffix, storageAccountName } from "./names";
 
@@ -98,126 +100,27 @@ export class AiWorkspace extends pulumi.ComponentResource {
     public readonly containerRegistryId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AiWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs("AiWorkspace", name, args, AI_WORKSPACE_ARGS);
         super("azure-ai-models:index:AiWorkspace", name, {}, opts);
         const kind = args.kind ?? "Hub";
-        const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
-        const tags = args.tags;
-        const suffix = randomSuffix(name, this).result;
-        const client = authorization.getClientConfigOutput({ parent: this });
-
-        const rgName = args.resourceGroupName ?? `rg-${args.workspaceName}`;
-        let resourceGroupName: pulumi.Output<string>;
-        let resourceGroupId: pulumi.Output<string>;
-        if (args.createResourceGroup ?? true) {
-            const rg = new resources.ResourceGroup(
-                `${name}-rg`,
-                { resourceGroupName: rgName, location: args.location, tags },
-                { parent: this },
-            );
-            resourceGroupName = rg.name;
-            resourceGroupId = rg.id;
-        } else {
-            resourceGroupName = pulumi.output(rgName);
-            resourceGroupId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${rgName}`;
-        }
-
-        const storageAccount = new storage.StorageAccount(
-            `${name}-st`,
-            {
-                accountName: suffix.apply((s) => storageAccountName(args.workspaceName, s)),
-                resourceGroupName,
-                location: args.location,
-                kind: "StorageV2",
-                sku: { name: "Standard_ZRS" },
-                allowBlobPublicAccess: false,
-                allowSharedKeyAccess: true, // the workspace's default datastores still authenticate with keys
-                enableHttpsTrafficOnly: true,
-                minimumTlsVersion: "TLS1_2",
-                publicNetworkAccess,
-                networkRuleSet: {
-                    defaultAction: publicNetworkAccess === "Enabled" ? "Allow" : "Deny",
-                    bypass: "AzureServices",
-                },
-                tags,
-            },
-            { parent: this },
-        );
-
-        const vault = new keyvault.Vault(
-            `${name}-kv`,
-            {
-                vaultName: suffix.apply((s) => keyVaultName(args.workspaceName, s)),
-                resourceGroupName,
-                location: args.location,
-                properties: {
-                    tenantId: client.tenantId,
-                    sku: { family: "A", name: "standard" },
-                    enableRbacAuthorization: true,
-                    enableSoftDelete: true,
-                    softDeleteRetentionInDays: args.keyVaultSoftDeleteRetentionDays ?? 90,
-                    enablePurgeProtection: args.keyVaultPurgeProtection ?? true,
-                    publicNetworkAccess,
-                    networkAcls: {
-                        defaultAction: publicNetworkAccess === "Enabled" ? "Allow" : "Deny",
-                        bypass: "AzureServices",
-                    },
-                },
-                tags,
-            },
-            { parent: this },
-        );
-
-        const logs = new operationalinsights.Workspace(
-            `${name}-log`,
-            {
-                workspaceName: `log-${args.workspaceName}`,
-                resourceGroupName,
-                location: args.location,
-                sku: { name: "PerGB2018" },
-                retentionInDays: args.logRetentionDays ?? 30,
-                tags,
-            },
-            { parent: this },
-        );
-
-        const insights = new applicationinsights.Component(
-            `${name}-appi`,
-            {
-                resourceName: `appi-${args.workspaceName}`,
-                resourceGroupName,
-                location: args.location,
-                kind: "web",
-                applicationType: "web",
-                ingestionMode: "LogAnalytics",
-                workspaceResourceId: logs.id,
-                tags,
-            },
-            { parent: this },
-        );
-
-        let registry: containerregistry.Registry | undefined;
-        if (args.containerRegistry) {
-            registry = new containerregistry.Registry(
-                `${name}-cr`,
-                {
-                    registryName: suffix.apply((s) => containerRegistryName(args.workspaceName, s)),
-                    resourceGroupName,
-                    location: args.location,
-                    // Premium is the tier that supports private endpoints, which a closed workspace needs.
-                    sku: { name: publicNetworkAccess === "Enabled" ? "Standard" : "Premium" },
-                    adminUserEnabled: false,
-                    publicNetworkAccess,
-                    tags,
-                },
-                { parent: this },
-            );
-        }
-
+        const scope: Scope = {
+            name,
+            args,
+            parent: this,
+            publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
+            suffix: randomSuffix(name, this).result,
+            client: authorization.getClientConfigOutput({ parent: this }),
+        };
+        const rg = resourceGroup(scope);
+        const storageAccount = storageAccountFor(scope, rg.name);
+        const vault = keyVaultFor(scope, rg.name);
+        const { logs, insights } = monitoringFor(scope, rg.name);
+        const registry = args.containerRegistry ? containerRegistryFor(scope, rg.name) : undefined;
         const workspace = new machinelearningservices.Workspace(
             `${name}-ws`,
             {
-                workspaceName: pulumi.interpolate`${args.workspaceName}-${suffix}`,
-                resourceGroupName,
+                workspaceName: pulumi.interpolate`${args.workspaceName}-${scope.suffix}`,
+                resourceGroupName: rg.name,
                 location: args.location,
                 kind,
                 friendlyName: args.friendlyName ?? args.workspaceName,
@@ -228,34 +131,17 @@ export class AiWorkspace extends pulumi.ComponentResource {
                 keyVault: vault.id,
                 applicationInsights: insights.id,
                 containerRegistry: registry?.id,
-                publicNetworkAccess,
+                publicNetworkAccess: scope.publicNetworkAccess,
                 managedNetwork: { isolationMode: args.isolationMode ?? "AllowOnlyApprovedOutbound" },
-                tags,
+                tags: args.tags,
             },
             // Azure cannot change a workspace's storage account or key vault after creation.
             { parent: this, replaceOnChanges: ["storageAccount", "keyVault"] },
         );
+        assignAiDevelopers(scope, rg.id);
 
-        const subscriptionId = resourceGroupId.apply((id) => id.split("/")[2]);
-        for (const principal of args.aiDevelopers ?? []) {
-            new authorization.RoleAssignment(
-                `${name}-aidev-${principal.principalId}`,
-                {
-                    roleAssignmentName: resourceGroupId.apply((scope) =>
-                        deterministicGuid(scope, principal.principalId, AZURE_AI_DEVELOPER.id),
-                    ),
-                    scope: resourceGroupId,
-                    principalId: principal.principalId,
-                    principalType: principal.principalType ?? "User",
-                    roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_AI_DEVELOPER.id}`,
-                    description: `${AZURE_AI_DEVELOPER.name}: deploy serverless models in ${args.workspaceName}`,
-                },
-                { parent: this },
-            );
-        }
-
-        this.resourceGroupName = resourceGroupName;
-        this.resourceGroupId = resourceGroupId;
+        this.resourceGroupName = rg.name;
+        this.resourceGroupId = rg.id;
         this.workspaceName = workspace.name;
         this.workspaceId = workspace.id;
         this.kind = pulumi.output(kind);
@@ -273,5 +159,160 @@ export class AiWorkspace extends pulumi.ComponentResource {
             kind: this.kind,
             location: this.location,
         });
+    }
+}
+
+/** What the workspace's dependencies are built from: the component, its arguments and what it derived from them. */
+interface Scope {
+    name: string;
+    args: AiWorkspaceArgs;
+    parent: pulumi.Resource;
+    publicNetworkAccess: PublicNetworkAccess;
+    /** The stable random suffix of globally unique names. */
+    suffix: pulumi.Output<string>;
+    client: pulumi.Output<authorization.GetClientConfigResult>;
+}
+
+/** The resource group: created, or an existing one by name. */
+function resourceGroup(scope: Scope): { name: pulumi.Output<string>; id: pulumi.Output<string> } {
+    const { name, args, parent, client } = scope;
+    const rgName = args.resourceGroupName ?? `rg-${args.workspaceName}`;
+    if (args.createResourceGroup ?? true) {
+        const rg = new resources.ResourceGroup(
+            `${name}-rg`,
+            { resourceGroupName: rgName, location: args.location, tags: args.tags },
+            { parent },
+        );
+        return { name: rg.name, id: rg.id };
+    }
+    return {
+        name: pulumi.output(rgName),
+        id: pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${rgName}`,
+    };
+}
+
+/** Closed unless the workspace is open; trusted Azure services may still reach it. */
+function networkDefault(scope: Scope): "Allow" | "Deny" {
+    return scope.publicNetworkAccess === "Enabled" ? "Allow" : "Deny";
+}
+
+function storageAccountFor(scope: Scope, resourceGroupName: pulumi.Output<string>): storage.StorageAccount {
+    const { name, args, parent, publicNetworkAccess } = scope;
+    return new storage.StorageAccount(
+        `${name}-st`,
+        {
+            accountName: scope.suffix.apply((s) => storageAccountName(args.workspaceName, s)),
+            resourceGroupName,
+            location: args.location,
+            kind: "StorageV2",
+            sku: { name: "Standard_ZRS" },
+            allowBlobPublicAccess: false,
+            allowSharedKeyAccess: true, // the workspace's default datastores still authenticate with keys
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            publicNetworkAccess,
+            networkRuleSet: { defaultAction: networkDefault(scope), bypass: "AzureServices" },
+            tags: args.tags,
+        },
+        { parent },
+    );
+}
+
+function keyVaultFor(scope: Scope, resourceGroupName: pulumi.Output<string>): keyvault.Vault {
+    const { name, args, parent, publicNetworkAccess } = scope;
+    return new keyvault.Vault(
+        `${name}-kv`,
+        {
+            vaultName: scope.suffix.apply((s) => keyVaultName(args.workspaceName, s)),
+            resourceGroupName,
+            location: args.location,
+            properties: {
+                tenantId: scope.client.tenantId,
+                sku: { family: "A", name: "standard" },
+                enableRbacAuthorization: true,
+                enableSoftDelete: true,
+                softDeleteRetentionInDays: args.keyVaultSoftDeleteRetentionDays ?? 90,
+                enablePurgeProtection: args.keyVaultPurgeProtection ?? true,
+                publicNetworkAccess,
+                networkAcls: { defaultAction: networkDefault(scope), bypass: "AzureServices" },
+            },
+            tags: args.tags,
+        },
+        { parent },
+    );
+}
+
+/** Log Analytics and the Application Insights component that writes to it. */
+function monitoringFor(
+    scope: Scope,
+    resourceGroupName: pulumi.Output<string>,
+): { logs: operationalinsights.Workspace; insights: applicationinsights.Component } {
+    const { name, args, parent } = scope;
+    const logs = new operationalinsights.Workspace(
+        `${name}-log`,
+        {
+            workspaceName: `log-${args.workspaceName}`,
+            resourceGroupName,
+            location: args.location,
+            sku: { name: "PerGB2018" },
+            retentionInDays: args.logRetentionDays ?? 30,
+            tags: args.tags,
+        },
+        { parent },
+    );
+    const insights = new applicationinsights.Component(
+        `${name}-appi`,
+        {
+            resourceName: `appi-${args.workspaceName}`,
+            resourceGroupName,
+            location: args.location,
+            kind: "web",
+            applicationType: "web",
+            ingestionMode: "LogAnalytics",
+            workspaceResourceId: logs.id,
+            tags: args.tags,
+        },
+        { parent },
+    );
+    return { logs, insights };
+}
+
+function containerRegistryFor(scope: Scope, resourceGroupName: pulumi.Output<string>): containerregistry.Registry {
+    const { name, args, parent, publicNetworkAccess } = scope;
+    return new containerregistry.Registry(
+        `${name}-cr`,
+        {
+            registryName: scope.suffix.apply((s) => containerRegistryName(args.workspaceName, s)),
+            resourceGroupName,
+            location: args.location,
+            // Premium is the tier that supports private endpoints, which a closed workspace needs.
+            sku: { name: publicNetworkAccess === "Enabled" ? "Standard" : "Premium" },
+            adminUserEnabled: false,
+            publicNetworkAccess,
+            tags: args.tags,
+        },
+        { parent },
+    );
+}
+
+/** Azure AI Developer on the resource group for each principal, under a name that is the same on every run. */
+function assignAiDevelopers(scope: Scope, resourceGroupId: pulumi.Output<string>): void {
+    const { name, args, parent } = scope;
+    const subscriptionId = resourceGroupId.apply((id) => id.split("/")[2]);
+    for (const principal of args.aiDevelopers ?? []) {
+        new authorization.RoleAssignment(
+            `${name}-aidev-${principal.principalId}`,
+            {
+                roleAssignmentName: resourceGroupId.apply((scopeId) =>
+                    deterministicGuid(scopeId, principal.principalId, AZURE_AI_DEVELOPER.id),
+                ),
+                scope: resourceGroupId,
+                principalId: principal.principalId,
+                principalType: principal.principalType ?? "User",
+                roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_AI_DEVELOPER.id}`,
+                description: `${AZURE_AI_DEVELOPER.name}: deploy serverless models in ${args.workspaceName}`,
+            },
+            { parent },
+        );
     }
 }

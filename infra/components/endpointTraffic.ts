@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { TrafficClientOptions } from "../traffic/client";
 import { applyTraffic, clearTraffic, readTraffic, type EndpointRef, type LiveTraffic } from "../traffic/operations";
-import { sameSplit, trafficProblems } from "../traffic/validate";
+import { sameSplit, trafficProblems } from "../catalog/traffic";
+import { isPlain } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** Arguments of {@link EndpointTraffic}. */
 export interface EndpointTrafficArgs {
@@ -85,15 +87,7 @@ export class EndpointTraffic extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: EndpointTrafficArgs, opts?: pulumi.CustomResourceOptions) {
         const subscriptionId = args.subscriptionId ?? defaultSubscriptionId();
-        const errors = plainArgProblems(args, subscriptionId);
-        if (errors.length > 0) {
-            throw new pulumi.InputPropertiesError({
-                message: `EndpointTraffic ${name}: invalid arguments:\n${errors
-                    .map((e) => `${e.propertyPath}: ${e.reason}`)
-                    .join("\n")}`,
-                errors,
-            });
-        }
+        checkArgs("EndpointTraffic", name, args, {}, plainArgProblems(args, subscriptionId));
         super(
             endpointTrafficProvider(),
             name,
@@ -118,6 +112,86 @@ const SUBSCRIPTION_REQUIRED =
 
 let sharedProvider: pulumi.dynamic.ResourceProvider<EndpointTrafficInputs, EndpointTrafficOutputs> | undefined;
 
+// What the engine sends for a value not known yet (preview): `unknownValue` of @pulumi/pulumi/runtime/rpc, repeated
+// here so the serialized provider does not capture that module.
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const COORDINATES = ["subscriptionId", "resourceGroupName", "workspaceName", "endpointName"] as const;
+
+function hasUnknown(v: unknown): boolean {
+    return v === UNKNOWN || (typeof v === "object" && v !== null && Object.values(v).some(hasUnknown));
+}
+
+function outputs(inputs: EndpointTrafficInputs, live: LiveTraffic): EndpointTrafficOutputs {
+    return {
+        subscriptionId: inputs.subscriptionId,
+        resourceGroupName: inputs.resourceGroupName,
+        workspaceName: inputs.workspaceName,
+        endpointName: inputs.endpointName,
+        traffic: live.traffic,
+        mirrorTraffic: live.mirrorTraffic,
+        ...(inputs.endpointRevision === undefined ? {} : { endpointRevision: inputs.endpointRevision }),
+    };
+}
+
+function idOf(r: EndpointRef): string {
+    return (
+        `/subscriptions/${r.subscriptionId}/resourceGroups/${r.resourceGroupName}/providers/` +
+        `Microsoft.MachineLearningServices/workspaces/${r.workspaceName}/onlineEndpoints/${r.endpointName}`
+    );
+}
+
+/** The provider's `check`: coordinates present, revision a string, and the split by the shared traffic rule. */
+function inputFailures(news: EndpointTrafficInputs): pulumi.dynamic.CheckFailure[] {
+    const failures: pulumi.dynamic.CheckFailure[] = [];
+    for (const key of COORDINATES) {
+        const v: unknown = news[key];
+        if (v !== UNKNOWN && (typeof v !== "string" || v.trim() === "")) {
+            failures.push({
+                property: key,
+                reason:
+                    key === "subscriptionId"
+                        ? SUBSCRIPTION_REQUIRED
+                        : `is required: a non-empty string; got ${JSON.stringify(v)}`,
+            });
+        }
+    }
+    const rev: unknown = news.endpointRevision;
+    if (rev !== undefined && rev !== UNKNOWN && typeof rev !== "string") {
+        failures.push({ property: "endpointRevision", reason: `must be a string; got ${JSON.stringify(rev)}` });
+    }
+    if (!hasUnknown(news.traffic) && !hasUnknown(news.mirrorTraffic)) {
+        failures.push(...trafficProblems(news).map(({ property, reason }) => ({ property, reason })));
+    }
+    return failures;
+}
+
+/**
+ * The provider's `diff`: a new endpoint replaces; changed inputs update; unchanged inputs are compared with what
+ * Azure routes now, so a reset or an edit outside Pulumi shows.
+ */
+async function diffTraffic(
+    olds: EndpointTrafficOutputs,
+    news: EndpointTrafficInputs,
+    clientOptions: TrafficClientOptions,
+): Promise<pulumi.dynamic.DiffResult> {
+    const replaces = COORDINATES.filter((k) => news[k] === UNKNOWN || olds[k] !== news[k]);
+    if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
+    const changed =
+        hasUnknown(news.traffic) ||
+        hasUnknown(news.mirrorTraffic) ||
+        news.endpointRevision === UNKNOWN ||
+        !sameSplit(olds.traffic, news.traffic) ||
+        !sameSplit(olds.mirrorTraffic, news.mirrorTraffic) ||
+        (olds.endpointRevision ?? "") !== (news.endpointRevision ?? "");
+    if (changed) return { changes: true };
+    const live = await readTraffic(news, clientOptions);
+    const drift =
+        live === undefined ||
+        !sameSplit(live.traffic, news.traffic) ||
+        !sameSplit(live.mirrorTraffic, news.mirrorTraffic);
+    return { changes: drift };
+}
+
 /**
  * The dynamic provider behind {@link EndpointTraffic}; `options` inject the SDK client (tests). Pulumi serializes
  * it with the functions it calls, so it stays small and loads the Azure SDK only inside those functions. The default
@@ -128,68 +202,13 @@ export function endpointTrafficProvider(
 ): pulumi.dynamic.ResourceProvider<EndpointTrafficInputs, EndpointTrafficOutputs> {
     if (options === undefined && sharedProvider !== undefined) return sharedProvider;
     const clientOptions = options ?? {};
-    // What the engine sends for a value not known yet (preview): `unknownValue` of @pulumi/pulumi/runtime/rpc,
-    // repeated here so the serialized provider does not capture that module.
-    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    const COORDINATES = ["subscriptionId", "resourceGroupName", "workspaceName", "endpointName"] as const;
-    const hasUnknown = (v: unknown): boolean =>
-        v === UNKNOWN || (typeof v === "object" && v !== null && Object.values(v).some(hasUnknown));
-    const outputs = (inputs: EndpointTrafficInputs, live: LiveTraffic): EndpointTrafficOutputs => ({
-        subscriptionId: inputs.subscriptionId,
-        resourceGroupName: inputs.resourceGroupName,
-        workspaceName: inputs.workspaceName,
-        endpointName: inputs.endpointName,
-        traffic: live.traffic,
-        mirrorTraffic: live.mirrorTraffic,
-        ...(inputs.endpointRevision === undefined ? {} : { endpointRevision: inputs.endpointRevision }),
-    });
-    const idOf = (r: EndpointRef): string =>
-        `/subscriptions/${r.subscriptionId}/resourceGroups/${r.resourceGroupName}/providers/` +
-        `Microsoft.MachineLearningServices/workspaces/${r.workspaceName}/onlineEndpoints/${r.endpointName}`;
-
     const provider: pulumi.dynamic.ResourceProvider<EndpointTrafficInputs, EndpointTrafficOutputs> = {
         async check(_olds, news) {
-            const failures: pulumi.dynamic.CheckFailure[] = [];
-            for (const key of COORDINATES) {
-                const v: unknown = news[key];
-                if (v !== UNKNOWN && (typeof v !== "string" || v.trim() === "")) {
-                    failures.push({
-                        property: key,
-                        reason:
-                            key === "subscriptionId"
-                                ? SUBSCRIPTION_REQUIRED
-                                : `is required: a non-empty string; got ${JSON.stringify(v)}`,
-                    });
-                }
-            }
-            const rev: unknown = news.endpointRevision;
-            if (rev !== undefined && rev !== UNKNOWN && typeof rev !== "string") {
-                failures.push({ property: "endpointRevision", reason: `must be a string; got ${JSON.stringify(rev)}` });
-            }
-            if (!hasUnknown(news.traffic) && !hasUnknown(news.mirrorTraffic)) {
-                failures.push(...trafficProblems(news));
-            }
-            return { inputs: news, failures };
+            return { inputs: news, failures: inputFailures(news) };
         },
 
         async diff(_id, olds, news) {
-            const replaces = COORDINATES.filter((k) => news[k] === UNKNOWN || olds[k] !== news[k]);
-            if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
-            const changed =
-                hasUnknown(news.traffic) ||
-                hasUnknown(news.mirrorTraffic) ||
-                news.endpointRevision === UNKNOWN ||
-                !sameSplit(olds.traffic, news.traffic) ||
-                !sameSplit(olds.mirrorTraffic, news.mirrorTraffic) ||
-                (olds.endpointRevision ?? "") !== (news.endpointRevision ?? "");
-            if (changed) return { changes: true };
-            // Inputs are unchanged: compare with what Azure routes now, so a reset or an edit outside Pulumi shows.
-            const live = await readTraffic(news, clientOptions);
-            const drift =
-                live === undefined ||
-                !sameSplit(live.traffic, news.traffic) ||
-                !sameSplit(live.mirrorTraffic, news.mirrorTraffic);
-            return { changes: drift };
+            return diffTraffic(olds, news, clientOptions);
         },
 
         async create(inputs) {
@@ -245,10 +264,4 @@ function plainArgProblems(
         }
     }
     return errors;
-}
-
-/** A map with no Output or Promise in it (its values can be checked now). */
-function isPlain(value: unknown): boolean {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
-    return typeof value !== "object" || value === null || Object.values(value).every(isPlain);
 }

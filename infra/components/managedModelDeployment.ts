@@ -2,6 +2,8 @@ import * as machinelearningservices from "@pulumi/azure-native/machinelearningse
 import * as pulumi from "@pulumi/pulumi";
 import type { PublicNetworkAccess, ScaleType } from "./enums";
 import { resolveWorkspace } from "./workspaceRef";
+import { MANAGED_DEPLOYMENT_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** Health probe settings, in seconds; Azure's defaults apply to what is left out. */
 export interface ProbeArgs {
@@ -105,6 +107,7 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
     public readonly instanceType: pulumi.Output<string>;
 
     constructor(name: string, args: ManagedModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs("ManagedModelDeployment", name, args, MANAGED_DEPLOYMENT_ARGS);
         super("azure-ai-models:index:ManagedModelDeployment", name, {}, opts);
         const ws = resolveWorkspace("ManagedModelDeployment", args);
         const autoscale = args.scaleType === "TargetUtilization";

@@ -8,6 +8,8 @@ import type { OnlineEndpointAuthMode, PublicNetworkAccess } from "./enums";
 import { configuredToday } from "../util/clock";
 import { alphanumeric, deterministicGuid, randomSuffix } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
+import { ONLINE_ENDPOINT_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** How a client authenticates to an online endpoint: the header to send and what goes in it. */
 export interface EndpointAuthorization {
@@ -92,6 +94,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
     public readonly revision: pulumi.Output<string>;
 
     constructor(name: string, args: ManagedOnlineEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs("ManagedOnlineEndpoint", name, args, ONLINE_ENDPOINT_ARGS);
         super("azure-ai-models:index:ManagedOnlineEndpoint", name, {}, opts);
         const ws = resolveWorkspace("ManagedOnlineEndpoint", args);
         const authMode = args.authMode ?? "AADToken";
@@ -127,62 +130,7 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
                 ignoreChanges: ["properties.traffic", "properties.mirrorTraffic", "properties.properties"],
             },
         );
-
-        let contentSafetyEndpoint: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
-        if (args.contentSafety) {
-            const account = new cognitiveservices.Account(
-                `${name}-contentsafety`,
-                {
-                    accountName: pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`,
-                    resourceGroupName: ws.resourceGroupName,
-                    location: args.location,
-                    kind: "ContentSafety",
-                    sku: { name: "S0" },
-                    identity: { type: "SystemAssigned" },
-                    properties: {
-                        customSubDomainName: pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`,
-                        disableLocalAuth: true,
-                        publicNetworkAccess,
-                    },
-                    tags: args.tags,
-                },
-                { parent: this },
-            );
-            const principalId = endpoint.identity.apply((i) => i?.principalId ?? "");
-            new authorization.RoleAssignment(
-                `${name}-contentsafety-user`,
-                {
-                    roleAssignmentName: pulumi
-                        .all([account.id, principalId])
-                        .apply(([scope, p]) => deterministicGuid(scope, p, COGNITIVE_SERVICES_USER.id)),
-                    scope: account.id,
-                    principalId,
-                    principalType: "ServicePrincipal",
-                    roleDefinitionId: account.id.apply(
-                        (id) =>
-                            `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${COGNITIVE_SERVICES_USER.id}`,
-                    ),
-                    description: `${COGNITIVE_SERVICES_USER.name}: the online endpoint ${args.endpointName} calls Content Safety with its identity`,
-                },
-                { parent: this },
-            );
-            contentSafetyEndpoint = account.properties.apply((p) => p.endpoint);
-        }
-
-        let primaryKey: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
-        let secondaryKey: pulumi.Output<string | undefined> = pulumi.output<string | undefined>(undefined);
-        if (authMode === "Key") {
-            const keys = machinelearningservices.listOnlineEndpointKeysOutput(
-                {
-                    endpointName: endpoint.name,
-                    resourceGroupName: ws.resourceGroupName,
-                    workspaceName: ws.workspaceName,
-                },
-                { parent: this },
-            );
-            primaryKey = pulumi.secret(keys.apply((k) => k.primaryKey ?? ""));
-            secondaryKey = pulumi.secret(keys.apply((k) => k.secondaryKey ?? ""));
-        }
+        const keys = authMode === "Key" ? endpointKeys(this, endpoint, ws) : undefined;
 
         this.endpointName = endpoint.name;
         this.endpointId = endpoint.id;
@@ -191,9 +139,11 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
         this.principalId = endpoint.identity.apply((i) => i?.principalId ?? "");
         this.authMode = pulumi.output(authMode);
         this.authorization = pulumi.output(AUTHORIZATION[authMode]);
-        this.primaryKey = primaryKey;
-        this.secondaryKey = secondaryKey;
-        this.contentSafetyEndpoint = contentSafetyEndpoint;
+        this.primaryKey = keys?.primaryKey ?? pulumi.output<string | undefined>(undefined);
+        this.secondaryKey = keys?.secondaryKey ?? pulumi.output<string | undefined>(undefined);
+        this.contentSafetyEndpoint = args.contentSafety
+            ? contentSafetyFor(this, name, args, ws.resourceGroupName, suffix, this.principalId)
+            : pulumi.output<string | undefined>(undefined);
         this.revision = pulumi
             .output({ authMode, publicNetworkAccess, description: args.description ?? "", tags: args.tags ?? {} })
             .apply((settings) => createHash("sha256").update(JSON.stringify(settings)).digest("hex").slice(0, 16));
@@ -205,6 +155,73 @@ export class ManagedOnlineEndpoint extends pulumi.ComponentResource {
             secondaryKey: this.secondaryKey,
         });
     }
+}
+
+/** The endpoint's keys (Key auth), wrapped as secrets before they leave the component. */
+function endpointKeys(
+    parent: pulumi.Resource,
+    endpoint: machinelearningservices.OnlineEndpoint,
+    ws: { resourceGroupName: pulumi.Output<string>; workspaceName: pulumi.Output<string> },
+): { primaryKey: pulumi.Output<string | undefined>; secondaryKey: pulumi.Output<string | undefined> } {
+    const keys = machinelearningservices.listOnlineEndpointKeysOutput(
+        { endpointName: endpoint.name, resourceGroupName: ws.resourceGroupName, workspaceName: ws.workspaceName },
+        { parent },
+    );
+    return {
+        primaryKey: pulumi.secret(keys.apply((k) => k.primaryKey ?? "")),
+        secondaryKey: pulumi.secret(keys.apply((k) => k.secondaryKey ?? "")),
+    };
+}
+
+/**
+ * An Azure AI Content Safety account (local auth off) and the role that lets the endpoint's identity call it;
+ * returns the account's endpoint.
+ */
+function contentSafetyFor(
+    parent: pulumi.Resource,
+    name: string,
+    args: ManagedOnlineEndpointArgs,
+    resourceGroupName: pulumi.Output<string>,
+    suffix: pulumi.Output<string>,
+    principalId: pulumi.Output<string>,
+): pulumi.Output<string | undefined> {
+    const accountName = pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`;
+    const account = new cognitiveservices.Account(
+        `${name}-contentsafety`,
+        {
+            accountName,
+            resourceGroupName,
+            location: args.location,
+            kind: "ContentSafety",
+            sku: { name: "S0" },
+            identity: { type: "SystemAssigned" },
+            properties: {
+                customSubDomainName: accountName,
+                disableLocalAuth: true,
+                publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
+            },
+            tags: args.tags,
+        },
+        { parent },
+    );
+    new authorization.RoleAssignment(
+        `${name}-contentsafety-user`,
+        {
+            roleAssignmentName: pulumi
+                .all([account.id, principalId])
+                .apply(([scope, p]) => deterministicGuid(scope, p, COGNITIVE_SERVICES_USER.id)),
+            scope: account.id,
+            principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: account.id.apply(
+                (id) =>
+                    `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${COGNITIVE_SERVICES_USER.id}`,
+            ),
+            description: `${COGNITIVE_SERVICES_USER.name}: the online endpoint ${args.endpointName} calls Content Safety with its identity`,
+        },
+        { parent },
+    );
+    return account.properties.apply((p) => p.endpoint);
 }
 
 /** How clients authenticate to an online endpoint, per auth mode. */

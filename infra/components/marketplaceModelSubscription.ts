@@ -2,6 +2,8 @@ import * as machinelearningservices from "@pulumi/azure-native/machinelearningse
 import * as pulumi from "@pulumi/pulumi";
 import { marketplaceSubscriptionName } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
+import { MARKETPLACE_SUBSCRIPTION_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** The Azure Marketplace plan behind a model offer. */
 export interface MarketplacePlan {
@@ -44,6 +46,7 @@ export class MarketplaceModelSubscription extends pulumi.ComponentResource {
     public readonly marketplacePlan: pulumi.Output<MarketplacePlan | undefined>;
 
     constructor(name: string, args: MarketplaceModelSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs("MarketplaceModelSubscription", name, args, MARKETPLACE_SUBSCRIPTION_ARGS);
         super("azure-ai-models:index:MarketplaceModelSubscription", name, {}, opts);
         const ws = resolveWorkspace("MarketplaceModelSubscription", args);
         const subscription = new machinelearningservices.MarketplaceSubscription(

@@ -4,6 +4,8 @@ import { MODELS, needsMarketplaceSubscription, type Route } from "../catalog";
 import type { ContentSafetyStatus, ServerlessAuthMode } from "./enums";
 import { randomSuffix } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
+import { SERVERLESS_ENDPOINT_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** A route a deployed model serves, by the name it gets in `routeUrls`. */
 export interface EndpointRoute {
@@ -84,6 +86,7 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
     public readonly secondaryKey: pulumi.Output<string>;
 
     constructor(name: string, args: ServerlessModelEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs("ServerlessModelEndpoint", name, args, SERVERLESS_ENDPOINT_ARGS);
         super("azure-ai-models:index:ServerlessModelEndpoint", name, {}, opts);
         const ws = resolveWorkspace("ServerlessModelEndpoint", args);
         const offer = MODELS.find(

@@ -87,6 +87,7 @@ export function fromZodIssues(
     root: z.ZodType,
     issues: readonly z.core.$ZodIssue[],
     base: readonly PropertyKey[] = [],
+    render: (path: readonly PropertyKey[]) => string = configPath,
 ): ConfigIssue[] {
     const out: ConfigIssue[] = [];
     for (const issue of issues) {
@@ -99,7 +100,7 @@ export function fromZodIssues(
                     const near = closest(key, valid, 1);
                     const hint = near.length ? `did you mean "${near[0]}"? ` : "";
                     out.push({
-                        path: configPath([...path, key]),
+                        path: render([...path, key]),
                         message: `unknown key "${key}"; ${hint}valid keys here: ${valid.join(", ")}`,
                     });
                 }
@@ -107,7 +108,7 @@ export function fromZodIssues(
             }
             case "invalid_type":
                 out.push({
-                    path: configPath(path),
+                    path: render(path),
                     message:
                         given === undefined
                             ? `is required (expected ${issue.expected})`
@@ -116,12 +117,12 @@ export function fromZodIssues(
                 break;
             case "invalid_value":
                 out.push({
-                    path: configPath(path),
+                    path: render(path),
                     message: `${show(given)} is not allowed; allowed: ${list(issue.values)}`,
                 });
                 break;
             case "invalid_format":
-                out.push({ path: configPath(path), message: `${show(given)} is not valid; expected ${issue.message}` });
+                out.push({ path: render(path), message: `${show(given)} is not valid; expected ${issue.message}` });
                 break;
             case "too_small":
             case "too_big": {
@@ -131,13 +132,13 @@ export function fromZodIssues(
                         : `at most ${String(issue.maximum)}`;
                 const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " entries" : "";
                 out.push({
-                    path: configPath(path),
+                    path: render(path),
                     message: `${show(given)} is out of range; expected ${bound}${unit}`,
                 });
                 break;
             }
             default:
-                out.push({ path: configPath(path), message: `${show(given)}: ${issue.message}` });
+                out.push({ path: render(path), message: `${show(given)}: ${issue.message}` });
         }
     }
     return out;

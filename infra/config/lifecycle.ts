@@ -2,19 +2,27 @@
  * The lifecycle check serverless and managed deployments share: legacy and deprecated warn, retired fails unless
  * the deployment accepts it. Messages give the date, the replacement and the source.
  */
-import { findModel, lifecycleStage, type Lifecycle, type ModelEntry } from "../catalog";
-import { configPath } from "./issues";
+import {
+    foundryReplacementClause,
+    lifecycleStage,
+    replacementClause,
+    type Lifecycle,
+    type ModelEntry,
+} from "../catalog";
 
 export interface LifecycleCheck {
     /** The model (a catalog entry, or a Foundry offer: only its name is read). */
     model: Pick<ModelEntry, "name">;
+    /**
+     * How the model is deployed: a catalog replacement is judged by its offer of this kind; on a Foundry resource
+     * the replacement is named for the Foundry path.
+     */
+    offer: "serverless" | "managed" | "foundry";
     lifecycle: Lifecycle | undefined;
     today: Date;
     acceptRetired: boolean;
     /** Models the replacement may be among (the catalog plus custom models). */
     known: readonly ModelEntry[];
-    /** Whether the replacement is in the table the deployment is checked against. @default - found in `known` */
-    isKnown?: (name: string) => boolean;
     /** Config path of the deployment's `model`. */
     path: PropertyKey[];
     err: (path: PropertyKey[], message: string) => void;
@@ -25,9 +33,10 @@ export function checkLifecycle(c: LifecycleCheck): void {
     const lc = c.lifecycle;
     const stage = lifecycleStage(lc, c.today);
     if (!lc || stage === "active") return;
-    const replacement = lc.replacement
-        ? `replacement: ${lc.replacement}${(c.isKnown ? c.isKnown(lc.replacement) : findModel(lc.replacement, c.known) !== undefined) ? "" : ` (not in the catalog yet: add it under ${configPath(["customModels"])})`}`
-        : "no replacement is named";
+    const replacement =
+        c.offer === "foundry"
+            ? foundryReplacementClause(lc)
+            : replacementClause(lc, { offer: c.offer, today: c.today, known: c.known });
     const where = `source: ${lc.source.document} (${lc.source.date})`;
     const date = lc[stage]!;
     if (stage === "retired") {

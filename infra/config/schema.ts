@@ -229,10 +229,13 @@ export const onlineEndpointSchema = z.strictObject({
     description: z.string().max(1024).optional(),
     /** One to twenty deployments sharing the endpoint's URI and keys. */
     deployments: z.array(managedDeploymentSchema).min(1),
-    /** Percent of live traffic per deployment, summing to 100. @default - 100 to the only deployment */
-    traffic: z.record(z.string(), z.number().int().min(0).max(100)).optional(),
-    /** Percent of live traffic copied to a deployment that takes no live traffic (at most 50). */
-    mirrorTraffic: z.record(z.string(), z.number().int().min(0).max(50)).optional(),
+    /**
+     * Percent of live traffic per deployment, summing to 100 (Azure's rule: `infra/catalog/traffic.ts`, which checks
+     * the split). @default - 100 to the only deployment
+     */
+    traffic: z.record(z.string(), z.number()).optional(),
+    /** Percent of live traffic copied to deployments that take no live traffic (at most 50 in total). */
+    mirrorTraffic: z.record(z.string(), z.number()).optional(),
     /**
      * Run on Azure's shared quota pool instead of your own (short-term testing; Enterprise Agreement subscriptions):
      * the endpoint is deleted after 168 hours, which this flag acknowledges.

@@ -13,7 +13,9 @@ import {
     findModel,
     normalizeRegion,
     registryOf,
+    type Lifecycle,
     type ModelEntry,
+    type Source,
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
@@ -57,6 +59,12 @@ export interface ValidationResult {
     warnings: ConfigIssue[];
 }
 
+/** A custom model's lifecycle in the catalog's form: its replacement, by name, is a catalog or custom model. */
+function customLifecycle(lc: NonNullable<CustomModelConfig["lifecycle"]>, source: Source): Lifecycle {
+    const { replacement, ...dates } = lc;
+    return { ...dates, ...(replacement ? { replacement: { on: "catalog", model: replacement } } : {}), source };
+}
+
 /** Builds a catalog entry from a `customModels` entry, so the rest of the package treats both alike. */
 export function customModelEntry(c: CustomModelConfig): ModelEntry {
     const source = { document: c.source, date: "stack config" };
@@ -74,7 +82,7 @@ export function customModelEntry(c: CustomModelConfig): ModelEntry {
             regionsSource: source,
             routes: INFERENCE_API_ROUTES[c.task],
             rateLimits: SERVERLESS_RATE_LIMITS,
-            ...(c.lifecycle ? { lifecycle: { ...c.lifecycle, source } } : {}),
+            ...(c.lifecycle ? { lifecycle: customLifecycle(c.lifecycle, source) } : {}),
         },
         capabilities: { systemRole: true, jsonMode: false, tools: false, documents: false, source },
         source,
@@ -283,6 +291,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
 
         checkLifecycle({
             model,
+            offer: "serverless",
             lifecycle: offer.lifecycle,
             today,
             acceptRetired: d.acceptRetired === true,

@@ -82,8 +82,8 @@ export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
         lifecycle: offer.lifecycle,
         today: d.today,
         acceptRetired: d.acceptRetired === true,
+        offer: "foundry",
         known: [],
-        isKnown: (name) => findFoundryOffer(name).offer !== undefined,
         path: ["model"],
         err: (property, reason) => problems.push({ property, reason }),
         warn: (property, reason) => problems.push({ property, reason, warning: true }),
@@ -341,10 +341,4 @@ export function resolveFoundry(config: FoundryConfig, facts: FoundryFacts): Vali
             raiPolicyName: filterName(d.contentFilter, config.contentFilters),
         })),
     };
-}
-
-/** Checks a name against an Azure name rule (the ones the `foundry` schema uses). */
-export function checkName(property: string, value: string | undefined, rule: RegExp, text: string): FoundryProblem[] {
-    if (value === undefined || rule.test(value)) return [];
-    return [{ property: [property], reason: `${show(value)} is not valid; expected ${text}` }];
 }

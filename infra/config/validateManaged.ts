@@ -16,7 +16,7 @@ import {
     type ModelEntry,
     type VmSize,
 } from "../catalog";
-import { closest } from "../catalog/suggest";
+import { trafficProblems } from "../catalog/traffic";
 import { configPath, show } from "./issues";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, num, str, type Loose } from "./loose";
@@ -187,6 +187,7 @@ function checkModel(
 
     checkLifecycle({
         model,
+        offer: "managed",
         lifecycle: offer.lifecycle,
         today: ctx.today,
         acceptRetired: d.acceptRetired === true,
@@ -200,56 +201,22 @@ function checkModel(
         : { catalogModel: model, modelId: managedAssetId(model, version), ...(vmSize ? { vmSize } : {}) };
 }
 
+/**
+ * The endpoint's split against Azure's rule (`trafficProblems`, shared with the EndpointTraffic provider and the
+ * policy), after the one rule of this config: with more than one deployment, `traffic` must be given (with one, it
+ * defaults to 100 for that deployment). Percentages that are not numbers are the schema's to report.
+ */
 function checkTraffic(e: Loose, base: PropertyKey[], names: string[], ctx: ManagedContext): void {
-    const { err } = ctx;
-    const known = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
-    const unknownName = (key: string, n: string) => {
-        const near = closest(n, names, 1);
-        err(
-            [...base, key, n],
-            `names no deployment of this endpoint (deployments: ${names.join(", ")})${near.length ? `; did you mean "${near[0]}"?` : ""}`,
-        );
-    };
-    const traffic = isObject(e.traffic) ? e.traffic : undefined;
-    if (traffic) {
-        for (const n of Object.keys(traffic)) if (!known(n)) unknownName("traffic", n);
-        const values = Object.values(traffic);
-        if (values.every((v) => typeof v === "number")) {
-            const sum = (values as number[]).reduce((a, b) => a + b, 0);
-            if (sum !== 100)
-                err(
-                    [...base, "traffic"],
-                    `adds up to ${sum}; live traffic must add up to 100 (${Object.entries(traffic)
-                        .map(([k, v]) => `${k}: ${String(v)}`)
-                        .join(", ")})`,
-                );
-        }
-    } else if (names.length > 1) {
-        err(
+    if (e.traffic === undefined && names.length > 1) {
+        ctx.err(
             [...base, "traffic"],
             `is required when an endpoint has more than one deployment: give each of ${names.join(", ")} a percentage adding up to 100`,
         );
+        return;
     }
-    const mirror = isObject(e.mirrorTraffic) ? e.mirrorTraffic : undefined;
-    if (mirror) {
-        let total = 0;
-        for (const [n, v] of Object.entries(mirror)) {
-            if (!known(n)) unknownName("mirrorTraffic", n);
-            if (typeof v === "number") total += v;
-            const live = traffic
-                ? Object.entries(traffic).find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1]
-                : names.length === 1 && known(n)
-                  ? 100
-                  : 0;
-            if (typeof live === "number" && live > 0 && typeof v === "number" && v > 0) {
-                err(
-                    [...base, "mirrorTraffic", n],
-                    `${show(n)} takes ${live}% of live traffic; mirror traffic may only go to a deployment with no live traffic`,
-                );
-            }
-        }
-        if (total > 50)
-            err([...base, "mirrorTraffic"], `adds up to ${total}; Azure mirrors at most 50 percent of traffic`);
+    const traffic = e.traffic ?? (names.length === 1 ? { [names[0]]: 100 } : {});
+    for (const p of trafficProblems({ traffic, mirrorTraffic: e.mirrorTraffic }, { deployments: names })) {
+        ctx.err([...base, ...p.path], p.reason);
     }
 }
 

@@ -4,4 +4,4 @@
  */
 export * from "./client";
 export * from "./operations";
-export * from "./validate";
+export * from "../catalog/traffic";

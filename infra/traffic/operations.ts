@@ -9,7 +9,7 @@
  */
 import type { AzureMachineLearningWorkspaces, OnlineEndpoint } from "@azure/arm-machinelearning";
 import { defaultClientFactory, type TrafficClientOptions } from "./client";
-import { effectiveSplit, formatProblems, trafficProblems, type TrafficSplit } from "./validate";
+import { effectiveSplit, formatProblems, trafficProblems, type TrafficSplit } from "../catalog/traffic";
 
 /** Which online endpoint: its ARM coordinates. */
 export interface EndpointRef {

@@ -20,6 +20,7 @@ export {
     needsMarketplaceSubscription,
     normalizeRegion,
     registryOf,
+    replacementTarget,
 } from "../../infra/catalog";
 export type { Lifecycle, LifecycleStage, ModelEntry } from "../../infra/catalog";
 

@@ -6,6 +6,7 @@ import { MODEL_ID_PATH, mlKind } from "./azure";
 import {
     findOffer,
     lifecycleStage,
+    replacementTarget,
     type Lifecycle,
     type LifecycleStage,
     type ModelEntry,
@@ -54,11 +55,14 @@ export function offerStage(resource: ResourceView, day: Date): OfferStage | unde
     };
 }
 
-/** "Deploy its replacement X instead, or another model." */
-export function replacementHint(lifecycle: Lifecycle): string {
-    return lifecycle.replacement
-        ? `Deploy its replacement ${lifecycle.replacement} instead, or another model`
-        : "Deploy another model";
+/** "Deploy its replacement X instead, or another model", where X leads somewhere deployable on `day`. */
+export function replacementHint(s: Pick<OfferStage, "lifecycle" | "offer">, day: Date): string {
+    const r = s.lifecycle.replacement;
+    if (!r) return "Deploy another model";
+    const target = replacementTarget(r, { offer: s.offer, today: day });
+    return target === undefined
+        ? "Microsoft names no replacement on Azure: deploy another model"
+        : `Deploy its replacement ${target} instead, or another model`;
 }
 
 /** "(MS docs ..., 2026-07-07)" */

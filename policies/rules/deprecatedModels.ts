@@ -39,13 +39,14 @@ export const deprecatedModels = defineResourceRule<DeprecatedModelsConfig>({
     remediationSteps:
         "Plan the move to the model's replacement (named in the message when Microsoft names one) before its retirement date.",
     check: (resource, config) => {
-        const s = offerStage(resource, today(config.today));
+        const day = today(config.today);
+        const s = offerStage(resource, day);
         if (!s || (s.stage !== "legacy" && s.stage !== "deprecated") || !config.stages.includes(s.stage)) return [];
         const retires = s.lifecycle.retired ? `; it retires on ${s.lifecycle.retired}` : "";
         return [
             `${describe(resource)} uses ${s.model.displayName} (${s.modelId}), whose ${s.offer} offer is ${s.stage} since ` +
                 `${s.lifecycle[s.stage]} (${MEANING[s.stage]})${retires} ${sourceNote(s.lifecycle)}. ` +
-                `${replacementHint(s.lifecycle)}; reported stages: ${list(config.stages)}.`,
+                `${replacementHint(s, day)}; reported stages: ${list(config.stages)}.`,
         ];
     },
 });

@@ -20,11 +20,12 @@ export const noRetiredModels = defineResourceRule<NoRetiredModelsConfig>({
     remediationSteps:
         "Deploy the model's replacement (named in the message when Microsoft names one) or another model.",
     check: (resource, config) => {
-        const s = offerStage(resource, today(config.today));
+        const day = today(config.today);
+        const s = offerStage(resource, day);
         if (!s || s.stage !== "retired") return [];
         return [
             `${describe(resource)} uses ${s.model.displayName} (${s.modelId}), whose ${s.offer} offer was retired on ${s.lifecycle.retired}: ` +
-                `its deployments return 404 ${sourceNote(s.lifecycle)}. ${replacementHint(s.lifecycle)}.`,
+                `its deployments return 404 ${sourceNote(s.lifecycle)}. ${replacementHint(s, day)}.`,
         ];
     },
 });

@@ -9,6 +9,7 @@ import {
     lifecycleStage,
     managedAssetId,
     needsMarketplaceSubscription,
+    replacementClause,
 } from "../../infra/catalog";
 import { modelEntrySchema } from "../../infra/catalog/schema";
 
@@ -121,5 +122,102 @@ describe("model catalog", () => {
             requestsPerMinute: 1000,
         });
         expect(findModel("Meta-Llama-3-8B")!.serverless).toBeUndefined();
+    });
+});
+
+describe("catalog of 2026", () => {
+    const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+    it("names a replacement every retired offer leads to: a catalog entry, a Foundry model or none on Azure", () => {
+        const problems: string[] = [];
+        for (const m of MODELS) {
+            for (const [kind, offer] of [
+                ["serverless", m.serverless],
+                ["managed", m.managed],
+            ] as const) {
+                const r = offer?.lifecycle?.replacement;
+                if (!r) continue;
+                if (r.on === "catalog") {
+                    const target = findModel(r.model);
+                    if (!target) problems.push(`${m.name} (${kind}) → ${r.model}: not a catalog entry`);
+                    else if (!(kind === "serverless" ? target.serverless : (target.managed ?? target.serverless)))
+                        problems.push(`${m.name} (${kind}) → ${r.model}: offers no ${kind} deployment`);
+                } else if (r.on === "foundry") {
+                    if (r.models.some((f) => findModel(f)))
+                        problems.push(
+                            `${m.name} → ${r.models.join(", ")}: a Foundry-only replacement that is in the catalog`,
+                        );
+                }
+            }
+        }
+        expect(problems).toEqual([]);
+    });
+
+    it("records each 2026 fact (FACTS-2026.md section 1) with its source", () => {
+        const offer = (name: string) => findModel(name)!.serverless!;
+        for (const name of ["Codestral-2501", "mistral-small-2503", "mistral-medium-2505", "Llama-3.3-70B-Instruct"]) {
+            expect(offer(name).regions).toEqual([...SERVERLESS_REGIONS]);
+            expect(offer(name).lifecycle?.retired).toBeUndefined();
+            expect(offer(name).regionsSource.document).toContain("region-availability-maas.md@298e0e31");
+        }
+        expect(offer("mistral-small-2503").modelId).toBe(
+            "azureml://registries/azureml-mistral/models/mistral-small-2503",
+        );
+        expect(offer("Llama-3.3-70B-Instruct").modelId).toBe(
+            "azureml://registries/azureml-meta/models/Llama-3.3-70B-Instruct",
+        );
+        expect(offer("Meta-Llama-3.1-405B-Instruct").regions).not.toContain("swedencentral");
+        expect(offer("mistral-document-ai-2505").regions).toEqual(["eastus2", "swedencentral"]);
+        expect(offer("mistral-document-ai-2505").lifecycle).toMatchObject({
+            retired: "2026-07-15",
+            replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
+        });
+        for (const name of [
+            "Meta-Llama-3.1-8B-Instruct",
+            "Meta-Llama-3.1-405B-Instruct",
+            "Meta-Llama-3.1-8B",
+            "Llama-3.2-11B-Vision-Instruct",
+            "Llama-3.2-90B-Vision-Instruct",
+        ]) {
+            expect(offer(name).lifecycle).toMatchObject({
+                legacy: "2026-02-13",
+                deprecated: "2026-03-13",
+                retired: "2026-06-13",
+                source: { document: expect.stringContaining("model-lifecycle-retirement.md@00bb5540") },
+            });
+        }
+        expect(offer("Llama-3.2-11B-Vision-Instruct").lifecycle?.replacement).toEqual({
+            on: "foundry",
+            models: ["Llama-4-Maverick-17B-128E-Instruct-FP8", "Llama-4-Scout-17B-16E-Instruct"],
+        });
+        expect(offer("Meta-Llama-3.1-70B-Instruct").lifecycle).toMatchObject({
+            retired: "2025-06-30",
+            replacement: { on: "catalog", model: "Llama-3.3-70B-Instruct" },
+        });
+        expect(offer("AI21-Jamba-1.5-Large").lifecycle?.replacement).toEqual({ on: "none" });
+        expect(offer("Llama-3.2-1B-Instruct").lifecycle).toBeUndefined();
+    });
+
+    it("matches names case-insensitively and gives the catalog's spelling", () => {
+        expect(findModel("Mistral-small-2503")?.name).toBe("mistral-small-2503");
+        expect(findModel("MISTRAL-MEDIUM-2505")?.name).toBe("mistral-medium-2505");
+        expect(findModel("llama-3.3-70b-instruct")?.name).toBe("Llama-3.3-70B-Instruct");
+    });
+
+    it("words a replacement so it leads somewhere deployable on the day", () => {
+        const clause = (name: string, d: string) =>
+            replacementClause(findModel(name)!.serverless!.lifecycle!, { offer: "serverless", today: day(d) });
+        expect(clause("Mistral-Nemo", "2026-12-01")).toBe("replacement: mistral-small-2503");
+        expect(clause("Meta-Llama-3-8B-Instruct", "2026-01-01")).toBe("replacement: Meta-Llama-3.1-8B-Instruct");
+        expect(clause("Meta-Llama-3-8B-Instruct", "2026-12-01")).toBe(
+            "replacement: Meta-Llama-3.1-8B-Instruct (itself retired on 2026-06-13; no replacement on Azure)",
+        );
+        expect(clause("AI21-Jamba-Instruct", "2026-12-01")).toBe(
+            "replacement: AI21-Jamba-1.5-Large (itself retired on 2025-08-01; no replacement on Azure)",
+        );
+        expect(clause("Llama-3.2-90B-Vision-Instruct", "2026-12-01")).toBe(
+            "replacement: Llama-4-Maverick-17B-128E-Instruct-FP8 or Llama-4-Scout-17B-16E-Instruct on a Foundry resource (azure-ai-models:foundry)",
+        );
+        expect(clause("Mistral-large", "2026-12-01")).toBe("no replacement is named");
     });
 });

@@ -10,6 +10,7 @@ import {
     defaultFoundryQuota,
     findFoundryOffer,
     foundryOfferSchema,
+    foundryReplacementClause,
     foundrySku,
 } from "../../infra/catalog";
 import { foundryMarkdownTable } from "../../infra/catalog/foundryTable";
@@ -67,8 +68,11 @@ describe("Foundry offers", () => {
 
     it("retires mistral-document-ai-2505 with its replacement in the table", () => {
         const lc = findFoundryOffer("mistral-document-ai-2505").offer!.lifecycle!;
-        expect(lc).toMatchObject({ retired: "2026-07-15", replacement: "mistral-document-ai-2512" });
-        expect(findFoundryOffer(lc.replacement!).offer).toBeDefined();
+        expect(lc).toMatchObject({
+            retired: "2026-07-15",
+            replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
+        });
+        expect(foundryReplacementClause(lc)).toBe("replacement: mistral-document-ai-2512");
     });
 });
 

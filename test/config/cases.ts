@@ -141,7 +141,7 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deployments[1].name: endpoint name "Assistant" is already used by deployments[0]; endpoint names become part of the URL and must be unique',
     ],
     "retired model": [
-        "azure-ai-models:deployments[0].model: Mistral-Large-2411 was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-medium-2505 (not in the catalog yet: add it under azure-ai-models:customModels); source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+        "azure-ai-models:deployments[0].model: Mistral-Large-2411 was retired on 2026-01-30: existing deployments return 404; replacement: mistral-medium-2505; source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
     ],
     "content safety value not allowed": [
         'azure-ai-models:deployments[0].contentSafety: "Off" is not allowed; allowed: Enabled, Disabled',
@@ -173,11 +173,11 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deployments[0].authMode: "Token" is not allowed; allowed: Key, AAD, KeyAndAAD',
         'azure-ai-models:deployments[2].projct: unknown key "projct"; did you mean "project"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, marketplaceSubscription, tags',
         'azure-ai-models:workspace.location: "westeurope" does not offer Mistral-Large-2411 as a serverless API (deployments[0]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral',
-        "azure-ai-models:deployments[0].model: Mistral-Large-2411 was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-medium-2505 (not in the catalog yet: add it under azure-ai-models:customModels); source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+        "azure-ai-models:deployments[0].model: Mistral-Large-2411 was retired on 2026-01-30: existing deployments return 404; replacement: mistral-medium-2505; source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
         'azure-ai-models:deployments[1].name: endpoint name "large" is already used by deployments[0]; endpoint names become part of the URL and must be unique',
         "azure-ai-models:deployments[1].type: mistralai-Mixtral-8x7B-Instruct-v01 cannot be deployed as serverless; supported: managed",
         "azure-ai-models:deployments[2].project: is required on a hub: name one of the projects (chat)",
         'azure-ai-models:workspace.location: "westeurope" does not offer Mistral-Nemo as a serverless API (deployments[2]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral',
-        "azure-ai-models:deployments[2].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: Mistral-small-2503 (not in the catalog yet: add it under azure-ai-models:customModels); source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+        "azure-ai-models:deployments[2].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: mistral-small-2503; source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
     ],
 };

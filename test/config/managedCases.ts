@@ -144,20 +144,19 @@ export const MANAGED_EXPECTED: Record<string, string[]> = {
         "azure-ai-models:onlineEndpoints[0].deployments: has 21 deployments; Azure allows at most 20 per endpoint: split them across endpoints",
     ],
     "traffic naming no deployment": [
-        'azure-ai-models:onlineEndpoints[0].traffic.gren: names no deployment of this endpoint (deployments: blue, green); did you mean "green"?',
+        'azure-ai-models:onlineEndpoints[0].traffic.gren: names no deployment of this endpoint (deployments: blue, green); Azure accepts only existing deployments; did you mean "green"?',
     ],
     "traffic not adding up to 100": [
-        "azure-ai-models:onlineEndpoints[0].traffic: adds up to 95; live traffic must add up to 100 (blue: 90, green: 5)",
+        "azure-ai-models:onlineEndpoints[0].traffic: must add up to 100, or be empty or all 0 to route nothing; got 95 (blue 90 + green 5)",
     ],
     "two deployments without traffic": [
         "azure-ai-models:onlineEndpoints[0].traffic: is required when an endpoint has more than one deployment: give each of blue, green a percentage adding up to 100",
     ],
     "mirror over 50": [
-        "azure-ai-models:onlineEndpoints[0].mirrorTraffic.green: 60 is out of range; expected at most 50",
-        "azure-ai-models:onlineEndpoints[0].mirrorTraffic: adds up to 60; Azure mirrors at most 50 percent of traffic",
+        "azure-ai-models:onlineEndpoints[0].mirrorTraffic: must add up to at most 50; got 60 (green 60)",
     ],
     "mirror to a deployment with live traffic": [
-        'azure-ai-models:onlineEndpoints[0].mirrorTraffic.green: "green" takes 10% of live traffic; mirror traffic may only go to a deployment with no live traffic',
+        'azure-ai-models:onlineEndpoints[0].mirrorTraffic.green: cannot mirror to a deployment that serves live traffic (traffic[\"green\"] is 10); set its traffic to 0 or stop mirroring to it',
     ],
     "shared quota not acknowledged": [
         "azure-ai-models:onlineEndpoints[0].sharedQuota.acknowledgeDeletionAfter168Hours: false: an endpoint on shared quota is deleted after 168 hours; set acknowledgeDeletionAfter168Hours: true to accept that, or remove sharedQuota",

@@ -46,7 +46,7 @@ u2PAiBhqAiADGsp/tkqtdNVRnWHtn4y3Y1fgfiJTs/lAr4suUgSukA==
 `;
 
 /** Its private key: a test fixture, good for nothing but this loopback server. */
-const TEST_SERVER_KEY = `-----BEGIN PRIVATE KEY-----
+export const TEST_SERVER_KEY = `-----BEGIN PRIVATE KEY-----
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgNKtJz+CKGv5Not2p
 C8ed2XWKJ2MX53KQArsfrS420aGhRANCAAQcYlAnV5qCItmlm6fEF0dovI3MRDrc
 CkqX2qmf2ymfFFELCq2+uiyykf2YkVXSDTIYdmb6MEXncYoGtUt7L3oU

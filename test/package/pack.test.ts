@@ -80,9 +80,9 @@ describe("npm pack", () => {
             .sort();
     }, 120_000);
 
-    it("publishes only compiled JavaScript with its declarations, README.md and package.json", () => {
+    it("publishes only compiled JavaScript with its declarations, README.md, LICENSE and package.json", () => {
         const unexpected = listed.filter(
-            (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && f !== "README.md" && f !== "package.json",
+            (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "package.json"].includes(f),
         );
         expect(unexpected).toEqual([]);
         // Nothing from tests, fixtures, examples, the policy pack, the offline plan, scratch work or TypeScript sources.

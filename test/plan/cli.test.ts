@@ -47,7 +47,7 @@ interface JsonResource {
 }
 
 describe("npm run plan", () => {
-    it("prints the dev stack's hub, project, subscription and endpoint with their dependencies", () => {
+    it("prints the dev stack's hub, project, subscriptions and endpoints with their dependencies", () => {
         const r = plan(["--today", "2026-11-21"]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
@@ -55,7 +55,7 @@ describe("npm run plan", () => {
         expect(out).toContain(
             "Plan: stack dev of azure-ai-models (offline, preview semantics; lifecycle checked on 2026-11-21)",
         );
-        expect(out).toContain("Resources: 18 to create (13 cloud resources, 4 components and the stack)");
+        expect(out).toContain("Resources: 28 to create (19 cloud resources, 8 components and the stack)");
         expect(out).toMatch(
             /\+ machinelearningservices:Workspace {2}aimodels-dev-ws {2}\[replaceOnChanges: storageAccount, keyVault\]\n {10}workspaceName: aimodels-dev-[a-z0-9]{6}\n {10}kind: Hub/,
         );
@@ -69,8 +69,25 @@ describe("npm run plan", () => {
         expect(out).toMatch(
             /depends on: chat-Ministral-3B-sub \(MarketplaceSubscription\), aimodels-dev-rg \(ResourceGroup\), aimodels-dev-chat-ws \(Workspace\)/,
         );
+        // The models of 2026 beside Ministral-3B, in the catalog's spelling; the subscription name has no dots.
+        expect(out).toContain(
+            "properties.modelSettings.modelId: azureml://registries/azureml-mistral/models/mistral-small-2503",
+        );
+        expect(out).toMatch(
+            /\+ machinelearningservices:MarketplaceSubscription {2}chat-Llama-3\.3-70B-Instruct-sub\n {10}name: Llama-3-3-70B-Instruct\n/,
+        );
+        expect(out).toMatch(
+            /depends on: chat-Llama-3\.3-70B-Instruct-sub \(MarketplaceSubscription\), aimodels-dev-rg \(ResourceGroup\), aimodels-dev-chat-ws \(Workspace\)/,
+        );
         expect(out).toContain('"primaryKey": "[secret]"');
         expect(out).toContain('"uri": "[unknown]"');
+    });
+
+    it("plans the dev stack without a lifecycle warning a year ahead (no catalog date before 2027-06-01)", () => {
+        const r = plan(["--today", "2027-06-01"]);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        expect(r.stdout).not.toMatch(/legacy|deprecated|retired/);
     });
 
     it("plans the managed-compute example stack: endpoints, deployments, traffic and the quota to request", () => {
@@ -117,8 +134,12 @@ describe("npm run plan", () => {
         expect(find("chat-Ministral-3B-sub").dependencies).toContain(find("aimodels-dev-chat-ws").urn);
         const deployments = json.outputs.find((o) => o.name === "deployments")!;
         expect(deployments.secretPaths).toEqual([
+            "deployments.llama.primaryKey",
+            "deployments.llama.secondaryKey",
             "deployments.ministral.primaryKey",
             "deployments.ministral.secondaryKey",
+            "deployments.mistral-small.primaryKey",
+            "deployments.mistral-small.secondaryKey",
         ]);
         expect(r.stdout).not.toContain("rawValue");
     });

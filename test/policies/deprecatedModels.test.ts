@@ -3,7 +3,8 @@ import { deprecatedModels } from "../../policies/rules/deprecatedModels";
 import { endpoint, JAMBA_MINI, MINISTRAL_3B, PULUMI_UNKNOWN, res, verdict } from "./harness";
 
 const RULE = deprecatedModels;
-const SOURCE = "(MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule), 2026-07-07)";
+const SOURCE =
+    "(MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md@00bb5540 (retirement schedule, Foundry Models sold by partners), 2026-07-07)";
 
 describe("deprecated-models", () => {
     it("passes active models, and leaves retired ones to no-retired-models", () => {
@@ -20,7 +21,7 @@ describe("deprecated-models", () => {
         const legacy = verdict(RULE, { resources: [endpoint("j", JAMBA_MINI)], config: { today: "2025-05-01" } });
         expect(legacy).toEqual([
             `ServerlessEndpoint "j" uses AI21 Jamba 1.5 Mini (${JAMBA_MINI}), whose serverless offer is legacy since 2025-05-01 ` +
-                `(new deployments are not recommended); it retires on 2025-08-01 ${SOURCE}. Deploy another model; reported stages: legacy and deprecated.`,
+                `(new deployments are not recommended); it retires on 2025-08-01 ${SOURCE}. Microsoft names no replacement on Azure: deploy another model; reported stages: legacy and deprecated.`,
         ]);
         const deprecated = verdict(RULE, { resources: [endpoint("j", JAMBA_MINI)], config: { today: "2025-07-01" } });
         expect(deprecated[0]).toContain("is deprecated since 2025-07-01 (Azure accepts no new deployments)");

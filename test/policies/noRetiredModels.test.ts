@@ -30,7 +30,7 @@ describe("no-retired-models", () => {
         const resources = [endpoint("large", MISTRAL_LARGE_2411)];
         expect(verdict(RULE, { resources, config: { today: "2026-01-30" } })).toEqual([
             `ServerlessEndpoint "large" uses Mistral Large (2411) (${MISTRAL_LARGE_2411}), whose serverless offer was retired on 2026-01-30: ` +
-                `its deployments return 404 ${SOURCE}. Deploy its replacement Mistral-medium-2505 instead, or another model.`,
+                `its deployments return 404 ${SOURCE}. Deploy its replacement mistral-medium-2505 instead, or another model.`,
         ]);
     });
 
@@ -42,7 +42,7 @@ describe("no-retired-models", () => {
         ];
         expect(verdict(RULE, { resources, config: { today: "2026-11-21" } })).toEqual([
             `MarketplaceSubscription "sub" uses Meta Llama 3 8B Instruct (${LLAMA3_8B}), whose serverless offer was retired on 2025-06-30: ` +
-                `its deployments return 404 ${SOURCE}. Deploy its replacement Meta-Llama-3.1-8B-Instruct instead, or another model.`,
+                `its deployments return 404 ${SOURCE}. Deploy its replacement Meta-Llama-3.1-8B-Instruct (itself retired on 2026-06-13; no replacement on Azure) instead, or another model.`,
             `OnlineDeployment "llama2" uses Llama 2 7B Chat (${LLAMA2_MANAGED}), whose managed offer was retired on 2025-06-30: ` +
                 "its deployments return 404 (MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule), 2026-07-07). Deploy another model.",
         ]);

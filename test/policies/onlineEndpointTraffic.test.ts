@@ -13,9 +13,9 @@ const online = (properties: Record<string, unknown>, name = "scoring") =>
     });
 
 describe("online-endpoint-traffic", () => {
-    it("passes traffic over its own deployments that sums to 100, and mirror within 50", () => {
+    it("passes traffic over its own deployments that sums to 100, and mirror within 50 to a dark deployment", () => {
         const resources = [
-            online({ traffic: { blue: 90, green: 10 }, mirrorTraffic: { green: 20 } }),
+            online({ traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 20 } }),
             deployment("blue", {}),
             deployment("green", {}),
         ];
@@ -29,10 +29,11 @@ describe("online-endpoint-traffic", () => {
             deployment("other", {}, { endpointName: "other-endpoint" }),
         ];
         expect(verdict(RULE, { resources })).toEqual([
-            'OnlineEndpoint "scoring" splits properties.traffic as {"blue":50,"red":20}, which sums to 70; it must sum to 100. Adjust the percentages so they add up to 100.',
-            'OnlineEndpoint "scoring" sends traffic to "red", which is not a deployment of this endpoint (its deployments: "blue"); Azure accepts only existing deployments. ' +
-                "Name one of its deployments, or set checkDeploymentNames to false if they live in another stack.",
-            'OnlineEndpoint "scoring" mirrors 60% of traffic to "blue"; at most 50% is allowed. Lower properties.mirrorTraffic["blue"] to 50 or less.',
+            'OnlineEndpoint "scoring" properties.traffic["red"]: names no deployment of this endpoint (deployments: blue); Azure accepts only existing deployments. ' +
+                "Set checkDeploymentNames to false if its deployments live in another stack.",
+            'OnlineEndpoint "scoring" properties.traffic: must add up to 100, or be empty or all 0 to route nothing; got 70 (blue 50 + red 20).',
+            'OnlineEndpoint "scoring" properties.mirrorTraffic: must add up to at most 50; got 60 (blue 60).',
+            'OnlineEndpoint "scoring" properties.mirrorTraffic["blue"]: cannot mirror to a deployment that serves live traffic (traffic["blue"] is 50); set its traffic to 0 or stop mirroring to it.',
         ]);
     });
 
@@ -58,10 +59,10 @@ describe("online-endpoint-traffic", () => {
     });
 
     it("follows its config", () => {
-        const resources = [online({ traffic: { blue: 100 }, mirrorTraffic: { blue: 30 } })];
+        const resources = [online({ traffic: { blue: 100, green: 0 }, mirrorTraffic: { green: 30 } })];
         const config = { checkDeploymentNames: false, maxMirrorPercent: 20 };
         expect(verdict(RULE, { resources, config })).toEqual([
-            'OnlineEndpoint "scoring" mirrors 30% of traffic to "blue"; at most 20% is allowed. Lower properties.mirrorTraffic["blue"] to 20 or less.',
+            'OnlineEndpoint "scoring" properties.mirrorTraffic: must add up to at most 20; got 30 (green 30).',
         ]);
         expect(() => RULE.config({ maxMirrorPercent: 80 })).toThrow(
             "online-endpoint-traffic.maxMirrorPercent: 80 is above the maximum 50",

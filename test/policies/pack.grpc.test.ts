@@ -5,13 +5,12 @@
  * policy proxy, inputs captured for stack rules, config from the engine) without the CLI or Azure. What it cannot
  * prove: what the real engine sends (azure-native's preview outputs, schema defaults the CLI fills in).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import * as grpc from "@grpc/grpc-js";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as rpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeResource, call as callAnalyzer, resourceOptions, startAnalyzer, type Analyzer } from "./analyzer";
 import { JAMBA_MINI, MISTRAL_LARGE_2411, PULUMI_UNKNOWN, RG, STACK_URN, urnOf } from "./harness";
 
 const ROOT = join(__dirname, "../..");
@@ -74,35 +73,15 @@ const stack: Fake = {
     outputs: { deployments: { jamba: { primaryKey: { ...SECRET_SIG, value: "k" } } } },
 };
 
-let child: ChildProcess;
+let analyzer: Analyzer;
 let client: rpc.AnalyzerClient;
 
 function call<Req, Res>(method: "configure" | "analyze" | "analyzeStack", req: Req): Promise<Res> {
-    return new Promise((resolve, reject) => {
-        const fn = (
-            client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void
-        ).bind(client);
-        fn(req, (e, r) => (e ? reject(e) : resolve(r)));
-    });
+    return callAnalyzer<Req, Res>(client, method, req);
 }
 
-function options(parent?: string): pb.AnalyzerResourceOptions {
-    const o = new pb.AnalyzerResourceOptions();
-    if (parent) o.setParent(parent);
-    return o;
-}
-
-async function analyze(r: Fake): Promise<[string, string][]> {
-    const req = new pb.AnalyzeRequest();
-    req.setType(r.type);
-    req.setUrn(r.urn);
-    req.setName(r.name);
-    req.setProperties(Struct.fromJavaScript(r.inputs as never));
-    req.setOptions(options(r.parent));
-    const resp = await call<pb.AnalyzeRequest, pb.AnalyzeResponse>("analyze", req);
-    // The server prefixes each message with the policy's description and a newline.
-    return resp.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getMessage().split("\n").slice(1).join("\n")]);
-}
+const options = resourceOptions;
+const analyze = (r: Fake) => analyzeResource(client, r);
 
 async function analyzeStack(resources: Fake[]): Promise<pb.AnalyzeDiagnostic[]> {
     const req = new pb.AnalyzeStackRequest();
@@ -128,16 +107,8 @@ async function analyzeStack(resources: Fake[]): Promise<pb.AnalyzeDiagnostic[]> 
 }
 
 beforeAll(async () => {
-    child = spawn(process.execPath, ["--import", "tsx", "policies/index.ts"], {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "inherit"],
-    });
-    const port = await new Promise<string>((resolve, reject) => {
-        child.once("error", reject);
-        child.once("exit", (code) => reject(new Error(`policy pack exited with ${code}`)));
-        child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
-    });
-    client = new rpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    analyzer = await startAnalyzer(["--import", "tsx", "policies/index.ts"], ROOT);
+    client = analyzer.client;
     const config = new pb.ConfigureAnalyzerRequest();
     const regions = new pb.PolicyConfig();
     regions.setEnforcementlevel(pb.EnforcementLevel.MANDATORY);
@@ -159,10 +130,7 @@ beforeAll(async () => {
     await call("configure", config);
 });
 
-afterAll(() => {
-    client?.close();
-    if (child?.pid !== undefined) child.kill();
-});
+afterAll(() => analyzer?.close());
 
 describe("the pack under @pulumi/policy's analyzer server", () => {
     it("runs resource rules on inputs, with the engine's config, and skips unknowns silently", async () => {

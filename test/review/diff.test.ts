@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { diffPlans, type PlanDiff } from "../../plan/diff";
 import { renderDiffMarkdown, renderDiffText } from "../../plan/diffRender";
 import type { Plan } from "../../plan/types";
-import { clone, planOf, stackFileConfig } from "./plans";
+import { clone, planOf, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 
 const WS = "azure-ai-models:workspace";
 const DEPLOYMENTS = "azure-ai-models:deployments";
@@ -20,7 +20,7 @@ const HEADER =
 
 type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stack config edited by path
 
-const DEV: Config = stackFileConfig();
+const DEV: Config = stackFileConfig(ONE_MODEL_STACK);
 /** The dev stack with a second project and a second Ministral-3B endpoint in it. */
 function withSearch(): Config {
     const c = clone(DEV);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { planToJson } from "../../plan/render";
-import { clone, planOf, ROOT, stackFileConfig } from "./plans";
+import { clone, planOf, ROOT, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
@@ -25,7 +25,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "aim-diff-cli-"));
 const file = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
-    const dev = stackFileConfig();
+    const dev = stackFileConfig(ONE_MODEL_STACK);
     const renamed = clone(dev) as Record<string, { name: string; contentSafety?: string }[]>;
     renamed["azure-ai-models:deployments"][0].name = "ministral-chat";
     const unsafe = clone(dev) as Record<string, { contentSafety?: string }[]>;

@@ -14,7 +14,7 @@ describe("docs: reviewing changes", () => {
         expect(files.length).toBeGreaterThan(0);
         const samples = await reviewSamples();
         // The samples are what a reviewer sees: the summary line and the destructive rename are in them.
-        expect(samples.plan).toContain("**18 resources to create** (13 cloud, 5 components)");
+        expect(samples.plan).toContain("**28 resources to create** (19 cloud, 9 components)");
         expect(samples.diff).toContain("### ⚠️ Destructive changes (1)");
         for (const file of files) {
             const text = readFileSync(file, "utf8");

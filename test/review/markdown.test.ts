@@ -7,10 +7,10 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../plan/markdown";
 import type { Plan } from "../../plan/types";
-import { clone, planOf, ROOT, stackFileConfig } from "./plans";
+import { clone, planOf, ROOT, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-const DEV = stackFileConfig();
+const DEV = stackFileConfig(ONE_MODEL_STACK);
 
 function plan(args: string[]) {
     const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "plan/cli.ts"), ...args], {
@@ -140,11 +140,11 @@ describe("the Markdown report", () => {
 });
 
 describe("npm run plan -- --format", () => {
-    it("markdown prints the report of the stack file, as renderMarkdown does", () => {
+    it("markdown prints the report of the stack file, as renderMarkdown does", async () => {
         const r = plan(["--format", "markdown", "--today", "2026-11-21"]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
-        expect(r.stdout).toBe(`${renderMarkdown(dev)}\n`);
+        expect(r.stdout).toBe(`${renderMarkdown(await planOf(stackFileConfig()))}\n`);
     });
 
     it("keeps --json as --format json, and refuses unknown or contradicting formats", () => {

@@ -23,6 +23,9 @@ function programCopy(): string {
     );
 }
 
+/** The dev stack as it was with one model: the base the review tests change, fixed whatever Pulumi.dev.yaml holds. */
+export const ONE_MODEL_STACK = path.join(__dirname, "one-model-stack.yaml");
+
 /** The `config:` of a stack file, as a plain object (`azure-ai-models:workspace` → value). */
 export function stackFileConfig(file = path.join(ROOT, "Pulumi.dev.yaml")): Record<string, unknown> {
     return (parse(readFileSync(file, "utf8")) as { config: Record<string, unknown> }).config;

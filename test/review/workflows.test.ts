@@ -6,7 +6,7 @@
  *
  * What this cannot prove: that GitHub runs them as intended (only a run on GitHub does), that the pinned commits
  * are the tags they claim (checked by hand against the action repositories when pinned), or the Azure and Pulumi
- * Cloud set-up (README.md, "Reviewing changes").
+ * Cloud set-up (docs/reviewing.md).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -58,8 +58,8 @@ const source = (f: string) => readFileSync(path.join(DIR, f), "utf8");
 const workflow = (f: string) => parse(source(f)) as Workflow;
 
 describe("GitHub Actions workflows", () => {
-    it("are the pull request review and the deploy", () => {
-        expect(FILES).toEqual(["deploy.yml", "pull-request.yml"]);
+    it("are the deploy, the weekly lifecycle report and the pull request review", () => {
+        expect(FILES).toEqual(["deploy.yml", "lifecycle.yml", "pull-request.yml"]);
     });
 
     it.each(FILES)("%s passes actionlint", async (f) => {
@@ -177,5 +177,28 @@ describe("GitHub Actions workflows", () => {
             command: "up",
             policyPacks: "policies",
         });
+        // The smoke check runs last, on the outputs of the stack just updated, and fails the job (pipefail).
+        const smoke = job.steps[job.steps.length - 1] as Step & { shell?: string };
+        expect(smoke.shell).toBe("bash");
+        expect(smoke.run).toContain('pulumi stack output --json --show-secrets --stack "$STACK"');
+        expect(smoke.run).toContain('| npm run -s smoke -- --stack "$STACK"');
+    });
+
+    it("reports model lifecycles weekly and opens (or updates) an issue only when something is due", () => {
+        const w = workflow("lifecycle.yml");
+        expect(Object.keys(w.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+        expect(w.permissions).toEqual({});
+        const job = w.jobs.report;
+        expect(job.permissions).toEqual({ contents: "read", issues: "write" });
+        const report = job.steps.find((s) => s.run?.includes("npm run -s catalog:lifecycle"))!;
+        expect(report.run).toContain("--stack dev --days 90 --format markdown > lifecycle.md");
+        // Exit code 1 means "due"; anything above fails the job.
+        expect(report.run).toContain('if [ "$code" -gt 1 ]; then exit "$code"; fi');
+        const issue = job.steps[job.steps.length - 1];
+        expect(issue.if).toBe("${{ steps.report.outputs.due == 'true' }}");
+        expect(issue.env?.GH_TOKEN).toBe("${{ github.token }}");
+        expect(issue.run).toContain('gh issue create --title "$TITLE" --body-file lifecycle.md');
+        expect(issue.run).toContain('gh issue comment "$number" --body-file lifecycle.md');
+        expect(JSON.stringify(job)).not.toContain("secrets.");
     });
 });

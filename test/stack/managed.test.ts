@@ -133,7 +133,13 @@ describe("one managed deployment with defaults", () => {
                     modelId: MIXTRAL,
                     instanceType: "Standard_ND96asr_v4",
                     instances: "1",
+                    api: "chat",
                 },
+            },
+            // An OpenAI-compatible client: the scoring URI's origin, the deployment named in a header.
+            client: {
+                baseURL: `https://${name}.eastus2.inference.ml.azure.com`,
+                deploymentHeader: "azureml-model-deployment",
             },
             traffic: { blue: 100 },
             mirrorTraffic: {},

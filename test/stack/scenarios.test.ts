@@ -11,6 +11,8 @@ import { SECRET } from "../../plan/types";
 import { byName, output, registered, resourceSet, runStack } from "../helpers/stack";
 
 const ENDPOINT = "azure-native:machinelearningservices:ServerlessEndpoint";
+const INFERENCE_SDK_NOTE =
+    "Azure AI Inference API: its SDK retired on 2026-08-26; new clients use client.baseURL with the openai package";
 const SUBSCRIPTION = "azure-native:machinelearningservices:MarketplaceSubscription";
 
 /** The resources every hub or workspace brings, for a component named `name` (no container registry). */
@@ -150,6 +152,18 @@ describe("minimal: a hub, one project, one serverless model", () => {
                 nativeChatCompletions: `${uri}/v1/chat/completions`,
             },
             rateLimits: { tokensPerMinute: 200000, requestsPerMinute: 1000 },
+            // What the openai package needs; the inference API routes are marked: their SDK retired in 2026.
+            client: {
+                baseURL: `${uri}/v1`,
+                api: "chat",
+                authorization: { header: "Authorization", value: "Bearer <primaryKey or secondaryKey>" },
+                model: "Ministral-3B",
+                modelRequired: false,
+            },
+            routeNotes: {
+                info: INFERENCE_SDK_NOTE,
+                chatCompletions: INFERENCE_SDK_NOTE,
+            },
             primaryKey: SECRET,
             secondaryKey: SECRET,
         });
@@ -253,6 +267,16 @@ describe("every serverless family of the seeds on a classic workspace", () => {
         expect(Object.keys(value["llama-2-70b"].routes).sort()).toEqual(["completions", "info", "nativeCompletions"]);
         expect(Object.keys(value.phi.routes).sort()).toEqual(["chatCompletions", "info"]);
         expect(value.phi.project).toBe("workspace");
+        // A base model's client calls /v1/completions; AI21's provider API needs its own model name.
+        const clients = deployments.value as Record<string, { client?: Record<string, unknown> }>;
+        expect(clients["llama-2-70b"].client).toMatchObject({ api: "completions", modelRequired: false });
+        expect(clients[endpointName("AI21-Jamba-1.5-Mini")].client).toMatchObject({
+            api: "chat",
+            model: "jamba-1.5-mini",
+            modelRequired: true,
+        });
+        // A custom model serves the inference API only: no OpenAI-compatible route is claimed for it.
+        expect(clients.phi.client).toBeUndefined();
     });
 });
 

@@ -167,7 +167,7 @@ describe("npm run plan over bad stacks", () => {
         const retired = (kind: string, name: string) =>
             `${kind} "${name}" uses Mistral Large (2411) (azureml://registries/azureml-mistral/models/Mistral-Large-2411), whose serverless offer was retired on 2026-01-30: ` +
             `its deployments return 404 (MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule), 2026-07-07). ` +
-            `Deploy its replacement Mistral-medium-2505 instead, or another model.`;
+            `Deploy its replacement mistral-medium-2505 instead, or another model.`;
         expect(
             json.policies?.violations.map((v) => [v.policyName, v.enforcementLevel, v.resourceName, v.message]),
         ).toEqual([

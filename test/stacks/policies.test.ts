@@ -39,7 +39,7 @@ interface BadStack {
 
 const retired = (kind: string, name: string) =>
     `${kind} "${name}" uses Mistral Large (2411) (azureml://registries/azureml-mistral/models/Mistral-Large-2411), whose serverless offer ` +
-    `was retired on 2026-01-30: its deployments return 404 ${LIFECYCLE_SOURCE}. Deploy its replacement Mistral-medium-2505 instead, or another model.`;
+    `was retired on 2026-01-30: its deployments return 404 ${LIFECYCLE_SOURCE}. Deploy its replacement mistral-medium-2505 instead, or another model.`;
 
 const westeurope = (name: string) =>
     `Workspace "${name}" is in region "westeurope", which is not allowed. Allowed regions: ${DEFAULT_REGIONS}. ` +

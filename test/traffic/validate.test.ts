@@ -3,9 +3,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyTraffic } from "../../infra/traffic/operations";
-import { effectiveSplit, sameSplit, trafficProblems } from "../../infra/traffic/validate";
+import { effectiveSplit, sameSplit, trafficProblems as problemsWithPaths } from "../../infra/catalog/traffic";
 import type { ArmServer } from "../helpers/armServer";
 import { clientOptions, REF, serverWithEndpoint } from "./helpers";
+
+/** The problems as the provider reports them: property and reason (paths are tested with the shared table). */
+const trafficProblems = (split: { traffic?: unknown; mirrorTraffic?: unknown }) =>
+    problemsWithPaths(split).map(({ property, reason }) => ({ property, reason }));
 
 describe("trafficProblems", () => {
     it("accepts splits that add up to 100, empty or all-zero splits, and a mirror of at most 50", () => {

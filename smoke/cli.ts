@@ -1,0 +1,100 @@
+/**
+ * `npm run smoke -- --stack NAME [--outputs FILE] [--timeout SECONDS] [--ca FILE]`
+ *
+ * After `pulumi up`: sends one minimal chat (or completion) request to every deployment in the stack's outputs and
+ * prints a table. The outputs come from `--outputs FILE` or stdin, as `pulumi stack output --json --show-secrets`
+ * prints them. Exit codes: 0 every deployment answered; 1 at least one did not; 2 the command line or the outputs
+ * are wrong. Keys are sent to their endpoints only and never printed.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DefaultAzureCredential } from "@azure/identity";
+import { redact } from "./check";
+import { renderReport, smoke } from "./run";
+import { OutputsError } from "./targets";
+
+const USAGE =
+    "usage: pulumi stack output --json --show-secrets --stack NAME | npm run smoke -- --stack NAME [--timeout SECONDS] [--ca FILE]\n" +
+    "       npm run smoke -- --stack NAME --outputs FILE [--timeout SECONDS] [--ca FILE]";
+
+function readStdin(): string {
+    return readFileSync(0, "utf8");
+}
+
+/** Every string value under a `primaryKey`/`secondaryKey` field: what the output must never show. */
+function secretsOf(value: unknown, out: string[] = []): string[] {
+    if (Array.isArray(value)) value.forEach((v) => secretsOf(v, out));
+    else if (value && typeof value === "object")
+        for (const [k, v] of Object.entries(value)) {
+            if (/key$/i.test(k) && typeof v === "string") out.push(v);
+            else secretsOf(v, out);
+        }
+    return out;
+}
+
+export async function main(
+    argv: string[],
+    input: () => string = readStdin,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+    let values: { stack?: string; outputs?: string; timeout?: string; ca?: string; help?: boolean };
+    try {
+        ({ values } = parseArgs({
+            args: argv,
+            options: {
+                stack: { type: "string", short: "s" },
+                outputs: { type: "string" },
+                timeout: { type: "string" },
+                ca: { type: "string" },
+                help: { type: "boolean", short: "h" },
+            },
+            strict: true,
+        }));
+    } catch (e) {
+        return { code: 2, stdout: "", stderr: `${(e as Error).message}\n${USAGE}\n` };
+    }
+    if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
+    if (!values.stack) return { code: 2, stdout: "", stderr: `--stack is required\n${USAGE}\n` };
+    const timeoutSeconds = values.timeout === undefined ? 60 : Number(values.timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+        return {
+            code: 2,
+            stdout: "",
+            stderr: `--timeout ${JSON.stringify(values.timeout)} is not a number of seconds\n`,
+        };
+    let outputs: unknown;
+    let ca: string | undefined;
+    try {
+        const text = values.outputs ? readFileSync(values.outputs, "utf8") : input();
+        outputs = JSON.parse(text);
+        ca = values.ca ? readFileSync(values.ca, "utf8") : undefined;
+    } catch (e) {
+        return { code: 2, stdout: "", stderr: `cannot read the stack outputs: ${(e as Error).message}\n${USAGE}\n` };
+    }
+    const credential = new DefaultAzureCredential();
+    try {
+        const report = await smoke(outputs, {
+            timeoutSeconds,
+            ca,
+            getToken: async (scope) => (await credential.getToken(scope)).token,
+        });
+        const text = redact(renderReport(report, values.stack), secretsOf(outputs));
+        return { code: report.passed ? 0 : 1, stdout: `${text}\n`, stderr: "" };
+    } catch (e) {
+        if (e instanceof OutputsError) return { code: 2, stdout: "", stderr: `${e.message}\n` };
+        throw e;
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        ({ code, stdout, stderr }) => {
+            process.stdout.write(stdout);
+            process.stderr.write(stderr);
+            process.exit(code);
+        },
+        (e: unknown) => {
+            process.stderr.write(`smoke failed: ${e instanceof Error ? e.message : String(e)}\n`);
+            process.exit(3);
+        },
+    );
+}

@@ -1,0 +1,61 @@
+/** AiWorkspace built directly: what it registers, and every bad plain argument refused at once. */
+import { describe, expect, it } from "vitest";
+import { AiWorkspace } from "../../infra/components";
+import { argErrors, construct, registeredNames, resource } from "./construct";
+
+describe("AiWorkspace", () => {
+    it("registers the hub and its dependencies with secure defaults", async () => {
+        const c = await construct(
+            () =>
+                new AiWorkspace("hub", {
+                    workspaceName: "aimodels",
+                    location: "eastus2",
+                    aiDevelopers: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
+                }),
+        );
+        expect(c.error).toBeUndefined();
+        expect(registeredNames(c).sort()).toEqual([
+            "azure-ai-models:index:AiWorkspace hub",
+            "azure-native:applicationinsights:Component hub-appi",
+            "azure-native:authorization:RoleAssignment hub-aidev-00000000-0000-0000-0000-000000000001",
+            "azure-native:keyvault:Vault hub-kv",
+            "azure-native:machinelearningservices:Workspace hub-ws",
+            "azure-native:operationalinsights:Workspace hub-log",
+            "azure-native:resources:ResourceGroup hub-rg",
+            "azure-native:storage:StorageAccount hub-st",
+            "random:index/randomString:RandomString hub-suffix",
+        ]);
+        const ws = resource(c, "azure-native:machinelearningservices:Workspace").inputs;
+        expect(ws).toMatchObject({
+            kind: "Hub",
+            publicNetworkAccess: "Disabled",
+            managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
+            identity: { type: "SystemAssigned" },
+        });
+    });
+
+    it("refuses bad plain arguments, listing every one, and registers nothing", async () => {
+        const c = await construct(
+            () =>
+                new AiWorkspace("hub", {
+                    workspaceName: "a",
+                    location: "east us 2!",
+                    kind: "Project" as never,
+                    logRetentionDays: 7,
+                    aiDevelopers: [{ principalId: "me" }],
+                }),
+        );
+        const { message, errors } = argErrors(c);
+        expect(errors.map((e) => e.propertyPath)).toEqual([
+            "kind",
+            "workspaceName",
+            "location",
+            "logRetentionDays",
+            "aiDevelopers[0].principalId",
+        ]);
+        expect(message).toContain("AiWorkspace hub: invalid arguments:");
+        expect(message).toContain('kind: "Project" is not allowed; allowed: Hub, Default');
+        expect(message).toContain("logRetentionDays: 7 is out of range; expected at least 30");
+        expect(registeredNames(c)).toEqual([]);
+    });
+});

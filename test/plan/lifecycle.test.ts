@@ -1,0 +1,190 @@
+/** The lifecycle report (`npm run catalog:lifecycle`): what a stack's deployments reach within N days. */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { lifecycleReport, renderLifecycleMarkdown, renderLifecycleText } from "../../plan/lifecycle";
+import { lifecycleCli } from "../../plan/lifecycleCli";
+
+const ROOT = path.resolve(__dirname, "../..");
+const at = (d: string) => new Date(`${d}T00:00:00Z`);
+
+const hub = { kind: "hub", name: "aimodels-lc", location: "eastus2", projects: [{ name: "chat" }] };
+const CONFIG = {
+    workspace: hub,
+    deployments: [
+        { name: "ministral", model: "Ministral-3B", project: "chat" },
+        { name: "llama31", model: "llama-3.1-8b-instruct", project: "chat" },
+        { name: "vision", model: "Llama-3.2-90B-Vision-Instruct", project: "chat" },
+        { name: "docs", model: "mistral-document-ai-2505", project: "chat" },
+    ],
+    onlineEndpoints: [
+        {
+            name: "llama2",
+            project: "chat",
+            deployments: [{ name: "blue", model: "Llama-2-7b-chat", version: 27, instanceType: "Standard_NC12s_v3" }],
+        },
+    ],
+};
+
+/** A project folder with `config` as stack `lc`. */
+function project(config: Record<string, unknown>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "aim-lifecycle-"));
+    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs" }));
+    const namespaced = Object.fromEntries(Object.entries(config).map(([k, v]) => [`azure-ai-models:${k}`, v]));
+    writeFileSync(path.join(dir, "Pulumi.lc.yaml"), stringify({ config: namespaced }));
+    return dir;
+}
+
+describe("lifecycle report", () => {
+    it("lists each date within the window and each stage already reached, with the replacement", () => {
+        const r = lifecycleReport(CONFIG, at("2026-01-20"), 90);
+        expect([r.today, r.until, r.checked]).toEqual(["2026-01-20", "2026-04-20", 5]);
+        expect(
+            r.items.map((i) => [
+                i.subject.name,
+                i.subject.type,
+                i.subject.model.name,
+                i.event,
+                i.date,
+                i.days,
+                i.replacement,
+            ]),
+        ).toEqual([
+            ["llama2/blue", "managed", "Llama-2-7b-chat", "retired", "2025-06-30", -204, "no replacement is named"],
+            [
+                "llama31",
+                "serverless",
+                "Meta-Llama-3.1-8B-Instruct",
+                "legacy",
+                "2026-02-13",
+                24,
+                "no replacement on Azure",
+            ],
+            [
+                "vision",
+                "serverless",
+                "Llama-3.2-90B-Vision-Instruct",
+                "legacy",
+                "2026-02-13",
+                24,
+                "replacement: Llama-4-Maverick-17B-128E-Instruct-FP8 or Llama-4-Scout-17B-16E-Instruct on a Foundry resource (azure-ai-models:foundry)",
+            ],
+            [
+                "llama31",
+                "serverless",
+                "Meta-Llama-3.1-8B-Instruct",
+                "deprecated",
+                "2026-03-13",
+                52,
+                "no replacement on Azure",
+            ],
+            [
+                "vision",
+                "serverless",
+                "Llama-3.2-90B-Vision-Instruct",
+                "deprecated",
+                "2026-03-13",
+                52,
+                "replacement: Llama-4-Maverick-17B-128E-Instruct-FP8 or Llama-4-Scout-17B-16E-Instruct on a Foundry resource (azure-ai-models:foundry)",
+            ],
+        ]);
+        expect(r.items[0].subject.path).toBe("azure-ai-models:onlineEndpoints[0].deployments[0]");
+    });
+
+    it("reports a retirement the window reaches, and one already past, in days", () => {
+        const r = lifecycleReport(CONFIG, at("2026-06-01"), 30);
+        expect(r.items.map((i) => `${i.subject.name} ${i.event} ${i.date} ${i.days}`)).toEqual([
+            "llama2/blue retired 2025-06-30 -336",
+            "llama31 deprecated 2026-03-13 -80",
+            "vision deprecated 2026-03-13 -80",
+            "llama31 retired 2026-06-13 12",
+            "vision retired 2026-06-13 12",
+        ]);
+        expect(renderLifecycleText(r, "lc").split("\n")).toEqual([
+            "Lifecycle report: stack lc, 2026-06-01 to 2026-07-01 (30 days): 5 deployment(s) checked, 5 due",
+            "",
+            "deployment   type        model                          event       date        when          replacement",
+            "llama2/blue  managed     Llama-2-7b-chat                retired     2025-06-30  336 days ago  no replacement is named",
+            "llama31      serverless  Meta-Llama-3.1-8B-Instruct     deprecated  2026-03-13  80 days ago   no replacement on Azure",
+            "vision       serverless  Llama-3.2-90B-Vision-Instruct  deprecated  2026-03-13  80 days ago   replacement: Llama-4-Maverick-17B-128E-Instruct-FP8 or Llama-4-Scout-17B-16E-Instruct on a Foundry resource (azure-ai-models:foundry)",
+            "llama31      serverless  Meta-Llama-3.1-8B-Instruct     retired     2026-06-13  in 12 days    no replacement on Azure",
+            "vision       serverless  Llama-3.2-90B-Vision-Instruct  retired     2026-06-13  in 12 days    replacement: Llama-4-Maverick-17B-128E-Instruct-FP8 or Llama-4-Scout-17B-16E-Instruct on a Foundry resource (azure-ai-models:foundry)",
+        ]);
+        // mistral-document-ai-2505 retires 2026-07-15: outside this window, inside a longer one.
+        expect(lifecycleReport(CONFIG, at("2026-06-01"), 60).items.map((i) => i.subject.name)).toContain("docs");
+    });
+
+    it("is empty for current models, and renders Markdown for an issue", () => {
+        const current = { workspace: hub, deployments: [{ name: "m", model: "mistral-small-2503", project: "chat" }] };
+        const r = lifecycleReport(current, at("2026-12-01"), 90);
+        expect(r.items).toEqual([]);
+        expect(renderLifecycleText(r, "lc")).toBe(
+            "Lifecycle report: stack lc, 2026-12-01 to 2027-03-01 (90 days): 1 deployment(s) checked, 0 due\nNothing reaches a lifecycle date in this window.",
+        );
+        const md = renderLifecycleMarkdown(lifecycleReport(CONFIG, at("2026-06-01"), 30), "lc").split("\n");
+        expect(md[0]).toBe(
+            "## Lifecycle report: stack lc, 2026-06-01 to 2026-07-01 (30 days): 5 deployment(s) checked, 5 due",
+        );
+        expect(md).toContain(
+            "| `llama31` | `serverless` | `Meta-Llama-3.1-8B-Instruct` | retired | 2026-06-13 | in 12 days | no replacement on Azure |",
+        );
+    });
+});
+
+describe("npm run catalog:lifecycle", () => {
+    it("exits 1 when something is due, 0 when nothing is, 2 for a bad command line or config", () => {
+        const dir = project(CONFIG);
+        const due = lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--days", "30"]);
+        expect(due.code).toBe(1);
+        expect(due.stdout.split("\n")[0]).toBe(
+            "Lifecycle report: stack lc, 2026-06-01 to 2026-07-01 (30 days): 5 deployment(s) checked, 5 due",
+        );
+        const json = JSON.parse(
+            lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--days", "30", "--json"]).stdout,
+        );
+        expect(json.items[3]).toEqual({
+            stage: "deprecated",
+            event: "retired",
+            date: "2026-06-13",
+            days: 12,
+            replacement: "no replacement on Azure",
+            deployment: "llama31",
+            path: "azure-ai-models:deployments[1]",
+            type: "serverless",
+            model: "Meta-Llama-3.1-8B-Instruct",
+        });
+        const current = project({
+            workspace: hub,
+            deployments: [{ name: "m", model: "Codestral-2501", project: "chat" }],
+        });
+        expect(lifecycleCli(["--stack", "lc", "--dir", current, "--today", "2026-12-01"]).code).toBe(0);
+        expect(lifecycleCli(["--stack", "lc", "--dir", dir, "--days", "soon"])).toEqual({
+            code: 2,
+            stdout: "",
+            stderr: '--days "soon" is not a whole number of days\n',
+        });
+        const bad = project({ workspace: hub, deployments: [{ name: "m", model: "Mistral-Tiny", project: "chat" }] });
+        const invalid = lifecycleCli(["--stack", "lc", "--dir", bad]);
+        expect(invalid.code).toBe(2);
+        expect(invalid.stderr.split("\n")[0]).toBe("the stack config is invalid:");
+        expect(invalid.stderr).toContain("azure-ai-models:deployments[0].model");
+    });
+
+    it("runs as npm run catalog:lifecycle on the dev stack: nothing due a year ahead", async () => {
+        const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+            execFile(
+                process.execPath,
+                [require.resolve("tsx/cli"), "plan/lifecycleCli.ts", "--today", "2027-06-01", "--days", "90"],
+                { cwd: ROOT, encoding: "utf8" },
+                (e, stdout) => resolve({ code: e ? (e.code as number) : 0, stdout }),
+            ),
+        );
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe(
+            "Lifecycle report: stack dev, 2027-06-01 to 2027-08-30 (90 days): 3 deployment(s) checked, 0 due\nNothing reaches a lifecycle date in this window.\n",
+        );
+    });
+});

@@ -1,0 +1,78 @@
+/** The quota section of the plan: cores per region and VM family, from the catalog's VM size table. */
+import { describe, expect, it } from "vitest";
+import { findVmSize, quotaCores, VM_SIZES } from "../../infra/catalog";
+import { quotaReport } from "../../plan/quota";
+import type { PlannedResource } from "../../plan/types";
+
+function deployment(name: string, instanceType: string, instances: number, location = "eastus2"): PlannedResource {
+    return {
+        urn: `urn:pulumi:dev::azure-ai-models::azure-native:machinelearningservices:OnlineDeployment::${name}`,
+        type: "azure-native:machinelearningservices:OnlineDeployment",
+        name,
+        custom: true,
+        dependencies: [],
+        propertyDependencies: {},
+        inputs: {
+            endpointName: "llama",
+            deploymentName: name,
+            location,
+            sku: { capacity: instances },
+            properties: { instanceType },
+        },
+        secretInputs: [],
+        options: {},
+    };
+}
+
+describe("H100 sizes (MS docs VM SKU list of 2025-10-18)", () => {
+    it("are in the catalog with vCPUs, GPUs, quota family and reserve exemption", () => {
+        const h100 = VM_SIZES.filter((s) => s.gpuType.startsWith("H100")).map((s) => [
+            s.name,
+            s.vCPUs,
+            s.gpus,
+            s.family,
+            s.reserveExempt,
+        ]);
+        expect(h100).toEqual([
+            ["Standard_NC40ads_H100_v5", 40, 1, "standardNCADSH100v5Family", true],
+            ["Standard_NC80adis_H100_v5", 80, 2, "standardNCADSH100v5Family", true],
+            ["Standard_ND96is_H100_v5", 96, 8, "standardNDv5H100Family", true],
+            ["Standard_ND96isr_H100_v5", 96, 8, "standardNDv5H100Family", true],
+        ]);
+        for (const s of VM_SIZES.filter((x) => x.gpuType.startsWith("H100")))
+            expect(s.source.document).toContain("reference-managed-online-endpoints-vm-sku-list.md@43dc14ea");
+        expect(findVmSize("standard_nd96isr_h100_v5")?.name).toBe("Standard_ND96isr_H100_v5");
+    });
+
+    it("need no 20% reserve: instances x vCPUs", () => {
+        expect(quotaCores(findVmSize("Standard_NC40ads_H100_v5")!, 3)).toBe(120);
+        expect(quotaCores(findVmSize("Standard_NC12s_v3")!, 3)).toBe(48);
+    });
+
+    it("are counted by the plan's quota section per region and family", () => {
+        const report = quotaReport([
+            deployment("blue", "Standard_NC40ads_H100_v5", 2),
+            deployment("green", "Standard_NC80adis_H100_v5", 1),
+            deployment("big", "Standard_ND96isr_H100_v5", 1, "Sweden Central"),
+        ]);
+        expect(report.skipped).toEqual([]);
+        expect(report.rows).toEqual([
+            {
+                region: "eastus2",
+                family: "standardNCADSH100v5Family",
+                deployments: ["llama/blue", "llama/green"],
+                instances: 3,
+                cores: 160,
+                reserveApplied: false,
+            },
+            {
+                region: "swedencentral",
+                family: "standardNDv5H100Family",
+                deployments: ["llama/big"],
+                instances: 1,
+                cores: 96,
+                reserveApplied: false,
+            },
+        ]);
+    });
+});
