@@ -20,8 +20,8 @@ export interface FoundryDeploymentOutput {
     sku: string;
     capacity: number;
     contentFilter: string;
-    /** OpenAI-compatible base URL, `https://<sub>.openai.azure.com/openai/v1/` (what `npm run smoke` reads). */
-    baseURL: pulumi.Output<string>;
+    /** OpenAI-compatible base URL, `https://<sub>.openai.azure.com/openai/v1/`. */
+    openAiBaseUrl: pulumi.Output<string>;
     /** Scope of the Entra ID token to send. */
     entraScope: string;
     /** Foundry endpoint of the account. */
@@ -43,7 +43,7 @@ export interface FoundryOutput {
     location: string;
     customSubDomain: pulumi.Output<string>;
     endpoint: pulumi.Output<string>;
-    baseURL: pulumi.Output<string>;
+    openAiBaseUrl: pulumi.Output<string>;
     localAuth: "enabled" | "disabled";
     projects: {
         [name: string]: { name: pulumi.Output<string>; id: pulumi.Output<string>; endpoint: pulumi.Output<string> };
@@ -99,7 +99,7 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         location: f.location,
         customSubDomain: account.customSubDomain,
         endpoint: account.endpoint,
-        baseURL: account.openAiBaseUrl,
+        openAiBaseUrl: account.openAiBaseUrl,
         localAuth: f.disableLocalAuth ? "disabled" : "enabled",
         projects,
         contentFilters: f.contentFilters.map((c) => c.name),
@@ -148,7 +148,7 @@ function defineDeployments(
             sku: d.sku,
             capacity: d.capacity,
             contentFilter: d.raiPolicyName,
-            baseURL: deployment.openAiBaseUrl,
+            openAiBaseUrl: deployment.openAiBaseUrl,
             entraScope: FOUNDRY_ENDPOINTS.entraScope,
             accountEndpoint: account.endpoint,
             projectEndpoints: Object.fromEntries(Object.entries(projects).map(([n, p]) => [n, p.endpoint])),

@@ -54,7 +54,7 @@ beforeAll(async () => {
 const HEADER =
     "Plan diff: stack dev of azure-ai-models, main → pull request (offline, from the code alone; lifecycle checked on 2026-11-21)";
 const FOUNDRY_OUTPUT =
-    '  ~ foundry: null → {"accountId":"[unknown]","accountName":"aimodels-jlz0bs","baseURL":"https://aimodels-jlz0bs.openai.azure.com/openai/v...';
+    '  ~ foundry: null → {"accountId":"[unknown]","accountName":"aimodels-jlz0bs","contentFilters":[],"customSubDomain":"aimodels-jlz0bs","dep...';
 const CREATE_FOUNDRY = [
     "  +   create          random:index/randomString:RandomString  aimodels-suffix",
     "  +   create          resources:ResourceGroup  aimodels-rg  (rg-aimodels)",
@@ -98,7 +98,7 @@ describe("moving Ministral-3B from a serverless endpoint to a Foundry deployment
         };
         expect(foundry.deployments.ministral).toMatchObject({
             model: "ministral",
-            baseURL: "https://aimodels-jlz0bs.openai.azure.com/openai/v1/",
+            openAiBaseUrl: "https://aimodels-jlz0bs.openai.azure.com/openai/v1/",
             entraScope: "https://cognitiveservices.azure.com/.default",
         });
     });

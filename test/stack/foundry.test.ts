@@ -100,7 +100,7 @@ describe("the foundry example stack", () => {
             sku: "GlobalStandard",
             capacity: 100,
             contentFilter: "strict",
-            baseURL: `https://${sub}.openai.azure.com/openai/v1/`,
+            openAiBaseUrl: `https://${sub}.openai.azure.com/openai/v1/`,
             entraScope: "https://cognitiveservices.azure.com/.default",
             accountEndpoint: `https://${sub}.services.ai.azure.com/`,
             projectEndpoints: {
@@ -146,8 +146,8 @@ describe("a hub serverless deployment and a Foundry deployment of the same model
             model: { format: "Mistral AI", name: "Ministral-3B", version: "1" },
         });
         expect(Object.keys(output(run, "deployments").value as object)).toEqual(["ministral"]);
-        const f = output(run, "foundry").value as { deployments: Record<string, { baseURL: string }> };
-        expect(f.deployments.ministral.baseURL).toMatch(
+        const f = output(run, "foundry").value as { deployments: Record<string, { openAiBaseUrl: string }> };
+        expect(f.deployments.ministral.openAiBaseUrl).toMatch(
             /^https:\/\/aimf-[a-z0-9]{6}\.openai\.azure\.com\/openai\/v1\/$/,
         );
         expect(output(run, "workspace").value).toMatchObject({ kind: "hub", location: "eastus2" });
