@@ -1,13 +1,52 @@
-import { defineConfig } from "vitest/config";
+import { availableParallelism } from "node:os";
+import * as path from "node:path";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Node's compile cache (the V8 code of every module a process loads, @pulumi/pulumi's included) for the test
+// workers and the processes the tests start: after the first, each skips most of the parsing and compiling.
+// (`__dirname`: Vite defines it for the config file it bundles.)
+process.env.NODE_COMPILE_CACHE ??= path.join(__dirname, "node_modules/.cache/azure-ai-models/v8");
+
+/**
+ * End-to-end checks too slow for every change (type-checking consumers with tsc, the plan diff in git worktrees):
+ * the `e2e` project, `npm run test:e2e`. `npm test` runs the other two: everything else, the few process tests (the
+ * CLI's exit codes, the packed tarball, the plugin and the policy pack over gRPC) included.
+ */
+const E2E = "test/**/*.e2e.test.ts";
+/**
+ * Pure functions over plain values (the catalog, config validation, the policy rules over resource views): they
+ * never start Pulumi's runtime, so their files share worker processes (the `unit` project); every other file gets a
+ * process of its own (the `stack` project). A test in these folders that runs a program under the mock runtime
+ * belongs in another folder.
+ */
+const UNIT = ["test/catalog/**/*.test.ts", "test/config/**/*.test.ts", "test/policies/**/*.test.ts"];
 
 export default defineConfig({
     test: {
-        include: ["test/**/*.test.ts"],
-        // Builds dist/ once before any file runs: the examples and the packed-tarball tests import the built library.
+        // Builds dist/ before any file runs, once per change of the library: the examples and the packed-tarball
+        // tests import the built library.
         globalSetup: ["test/package/buildDist.globalSetup.ts"],
-        // Pulumi's runtime keeps process-wide state (mocks, config, the root resource): one file per fork.
+        // Pulumi's runtime keeps process-wide state (mocks, config, the root resource): each file of the `stack` and
+        // `e2e` projects in its own process, as many at once as there are cores and at least two (files wait on the
+        // processes they start).
         pool: "forks",
+        maxWorkers: Math.max(2, availableParallelism()),
         testTimeout: 60_000,
         hookTimeout: 60_000,
+        projects: [
+            {
+                extends: true,
+                test: { name: "unit", include: UNIT, exclude: [...configDefaults.exclude, E2E], isolate: false },
+            },
+            {
+                extends: true,
+                test: {
+                    name: "stack",
+                    include: ["test/**/*.test.ts"],
+                    exclude: [...configDefaults.exclude, E2E, ...UNIT],
+                },
+            },
+            { extends: true, test: { name: "e2e", include: [E2E] } },
+        ],
     },
 });

@@ -1,18 +1,34 @@
 /**
- * `npm run bench`: how long config validation, an in-process plan and the plan command take, on the dev stack and
- * on a large stack (12 projects x 13 serverless models = 156 endpoints). Prints figures; asserts nothing.
+ * `npm run bench [-- --runs N] [-- --skip-tests]`: the performance goals, each as whole processes timed from outside,
+ * in one run on this machine. Prints figures; asserts nothing (a benchmark, never a timed test).
+ *
+ * - P1: the plan command of the dev stack (`node plan/runTs.js plan/cli.ts`, what `npm run plan` runs) against the
+ *   floor (Node loading `@pulumi/pulumi` and `@pulumi/azure-native/machinelearningservices`), run in turn, A B A B,
+ *   the ratio taken pair by pair so a drift in the machine's speed cancels out. Goal: median ratio at most 1.5.
+ * - P2: `plan --json` of stacks with 1, 100 and 300 serverless deployments (13 models per project): time, CPU and
+ *   peak resident memory of each process, the 100/1 ratio (goal: at most 2) and the memory each resource adds.
+ * - The test suite: what `npm test` runs (vitest with package.json's arguments), wall time and the CPU of all its
+ *   processes. Goal: under 60 s.
+ *
+ * Each timed process is started with `--require bench/rusage.js`, which writes its CPU time and peak RSS as the
+ * kernel accounted them.
  */
 import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { validateStackConfig } from "../infra/config";
-import { captureProgram } from "../plan/capture";
-import { defineStack } from "../infra/stack";
-import { loadStackConfig } from "../infra/config";
+import { parseArgs } from "node:util";
+import { stringify } from "yaml";
 
 const ROOT = path.resolve(__dirname, "..");
-const TODAY = new Date("2024-11-01T00:00:00Z"); // a day every serverless model of the seeds was sold
-
+const RUN_TS = path.join(ROOT, "plan/runTs.js");
+const PLAN_CLI = path.join(ROOT, "plan/cli.ts");
+const RUSAGE = path.join(ROOT, "bench/rusage.js");
+const VITEST = path.join(ROOT, "node_modules/vitest/vitest.mjs");
+const FLOOR = 'require("@pulumi/pulumi"); require("@pulumi/azure-native/machinelearningservices");';
+/** A day every serverless model below was sold, so the large stacks are valid. */
+const TODAY = "2024-11-01";
 const MODELS = [
     "Mistral-large",
     "Mistral-large-2407",
@@ -28,85 +44,220 @@ const MODELS = [
     "Llama-2-7b-chat",
     "Llama-2-70b",
 ];
-const projects = Array.from({ length: 12 }, (_, i) => ({ name: `team${i + 1}` }));
-const LARGE = {
-    workspace: { name: "bench", location: "eastus2", projects },
-    deployments: projects.flatMap((p) =>
-        MODELS.map((m) => ({
-            name: `${p.name}-${m.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.slice(0, 46),
-            model: m,
-            project: p.name,
-        })),
-    ),
-};
-const DEV = {
-    workspace: { name: "aimodels-dev", location: "eastus2", projects: [{ name: "chat" }] },
-    deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }],
-};
 
-function stats(samples: number[]): string {
-    const s = [...samples].sort((a, b) => a - b);
-    const median = s[Math.floor(s.length / 2)];
-    return `median ${median.toFixed(2)} ms, min ${s[0].toFixed(2)} ms, max ${s[s.length - 1].toFixed(2)} ms (${s.length} runs)`;
+interface Run {
+    wall: number;
+    cpu: number;
+    maxRssMiB: number;
+    code: number | null;
+    stdout: string;
+    stderr: string;
 }
 
-function time(runs: number, fn: () => void): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        fn();
-        out.push(performance.now() - t);
+const TMP = mkdtempSync(path.join(os.tmpdir(), "aim-bench-"));
+let runs = 0;
+
+/** Runs `node ARGS` in `cwd` and returns its wall time, CPU time and peak RSS. */
+function timed(args: string[], cwd = ROOT): Run {
+    const usageFile = path.join(TMP, `usage-${runs++}.json`);
+    const start = performance.now();
+    const r = spawnSync(process.execPath, ["--require", RUSAGE, ...args], {
+        cwd,
+        encoding: "utf8",
+        maxBuffer: 1024 * 1024 * 1024,
+        env: { ...process.env, BENCH_RUSAGE_FILE: usageFile },
+    });
+    const wall = (performance.now() - start) / 1000;
+    const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { cpu: number; maxRssMiB: number };
+    return { wall, ...usage, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function median(values: number[]): number {
+    const s = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** `median (min-max)` with a unit. */
+function spread(values: number[], digits: number, unit: string): string {
+    const f = (v: number) => v.toFixed(digits);
+    return `${f(median(values))}${unit} (${f(Math.min(...values))}-${f(Math.max(...values))})`;
+}
+
+function machine(): string {
+    const cpus = os.cpus();
+    const load = os.loadavg().map((l) => l.toFixed(2));
+    return (
+        `${os.type()} ${os.release()}, ${cpus.length} x ${cpus[0]?.model.trim() ?? "unknown CPU"}, ` +
+        `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; load average ${load.join(" ")} at start`
+    );
+}
+
+function p1(pairs: number): void {
+    const plan = [RUN_TS, PLAN_CLI];
+    const floor = ["-e", FLOOR];
+    timed(plan);
+    timed(floor);
+    const a: Run[] = [];
+    const b: Run[] = [];
+    for (let i = 0; i < pairs; i++) {
+        a.push(timed(plan));
+        b.push(timed(floor));
+        if (a[i].code !== 0) throw new Error(`the plan of the dev stack failed (exit ${a[i].code}): ${a[i].stderr}`);
     }
-    return out;
-}
-
-async function timeAsync(runs: number, fn: () => Promise<void>): Promise<number[]> {
-    const out: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        await fn();
-        out.push(performance.now() - t);
-    }
-    return out;
-}
-
-const flat = (v: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(v).map(([k, x]) => [`azure-ai-models:${k}`, JSON.stringify(x)]));
-
-async function main() {
-    console.log(`node ${process.version}`);
+    const ratio = (f: (r: Run) => number) =>
+        spread(
+            a.map((r, i) => f(r) / f(b[i])),
+            2,
+            "x",
+        );
+    console.log(`\nP1: plan of the dev stack vs the floor, ${pairs} pairs run in turn (goal: ratio <= 1.5)`);
     console.log(
-        `validate dev config (1 deployment):     ${stats(time(200, () => validateStackConfig(DEV, { today: TODAY })))}`,
+        `  plan  (node plan/runTs.js plan/cli.ts)  wall ${spread(
+            a.map((r) => r.wall),
+            2,
+            " s",
+        )}`,
     );
     console.log(
-        `validate large config (${LARGE.deployments.length} deployments): ${stats(time(50, () => validateStackConfig(LARGE, { today: TODAY })))}`,
+        `                                          cpu  ${spread(
+            a.map((r) => r.cpu),
+            2,
+            " s",
+        )}`,
     );
-
-    let resources = 0;
-    const program = () => defineStack(loadStackConfig({ today: TODAY }));
-    const devPlan = await timeAsync(10, async () => {
-        const c = await captureProgram(program, { project: "azure-ai-models", stack: "bench", config: flat(DEV) });
-        resources = c.resources.length;
-    });
-    console.log(`plan dev stack in process (${resources} resources):   ${stats(devPlan)}`);
-    const largePlan = await timeAsync(5, async () => {
-        const c = await captureProgram(program, { project: "azure-ai-models", stack: "bench", config: flat(LARGE) });
-        resources = c.resources.length;
-    });
-    console.log(`plan large stack in process (${resources} resources): ${stats(largePlan)}`);
-
-    const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-    const cli = time(3, () => {
-        const r = spawnSync(process.execPath, [tsx, path.join(ROOT, "plan/cli.ts"), "--json"], {
-            cwd: ROOT,
-            encoding: "utf8",
-        });
-        if (r.status !== 0) throw new Error(r.stderr);
-    });
-    console.log(`npm run plan -- --json, whole process (dev): ${stats(cli)}`);
+    console.log(
+        `  floor (node loading the two modules)    wall ${spread(
+            b.map((r) => r.wall),
+            2,
+            " s",
+        )}`,
+    );
+    console.log(
+        `                                          cpu  ${spread(
+            b.map((r) => r.cpu),
+            2,
+            " s",
+        )}`,
+    );
+    console.log(`  P1 ratio plan/floor: wall ${ratio((r) => r.wall)}, cpu ${ratio((r) => r.cpu)}`);
 }
 
-main().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-});
+/** A project folder planning this repository's program with `count` serverless deployments, 13 per project. */
+function largeStack(count: number): string {
+    const dir = path.join(TMP, `stack-${count}`);
+    mkdirSync(dir);
+    const projects = Array.from({ length: Math.ceil(count / MODELS.length) }, (_, i) => ({ name: `team${i + 1}` }));
+    const deployments = Array.from({ length: count }, (_, i) => {
+        const project = projects[Math.floor(i / MODELS.length)].name;
+        const model = MODELS[i % MODELS.length];
+        const name = `${project}-${model.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.slice(0, 46);
+        return { name, model, project };
+    });
+    const main = path.join(ROOT, "infra/index.ts");
+    writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs", main }));
+    const config = {
+        "azure-ai-models:workspace": { name: "bench", location: "eastus2", projects },
+        "azure-ai-models:deployments": deployments,
+    };
+    writeFileSync(path.join(dir, "Pulumi.bench.yaml"), stringify({ config }));
+    return dir;
+}
+
+function p2(repeat: number): void {
+    console.log(
+        `\nP2: plan --json of large stacks, ${repeat} runs each (goals: 100/1 <= 2; half the MiB per resource)`,
+    );
+    const rows = [1, 100, 300].map((count) => {
+        const dir = largeStack(count);
+        const args = [RUN_TS, PLAN_CLI, "--dir", dir, "--stack", "bench", "--today", TODAY, "--json"];
+        const results = Array.from({ length: repeat }, () => timed(args));
+        const failed = results.find((r) => r.code !== 0);
+        if (failed) throw new Error(`the plan of ${count} deployments failed (exit ${failed.code}): ${failed.stderr}`);
+        const resources = (JSON.parse(results[0].stdout) as { resources: unknown[] }).resources.length;
+        const row = {
+            count,
+            resources,
+            wall: median(results.map((r) => r.wall)),
+            cpu: median(results.map((r) => r.cpu)),
+            rss: median(results.map((r) => r.maxRssMiB)),
+        };
+        console.log(
+            `  ${String(count).padStart(3)} deployments, ${String(resources).padStart(4)} resources: ` +
+                `wall ${spread(
+                    results.map((r) => r.wall),
+                    2,
+                    " s",
+                )}, cpu ${spread(
+                    results.map((r) => r.cpu),
+                    2,
+                    " s",
+                )}, ` +
+                `peak RSS ${spread(
+                    results.map((r) => r.maxRssMiB),
+                    0,
+                    " MiB",
+                )}`,
+        );
+        return row;
+    });
+    const [one, hundred, large] = rows;
+    console.log(
+        `  P2 ratio 100/1: wall ${(hundred.wall / one.wall).toFixed(2)}x, cpu ${(hundred.cpu / one.cpu).toFixed(2)}x`,
+    );
+    const perResource = (large.rss - one.rss) / (large.resources - one.resources);
+    const cpuPerResource = (1000 * (large.cpu - one.cpu)) / (large.resources - one.resources);
+    console.log(
+        `  P2 per resource (1 to 300 deployments): ${perResource.toFixed(3)} MiB peak RSS, ${cpuPerResource.toFixed(1)} ms CPU`,
+    );
+}
+
+/** CPU seconds of this process's waited-for children (Linux `/proc/self/stat` cutime + cstime), if readable. */
+function childrenCpu(): number | undefined {
+    try {
+        const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+        // After the command name: state is field 3, cutime 16 and cstime 17 (1-based), in clock ticks (100 Hz).
+        return (Number(fields[13]) + Number(fields[14])) / 100;
+    } catch {
+        return undefined;
+    }
+}
+
+/** `npm test`'s vitest arguments, from package.json (`vitest run ...`). */
+function testArgs(): string[] {
+    const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { test: string } })
+        .scripts.test;
+    const [command, ...args] = script.split(/\s+/);
+    if (command !== "vitest") throw new Error(`npm test runs ${JSON.stringify(script)}, not vitest`);
+    return args;
+}
+
+function testSuite(): void {
+    const args = testArgs();
+    console.log(`\nTest suite: npm test (vitest ${args.join(" ")}), one run (goal: under 60 s)`);
+    const cpuBefore = childrenCpu();
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [VITEST, ...args, "--reporter=dot"], { cwd: ROOT, encoding: "utf8" });
+    const wall = (performance.now() - start) / 1000;
+    const cpuAfter = childrenCpu();
+    const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `${(cpuAfter - cpuBefore).toFixed(1)} s` : "n/a";
+    const summary = /Tests\s+(.*)/.exec(r.stdout.replace(/\x1b\[[0-9;]*m/g, ""))?.[1] ?? "";
+    console.log(`  wall ${wall.toFixed(1)} s, cpu of all its processes ${cpu}, exit ${r.status}; tests: ${summary}`);
+}
+
+function main(): void {
+    const { values } = parseArgs({
+        options: { runs: { type: "string", default: "7" }, "skip-tests": { type: "boolean", default: false } },
+    });
+    const pairs = Math.max(1, Number(values.runs));
+    console.log(`machine: ${machine()}`);
+    try {
+        p1(pairs);
+        p2(Math.min(3, pairs));
+        if (!values["skip-tests"]) testSuite();
+    } finally {
+        rmSync(TMP, { recursive: true, force: true });
+    }
+}
+
+main();

@@ -164,9 +164,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+        process.exitCode = code;
+    },
     (e: unknown) => {
         process.stderr.write(`plan:diff failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-        process.exit(3);
+        process.exitCode = 3;
     },
 );

@@ -1,13 +1,14 @@
 /**
  * The lifecycle report: which deployments of a stack reach a lifecycle date (legacy, deprecated, retired) within
  * the next N days, or have already passed one, with the replacement the catalog names. It reads the stack's config
- * as the plan does and judges the catalog's dates; it runs nothing. Each kind of deployment has one collector; a
- * Foundry collector is one more function in {@link COLLECTORS} once the config carries Foundry deployments.
+ * as the plan does and judges the catalog's dates; it runs nothing. Each kind of deployment has one collector in
+ * {@link COLLECTORS}: serverless endpoints, managed online deployments and Foundry deployments.
  */
 import {
     lifecycleStage,
     replacementClause,
     type Lifecycle,
+    type FoundryOffer,
     type LifecycleStage,
     type ModelEntry,
 } from "../infra/catalog";
@@ -20,7 +21,8 @@ export interface LifecycleSubject {
     /** Its name in the stack (`ministral`, `mixtral/blue`). */
     name: string;
     type: "serverless" | "managed" | "foundry";
-    model: ModelEntry;
+    /** The catalog model, or the Foundry offer a Foundry deployment deploys. */
+    model: ModelEntry | FoundryOffer;
     lifecycle: Lifecycle | undefined;
 }
 
@@ -78,10 +80,22 @@ function managedSubjects(config: ValidStackConfig): LifecycleSubject[] {
     );
 }
 
+/** `foundry.deployments`: deployments on a Foundry resource, judged by their Foundry offer's lifecycle. */
+function foundrySubjects(config: ValidStackConfig): LifecycleSubject[] {
+    return (config.foundry?.deployments ?? []).map((d, i) => ({
+        path: configPath(["foundry", "deployments", i]),
+        name: d.name,
+        type: "foundry" as const,
+        model: d.offer,
+        lifecycle: d.offer.lifecycle,
+    }));
+}
+
 /** Every kind of deployment the report looks at. */
 export const COLLECTORS: readonly ((config: ValidStackConfig) => LifecycleSubject[])[] = [
     serverlessSubjects,
     managedSubjects,
+    foundrySubjects,
 ];
 
 /** What is due for one subject: the stage already reached (if any), then each date within the window. */
@@ -92,8 +106,7 @@ function itemsOf(s: LifecycleSubject, today: string, until: string): LifecycleIt
     const stage = lifecycleStage(lc, now);
     const events = EVENTS.filter((e) => lc[e] !== undefined && lc[e]! > today && lc[e]! <= until);
     if (stage !== "active") events.unshift(stage);
-    const offer = s.type === "managed" ? "managed" : "serverless";
-    const replacement = replacementClause(lc, { offer, today: now });
+    const replacement = replacementClause(lc, { offer: s.type, today: now });
     return events.map((event) => ({
         subject: s,
         stage,

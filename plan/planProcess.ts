@@ -26,10 +26,8 @@ export class PlanProcessError extends Error {
 }
 
 const CLI = path.join(__dirname, "cli.ts");
-
-function tsxCli(): string {
-    return require.resolve("tsx/cli");
-}
+/** Runs the plan as compiled JavaScript (see `runTs.js`); the base's own program is TypeScript too. */
+const RUN_TS = path.join(__dirname, "runTs.js");
 
 export interface PlanProcessOptions {
     stack: string;
@@ -45,7 +43,7 @@ export function planInProcess(
     options: PlanProcessOptions,
     cwd = projectDir,
 ): Promise<DiffablePlan> {
-    const args = [tsxCli(), CLI, "--json", "--stack", options.stack, "--today", options.today, "--dir", projectDir];
+    const args = [RUN_TS, CLI, "--json", "--stack", options.stack, "--today", options.today, "--dir", projectDir];
     if (options.skipPolicies) args.push("--skip-policies");
     else if (options.policyConfig) args.push("--policy-config", path.resolve(options.policyConfig));
     return new Promise((resolve, reject) => {

@@ -43,11 +43,12 @@ export function samplePair(): { base: Record<string, unknown>; head: Record<stri
     return { base, head };
 }
 
+/** Runs a TypeScript entry point as the npm scripts do (`plan/runTs.js`); resolves to what it printed. */
 function node(args: string[], cwd: string): Promise<string> {
     return new Promise((resolve, reject) => {
         execFile(
             process.execPath,
-            [require.resolve("tsx/cli"), ...args],
+            [path.join(__dirname, "runTs.js"), ...args],
             { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
             (error, stdout, stderr) => {
                 if (error && error.code !== 1)
@@ -137,10 +138,12 @@ async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
     main(process.argv.slice(2)).then(
-        (code) => process.exit(code),
+        (code) => {
+            process.exitCode = code;
+        },
         (e: unknown) => {
             process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-            process.exit(3);
+            process.exitCode = 3;
         },
     );
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { ConfigValidationError } from "../infra/config";
 import { captureProgram } from "./capture";
@@ -123,12 +124,27 @@ export function readStackFiles(projectDir: string, stack: string): StackFiles {
     return { project: name, main: path.resolve(projectDir, main), config, secretKeys };
 }
 
+let programRuns = 0;
+
 /**
- * Runs the program module and returns its exports, the stack outputs. A dynamic import, so a TypeScript program
- * loads under tsx and vitest alike; a CommonJS module's namespace repeats its exports as `default`, dropped here.
+ * Runs the program module and returns its exports, the stack outputs. Each call runs the program afresh, as each
+ * `pulumi preview` does in its own process: the entry module is evaluated again (what it imports, the library, stays
+ * loaded), so one process can plan many stacks of one program. Through `require` where this process can require the
+ * program (JavaScript, or TypeScript with a `.ts` loader installed: `plan/runTs.js`, tsx), else a dynamic import
+ * (TypeScript under vitest, where a query makes each run a new module instance); a CommonJS module's namespace
+ * repeats its exports as `default`, dropped here.
  */
 async function loadProgram(main: string): Promise<Record<string, unknown>> {
-    const mod = (await import(main)) as Record<string, unknown>;
+    const run = programRuns++;
+    let mod: Record<string, unknown>;
+    if (!/\.[cm]?ts$/.test(main) || require.extensions[path.extname(main)] !== undefined) {
+        const file = require.resolve(main);
+        delete require.cache[file];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        mod = require(file) as Record<string, unknown>;
+    } else {
+        mod = (await import(run === 0 ? main : `${pathToFileURL(main).href}?run=${run}`)) as Record<string, unknown>;
+    }
     return Object.fromEntries(Object.entries(mod).filter(([k]) => k !== "default" && k !== "module.exports"));
 }
 

@@ -3,9 +3,16 @@
  * latency and tokens, or a message that says what to fix (which key or role for 401/403, a retired model or a wrong
  * route for 404, the wait for 429, timeouts, TLS and DNS). Keys are sent, never printed: every message is redacted.
  */
+import { getBearerTokenProvider, type TokenCredential } from "@azure/identity";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { Agent, fetch as undiciFetch } from "undici";
-import { findModel, lifecycleStage, replacementClause, SERVERLESS_RATE_LIMITS } from "../infra/catalog";
+import {
+    findFoundryOffer,
+    findModel,
+    lifecycleStage,
+    replacementClause,
+    SERVERLESS_RATE_LIMITS,
+} from "../infra/catalog";
 import type { SmokeTarget } from "./targets";
 
 export interface SmokeResult {
@@ -26,8 +33,11 @@ export interface SmokeOptions {
     timeoutSeconds?: number;
     /** Extra trusted CA certificates (PEM), for a TLS-inspecting proxy or a test server. */
     ca?: string;
-    /** Gets a Microsoft Entra ID token for a scope (targets without a key). */
-    getToken?: (scope: string) => Promise<string>;
+    /**
+     * Where Microsoft Entra ID tokens come from, for targets without a key (a Foundry resource with local auth off,
+     * an online endpoint with `AADToken`): `DefaultAzureCredential` in the CLI, a fake in tests.
+     */
+    credential?: TokenCredential;
     /** The day lifecycle hints are judged on. @default - today */
     today?: Date;
 }
@@ -37,10 +47,31 @@ export function redact(text: string, secrets: readonly string[]): string {
     return secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join("***"), text);
 }
 
-async function credential(target: SmokeTarget, options: SmokeOptions): Promise<string> {
-    if (target.auth.kind === "key") return target.auth.key;
-    if (!options.getToken) throw new Error(`no way to get a Microsoft Entra ID token for ${target.auth.scope}`);
-    return options.getToken(target.auth.scope);
+/**
+ * What the client sends as bearer: the key, or (the `openai` package's documented way for Azure's v1 API) a token
+ * provider from `getBearerTokenProvider`, called for the request. Every token handed out is recorded, so that no
+ * message can show it, and a failure to get one is kept apart from the service's answer.
+ */
+function bearer(target: SmokeTarget, options: SmokeOptions) {
+    const seen: { secrets: string[]; tokenError?: Error } = { secrets: [] };
+    if (target.auth.kind === "key") {
+        seen.secrets.push(target.auth.key);
+        return { apiKey: target.auth.key, seen };
+    }
+    const scope = target.auth.scope;
+    const provider = options.credential ? getBearerTokenProvider(options.credential, scope) : undefined;
+    const apiKey = async () => {
+        try {
+            if (!provider) throw new Error("no Microsoft Entra ID credential was given");
+            const token = await provider();
+            seen.secrets.push(token);
+            return token;
+        } catch (e) {
+            seen.tokenError = e as Error;
+            throw e;
+        }
+    };
+    return { apiKey, seen };
 }
 
 /** Sends the one request; resolves with status and tokens or rejects with the client's error. */
@@ -63,12 +94,7 @@ export async function smokeTarget(target: SmokeTarget, options: SmokeOptions = {
     const base = { endpoint: target.endpoint, model: target.model };
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    let apiKey: string;
-    try {
-        apiKey = await credential(target, options);
-    } catch (e) {
-        return { ...base, latencyMs: 0, ok: false, message: `Entra ID: ${(e as Error).message}` };
-    }
+    const { apiKey, seen } = bearer(target, options);
     // undici's fetch with its own connection pool (and the extra CA): the `openai` package's documented way.
     const dispatcher = new Agent(options.ca ? { connect: { ca: options.ca } } : {});
     const client = new OpenAI({
@@ -84,11 +110,20 @@ export async function smokeTarget(target: SmokeTarget, options: SmokeOptions = {
         const { status, tokens } = await send(client, target);
         return { ...base, status, latencyMs: elapsed(), ...(tokens !== undefined ? { tokens } : {}), ok: true };
     } catch (e) {
-        const failure = explain(e, target, { timeoutSeconds, today: options.today ?? new Date() });
-        return { ...base, ...failure, message: redact(failure.message, [apiKey]), latencyMs: elapsed(), ok: false };
+        const failure = seen.tokenError
+            ? { message: tokenMessage(seen.tokenError, target) }
+            : explain(e, target, { timeoutSeconds, today: options.today ?? new Date() });
+        return { ...base, ...failure, message: redact(failure.message, seen.secrets), latencyMs: elapsed(), ok: false };
     } finally {
         await dispatcher.destroy();
     }
+}
+
+/** The credential could not give a token: nothing was sent. */
+function tokenMessage(e: Error, target: SmokeTarget): string {
+    const scope = target.auth.kind === "entra" ? target.auth.scope : "";
+    const text = e.message.split("\n")[0].slice(0, 300);
+    return `Entra ID: no token for ${scope}: ${text}; sign in first (az login, a managed identity, or the workflow's OpenID Connect login)`;
 }
 
 /** The error's cause chain, outermost first. */
@@ -135,23 +170,41 @@ function httpMessage(e: APIError, target: SmokeTarget, today: Date): string {
     const status = e.status as number;
     const serverText = typeof e.error === "object" && e.error ? JSON.stringify(e.error).slice(0, 200) : "";
     const detail = serverText ? ` (service said: ${serverText})` : "";
-    const who =
-        target.auth.kind === "key"
-            ? `the key ${target.auth.keyPath}`
-            : `the Microsoft Entra ID token for ${target.auth.scope}`;
-    if (status === 401)
-        return `401 Unauthorized: the endpoint refused ${who}; a regenerated key or a token for another tenant is the usual cause: read the outputs again with --show-secrets${detail}`;
-    if (status === 403) return `403 Forbidden: ${who} was accepted but not allowed: ${target.roleHint}${detail}`;
+    if (status === 401) return `401 Unauthorized: ${unauthorized(target)}${detail}`;
+    if (status === 403) return `403 Forbidden: ${forbidden(target)}${detail}`;
     if (status === 404) return `404 Not Found: ${notFoundHint(target, today)}${detail}`;
     if (status === 429) {
         const wait = retryAfter(e.headers);
         const limits =
             target.kind === "serverless"
                 ? ` (a serverless deployment allows ${SERVERLESS_RATE_LIMITS.tokensPerMinute} tokens and ${SERVERLESS_RATE_LIMITS.requestsPerMinute} requests per minute)`
-                : "";
+                : target.rateLimit
+                  ? ` (${target.rateLimit})`
+                  : "";
         return `429 Too Many Requests: rate limited${limits}; retry after ${wait ?? "an unstated wait"}${detail}`;
     }
     return `${status}: the request failed${detail}`;
+}
+
+const who = (target: SmokeTarget) =>
+    target.auth.kind === "key"
+        ? `the key ${target.auth.keyPath}`
+        : `the Microsoft Entra ID token for ${target.auth.scope}`;
+
+/** 401: the credential itself is wrong. */
+function unauthorized(target: SmokeTarget): string {
+    if (target.kind === "foundry" && target.auth.kind === "key")
+        return `the Foundry resource refused ${who(target)}: the key is wrong (regenerated since the outputs were read) or local auth was turned off: read the outputs again with --show-secrets, or drop the key and use Microsoft Entra ID`;
+    if (target.kind === "foundry")
+        return `the Foundry resource refused ${who(target)}: the token is for another tenant or has expired: sign in to the resource's tenant (az login --tenant)`;
+    return `the endpoint refused ${who(target)}; a regenerated key or a token for another tenant is the usual cause: read the outputs again with --show-secrets`;
+}
+
+/** 403: the credential is valid but not allowed: a role for a token, network rules for a Foundry key. */
+function forbidden(target: SmokeTarget): string {
+    if (target.kind === "foundry" && target.auth.kind === "key")
+        return `${who(target)} was accepted but the request is not allowed: the Foundry resource's network rules (public network access, IP rules) refuse this caller; call from a network they allow`;
+    return `${who(target)} was accepted but not allowed: ${target.roleHint}`;
 }
 
 /** The wait a 429 asks for, from `retry-after-ms` or `retry-after` (seconds or an HTTP date). */
@@ -165,14 +218,25 @@ function retryAfter(headers: Headers | undefined): string | undefined {
     return Number.isNaN(at) ? value : `${Math.max(0, Math.round((at - Date.now()) / 1000))} s (${value})`;
 }
 
-/** A 404 is a retired model (the catalog says so, with its replacement) or a wrong route. */
+/** A 404 is a retired model (the catalog says so, with its replacement), a missing Foundry deployment or a wrong route. */
 function notFoundHint(target: SmokeTarget, today: Date): string {
+    const route = `${target.baseURL.replace(/\/+$/, "")}/${target.api === "chat" ? "chat/completions" : "completions"}`;
+    if (target.kind === "foundry") return foundryNotFound(target, today, route);
     const model = findModel(target.model);
     const lc = target.kind === "online" ? model?.managed?.lifecycle : model?.serverless?.lifecycle;
-    const route = `${target.baseURL.replace(/\/+$/, "")}/${target.api === "chat" ? "chat/completions" : "completions"}`;
     if (lc && lifecycleStage(lc, today) === "retired") {
         const offer = target.kind === "online" ? "managed" : "serverless";
         return `${model!.name} was retired on ${lc.retired}: its endpoints return 404; ${replacementClause(lc, { offer, today })}`;
     }
     return `POST ${route} does not exist: a wrong route or base URL (use the deployment's client.baseURL), or a deployment that is gone`;
+}
+
+/** On a Foundry resource `model` names the deployment: a 404 is a deployment that is missing or a retired model. */
+function foundryNotFound(target: SmokeTarget, today: Date, route: string): string {
+    const offer = findFoundryOffer(target.model).offer;
+    const lc = offer?.lifecycle;
+    if (lc && lifecycleStage(lc, today) === "retired")
+        return `${offer!.name} was retired on ${lc.retired}: its Foundry deployments return 404; ${replacementClause(lc, { offer: "foundry", today })}`;
+    const host = new URL(target.baseURL).host;
+    return `the Foundry resource ${host} has no deployment named ${target.modelField} (POST ${route} with model "${target.modelField}"): it was deleted or renamed, or pulumi up has not created it yet (compare with pulumi refresh); use the deployment's openAiBaseUrl and model outputs`;
 }

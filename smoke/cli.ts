@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DefaultAzureCredential } from "@azure/identity";
+import { DefaultAzureCredential, type TokenCredential } from "@azure/identity";
 import { redact } from "./check";
 import { renderReport, smoke } from "./run";
 import { OutputsError } from "./targets";
@@ -32,9 +32,14 @@ function secretsOf(value: unknown, out: string[] = []): string[] {
     return out;
 }
 
+/**
+ * Runs the check. `credential` gives the Microsoft Entra ID tokens of targets without a key (a Foundry resource
+ * with local auth off, an `AADToken` online endpoint); `DefaultAzureCredential` unless a test passes its own.
+ */
 export async function main(
     argv: string[],
     input: () => string = readStdin,
+    credential: TokenCredential = new DefaultAzureCredential(),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
     let values: { stack?: string; outputs?: string; timeout?: string; ca?: string; help?: boolean };
     try {
@@ -70,13 +75,8 @@ export async function main(
     } catch (e) {
         return { code: 2, stdout: "", stderr: `cannot read the stack outputs: ${(e as Error).message}\n${USAGE}\n` };
     }
-    const credential = new DefaultAzureCredential();
     try {
-        const report = await smoke(outputs, {
-            timeoutSeconds,
-            ca,
-            getToken: async (scope) => (await credential.getToken(scope)).token,
-        });
+        const report = await smoke(outputs, { timeoutSeconds, ca, credential });
         const text = redact(renderReport(report, values.stack), secretsOf(outputs));
         return { code: report.passed ? 0 : 1, stdout: `${text}\n`, stderr: "" };
     } catch (e) {

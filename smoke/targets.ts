@@ -3,7 +3,13 @@
  * target per serverless deployment, per deployment of a managed online endpoint and per Foundry deployment. Each
  * kind of output has one reader; a new kind is one more function in {@link TARGET_READERS}.
  */
-import { DEPLOYMENT_HEADER, type ClientApi } from "../infra/catalog";
+import {
+    DEPLOYMENT_HEADER,
+    FOUNDRY_CAPACITY_UNIT_TPM,
+    FOUNDRY_USER,
+    findFoundryOffer,
+    type ClientApi,
+} from "../infra/catalog";
 
 /** How a target authenticates: a key sent as bearer token, or a Microsoft Entra ID token for a scope. */
 export type TargetAuth = { kind: "key"; key: string; keyPath: string } | { kind: "entra"; scope: string };
@@ -24,6 +30,8 @@ export interface SmokeTarget {
     headers: Record<string, string>;
     /** What the caller's identity needs when the service refuses it (403). */
     roleHint: string;
+    /** The rate limit of this deployment, for a 429 (a Foundry deployment's capacity). */
+    rateLimit?: string;
 }
 
 /** A deployment the check cannot call, with why (no chat route, an auth mode it cannot fill). */
@@ -144,36 +152,55 @@ export function onlineEndpointTargets(outputs: Loose): ReadTargets {
     return result;
 }
 
-/** The Entra ID scope of Foundry resources. */
-export const COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default";
-
 /**
- * `foundry`: deployments on a Foundry resource, where the stack exports them as
- * `foundry.deployments.<name> = { baseURL, model, primaryKey? }` (`model` = the deployment name; an Entra ID token
- * when no key is exported).
+ * `foundry.deployments`: deployments on a Foundry resource, as `infra/foundryStack.ts` exports them:
+ * `{ model, modelName, openAiBaseUrl, entraScope, primaryKey? }`. `model` is the deployment name (what the
+ * OpenAI-compatible v1 API takes as `model`); the key is exported only when local auth is on, otherwise the check
+ * sends a Microsoft Entra ID token for `entraScope`.
  */
 export function foundryTargets(outputs: Loose): ReadTargets {
     const result: ReadTargets = { targets: [], skipped: [] };
     for (const [name, raw] of Object.entries(obj(obj(outputs.foundry).deployments))) {
         const d = obj(raw);
         const endpoint = `foundry.deployments.${name}`;
-        const key = str(d.primaryKey);
+        const deployment = str(d.model) ?? name;
+        const model = str(d.modelName) ?? deployment;
+        const task = findFoundryOffer(model).offer?.task;
+        if (task) {
+            result.skipped.push({ endpoint, model, reason: `${task.kind} model: no chat completions to call` });
+            continue;
+        }
+        const baseURL = required(d.openAiBaseUrl, `${endpoint}.openAiBaseUrl`);
+        const keyPath = `${endpoint}.primaryKey`;
+        const auth: TargetAuth =
+            d.primaryKey === undefined || d.primaryKey === null
+                ? { kind: "entra", scope: required(d.entraScope, `${endpoint}.entraScope`) }
+                : { kind: "key", key: secretAt(d.primaryKey, keyPath), keyPath };
         result.targets.push({
             endpoint,
             kind: "foundry",
-            model: str(d.model) ?? name,
-            baseURL: required(d.baseURL, `${endpoint}.baseURL`),
+            model,
+            baseURL,
             api: "chat",
-            modelField: str(d.model) ?? name,
-            auth: key
-                ? { kind: "key", key: secretAt(key, `${endpoint}.primaryKey`), keyPath: `${endpoint}.primaryKey` }
-                : { kind: "entra", scope: COGNITIVE_SERVICES_SCOPE },
+            modelField: deployment,
+            auth,
             headers: {},
-            roleHint: "the identity needs the Foundry User role (formerly Azure AI User) on the Foundry resource",
+            roleHint: FOUNDRY_ROLE_HINT,
+            ...foundryRateLimit(deployment, d.capacity),
         });
     }
     return result;
 }
+
+/** `capacity` counts units of 1,000 tokens per minute (the catalog's {@link FOUNDRY_CAPACITY_UNIT_TPM}). */
+function foundryRateLimit(deployment: string, capacity: unknown): { rateLimit?: string } {
+    if (typeof capacity !== "number" || !Number.isFinite(capacity)) return {};
+    const tpm = capacity * FOUNDRY_CAPACITY_UNIT_TPM.tokensPerMinute;
+    return { rateLimit: `deployment ${deployment} has capacity ${capacity}: ${tpm} tokens per minute` };
+}
+
+/** What a refused Entra ID identity needs on a Foundry resource (the role the stack grants its `principals`). */
+export const FOUNDRY_ROLE_HINT = `the identity needs the ${FOUNDRY_USER.name} role (formerly ${FOUNDRY_USER.formerName}, id ${FOUNDRY_USER.id}) on the Foundry resource: add it under azure-ai-models:foundry.principals, or assign it with az role assignment create`;
 
 /** Every reader, in the order the table lists their targets. */
 export const TARGET_READERS: readonly ((outputs: Loose) => ReadTargets)[] = [

@@ -56,6 +56,11 @@ export interface FoundryOffer {
     registry: string;
     skus: readonly FoundrySkuOffer[];
     rateLimits: FoundryRateLimits;
+    /**
+     * What the model does when it is not chat: `ocr` (document OCR, called on its own route, not through the
+     * OpenAI-compatible chat completions API). @default - chat
+     */
+    task?: { kind: "ocr"; source: Source };
     lifecycle?: Lifecycle;
     source: Source;
 }
@@ -305,6 +310,15 @@ function partner(
     };
 }
 
+/** Mistral Document AI: document OCR on its own route, not chat completions. */
+const DOCUMENT_OCR = {
+    kind: "ocr",
+    source: {
+        ...FOUNDRY_SOURCES.azureDirect,
+        note: "Mistral Document AI: document OCR (image or PDF to text), not chat",
+    },
+} as const;
+
 const MISTRAL = "Mistral AI";
 const META = "Meta";
 
@@ -319,6 +333,7 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         format: MISTRAL,
         registry: "azureml-mistral",
         version: "1",
+        task: DOCUMENT_OCR,
         skus: [
             globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect),
             {
@@ -334,6 +349,7 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         format: MISTRAL,
         registry: "azureml-mistral",
         version: "1",
+        task: DOCUMENT_OCR,
         lifecycle: {
             retired: "2026-07-15",
             replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
@@ -396,19 +412,4 @@ export function defaultFoundryQuota(offer: FoundryOffer): number {
 /** The data zone of a region, if it belongs to one of the offer's zones. */
 export function dataZoneOf(sku: FoundrySkuOffer, region: string): DataZone | undefined {
     return (Object.keys(sku.dataZones ?? {}) as DataZone[]).find((z) => sku.dataZones?.[z]?.includes(region));
-}
-
-/**
- * What a message about a retired Foundry deployment says of the successor: `replacement: X` for a model of the
- * Foundry table, the hub path for a hub-only model, `no replacement on Azure`, or `no replacement is named`.
- */
-export function foundryReplacementClause(lc: Lifecycle): string {
-    const r = lc.replacement;
-    if (!r) return "no replacement is named";
-    if (r.on === "none") return "no replacement on Azure";
-    if (r.on === "catalog") return `replacement: ${r.model} (not on Foundry: a hub model, azure-ai-models:deployments)`;
-    const names = r.models.map(
-        (m) => findFoundryOffer(m).offer?.name ?? `${m} (not in the catalog's Foundry table yet)`,
-    );
-    return `replacement: ${names.join(" or ")}`;
 }

@@ -37,6 +37,7 @@ export const foundryOfferSchema = z
             concurrentRequests: z.number().int().positive(),
             source: sourceSchema,
         }),
+        task: z.strictObject({ kind: z.literal("ocr"), source: sourceSchema }).optional(),
         lifecycle: lifecycleSchema.optional(),
         source: sourceSchema,
     })

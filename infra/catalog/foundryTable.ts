@@ -3,9 +3,9 @@ import {
     FOUNDRY_GLOBAL_STANDARD_REGIONS,
     FOUNDRY_MARKETPLACE_REGIONS,
     FOUNDRY_OFFERS,
-    foundryReplacementClause,
     type FoundrySkuOffer,
 } from "./foundry";
+import { replacementText } from "./table";
 
 function regionsText(s: FoundrySkuOffer): string {
     if (s.dataZones) return `data zones ${Object.keys(s.dataZones).join(", ")}`;
@@ -20,7 +20,9 @@ export function foundryMarkdownTable(): string {
         const r = o.rateLimits;
         const rates = `${r.tokensPerMinute.toLocaleString("en-US")} / ${r.requestsPerMinute.toLocaleString("en-US")} / ${r.concurrentRequests}`;
         const lc = o.lifecycle;
-        const lifecycle = lc?.retired ? `retired ${lc.retired}; ${foundryReplacementClause(lc)}` : "none listed";
+        const lifecycle = lc?.retired
+            ? `retired ${lc.retired}${lc.replacement ? ` ${replacementText(lc.replacement)}` : ""}`
+            : "none listed";
         return `| ${o.name} | ${o.format} | ${o.soldBy === "Azure" ? "Azure" : "partner (Marketplace)"} | ${o.version} | ${skus} | ${rates} | ${lifecycle} |`;
     });
     return [

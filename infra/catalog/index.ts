@@ -98,7 +98,6 @@ export {
     dataZoneOf,
     defaultFoundryQuota,
     findFoundryOffer,
-    foundryReplacementClause,
     foundrySku,
     type DataZone,
     type FoundryLookup,

@@ -13,8 +13,11 @@ export const FOUNDRY_CONFIG_KEY = "azure-ai-models:foundry";
 export const CUSTOM_MODELS_CONFIG_KEY = "azure-ai-models:customModels";
 
 export interface ReplacementContext {
-    /** How the retiring model is deployed: a catalog replacement is judged by its offer of the same kind. */
-    offer: "serverless" | "managed";
+    /**
+     * How the retiring model is deployed: a catalog replacement is judged by its offer of the same kind (a Foundry
+     * deployment's catalog replacement by its serverless offer).
+     */
+    offer: "serverless" | "managed" | "foundry";
     today: Date;
     /** Models a catalog replacement may be among. @default - the catalog */
     known?: readonly ModelEntry[];

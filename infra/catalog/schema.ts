@@ -14,6 +14,7 @@ export const sourceSchema = z.strictObject({
     note: z.string().min(1).optional(),
 });
 
+/** A lifecycle row: stage dates in order, the typed replacement, the source. Serverless, managed and Foundry offers share it. */
 export const lifecycleSchema = z
     .strictObject({
         legacy: isoDate.optional(),

@@ -7,7 +7,8 @@ import { SERVERLESS_REGIONS } from "./regions";
 import { FOUNDRY_CONFIG_KEY } from "./replacement";
 import type { Lifecycle, Replacement } from "./types";
 
-function replacementText(r: Replacement): string {
+/** A replacement as the catalog tables show it: `→ model`, `→ models (Foundry resource: ...)`, `→ none on Azure`. */
+export function replacementText(r: Replacement): string {
     if (r.on === "none") return "→ none on Azure";
     if (r.on === "foundry") return `→ ${r.models.join(" or ")} (Foundry resource: \`${FOUNDRY_CONFIG_KEY}\`)`;
     return `→ ${r.model}`;

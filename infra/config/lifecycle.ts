@@ -3,21 +3,18 @@
  * the deployment accepts it. Messages give the date, the replacement and the source.
  */
 import {
-    foundryReplacementClause,
     lifecycleStage,
     replacementClause,
     type Lifecycle,
     type ModelEntry,
+    type ReplacementContext,
 } from "../catalog";
 
 export interface LifecycleCheck {
     /** The model (a catalog entry, or a Foundry offer: only its name is read). */
     model: Pick<ModelEntry, "name">;
-    /**
-     * How the model is deployed: a catalog replacement is judged by its offer of this kind; on a Foundry resource
-     * the replacement is named for the Foundry path.
-     */
-    offer: "serverless" | "managed" | "foundry";
+    /** How the model is deployed: a catalog replacement is judged by its offer of this kind. */
+    offer: ReplacementContext["offer"];
     lifecycle: Lifecycle | undefined;
     today: Date;
     acceptRetired: boolean;
@@ -33,10 +30,7 @@ export function checkLifecycle(c: LifecycleCheck): void {
     const lc = c.lifecycle;
     const stage = lifecycleStage(lc, c.today);
     if (!lc || stage === "active") return;
-    const replacement =
-        c.offer === "foundry"
-            ? foundryReplacementClause(lc)
-            : replacementClause(lc, { offer: c.offer, today: c.today, known: c.known });
+    const replacement = replacementClause(lc, { offer: c.offer, today: c.today, known: c.known });
     const where = `source: ${lc.source.document} (${lc.source.date})`;
     const date = lc[stage]!;
     if (stage === "retired") {

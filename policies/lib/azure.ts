@@ -2,6 +2,7 @@
  * The azure-native resource types the rules read, and the input paths they read (azure-native v3 input shapes,
  * `@pulumi/azure-native/machinelearningservices/*.d.ts`, API 2025-12-01).
  */
+import { cognitiveKind } from "./foundry";
 import type { ResourceView } from "./view";
 import { knownString } from "./unknown";
 
@@ -36,10 +37,15 @@ export function isKind(resource: Pick<ResourceView, "type">, kind: MlKind): bool
     return mlKind(resource.type) === kind;
 }
 
-/** The short type name used in messages: `ServerlessEndpoint "chat"`. */
+/**
+ * The short type name used in messages: `ServerlessEndpoint "chat"` for Azure Machine Learning kinds,
+ * `cognitiveservices.Deployment "chat"` for Foundry (Cognitive Services) kinds, the type token for others.
+ */
 export function describe(resource: Pick<ResourceView, "type" | "name">): string {
     const kind = mlKind(resource.type);
-    return kind ? `${kind} "${resource.name}"` : `${resource.type} "${resource.name}"`;
+    if (kind) return `${kind} "${resource.name}"`;
+    const cognitive = cognitiveKind(resource.type);
+    return cognitive ? `cognitiveservices.${cognitive} "${resource.name}"` : `${resource.type} "${resource.name}"`;
 }
 
 /** Where each kind keeps the model it deploys. */

@@ -2,10 +2,12 @@
  * The one place the policy pack reads the model catalog (`infra/catalog`): model facts are never copied here.
  */
 import {
+    FOUNDRY_OFFERS,
     MODELS,
     SERVERLESS_REGIONS,
     normalizeRegion,
     registryOf,
+    type FoundryOffer,
     type Lifecycle,
     type ModelEntry,
 } from "../../infra/catalog";
@@ -22,7 +24,14 @@ export {
     registryOf,
     replacementTarget,
 } from "../../infra/catalog";
-export type { Lifecycle, LifecycleStage, ModelEntry } from "../../infra/catalog";
+export {
+    DEFAULT_RAI_POLICY,
+    FOUNDRY_SKU_NAMES,
+    FOUNDRY_USER,
+    defaultFoundryQuota,
+    foundrySku,
+} from "../../infra/catalog";
+export type { FoundryOffer, FoundrySkuOffer, Lifecycle, LifecycleStage, ModelEntry } from "../../infra/catalog";
 
 /** How a model id is deployed: serverless (no version) or managed (`/versions/<n>`). */
 export type OfferKind = "serverless" | "managed";
@@ -74,3 +83,20 @@ export const DEFAULT_REGIONS: readonly string[] = SERVERLESS_REGIONS.map(normali
 
 /** Registry of a model id, re-exported under a name that reads well in rules. */
 export const registryOfModelId = registryOf;
+
+const FOUNDRY_BY_NAME = new Map(FOUNDRY_OFFERS.map((o) => [o.name.toLowerCase(), o]));
+
+/**
+ * The catalog's Foundry offer a deployment's `properties.model` names: by its exact name (case-insensitive; the
+ * catalog's aliases are for config, Azure takes only the model name) and, when given, its format.
+ */
+export function findFoundryModel(model: { format?: string; name?: string }): FoundryOffer | undefined {
+    const offer = model.name !== undefined ? FOUNDRY_BY_NAME.get(model.name.toLowerCase()) : undefined;
+    if (!offer) return undefined;
+    return model.format === undefined || model.format.toLowerCase() === offer.format.toLowerCase() ? offer : undefined;
+}
+
+/** The id of a Foundry offer's model card in its registry (`azureml://registries/<registry>/models/<name>`). */
+export function foundryModelId(offer: FoundryOffer): string {
+    return `azureml://registries/${offer.registry}/models/${offer.name}`;
+}

@@ -18,46 +18,107 @@ export interface WorkspaceRef {
     workspaceName?: string;
 }
 
+/**
+ * The lookups below, computed once per resource list: the Workspace resources, by URN and by name, and each
+ * resource's {@link WorkspaceRef} once asked for. Every rule reading the same list (a stack view's `resources`)
+ * shares it, so a rule that looks up the workspace of each resource stays linear in the stack's size. The list must
+ * not change after its first lookup (views are built once and only read).
+ */
+interface WorkspaceIndex {
+    workspaces: readonly ResourceView[];
+    /** Workspaces by URN, with their position in the list. */
+    byUrn: Map<string, { workspace: ResourceView; position: number }>;
+    /** Workspaces by their known `workspaceName`, lower-cased, in list order. */
+    byName: Map<string, ResourceView[]>;
+    refs: WeakMap<ResourceView, WorkspaceRef>;
+}
+
+const INDEXES = new WeakMap<readonly ResourceView[], WorkspaceIndex>();
+
+function indexOf(all: readonly ResourceView[]): WorkspaceIndex {
+    let index = INDEXES.get(all);
+    if (index) return index;
+    const workspaces = all.filter((r) => isKind(r, "Workspace"));
+    const byUrn = new Map(workspaces.map((workspace, position) => [workspace.urn, { workspace, position }]));
+    const byName = new Map<string, ResourceView[]>();
+    for (const w of workspaces) {
+        const name = knownString(w.props, "workspaceName")?.toLowerCase();
+        if (name === undefined) continue;
+        let list = byName.get(name);
+        if (!list) byName.set(name, (list = []));
+        list.push(w);
+    }
+    index = { workspaces, byUrn, byName, refs: new WeakMap() };
+    INDEXES.set(all, index);
+    return index;
+}
+
 /** The Workspace resources in the stack. */
 export function workspaces(all: readonly ResourceView[]): ResourceView[] {
-    return all.filter((r) => isKind(r, "Workspace"));
+    return [...indexOf(all).workspaces];
 }
 
 function eq(a: string, b: string): boolean {
     return a.toLowerCase() === b.toLowerCase();
 }
 
-/** Finds the stack resource an input refers to: through the input's dependencies, else by name. */
+/** The first workspace (in stack order) an input of the resource depends on, other than `except`. */
 function byDependency(
     resource: ResourceView,
     prop: string,
-    candidates: readonly ResourceView[],
+    index: WorkspaceIndex,
+    except?: string,
 ): ResourceView | undefined {
-    const urns = resource.propertyDependencies[prop] ?? [];
-    return candidates.find((c) => urns.includes(c.urn));
+    let first: { workspace: ResourceView; position: number } | undefined;
+    for (const urn of resource.propertyDependencies[prop] ?? []) {
+        const hit = urn === except ? undefined : index.byUrn.get(urn);
+        if (hit && (!first || hit.position < first.position)) first = hit;
+    }
+    return first?.workspace;
+}
+
+/** The stack's workspaces with that name (any case) whose resource group, when both are known, matches. */
+function byName(index: WorkspaceIndex, ws: string, rg: string | undefined): ResourceView[] {
+    return (index.byName.get(ws.toLowerCase()) ?? []).filter((c) => {
+        const crg = knownString(c.props, "resourceGroupName");
+        return rg === undefined || crg === undefined || eq(crg, rg);
+    });
 }
 
 /** The workspace a resource (endpoint, subscription, deployment) is in. */
 export function workspaceOf(resource: ResourceView, all: readonly ResourceView[]): WorkspaceRef {
-    const candidates = workspaces(all);
+    const index = indexOf(all);
+    const known = index.refs.get(resource);
+    if (known) return known;
     const rg = knownString(resource.props, "resourceGroupName");
     const ws = knownString(resource.props, "workspaceName");
-    let workspace = byDependency(resource, "workspaceName", candidates);
+    let workspace = byDependency(resource, "workspaceName", index);
     if (!workspace && ws !== undefined) {
-        const named = candidates.filter((c) => {
-            const cws = knownString(c.props, "workspaceName");
-            const crg = knownString(c.props, "resourceGroupName");
-            return cws !== undefined && eq(cws, ws) && (rg === undefined || crg === undefined || eq(crg, rg));
-        });
+        const named = byName(index, ws, rg);
         if (named.length === 1) workspace = named[0];
     }
     const resourceGroupName = rg ?? (workspace ? knownString(workspace.props, "resourceGroupName") : undefined);
     const workspaceName = ws ?? (workspace ? knownString(workspace.props, "workspaceName") : undefined);
-    return {
+    const ref = {
         ...(workspace ? { workspace } : {}),
         ...(resourceGroupName !== undefined ? { resourceGroupName } : {}),
         ...(workspaceName !== undefined ? { workspaceName } : {}),
     };
+    index.refs.set(resource, ref);
+    return ref;
+}
+
+/**
+ * Keys under which two references that are surely the same workspace ({@link sameWorkspace} true) always meet: the
+ * Workspace resource's URN, and the workspace and resource group names when both are known. For indexing
+ * resources by workspace; a shared key alone proves nothing, so test candidates with {@link sameWorkspace}.
+ */
+export function workspaceKeys(ref: WorkspaceRef): string[] {
+    const keys: string[] = [];
+    if (ref.workspace) keys.push(`urn:${ref.workspace.urn}`);
+    if (ref.workspaceName !== undefined && ref.resourceGroupName !== undefined)
+        keys.push(`name:${ref.resourceGroupName.toLowerCase()}/${ref.workspaceName.toLowerCase()}`);
+    return keys;
 }
 
 /** Whether two workspace references are the same workspace. */
@@ -85,8 +146,8 @@ export function describeWorkspace(ref: WorkspaceRef): string {
 
 /** A project's hub: through `hubResourceId`'s dependencies, else by parsing the ARM id it names. */
 export function hubOf(project: ResourceView, all: readonly ResourceView[]): ResourceView | undefined {
-    const candidates = workspaces(all).filter((w) => w.urn !== project.urn);
-    const dep = byDependency(project, "hubResourceId", candidates);
+    const index = indexOf(all);
+    const dep = byDependency(project, "hubResourceId", index, project.urn);
     if (dep) return dep;
     const id = knownString(project.props, "hubResourceId");
     const parts =
@@ -94,10 +155,9 @@ export function hubOf(project: ResourceView, all: readonly ResourceView[]): Reso
         /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)$/i.exec(id);
     if (!parts) return undefined;
     const [, rg, ws] = parts;
-    return candidates.find((c) => {
-        const cws = knownString(c.props, "workspaceName");
+    return (index.byName.get(ws.toLowerCase()) ?? []).find((c) => {
         const crg = knownString(c.props, "resourceGroupName");
-        return cws !== undefined && crg !== undefined && eq(cws, ws) && eq(crg, rg);
+        return c.urn !== project.urn && crg !== undefined && eq(crg, rg);
     });
 }
 

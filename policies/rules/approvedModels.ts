@@ -1,30 +1,70 @@
 /**
  * Rule 5: only approved models are deployed or subscribed to. Azure Policy's built-ins 12e5dd16 ("Azure Machine
  * Learning Deployments should only use approved Registry Models") and 19539b54 ("Model Registry Deployments are
- * restricted except for the allowed Registry") do this for Azure ML deployments; this rule also covers serverless
- * endpoints and Marketplace subscriptions, which they do not.
+ * restricted except for the allowed Registry") do this for Azure ML deployments, and "Cognitive Services Deployments
+ * should only use approved Registry Models" for Foundry deployments (FACTS-2026 section 2); this rule says so at
+ * preview time for all of them (`cognitiveservices.Deployment` included), and also covers serverless endpoints and
+ * Marketplace subscriptions, which those built-ins do not.
  *
  * A model is approved when its registry, its publisher (for catalog models) or its id is allowed. The default
  * allows the registries the catalog's models come from (Microsoft's `azureml` and the partner registries
  * `azureml-mistral`, `azureml-ai21`, `azureml-meta`): any model this package knows, and nothing from other
- * partner registries until a team allows it.
+ * partner registries until a team allows it. A Foundry deployment names no registry: it is approved through the
+ * registry of the catalog's Foundry offer of its model, its format (the publisher, `Mistral AI`) or
+ * allowedFoundryModels; models outside the catalog (`OpenAI/gpt-4o`) need one of the last two.
  */
 import { MODEL_ID_PATH, describe, mlKind } from "../lib/azure";
-import { CATALOG_REGISTRIES, findAnyModel, registryOfModelId } from "../lib/catalog";
+import { CATALOG_REGISTRIES, findAnyModel, findFoundryModel, foundryModelId, registryOfModelId } from "../lib/catalog";
+import { deploymentModel, describeModel, isFoundryDeployment } from "../lib/foundry";
 import { defineResourceRule, list, matchesAnyGlob, stringList } from "../lib/rule";
 import { knownString } from "../lib/unknown";
+import type { ResourceView } from "../lib/view";
 
 export interface ApprovedModelsConfig {
     allowedRegistries: string[];
     allowedPublishers: string[];
     allowedModelIds: string[];
     allowNonRegistryModels: boolean;
+    allowedFoundryModels: string[];
+}
+
+const eqAny = (value: string, allowed: readonly string[]) =>
+    allowed.some((a) => a.toLowerCase() === value.toLowerCase());
+
+function approvedList(config: ApprovedModelsConfig): string {
+    return [
+        `registries ${list(config.allowedRegistries)}`,
+        ...(config.allowedPublishers.length ? [`publishers ${list(config.allowedPublishers)}`] : []),
+        ...(config.allowedModelIds.length ? [`model ids ${list(config.allowedModelIds)}`] : []),
+        ...(config.allowedFoundryModels.length ? [`Foundry models ${list(config.allowedFoundryModels)}`] : []),
+    ].join("; ");
+}
+
+/**
+ * A Foundry deployment (`properties.model`): approved by the registry of the catalog offer it names, its format
+ * (the publisher, `Mistral AI`), the offer's registry model id, or `<format>/<name>` against allowedFoundryModels.
+ */
+function checkFoundry(resource: ResourceView, config: ApprovedModelsConfig): string[] {
+    const model = deploymentModel(resource);
+    if (model.name === undefined || model.format === undefined) return [];
+    const offer = findFoundryModel(model);
+    const key = `${model.format}/${model.name}`;
+    if (offer && eqAny(offer.registry, config.allowedRegistries)) return [];
+    if (eqAny(model.format, config.allowedPublishers)) return [];
+    if (offer && matchesAnyGlob(foundryModelId(offer), config.allowedModelIds)) return [];
+    if (matchesAnyGlob(key, config.allowedFoundryModels)) return [];
+    const origin = offer ? `registry "${offer.registry}"` : "not a Foundry model of the catalog";
+    return [
+        `${describe(resource)} deploys ${describeModel(model)} (${origin}), which is not an approved model. ` +
+            `Approved: ${approvedList(config)}. ` +
+            `Deploy an approved model, or add it to the approved-models config (allowedPublishers "${model.format}", or allowedFoundryModels "${key}").`,
+    ];
 }
 
 export const approvedModels = defineResourceRule<ApprovedModelsConfig>({
     name: "approved-models",
     description:
-        "Serverless endpoints, Marketplace subscriptions and managed deployments use only approved models (by registry, publisher or model id).",
+        "Serverless endpoints, Marketplace subscriptions, managed deployments and Foundry deployments use only approved models (by registry, publisher or model id).",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -47,11 +87,16 @@ export const approvedModels = defineResourceRule<ApprovedModelsConfig>({
                 description:
                     "Approve managed deployments of models registered in your own workspace (ids not of the form azureml://registries/...).",
             },
+            allowedFoundryModels: stringList(
+                "Foundry deployments (cognitiveservices.Deployment) that are approved, as `<format>/<name>` globs of their properties.model (`OpenAI/gpt-4o*`, `Mistral AI/*`).",
+                [],
+            ),
         },
     },
     remediationSteps:
-        "Deploy an approved model, or add its registry, publisher or id to the approved-models config (allowedRegistries, allowedPublishers, allowedModelIds).",
+        "Deploy an approved model, or add its registry, publisher or id to the approved-models config (allowedRegistries, allowedPublishers, allowedModelIds, allowedFoundryModels).",
     check: (resource, config) => {
+        if (isFoundryDeployment(resource)) return checkFoundry(resource, config);
         const kind = mlKind(resource.type);
         const path = kind ? MODEL_ID_PATH[kind] : undefined;
         const modelId = path ? knownString(resource.props, path) : undefined;
@@ -67,15 +112,10 @@ export const approvedModels = defineResourceRule<ApprovedModelsConfig>({
         )
             return [];
         if (matchesAnyGlob(modelId, config.allowedModelIds)) return [];
-        const allowed = [
-            `registries ${list(config.allowedRegistries)}`,
-            ...(config.allowedPublishers.length ? [`publishers ${list(config.allowedPublishers)}`] : []),
-            ...(config.allowedModelIds.length ? [`model ids ${list(config.allowedModelIds)}`] : []),
-        ];
         const origin = registry !== undefined ? `registry "${registry}"` : "a workspace, not a registry";
         return [
             `${describe(resource)} uses ${modelId} (${origin}${publisher ? `, publisher "${publisher}"` : ""}), which is not an approved model. ` +
-                `Approved: ${allowed.join("; ")}. ` +
+                `Approved: ${approvedList(config)}. ` +
                 `Use an approved model, or add it to the approved-models config (allowedRegistries, allowedPublishers or allowedModelIds).`,
         ];
     },

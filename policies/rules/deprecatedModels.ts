@@ -44,7 +44,7 @@ export const deprecatedModels = defineResourceRule<DeprecatedModelsConfig>({
         if (!s || (s.stage !== "legacy" && s.stage !== "deprecated") || !config.stages.includes(s.stage)) return [];
         const retires = s.lifecycle.retired ? `; it retires on ${s.lifecycle.retired}` : "";
         return [
-            `${describe(resource)} uses ${s.model.displayName} (${s.modelId}), whose ${s.offer} offer is ${s.stage} since ` +
+            `${describe(resource)} uses ${s.displayName} (${s.modelId}), whose ${s.offer} offer is ${s.stage} since ` +
                 `${s.lifecycle[s.stage]} (${MEANING[s.stage]})${retires} ${sourceNote(s.lifecycle)}. ` +
                 `${replacementHint(s, day)}; reported stages: ${list(config.stages)}.`,
         ];

@@ -7,6 +7,10 @@ import { allowedRegions } from "./allowedRegions";
 import { approvedModels } from "./approvedModels";
 import { contentSafetyEnabled } from "./contentSafetyEnabled";
 import { deprecatedModels } from "./deprecatedModels";
+import { foundryCapacityLimits } from "./foundryCapacityLimits";
+import { foundryContentFilter } from "./foundryContentFilter";
+import { foundryDeploymentSkus } from "./foundryDeploymentSkus";
+import { foundryLocalAuthDisabled } from "./foundryLocalAuthDisabled";
 import { managedComputeCostGuard } from "./managedComputeCostGuard";
 import { modelAvailableInRegion } from "./modelAvailableInRegion";
 import { modelIdForm } from "./modelIdForm";
@@ -25,6 +29,10 @@ export {
     approvedModels,
     contentSafetyEnabled,
     deprecatedModels,
+    foundryCapacityLimits,
+    foundryContentFilter,
+    foundryDeploymentSkus,
+    foundryLocalAuthDisabled,
     managedComputeCostGuard,
     modelAvailableInRegion,
     modelIdForm,
@@ -50,6 +58,11 @@ export const ALL_RULES: readonly Rule[] = [
     contentSafetyEnabled,
     noPlaintextKeysInOutputs,
     modelIdForm,
+    // Mandatory, Foundry (Cognitive Services) deployments.
+    foundryLocalAuthDisabled,
+    foundryContentFilter,
+    foundryDeploymentSkus,
+    foundryCapacityLimits,
     // Advisory.
     deprecatedModels,
     onlineEndpointEntraAuth,

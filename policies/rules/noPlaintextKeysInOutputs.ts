@@ -79,9 +79,13 @@ function normalisePath(path: string): string {
     return path.replace(/\[(\d+)\]/g, ".$1");
 }
 
-/** True when the path, or an object or array containing it, is secret. */
-function isSecretPath(path: string, secretPaths: readonly string[]): boolean {
-    return secretPaths.map(normalisePath).some((s) => path === s || path.startsWith(`${s}.`));
+/** True when the path, or an object or array containing it (a prefix ending before a `.`), is secret. */
+function isSecretPath(path: string, secretPaths: ReadonlySet<string>): boolean {
+    if (secretPaths.has(path)) return true;
+    for (let dot = path.indexOf("."); dot !== -1; dot = path.indexOf(".", dot + 1)) {
+        if (secretPaths.has(path.slice(0, dot))) return true;
+    }
+    return false;
 }
 
 export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputsConfig>({
@@ -113,8 +117,10 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
         const stackUrn = stack.resources.find((r) => r.type === STACK_TYPE)?.urn;
         for (const output of stack.outputs) {
             if (output.secretPaths === undefined && !config.reportWhenSecretnessUnknown) continue;
-            for (const { path } of keyLikeValues(output, config.keyNames, output.secretPaths !== undefined)) {
-                if (output.secretPaths !== undefined && isSecretPath(path, output.secretPaths)) continue;
+            // Normalised once per output: each key-like value is then looked up by its prefixes.
+            const secretPaths = output.secretPaths && new Set(output.secretPaths.map(normalisePath));
+            for (const { path } of keyLikeValues(output, config.keyNames, secretPaths !== undefined)) {
+                if (secretPaths !== undefined && isSecretPath(path, secretPaths)) continue;
                 const why =
                     output.secretPaths === undefined
                         ? "may be in plaintext (the CLI cannot show policies which outputs are secret; reportWhenSecretnessUnknown is on)"

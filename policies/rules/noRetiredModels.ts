@@ -24,7 +24,7 @@ export const noRetiredModels = defineResourceRule<NoRetiredModelsConfig>({
         const s = offerStage(resource, day);
         if (!s || s.stage !== "retired") return [];
         return [
-            `${describe(resource)} uses ${s.model.displayName} (${s.modelId}), whose ${s.offer} offer was retired on ${s.lifecycle.retired}: ` +
+            `${describe(resource)} uses ${s.displayName} (${s.modelId}), whose ${s.offer} offer was retired on ${s.lifecycle.retired}: ` +
                 `its deployments return 404 ${sourceNote(s.lifecycle)}. ${replacementHint(s, day)}.`,
         ];
     },

@@ -2,12 +2,15 @@
  * Rule 2: one serverless deployment per model per workspace or project. Azure "currently limit[s] one deployment
  * per model per workspace" (FACTS.md section 1): a second ServerlessEndpoint for the same model in the same workspace
  * fails at creation. Optionally the same limit for managed OnlineDeployments (a cost guard, not an Azure limit).
+ * Foundry deployments (`cognitiveservices.Deployment`) are not judged: on a Foundry resource Azure allows the same
+ * model several times under different deployment names (FACTS-2026 section 2); their shared quota is
+ * foundry-capacity-limits' business.
  */
 import { describe, isKind, modelIdOf } from "../lib/azure";
 import { withoutVersion } from "../lib/catalog";
 import { defineStackRule, type Finding } from "../lib/rule";
 import type { ResourceView } from "../lib/view";
-import { describeWorkspace, sameWorkspace, workspaceOf, type WorkspaceRef } from "../lib/workspaces";
+import { describeWorkspace, sameWorkspace, workspaceKeys, workspaceOf, type WorkspaceRef } from "../lib/workspaces";
 
 export interface OneDeploymentPerModelConfig {
     includeManagedDeployments: boolean;
@@ -19,19 +22,27 @@ interface Deployment {
     workspace: WorkspaceRef;
 }
 
+/**
+ * Each deployment after the first of its model in a workspace, with the first. The earlier deployments are indexed
+ * by model and workspace key, so each deployment is compared only with those that can be in its workspace.
+ */
 function duplicates(group: Deployment[], describeLimit: (d: Deployment, first: Deployment) => string): Finding[] {
     const findings: Finding[] = [];
-    for (let i = 0; i < group.length; i++) {
-        const d = group[i];
-        const first = group
-            .slice(0, i)
-            .find(
-                (e) =>
-                    e.modelId.toLowerCase() === d.modelId.toLowerCase() &&
-                    sameWorkspace(e.workspace, d.workspace) === true,
-            );
-        if (first) findings.push({ urn: d.resource.urn, message: describeLimit(d, first) });
-    }
+    const earlier = new Map<string, { d: Deployment; position: number }[]>();
+    group.forEach((d, position) => {
+        const keys = workspaceKeys(d.workspace).map((k) => `${d.modelId.toLowerCase()}\n${k}`);
+        let first: { d: Deployment; position: number } | undefined;
+        for (const e of keys.flatMap((k) => earlier.get(k) ?? [])) {
+            if ((!first || e.position < first.position) && sameWorkspace(e.d.workspace, d.workspace) === true)
+                first = e;
+        }
+        if (first) findings.push({ urn: d.resource.urn, message: describeLimit(d, first.d) });
+        for (const k of keys) {
+            let list = earlier.get(k);
+            if (!list) earlier.set(k, (list = []));
+            list.push({ d, position });
+        }
+    });
     return findings;
 }
 

@@ -6,11 +6,19 @@
 import { describe, isKind, modelIdOf } from "../lib/azure";
 import { needsMarketplaceSubscription } from "../lib/catalog";
 import { defineStackRule, matchesAnyGlob, stringList, type Finding } from "../lib/rule";
-import { read } from "../lib/unknown";
-import { describeWorkspace, sameWorkspace, workspaceOf } from "../lib/workspaces";
+import { read, type Read } from "../lib/unknown";
+import type { ResourceView } from "../lib/view";
+import { describeWorkspace, sameWorkspace, workspaceOf, type WorkspaceRef } from "../lib/workspaces";
 
 export interface ServerlessEndpointHasSubscriptionConfig {
     externalSubscriptionModels: string[];
+}
+
+interface Subscription {
+    resource: ResourceView;
+    position: number;
+    model: Read;
+    workspace: WorkspaceRef;
 }
 
 export const serverlessEndpointHasSubscription = defineStackRule<ServerlessEndpointHasSubscriptionConfig>({
@@ -31,26 +39,28 @@ export const serverlessEndpointHasSubscription = defineStackRule<ServerlessEndpo
         "Create a machinelearningservices.MarketplaceSubscription with the endpoint's modelId in the same workspace, and add it to the endpoint's dependsOn.",
     check: (stack, config) => {
         const findings: Finding[] = [];
-        const subscriptions = stack.resources
-            .filter((r) => isKind(r, "MarketplaceSubscription"))
-            .map((r) => ({
-                resource: r,
-                model: read(r.props, "properties.modelId"),
-                workspace: workspaceOf(r, stack.resources),
-            }));
+        // The subscriptions, once, by the model they subscribe to (lower-cased; "" for a model unknown in this
+        // preview, which may be any endpoint's), each with its position in the stack and its workspace.
+        const byModel = new Map<string, Subscription[]>();
+        stack.resources.forEach((r, position) => {
+            if (!isKind(r, "MarketplaceSubscription")) return;
+            const model = read(r.props, "properties.modelId");
+            if (model.state === "absent") return;
+            const key = model.state === "known" ? String(model.value).toLowerCase() : "";
+            const s = { resource: r, position, model, workspace: workspaceOf(r, stack.resources) };
+            let list = byModel.get(key);
+            if (!list) byModel.set(key, (list = []));
+            list.push(s);
+        });
         for (const endpoint of stack.resources.filter((r) => isKind(r, "ServerlessEndpoint"))) {
             const modelId = modelIdOf(endpoint);
             if (modelId === undefined || !needsMarketplaceSubscription(modelId)) continue;
             if (matchesAnyGlob(modelId, config.externalSubscriptionModels)) continue;
             const workspace = workspaceOf(endpoint, stack.resources);
-            // Subscriptions that may be this endpoint's (some value unknown) and those that surely are.
-            const candidates = subscriptions.filter((s) => {
-                const sameModel =
-                    s.model.state === "known"
-                        ? String(s.model.value).toLowerCase() === modelId.toLowerCase()
-                        : s.model.state === "unknown";
-                return sameModel && sameWorkspace(s.workspace, workspace) !== false;
-            });
+            // Subscriptions that may be this endpoint's (some value unknown) and those that surely are, in stack order.
+            const candidates = [...(byModel.get(modelId.toLowerCase()) ?? []), ...(byModel.get("") ?? [])]
+                .filter((s) => sameWorkspace(s.workspace, workspace) !== false)
+                .sort((a, b) => a.position - b.position);
             const certain = candidates.filter(
                 (s) => s.model.state === "known" && sameWorkspace(s.workspace, workspace) === true,
             );

@@ -6,11 +6,11 @@ import {
     FOUNDRY_LIMITS,
     FOUNDRY_OFFERS,
     FOUNDRY_USER,
+    MODELS,
     dataZoneOf,
     defaultFoundryQuota,
     findFoundryOffer,
     foundryOfferSchema,
-    foundryReplacementClause,
     foundrySku,
 } from "../../infra/catalog";
 import { foundryMarkdownTable } from "../../infra/catalog/foundryTable";
@@ -72,7 +72,16 @@ describe("Foundry offers", () => {
             retired: "2026-07-15",
             replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
         });
-        expect(foundryReplacementClause(lc)).toBe("replacement: mistral-document-ai-2512");
+    });
+
+    it("offers every model a lifecycle names as its Foundry replacement, serverless entries included", () => {
+        const lifecycles = [
+            ...MODELS.flatMap((m) => [m.serverless?.lifecycle, m.managed?.lifecycle]),
+            ...FOUNDRY_OFFERS.map((o) => o.lifecycle),
+        ];
+        const named = lifecycles.flatMap((lc) => (lc?.replacement?.on === "foundry" ? lc.replacement.models : []));
+        expect(named.length).toBeGreaterThan(0);
+        expect(named.filter((name) => findFoundryOffer(name).offer === undefined)).toEqual([]);
     });
 });
 

@@ -130,7 +130,7 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
         'azure-ai-models:foundry.deployments[1].name: deployment name "Chat" is already used by deployments[0]; names are unique per account (clients send them as model)',
     ],
     "retired model": [
-        "azure-ai-models:foundry.deployments[0].model: mistral-document-ai-2505 was retired on 2026-07-15: existing deployments return 404; replacement: mistral-document-ai-2512; source: MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md @00bb5540 (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+        "azure-ai-models:foundry.deployments[0].model: mistral-document-ai-2505 was retired on 2026-07-15: existing deployments return 404; replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry); source: MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md @00bb5540 (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
     ],
     "unknown content filter": [
         'azure-ai-models:foundry.deployments[0].contentFilter: "strickt" is not a content filter of azure-ai-models:foundry.contentFilters nor a Microsoft policy; known: strict, Microsoft.DefaultV2, Microsoft.Default; did you mean "strict"?',

@@ -1,36 +1,23 @@
 /**
  * The examples in `examples/`, planned as a user plans them (`npm run plan -- --dir examples/<name>`, the plan
- * command as a process) and type-checked against the library's published declarations. They import
+ * command in this process); examples.e2e.test.ts type-checks them against the library's declarations. They import
  * `azure-ai-models` by name, which inside this repository resolves to the built `dist/` (Node's package
  * self-reference): see test/package/dist.ts. The YAML program cannot run here (no Pulumi CLI): it is checked against
  * the schema the component package's provider serves.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
-import { AzureAiModelsProvider, PACKAGE_NAME } from "../../infra/provider";
+import { PACKAGE_NAME } from "../../infra/provider";
 import { loadStackReferences, runPlan } from "../../plan/run";
-import { ensureDist, PLAN_CLI, ROOT, TSC, TSX } from "../package/dist";
+import { plan, type CommandRun } from "../helpers/planCommand";
+import { packageSchema } from "../helpers/schema";
+import { ensureDist, ROOT } from "../package/dist";
 import { checkYamlProgram, type PackageSchema, type YamlProgram } from "./yamlProgram";
 
 const EXAMPLES = path.join(ROOT, "examples");
 const TODAY = "2026-11-21";
-
-function plan(args: string[]) {
-    const r = spawnSync(process.execPath, [TSX, PLAN_CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function typecheck(example: string) {
-    const r = spawnSync(process.execPath, [TSC, "-p", path.join(EXAMPLES, example, "tsconfig.json")], {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 180_000,
-    });
-    return { code: r.status, output: `${r.stdout}${r.stderr}` };
-}
 
 interface JsonResource {
     urn: string;
@@ -70,8 +57,8 @@ beforeAll(() => ensureDist(inject("azureAiModelsDistBuilt")), 300_000);
 
 describe("examples/app-stack: deployments added to an existing project", () => {
     let json: JsonPlan;
-    beforeAll(() => {
-        const r = plan(["--dir", "examples/app-stack", "--json", "--today", TODAY]);
+    beforeAll(async () => {
+        const r = await plan(["--dir", "examples/app-stack", "--json", "--today", TODAY]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         json = JSON.parse(r.stdout) as JsonPlan;
@@ -145,15 +132,9 @@ describe("examples/app-stack: deployments added to an existing project", () => {
         });
         expect(outputs.llmEndpoint.value).toMatchObject({ authorization: { header: "Authorization" } });
     });
-
-    it("type-checks against the library's declarations", () => {
-        const r = typecheck("app-stack");
-        expect(r.output).toBe("");
-        expect(r.code).toBe(0);
-    }, 180_000);
 });
 
-describe("examples/consume-outputs: a StackReference's endpoint URL and key in an app setting", () => {
+describe("examples/consume-outputs: StackReferences' client outputs (serverless and Foundry) in app settings", () => {
     const dir = path.join(EXAMPLES, "consume-outputs");
     const references = path.join(dir, "stack-references.dev.yaml");
     const fixture = parse(readFileSync(references, "utf8")) as Record<
@@ -162,19 +143,23 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
             outputs: {
                 deployments: Record<
                     string,
-                    { primaryKey: string; secondaryKey: string; routes: { chatCompletions: string } }
+                    { primaryKey: string; secondaryKey: string; client: { baseURL: string; model: string } }
                 >;
+                foundry: {
+                    deployments: Record<string, { openAiBaseUrl: string; model: string; entraScope: string }>;
+                };
             };
         }
     >;
     const ministral = fixture["org/azure-ai-models/dev"].outputs.deployments.ministral;
+    const mistralLarge = fixture["org/azure-ai-models/foundry"].outputs.foundry.deployments["mistral-large"];
     const STACK_REFERENCE =
         "urn:pulumi:dev::ai-consumer-app::pulumi:pulumi:Stack$pulumi:pulumi:StackReference::org/azure-ai-models/dev";
 
-    let run: ReturnType<typeof plan>;
+    let run: CommandRun;
     let json: JsonPlan;
-    beforeAll(() => {
-        run = plan(["--dir", "examples/consume-outputs", "--stack-references", references, "--json"]);
+    beforeAll(async () => {
+        run = await plan(["--dir", "examples/consume-outputs", "--stack-references", references, "--json"]);
         expect(run.stderr).toBe("");
         expect(run.code).toBe(0);
         json = JSON.parse(run.stdout) as JsonPlan;
@@ -200,19 +185,24 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
         expect(app.inputs).toMatchObject({ httpsOnly: true });
     });
 
-    it("exports the endpoint URL in the clear and the key nowhere", () => {
-        expect(json.outputs.map((o) => o.name).sort()).toEqual(["appUrl", "modelEndpoint"]);
-        expect(json.outputs.find((o) => o.name === "modelEndpoint")).toMatchObject({
-            value: ministral.routes.chatCompletions,
+    it("exports the base URLs in the clear and the key nowhere", async () => {
+        // appPrincipalId is there too once Azure has created the app's identity; the offline plan has no value for it.
+        expect(json.outputs.map((o) => o.name).sort()).toEqual(["appUrl", "foundryModel", "modelBaseUrl"]);
+        expect(json.outputs.find((o) => o.name === "modelBaseUrl")).toMatchObject({
+            value: ministral.client.baseURL,
+            secret: false,
+        });
+        expect(json.outputs.find((o) => o.name === "foundryModel")).toMatchObject({
+            value: { baseURL: "https://aimodels-jlz0bs.openai.azure.com/openai/v1/", model: "mistral-large" },
             secret: false,
         });
         for (const key of [ministral.primaryKey, ministral.secondaryKey]) expect(run.stdout).not.toContain(key);
-        const text = plan(["--dir", "examples/consume-outputs", "--stack-references", references]);
+        const text = await plan(["--dir", "examples/consume-outputs", "--stack-references", references]);
         expect(text.code).toBe(0);
         for (const key of [ministral.primaryKey, ministral.secondaryKey]) expect(text.stdout).not.toContain(key);
     }, 180_000);
 
-    it("hands the referenced stack's primary key to the app setting AZURE_AI_API_KEY (in-process plan, raw inputs)", async () => {
+    it("hands the serverless client (base URL, model, key) and the Foundry deployment (base URL, model, scope) to the app (in-process plan, raw inputs)", async () => {
         const p = await runPlan({
             projectDir: dir,
             stack: "dev",
@@ -224,24 +214,17 @@ describe("examples/consume-outputs: a StackReference's endpoint URL and key in a
         expect(app.secretInputs).toEqual(["siteConfig"]);
         const settings = (app.inputs.siteConfig as { appSettings: { name: string; value: string }[] }).appSettings;
         expect(settings).toEqual([
-            { name: "AZURE_AI_CHAT_COMPLETIONS_URL", value: ministral.routes.chatCompletions },
+            { name: "AZURE_AI_BASE_URL", value: "https://ministral-x7k2pq.eastus2.models.ai.azure.com/v1" },
             { name: "AZURE_AI_MODEL", value: "Ministral-3B" },
             { name: "AZURE_AI_API_KEY", value: ministral.primaryKey },
+            { name: "FOUNDRY_OPENAI_BASE_URL", value: mistralLarge.openAiBaseUrl },
+            { name: "FOUNDRY_MODEL", value: "mistral-large" },
+            { name: "FOUNDRY_ENTRA_SCOPE", value: "https://cognitiveservices.azure.com/.default" },
         ]);
+        // The identity whose Entra ID token the Foundry deployment accepts once it has the Foundry User role.
+        expect(app.inputs.identity).toEqual({ type: "SystemAssigned" });
         // Still secret when it leaves the stack: no output carries it, in the clear or otherwise.
         expect(JSON.stringify(p.outputs.map((o) => o.rawValue))).not.toContain(ministral.primaryKey);
-    }, 180_000);
-
-    it("fails, naming the stack, when the plan is not given the referenced stack's outputs", () => {
-        const r = plan(["--dir", "examples/consume-outputs"]);
-        expect(r.code).not.toBe(0);
-        expect(r.stderr).toContain('no outputs for the stack reference "org/azure-ai-models/dev"');
-    }, 180_000);
-
-    it("type-checks against the library's declarations", () => {
-        const r = typecheck("consume-outputs");
-        expect(r.output).toBe("");
-        expect(r.code).toBe(0);
     }, 180_000);
 });
 
@@ -249,7 +232,7 @@ describe("examples/yaml-program: Pulumi YAML with the component package (checked
     const program = parse(readFileSync(path.join(EXAMPLES, "yaml-program/Pulumi.yaml"), "utf8")) as YamlProgram;
     let schema: PackageSchema;
     beforeAll(async () => {
-        schema = JSON.parse(await new AzureAiModelsProvider().getSchema()) as PackageSchema;
+        schema = JSON.parse(await packageSchema()) as PackageSchema;
     }, 180_000);
 
     it("adds this repository as the package azure-ai-models", () => {

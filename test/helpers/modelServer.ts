@@ -9,6 +9,11 @@
  * - `/forbidden/...`: 403; `/gone/...`: 404; `/limited/...`: 429 with `retry-after: 7`; `/slow/...`: answers after
  *   `slowMs`; anything else: 404 (a wrong route).
  *
+ * - `/openai/v1/...`: a Foundry resource's OpenAI-compatible v1 API, as Azure OpenAI answers it: `POST
+ *   /openai/v1/chat/completions` with `model` = a deployment name of `foundry.deployments`; 401 without an accepted
+ *   bearer key or token, 403 for a token of `foundry.withoutRole` (valid, no Foundry User role), 404
+ *   `DeploymentNotFound` for another `model`, 429 with `retry-after` for a deployment of `foundry.limited`.
+ *
  * It records every request (path, headers without `authorization`, JSON body) and must be closed after each test.
  */
 import { once } from "node:events";
@@ -63,8 +68,57 @@ function answer(path: string, body: Record<string, unknown>, model: string): unk
     };
 }
 
+/** The Foundry resource the server plays at `/openai/v1/`. */
+export interface FoundryServerOptions {
+    /** Deployment names (what clients send as `model`). */
+    deployments: readonly string[];
+    /** Bearer tokens that are valid but whose principal lacks the Foundry User role. */
+    withoutRole?: readonly string[];
+    /** Deployments over their rate limit. */
+    limited?: readonly string[];
+}
+
+/** Azure OpenAI's v1 API on a Foundry resource; the body is already recorded, `authorized` already judged. */
+function foundry(
+    res: ServerResponse,
+    r: { method: string; path: string; authorization?: string; authorized: boolean; body: Record<string, unknown> },
+    f: FoundryServerOptions | undefined,
+): void {
+    if (!f || r.method !== "POST" || r.path !== "/openai/v1/chat/completions")
+        return send(res, 404, error("404", "Resource not found"));
+    if (r.authorization && f.withoutRole?.includes(r.authorization.replace(/^Bearer /, "")))
+        return send(
+            res,
+            403,
+            error(
+                "PermissionDenied",
+                "The principal lacks the required data action Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action to perform POST /openai/v1/chat/completions.",
+            ),
+        );
+    if (!r.authorized)
+        return send(res, 401, error("401", "Access denied due to invalid subscription key or wrong API endpoint."));
+    const model = String(r.body.model ?? "");
+    if (!f.deployments.includes(model))
+        return send(res, 404, error("DeploymentNotFound", "The API deployment for this resource does not exist."));
+    if (f.limited?.includes(model))
+        return send(
+            res,
+            429,
+            error("429", "Requests to the ChatCompletions_Create Operation have exceeded the rate limit."),
+            {
+                "retry-after": "12",
+            },
+        );
+    return send(res, 200, answer(r.path, r.body, model));
+}
+
 export async function startModelServer(
-    options: { keys?: readonly string[]; deployments?: readonly string[]; slowMs?: number } = {},
+    options: {
+        keys?: readonly string[];
+        deployments?: readonly string[];
+        slowMs?: number;
+        foundry?: FoundryServerOptions;
+    } = {},
 ): Promise<ModelServer> {
     const keys = new Set((options.keys ?? []).map((k) => `Bearer ${k}`));
     const requests: ModelRequest[] = [];
@@ -78,6 +132,8 @@ export async function startModelServer(
         const authorized = typeof authorization === "string" && keys.has(authorization);
         requests.push({ method: req.method ?? "", path, headers, authorized, body });
         const scenario = path.split("/")[1];
+        if (scenario === "openai")
+            return foundry(res, { method: req.method ?? "", path, authorization, authorized, body }, options.foundry);
         const route = /\/(chat\/)?completions$/.test(path) && req.method === "POST";
         if (!route) return send(res, 404, error("NotFound", `no route ${req.method} ${path}`));
         if (scenario === "forbidden")

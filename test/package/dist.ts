@@ -9,13 +9,15 @@
  * the Vitest config, {@link ensureDist} builds it under a lock, and only when a source is newer than the build.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
 export const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
-export const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+/** What `npm run plan` runs TypeScript with (see plan/runTs.js). */
+export const RUN_TS = path.join(ROOT, "plan/runTs.js");
 export const PLAN_CLI = path.join(ROOT, "plan/cli.ts");
 
 /** Key the global setup provides (`inject(DIST_BUILT)`) once it has built `dist/`. */
@@ -25,6 +27,40 @@ declare module "vitest" {
     export interface ProvidedContext {
         azureAiModelsDistBuilt: boolean;
     }
+}
+
+/**
+ * A hash of everything `dist/` is built from: the library's sources (`infra/**\/*.ts`), the build's config and
+ * TypeScript's package.json (its version).
+ */
+export function distSourcesHash(): string {
+    const hash = createHash("sha256");
+    const infra = path.join(ROOT, "infra");
+    const sources = readdirSync(infra, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .sort();
+    for (const file of [...sources.map((f) => path.join(infra, f)), ...BUILD_CONFIG.map((f) => path.join(ROOT, f))])
+        hash.update(`${path.relative(ROOT, file)}\0`)
+            .update(readFileSync(file))
+            .update("\0");
+    hash.update(readFileSync(require.resolve("typescript/package.json")));
+    return hash.digest("hex");
+}
+
+const BUILD_CONFIG = ["tsconfig.json", "tsconfig.build.json", "package.json"];
+/** Written into `dist/` after a build: the {@link distSourcesHash} it was built from. `npm run build` removes it. */
+const DIST_STAMP = path.join(DIST, ".sources-sha256");
+
+/**
+ * Builds `dist/` unless it was built by this function from the same sources (its stamp holds their hash): the test
+ * suite builds it once per change of the library, not once per run.
+ */
+export function buildDistOnce(): void {
+    const hash = distSourcesHash();
+    if (existsSync(DIST_STAMP) && readFileSync(DIST_STAMP, "utf8") === hash && existsSync(path.join(DIST, "lib.js")))
+        return;
+    buildDist();
+    writeFileSync(DIST_STAMP, hash);
 }
 
 /** What `npm run build` does (`tsc -p tsconfig.build.json`), after removing `dist/` so no stale file survives. */

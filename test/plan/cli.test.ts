@@ -1,8 +1,8 @@
 /**
- * The plan command run as a process, as a user runs `npm run plan`: the real `infra/index.ts` under the mock
- * runtime, reading Pulumi.yaml and the stack file.
+ * The plan command as a user runs `npm run plan`: the real `infra/index.ts` under the mock runtime, reading
+ * Pulumi.yaml and the stack file. In this process (the command's own function, its exit code and output); the
+ * process around it is checked in process.test.ts.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -10,17 +10,7 @@ import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { BAD_CASES, EXPECTED } from "../config/cases";
 
-const ROOT = path.resolve(__dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-
-function plan(args: string[], cwd = ROOT) {
-    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "plan/cli.ts"), ...args], {
-        cwd,
-        encoding: "utf8",
-        timeout: 120_000,
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { plan, ROOT } from "../helpers/planCommand";
 
 /** A project folder whose Pulumi.yaml runs this repository's stack program, with one stack file. */
 function project(stack: string, config: Record<string, unknown>): string {
@@ -47,8 +37,8 @@ interface JsonResource {
 }
 
 describe("npm run plan", () => {
-    it("prints the dev stack's hub, project, subscriptions and endpoints with their dependencies", () => {
-        const r = plan(["--today", "2026-11-21"]);
+    it("prints the dev stack's hub, project, subscriptions and endpoints with their dependencies", async () => {
+        const r = await plan(["--today", "2026-11-21"]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         const out = r.stdout;
@@ -83,15 +73,17 @@ describe("npm run plan", () => {
         expect(out).toContain('"uri": "[unknown]"');
     });
 
-    it("plans the dev stack without a lifecycle warning a year ahead (no catalog date before 2027-06-01)", () => {
-        const r = plan(["--today", "2027-06-01"]);
+    it("plans the dev stack without a lifecycle warning a year ahead (no catalog date before 2027-06-01)", async () => {
+        const r = await plan(["--today", "2027-06-01"]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
-        expect(r.stdout).not.toMatch(/legacy|deprecated|retired/);
+        // Lifecycle warnings read "X is legacy since ..." / "X was retired on ..." (route notes about the retired
+        // inference SDK are outputs, not warnings).
+        expect(r.stdout).not.toMatch(/ is (legacy|deprecated) since | was retired on /);
     });
 
-    it("plans the managed-compute example stack: endpoints, deployments, traffic and the quota to request", () => {
-        const r = plan(["--stack", "managed", "--today", "2026-11-21"]);
+    it("plans the managed-compute example stack: endpoints, deployments, traffic and the quota to request", async () => {
+        const r = await plan(["--stack", "managed", "--today", "2026-11-21"]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         const out = r.stdout;
@@ -116,8 +108,8 @@ describe("npm run plan", () => {
         expect(out).toMatch(/eastus2 {2}Standard NDSv2 Family {8}1 {10}40 {5}no {7}mixtral-[a-z0-9]{6}\/shadow/);
     });
 
-    it("--json carries resources with parents and dependency edges, and masked outputs", () => {
-        const r = plan(["--json", "--stack", "dev", "--today", "2026-11-21"]);
+    it("--json carries resources with parents and dependency edges, and masked outputs", async () => {
+        const r = await plan(["--json", "--stack", "dev", "--today", "2026-11-21"]);
         expect(r.code).toBe(0);
         const json = JSON.parse(r.stdout) as {
             resources: JsonResource[];
@@ -144,10 +136,17 @@ describe("npm run plan", () => {
         expect(r.stdout).not.toContain("rawValue");
     });
 
-    it("fails with exactly the validation messages for bad config, and nothing else", () => {
+    it("fails with exactly the validation messages for bad config, and nothing else", async () => {
         for (const name of ["many mistakes at once", "misspelt top-level key", "retired model"]) {
             const bad = BAD_CASES.find((c) => c.name === name)!;
-            const r = plan(["--stack", "bad", "--today", "2026-11-21"], project("bad", namespaced(bad.config)));
+            const r = await plan([
+                "--stack",
+                "bad",
+                "--today",
+                "2026-11-21",
+                "--dir",
+                project("bad", namespaced(bad.config)),
+            ]);
             expect(r.code).toBe(1);
             expect(r.stdout).toBe("");
             const lines = EXPECTED[name];
@@ -163,7 +162,7 @@ describe("npm run plan", () => {
         }
     });
 
-    it("shows secure config values as secrets instead of failing on them", () => {
+    it("shows secure config values as secrets instead of failing on them", async () => {
         const dir = project("prod", {
             "azure-native:clientSecret": { secure: "v1:AAAABBBBCCCC" },
             ...namespaced({
@@ -176,7 +175,7 @@ describe("npm run plan", () => {
                 deployments: [{ name: "m3b", model: "Ministral-3B", project: "app" }],
             }),
         });
-        const r = plan(["--stack", "prod", "--json"], dir);
+        const r = await plan(["--stack", "prod", "--json", "--dir", dir]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         const json = JSON.parse(r.stdout) as { resources: JsonResource[] };
@@ -184,11 +183,11 @@ describe("npm run plan", () => {
         expect(r.stdout).not.toContain("v1:DDDDEEEE");
     });
 
-    it("says which stack file is missing, and rejects unknown options", () => {
-        const missing = plan(["--stack", "nope"]);
+    it("says which stack file is missing, and rejects unknown options", async () => {
+        const missing = await plan(["--stack", "nope"]);
         expect(missing.code).toBe(2);
         expect(missing.stderr).toBe(`no stack file Pulumi.nope.yaml in ${ROOT} (stack "nope")\n`);
-        const bad = plan(["--stak", "dev"]);
+        const bad = await plan(["--stak", "dev"]);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toContain(
             "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR]",

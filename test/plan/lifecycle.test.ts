@@ -134,6 +134,90 @@ describe("lifecycle report", () => {
     });
 });
 
+/** A stack on a Foundry resource only (no hub): one current model and mistral-document-ai-2505, retired 2026-07-15. */
+const FOUNDRY = {
+    foundry: {
+        name: "aimodels-lc",
+        location: "swedencentral",
+        deployments: [
+            { name: "mistral-large", model: "Mistral-Large-3", sku: "GlobalStandard", capacity: 100 },
+            { name: "ocr", model: "mistral-document-ai-2505", sku: "GlobalStandard", capacity: 10 },
+        ],
+    },
+};
+
+describe("lifecycle report of Foundry deployments", () => {
+    it("lists a Foundry deployment whose offer retires within the window, with its Foundry replacement", () => {
+        const r = lifecycleReport(FOUNDRY, at("2026-06-01"), 90);
+        expect(r.checked).toBe(2);
+        expect(
+            r.items.map((i) => [
+                i.subject.path,
+                i.subject.name,
+                i.subject.type,
+                i.subject.model.name,
+                i.stage,
+                i.event,
+                i.date,
+                i.days,
+                i.replacement,
+            ]),
+        ).toEqual([
+            [
+                "azure-ai-models:foundry.deployments[1]",
+                "ocr",
+                "foundry",
+                "mistral-document-ai-2505",
+                "active",
+                "retired",
+                "2026-07-15",
+                44,
+                "replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)",
+            ],
+        ]);
+        expect(renderLifecycleText(r, "lc").split("\n")).toEqual([
+            "Lifecycle report: stack lc, 2026-06-01 to 2026-08-30 (90 days): 2 deployment(s) checked, 1 due",
+            "",
+            "deployment  type     model                     event    date        when        replacement",
+            "ocr         foundry  mistral-document-ai-2505  retired  2026-07-15  in 44 days  replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)",
+        ]);
+        // Outside a 30-day window; still listed (as retired) after the date.
+        expect(lifecycleReport(FOUNDRY, at("2026-06-01"), 30).items).toEqual([]);
+        const after = lifecycleReport(FOUNDRY, at("2026-08-01"), 0).items;
+        expect(after.map((i) => [i.subject.name, i.stage, i.event, i.days])).toEqual([
+            ["ocr", "retired", "retired", -17],
+        ]);
+    });
+
+    it("npm run catalog:lifecycle -- --today 2026-06-01 lists it next to the hub deployments, in JSON too", () => {
+        const dir = project({ ...CONFIG, ...FOUNDRY });
+        const text = lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01"]);
+        expect(text.code).toBe(1);
+        expect(text.stdout.split("\n")[0]).toBe(
+            "Lifecycle report: stack lc, 2026-06-01 to 2026-08-30 (90 days): 7 deployment(s) checked, 7 due",
+        );
+        expect(text.stdout).toMatch(
+            /\nocr +foundry +mistral-document-ai-2505 +retired +2026-07-15 +in 44 days +replacement: mistral-document-ai-2512 on a Foundry resource \(azure-ai-models:foundry\)\n/,
+        );
+        const json = JSON.parse(
+            lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--format", "json"]).stdout,
+        );
+        expect(json.items.filter((i: { type: string }) => i.type === "foundry")).toEqual([
+            {
+                stage: "active",
+                event: "retired",
+                date: "2026-07-15",
+                days: 44,
+                replacement: "replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)",
+                deployment: "ocr",
+                path: "azure-ai-models:foundry.deployments[1]",
+                type: "foundry",
+                model: "mistral-document-ai-2505",
+            },
+        ]);
+    });
+});
+
 describe("npm run catalog:lifecycle", () => {
     it("exits 1 when something is due, 0 when nothing is, 2 for a bad command line or config", () => {
         const dir = project(CONFIG);

@@ -252,3 +252,66 @@ export function verdict(rule: Rule, c: Case): string[] {
     expect(plan).toEqual(cli);
     return cli.map((r) => r.message);
 }
+
+// ---- Foundry (Cognitive Services) resources ---------------------------------------------------------------------
+
+export const CS = "azure-native:cognitiveservices";
+
+/** An AIServices account (Foundry resource) in eastus2, local auth off. */
+export function foundryAccount(name: string, inputs: Record<string, unknown> = {}): PlannedResource {
+    return res(`${CS}:Account`, name, {
+        resourceGroupName: RG,
+        accountName: name,
+        location: "eastus2",
+        kind: "AIServices",
+        sku: { name: "S0" },
+        identity: { type: "SystemAssigned" },
+        properties: { customSubDomainName: name, allowProjectManagement: true, disableLocalAuth: true },
+        ...inputs,
+    });
+}
+
+/** A model deployment on account `foundry` (by name), GlobalStandard, capacity 1, the default content filter. */
+export function foundryDeployment(
+    name: string,
+    model: Record<string, unknown>,
+    inputs: Record<string, unknown> = {},
+    more: Partial<PlannedResource> = {},
+): PlannedResource {
+    return res(
+        `${CS}:Deployment`,
+        name,
+        {
+            resourceGroupName: RG,
+            accountName: "foundry",
+            deploymentName: name,
+            sku: { name: "GlobalStandard", capacity: 1 },
+            properties: { model, raiPolicyName: "Microsoft.DefaultV2" },
+            ...inputs,
+        },
+        more,
+    );
+}
+
+/** A custom content filter on account `foundry`. */
+export function raiPolicy(
+    name: string,
+    inputs: Record<string, unknown> = {},
+    more: Partial<PlannedResource> = {},
+): PlannedResource {
+    return res(
+        `${CS}:RaiPolicy`,
+        name,
+        {
+            resourceGroupName: RG,
+            accountName: "foundry",
+            raiPolicyName: name,
+            properties: { basePolicyName: "Microsoft.DefaultV2", mode: "Blocking" },
+            ...inputs,
+        },
+        more,
+    );
+}
+
+export const MISTRAL_LARGE_3 = { format: "Mistral AI", name: "Mistral-Large-3", version: "1" };
+export const LLAMA_MAVERICK = { format: "Meta", name: "Llama-4-Maverick-17B-128E-Instruct-FP8", version: "1" };

@@ -107,7 +107,8 @@ async function analyzeStack(resources: Fake[]): Promise<pb.AnalyzeDiagnostic[]> 
 }
 
 beforeAll(async () => {
-    analyzer = await startAnalyzer(["--import", "tsx", "policies/index.ts"], ROOT);
+    // The pack's TypeScript compiled as the npm scripts compile theirs (plan/runTs.js).
+    analyzer = await startAnalyzer([join(ROOT, "plan/runTs.js"), "policies/index.ts"], ROOT);
     client = analyzer.client;
     const config = new pb.ConfigureAnalyzerRequest();
     const regions = new pb.PolicyConfig();

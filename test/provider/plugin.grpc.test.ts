@@ -17,9 +17,11 @@ import * as grpc from "@grpc/grpc-js";
 import * as rpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_DIR } from "../../infra/provider";
+import { PACKAGE_DIR, PUBLISHED_COMPONENTS } from "../../infra/provider";
 
 const SECRET_KEYS = [
+    "FoundryAccount.primaryKey",
+    "FoundryAccount.secondaryKey",
     "ManagedOnlineEndpoint.primaryKey",
     "ManagedOnlineEndpoint.secondaryKey",
     "ServerlessModelEndpoint.primaryKey",
@@ -83,7 +85,7 @@ function getSchema(): Promise<{ resources: Record<string, { properties: Record<s
 
 describe("the package run as a plugin, from a consumer's directory", () => {
     it(
-        "serves the schema with the six components and their keys marked secret",
+        "serves the schema with every published component and their keys marked secret",
         async () => {
             const schema = await getSchema();
             const secrets = Object.entries(schema.resources).flatMap(([token, r]) =>
@@ -91,7 +93,7 @@ describe("the package run as a plugin, from a consumer's directory", () => {
                     .filter(([, p]) => p.secret)
                     .map(([n]) => `${token.split(":")[2]}.${n}`),
             );
-            expect(Object.keys(schema.resources)).toHaveLength(6);
+            expect(Object.keys(schema.resources)).toHaveLength(PUBLISHED_COMPONENTS.length);
             // No marks means run-plugin's own host serves the package: the module it loaded did not start ours.
             expect(secrets.sort(), `${loadedEntry()}\nplugin stderr:\n${stderr}`).toEqual(SECRET_KEYS);
         },

@@ -10,10 +10,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { packageSchema } from "../helpers/schema";
 import * as components from "../../infra/components";
 import * as enums from "../../infra/components/enums";
 import {
-    AzureAiModelsProvider,
     componentSources,
     PACKAGE_DIR,
     PACKAGE_NAME,
@@ -107,7 +107,7 @@ const enumNames = Object.keys(enums).filter((k) => typeof (enums as Record<strin
 let schema: Schema;
 
 beforeAll(async () => {
-    schema = JSON.parse(await new AzureAiModelsProvider().getSchema()) as Schema;
+    schema = JSON.parse(await packageSchema()) as Schema;
 });
 
 function argsOf(name: string): Map<string, SourceProperty> {

@@ -2,24 +2,13 @@
  * The plan as a review report (`npm run plan -- --format markdown`): its content, section by section, for the dev
  * stack, a stack with managed compute (the quota table), a stack with lifecycle warnings and an invalid one.
  */
-import { spawnSync } from "node:child_process";
-import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../plan/markdown";
 import type { Plan } from "../../plan/types";
-import { clone, planOf, ROOT, stackFileConfig, ONE_MODEL_STACK } from "./plans";
+import { plan } from "../helpers/planCommand";
+import { clone, planOf, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 
-const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const DEV = stackFileConfig(ONE_MODEL_STACK);
-
-function plan(args: string[]) {
-    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "plan/cli.ts"), ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 120_000,
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 let dev: Plan;
 beforeAll(async () => {
@@ -141,20 +130,20 @@ describe("the Markdown report", () => {
 
 describe("npm run plan -- --format", () => {
     it("markdown prints the report of the stack file, as renderMarkdown does", async () => {
-        const r = plan(["--format", "markdown", "--today", "2026-11-21"]);
+        const r = await plan(["--format", "markdown", "--today", "2026-11-21"]);
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         expect(r.stdout).toBe(`${renderMarkdown(await planOf(stackFileConfig()))}\n`);
     });
 
-    it("keeps --json as --format json, and refuses unknown or contradicting formats", () => {
-        const json = plan(["--format", "json", "--today", "2026-11-21"]);
+    it("keeps --json as --format json, and refuses unknown or contradicting formats", async () => {
+        const json = await plan(["--format", "json", "--today", "2026-11-21"]);
         expect(json.code).toBe(0);
-        expect(JSON.parse(json.stdout)).toEqual(JSON.parse(plan(["--json", "--today", "2026-11-21"]).stdout));
-        const bad = plan(["--format", "yaml"]);
+        expect(JSON.parse(json.stdout)).toEqual(JSON.parse((await plan(["--json", "--today", "2026-11-21"])).stdout));
+        const bad = await plan(["--format", "yaml"]);
         expect(bad.code).toBe(2);
         expect(bad.stderr.split("\n")[0]).toBe('--format "yaml" is not a format; expected one of text, json, markdown');
-        const both = plan(["--json", "--format", "markdown"]);
+        const both = await plan(["--json", "--format", "markdown"]);
         expect(both.code).toBe(2);
         expect(both.stderr.split("\n")[0]).toBe(
             "--json and --format markdown contradict each other (--json is --format json)",

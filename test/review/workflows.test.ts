@@ -122,7 +122,13 @@ describe("GitHub Actions workflows", () => {
         expect(job.permissions).toEqual({ contents: "read", "pull-requests": "write" });
         expect(job.steps[0].with).toEqual({ "fetch-depth": 0, "persist-credentials": false });
         const runs = job.steps.map((s) => s.run ?? "").join("\n");
-        for (const command of ["npm ci --no-audit --no-fund", "npm run typecheck", "npm run lint", "npm test"])
+        for (const command of [
+            "npm ci --no-audit --no-fund",
+            "npm run typecheck",
+            "npm run lint",
+            "npm test",
+            "npm run test:e2e",
+        ])
             expect(runs).toContain(command);
         const diff = job.steps.find((s) => s.run?.includes("plan:diff"))!;
         expect(diff.run).toContain("--base HEAD^1");

@@ -6,9 +6,13 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import type { TokenCredential } from "@azure/identity";
 import { afterEach, describe, expect, it } from "vitest";
+import { runPlan } from "../../plan/run";
+import { main } from "../../smoke/cli";
+import { smokeTarget } from "../../smoke/check";
 import { renderReport, smoke } from "../../smoke/run";
-import { OutputsError, readTargets } from "../../smoke/targets";
+import { FOUNDRY_ROLE_HINT, OutputsError, readTargets } from "../../smoke/targets";
 import { startModelServer, TEST_SERVER_CERT, type ModelServer } from "../helpers/modelServer";
 
 const KEY = "sk-serverless-0123456789abcdef";
@@ -42,17 +46,31 @@ function serverless(base: string, model: string, extra: Record<string, unknown> 
     };
 }
 
+/** A stand-in for `DefaultAzureCredential`: hands out `token` for any scope and records the scopes asked for. */
+function fakeCredential(token: string, scopes: string[] = []): TokenCredential {
+    return {
+        getToken: async (scope: string | string[]) => {
+            scopes.push(...[scope].flat());
+            return { token, expiresOnTimestamp: Date.now() + 3600_000 };
+        },
+    };
+}
+
 const options = (extra: Record<string, unknown> = {}) => ({
     ca: TEST_SERVER_CERT,
     timeoutSeconds: 5,
     today: TODAY,
-    getToken: async () => TOKEN,
+    credential: fakeCredential(TOKEN),
     ...extra,
 });
 
 describe("smoke check", () => {
     it("calls every serverless, online and Foundry deployment once and prints status, latency and tokens", async () => {
-        server = await startModelServer({ keys: [KEY, ONLINE_KEY, TOKEN], deployments: ["blue", "green"] });
+        server = await startModelServer({
+            keys: [KEY, ONLINE_KEY, TOKEN],
+            deployments: ["blue", "green"],
+            foundry: { deployments: ["mistral-large"] },
+        });
         const o = server.origin;
         const outputs = {
             deployments: {
@@ -76,17 +94,27 @@ describe("smoke check", () => {
                     deployments: { green: { model: "Llama-2-7b-chat", api: "chat" } },
                 },
             },
-            foundry: { deployments: { large: { baseURL: `${o}/ok/openai/v1`, model: "Mistral-Large-3" } } },
+            foundry: {
+                deployments: {
+                    "mistral-large": {
+                        model: "mistral-large",
+                        modelName: "Mistral-Large-3",
+                        openAiBaseUrl: `${o}/openai/v1/`,
+                        entraScope: "https://cognitiveservices.azure.com/.default",
+                        capacity: 100,
+                    },
+                },
+            },
         };
         const scopes: string[] = [];
-        const report = await smoke(outputs, options({ getToken: async (s: string) => (scopes.push(s), TOKEN) }));
+        const report = await smoke(outputs, options({ credential: fakeCredential(TOKEN, scopes) }));
         expect(report.passed).toBe(true);
         expect(report.results.map((r) => [r.endpoint, r.model, r.status, r.tokens, r.ok])).toEqual([
             ["deployments.ministral", "Ministral-3B", 200, 11, true],
             ["deployments.base", "Meta-Llama-3.1-8B", 200, 11, true],
             ["onlineEndpoints.mixtral/blue", "mistralai-Mixtral-8x7B-Instruct-v01", 200, 11, true],
             ["onlineEndpoints.entra/green", "Llama-2-7b-chat", 200, 11, true],
-            ["foundry.deployments.large", "Mistral-Large-3", 200, 11, true],
+            ["foundry.deployments.mistral-large", "Mistral-Large-3", 200, 11, true],
         ]);
         expect(scopes.sort()).toEqual([
             "https://cognitiveservices.azure.com/.default",
@@ -106,7 +134,7 @@ describe("smoke check", () => {
                 ["/ok/v1/completions", true, "Meta-Llama-3.1-8B", 5, undefined],
                 ["/ok/chat/completions", true, "mistralai-Mixtral-8x7B-Instruct-v01", 5, "blue"],
                 ["/ok/chat/completions", true, "Llama-2-7b-chat", 5, "green"],
-                ["/ok/openai/v1/chat/completions", true, "Mistral-Large-3", 5, undefined],
+                ["/openai/v1/chat/completions", true, "mistral-large", 5, undefined],
             ].sort(),
         );
         const text = renderReport(report, "dev");
@@ -146,19 +174,10 @@ describe("smoke check", () => {
                     deployments: { blue: { model: "Llama-2-7b-chat" } },
                 },
             },
-            foundry: {
-                deployments: {
-                    f: {
-                        baseURL: `${server.origin}/forbidden/openai/v1`,
-                        model: "Llama-4-Maverick-17B-128E-Instruct-FP8",
-                    },
-                },
-            },
         };
         const report = await smoke(outputs, options());
         expect(report.results.map((r) => r.message?.split(" (service said")[0])).toEqual([
             "403 Forbidden: the Microsoft Entra ID token for https://ml.azure.com/.default was accepted but not allowed: the identity needs Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action on the endpoint (e.g. AzureML Data Scientist)",
-            "403 Forbidden: the Microsoft Entra ID token for https://cognitiveservices.azure.com/.default was accepted but not allowed: the identity needs the Foundry User role (formerly Azure AI User) on the Foundry resource",
         ]);
     });
 
@@ -230,13 +249,227 @@ describe("smoke check", () => {
         const outputs = {
             deployments: { m: { ...serverless("https://x", "Ministral-3B"), primaryKey: "[secret]" } },
             onlineEndpoints: { e: { authMode: "Key", client: { baseURL: "https://y" }, deployments: { blue: {} } } },
+            foundry: {
+                deployments: {
+                    keyed: { model: "keyed", openAiBaseUrl: "https://z/openai/v1/", primaryKey: "[secret]" },
+                    old: { model: "old", baseURL: "https://z/openai/v1/" },
+                },
+            },
         };
         expect(() => readTargets(outputs)).toThrow(OutputsError);
         expect(() => readTargets(outputs)).toThrow(
             "deployments.m.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets\n" +
-                "onlineEndpoints.e.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets",
+                "onlineEndpoints.e.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets\n" +
+                "foundry.deployments.keyed.primaryKey is not in the outputs: read them with pulumi stack output --json --show-secrets",
+        );
+        // A Foundry deployment without openAiBaseUrl (outputs of another version) is named too.
+        const old = { foundry: { deployments: { old: { model: "old", baseURL: "https://z/openai/v1/" } } } };
+        expect(() => readTargets(old)).toThrow(
+            "foundry.deployments.old.openAiBaseUrl is missing from the outputs (is the stack deployed with this version?)",
         );
     });
+});
+
+/**
+ * The `foundry` output exactly as `npm run plan -- --stack foundry` computes it from `Pulumi.foundry.yaml` (local
+ * auth off: no keys), with the account's host pointed at the loopback server.
+ */
+let planned: Record<string, unknown> | undefined;
+async function foundryOutputs(origin: string): Promise<{ foundry: Record<string, unknown> }> {
+    if (!planned) {
+        const plan = await runPlan({
+            projectDir: ROOT,
+            stack: "foundry",
+            preview: false,
+            policies: false,
+            today: TODAY,
+        });
+        expect(plan.errors).toEqual([]);
+        planned = plan.outputs.find((o) => o.name === "foundry")!.value as Record<string, unknown>;
+    }
+    const host = new URL(String(planned.openAiBaseUrl)).origin;
+    return { foundry: JSON.parse(JSON.stringify(planned).split(host).join(origin)) as Record<string, unknown> };
+}
+
+const FOUNDRY_SCOPE = "https://cognitiveservices.azure.com/.default";
+
+describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
+    it("reads the planned outputs: openAiBaseUrl, model (the deployment), entraScope, no key", async () => {
+        const { foundry } = await foundryOutputs("https://loopback.test");
+        const { targets } = readTargets({ foundry });
+        expect(targets).toEqual([
+            expect.objectContaining({
+                endpoint: "foundry.deployments.llama-scout",
+                model: "Llama-4-Scout-17B-16E-Instruct",
+                modelField: "llama-scout",
+                auth: { kind: "entra", scope: FOUNDRY_SCOPE },
+            }),
+            {
+                endpoint: "foundry.deployments.mistral-large",
+                kind: "foundry",
+                model: "Mistral-Large-3",
+                baseURL: "https://loopback.test/openai/v1/",
+                api: "chat",
+                modelField: "mistral-large",
+                auth: { kind: "entra", scope: FOUNDRY_SCOPE },
+                headers: {},
+                roleHint: FOUNDRY_ROLE_HINT,
+                rateLimit: "deployment mistral-large has capacity 100: 100000 tokens per minute",
+            },
+        ]);
+    }, 180_000);
+
+    it("200: sends an Entra ID token for entraScope to POST /openai/v1/chat/completions with model = the deployment", async () => {
+        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        const scopes: string[] = [];
+        const report = await smoke(
+            await foundryOutputs(server.origin),
+            options({ credential: fakeCredential(TOKEN, scopes) }),
+        );
+        expect(report.passed).toBe(true);
+        expect(report.results.map((r) => [r.endpoint, r.model, r.status, r.tokens])).toEqual([
+            ["foundry.deployments.llama-scout", "Llama-4-Scout-17B-16E-Instruct", 200, 11],
+            ["foundry.deployments.mistral-large", "Mistral-Large-3", 200, 11],
+        ]);
+        expect(scopes).toEqual([FOUNDRY_SCOPE, FOUNDRY_SCOPE]);
+        expect(
+            server.requests.map((r) => [r.method, r.path, r.authorized, r.body.model, r.body.max_tokens]).sort(),
+        ).toEqual([
+            ["POST", "/openai/v1/chat/completions", true, "llama-scout", 5],
+            ["POST", "/openai/v1/chat/completions", true, "mistral-large", 5],
+        ]);
+        expect(renderReport(report, "foundry")).not.toContain(TOKEN);
+    }, 180_000);
+
+    it("401 and 403: a refused token, a token without the Foundry User role, a wrong key; none is printed", async () => {
+        const NO_ROLE = "entra-token-without-role";
+        server = await startModelServer({
+            keys: [KEY],
+            foundry: { deployments: ["mistral-large", "llama-scout"], withoutRole: [NO_ROLE] },
+        });
+        const outputs = await foundryOutputs(server.origin);
+        const refused = await smoke(outputs, options({ credential: fakeCredential("token-of-another-tenant") }));
+        expect(refused.results.map((r) => [r.status, r.message?.split(" (service said")[0]])).toEqual(
+            ["mistral-large", "llama-scout"].map(() => [
+                401,
+                `401 Unauthorized: the Foundry resource refused the Microsoft Entra ID token for ${FOUNDRY_SCOPE}: the token is for another tenant or has expired: sign in to the resource's tenant (az login --tenant)`,
+            ]),
+        );
+        const noRole = await smoke(outputs, options({ credential: fakeCredential(NO_ROLE) }));
+        expect(noRole.results[0]).toMatchObject({ status: 403, ok: false });
+        expect(noRole.results[0].message?.split(" (service said")[0]).toBe(
+            `403 Forbidden: the Microsoft Entra ID token for ${FOUNDRY_SCOPE} was accepted but not allowed: the identity needs the Foundry User role (formerly Azure AI User, id 53ca6127-db72-4b80-b1b0-d745d6d5456d) on the Foundry resource: add it under azure-ai-models:foundry.principals, or assign it with az role assignment create`,
+        );
+        // Local auth on: the stack exports the account's keys (secrets) next to each deployment.
+        const deployments = outputs.foundry.deployments as Record<string, Record<string, unknown>>;
+        const withKey = {
+            foundry: {
+                ...outputs.foundry,
+                localAuth: "enabled",
+                deployments: {
+                    "mistral-large": {
+                        ...deployments["mistral-large"],
+                        primaryKey: "wrong-foundry-key-5678",
+                        secondaryKey: "s2",
+                    },
+                },
+            },
+        };
+        const wrongKey = await smoke(withKey, options());
+        expect(wrongKey.results[0].message?.split(" (service said")[0]).toBe(
+            "401 Unauthorized: the Foundry resource refused the key foundry.deployments.mistral-large.primaryKey: the key is wrong (regenerated since the outputs were read) or local auth was turned off: read the outputs again with --show-secrets, or drop the key and use Microsoft Entra ID",
+        );
+        const all = JSON.stringify([refused, noRole, wrongKey]);
+        for (const secret of ["token-of-another-tenant", NO_ROLE, "wrong-foundry-key-5678"])
+            expect(all).not.toContain(secret);
+        const right = {
+            foundry: {
+                ...withKey.foundry,
+                deployments: { "mistral-large": { ...withKey.foundry.deployments["mistral-large"], primaryKey: KEY } },
+            },
+        };
+        const keyed = await smoke(right, options({ credential: fakeCredential("unused") }));
+        expect(keyed.results[0]).toMatchObject({ status: 200, ok: true });
+        expect(server.requests.at(-1)!.authorized).toBe(true);
+    }, 180_000);
+
+    it("404: a deployment that does not exist, and a deployment of a retired model with its replacement; OCR not called", async () => {
+        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["llama-scout"] } });
+        const outputs = await foundryOutputs(server.origin);
+        const report = await smoke(outputs, options());
+        expect(report.results.map((r) => [r.endpoint, r.status, r.message])).toEqual([
+            ["foundry.deployments.llama-scout", 200, undefined],
+            [
+                "foundry.deployments.mistral-large",
+                404,
+                `404 Not Found: the Foundry resource ${new URL(server.origin).host} has no deployment named mistral-large (POST ${server.origin}/openai/v1/chat/completions with model "mistral-large"): it was deleted or renamed, or pulumi up has not created it yet (compare with pulumi refresh); use the deployment's openAiBaseUrl and model outputs (service said: {"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."})`,
+            ],
+        ]);
+        // A retired model's deployment answers 404 too: the message names the date and the replacement.
+        const [target] = readTargets(outputs).targets.filter((t) => t.modelField === "llama-scout");
+        const gone = await smokeTarget(
+            { ...target, model: "mistral-document-ai-2505", modelField: "mistral-large" },
+            options(),
+        );
+        expect(gone.message?.split(" (service said")[0]).toBe(
+            "404 Not Found: mistral-document-ai-2505 was retired on 2026-07-15: its Foundry deployments return 404; replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)",
+        );
+        // Document OCR is not chat: such a deployment is listed as not called.
+        const deployments = outputs.foundry.deployments as Record<string, Record<string, unknown>>;
+        const ocr = { ...deployments["llama-scout"], model: "ocr", modelName: "mistral-document-ai-2512" };
+        expect(readTargets({ foundry: { deployments: { ocr } } })).toEqual({
+            targets: [],
+            skipped: [
+                {
+                    endpoint: "foundry.deployments.ocr",
+                    model: "mistral-document-ai-2512",
+                    reason: "ocr model: no chat completions to call",
+                },
+            ],
+        });
+    }, 180_000);
+
+    it("429: the deployment's capacity and the wait Azure asks for", async () => {
+        server = await startModelServer({
+            keys: [TOKEN],
+            foundry: { deployments: ["mistral-large", "llama-scout"], limited: ["mistral-large"] },
+        });
+        const report = await smoke(await foundryOutputs(server.origin), options());
+        expect(report.passed).toBe(false);
+        expect(report.results[0]).toMatchObject({ endpoint: "foundry.deployments.llama-scout", status: 200, ok: true });
+        expect(report.results[1].status).toBe(429);
+        expect(report.results[1].message?.split(" (service said")[0]).toBe(
+            "429 Too Many Requests: rate limited (deployment mistral-large has capacity 100: 100000 tokens per minute); retry after 12 s",
+        );
+    }, 180_000);
+
+    it("a credential that cannot give a token: nothing is sent, the message says how to sign in", async () => {
+        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        const failing: TokenCredential = {
+            getToken: async () => {
+                throw new Error("DefaultAzureCredential failed to retrieve a token from the included credentials.");
+            },
+        };
+        const report = await smoke(await foundryOutputs(server.origin), options({ credential: failing }));
+        expect(report.results[0].message).toBe(
+            `Entra ID: no token for ${FOUNDRY_SCOPE}: DefaultAzureCredential failed to retrieve a token from the included credentials.; sign in first (az login, a managed identity, or the workflow's OpenID Connect login)`,
+        );
+        expect(server.requests).toEqual([]);
+    }, 180_000);
+
+    it("npm run smoke with an injected credential: exit 0, the table, no token", async () => {
+        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        const dir = mkdtempSync(path.join(tmpdir(), "aim-smoke-foundry-"));
+        const file = path.join(dir, "outputs.json");
+        writeFileSync(file, JSON.stringify(await foundryOutputs(server.origin)));
+        const ca = path.join(dir, "ca.pem");
+        writeFileSync(ca, TEST_SERVER_CERT);
+        const r = await main(["--stack", "foundry", "--outputs", file, "--ca", ca], undefined, fakeCredential(TOKEN));
+        expect(r.code).toBe(0);
+        expect(r.stdout.split("\n")[0]).toBe("Smoke check: stack foundry, 2 deployment(s) called, 0 failed");
+        expect(r.stdout).toMatch(/\nfoundry\.deployments\.mistral-large +Mistral-Large-3 +200 +\d+ ms +11 +ok\n/);
+        expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    }, 180_000);
 });
 
 describe("npm run smoke", () => {

@@ -1,46 +1,19 @@
 /**
- * Bad stacks through `npm run plan` as a process, as a user or CI runs it: policy results under each resource and
- * in the Policies section, exit 1 on mandatory violations, `--json`, `--policy-config` and `--skip-policies`.
- * Also the stacks that use this repository's own program (`infra/index.ts`) with config that makes a mistake on
- * purpose: a program module runs once per process, so they run here, each in its own process.
- *
- * The processes (about 3-4 s each) start together in `beforeAll`; each test awaits its own.
+ * Bad stacks through `npm run plan` (the command in-process, as test/helpers/planCommand.ts runs it), as a user or
+ * CI runs it: policy results under each resource and in the Policies section, exit 1 on mandatory violations,
+ * `--json`, `--policy-config` and `--skip-policies`. Also the stacks that use this repository's own program
+ * (`infra/index.ts`) with config that makes a mistake on purpose: each plan runs the program afresh.
  */
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { plan as planCommand, ROOT, type CommandRun } from "../helpers/planCommand";
 
-const ROOT = path.resolve(__dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const FIXTURES = path.join(ROOT, "test/fixtures/stacks");
 
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
+type Run = CommandRun;
 
 function plan(fixture: string, ...args: string[]): Promise<Run> {
-    const argv = [
-        TSX,
-        path.join(ROOT, "plan/cli.ts"),
-        "--dir",
-        path.join(FIXTURES, fixture),
-        "--stack",
-        "test",
-        "--today",
-        "2026-11-21",
-        ...args,
-    ];
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, argv, { cwd: ROOT, timeout: 120_000 });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-        child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+    return planCommand(["--dir", path.join(FIXTURES, fixture), "--stack", "test", "--today", "2026-11-21", ...args]);
 }
 
 interface JsonPlan {
@@ -58,24 +31,27 @@ const WESTEUROPE = (name: string) =>
     `Set its location to one of them, or add "westeurope" to the allowed-regions config (allowedRegions).`;
 
 describe("npm run plan over bad stacks", () => {
-    let runs: Record<string, Promise<Run>>;
+    let runs: Record<string, Run>;
 
-    beforeAll(() => {
+    beforeAll(async () => {
+        // One after another: the plans share this process's Pulumi runtime.
         runs = {
-            text: plan("wrong-region"),
-            json: plan("wrong-region", "--json"),
-            allowed: plan("wrong-region", "--policy-config", path.join(FIXTURES, "wrong-region/allow-westeurope.json")),
-            skipped: plan("wrong-region", "--skip-policies"),
-            contentSafety: plan("config-content-safety-off", "--json"),
-            acceptRetired: plan("config-accept-retired", "--json"),
-            newEndpointKey: plan("plaintext-key-output", "--json"),
+            text: await plan("wrong-region"),
+            json: await plan("wrong-region", "--json"),
+            allowed: await plan(
+                "wrong-region",
+                "--policy-config",
+                path.join(FIXTURES, "wrong-region/allow-westeurope.json"),
+            ),
+            skipped: await plan("wrong-region", "--skip-policies"),
+            contentSafety: await plan("config-content-safety-off", "--json"),
+            acceptRetired: await plan("config-accept-retired", "--json"),
+            newEndpointKey: await plan("plaintext-key-output", "--json"),
         };
-        // Each test awaits its own run; keep a failure from surfacing as an unhandled rejection before then.
-        for (const r of Object.values(runs)) r.catch(() => undefined);
     });
 
-    it("exits 1 and prints each violation under its resource and in the Policies section", async () => {
-        const r = await runs.text;
+    it("exits 1 and prints each violation under its resource and in the Policies section", () => {
+        const r = runs.text;
         expect(r.stderr).toBe("");
         expect(r.code).toBe(1);
         expect(r.stdout).toContain(
@@ -105,8 +81,8 @@ describe("npm run plan over bad stacks", () => {
         );
     });
 
-    it("--json includes policies.violations and passed: false", async () => {
-        const r = await runs.json;
+    it("--json includes policies.violations and passed: false", () => {
+        const r = runs.json;
         expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout) as JsonPlan;
         expect(json.errors).toEqual([]);
@@ -123,16 +99,16 @@ describe("npm run plan over bad stacks", () => {
         });
     });
 
-    it("--policy-config with westeurope allowed turns the stack green (exit 0)", async () => {
-        const r = await runs.allowed;
+    it("--policy-config with westeurope allowed turns the stack green (exit 0)", () => {
+        const r = runs.allowed;
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         expect(r.stdout).toContain("Policies: passed (0 mandatory, 0 advisory violations)\n");
         expect(r.stdout).not.toContain("✗");
     });
 
-    it("--skip-policies skips them: exit 0, no Policies section", async () => {
-        const r = await runs.skipped;
+    it("--skip-policies skips them: exit 0, no Policies section", () => {
+        const r = runs.skipped;
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         expect(r.stdout).not.toContain("Policies:");
@@ -140,8 +116,8 @@ describe("npm run plan over bad stacks", () => {
         expect(r.stdout).toContain("location: westeurope");
     });
 
-    it("our own program with contentSafety: Disabled fails content-safety-enabled, and only it", async () => {
-        const r = await runs.contentSafety;
+    it("our own program with contentSafety: Disabled fails content-safety-enabled, and only it", () => {
+        const r = runs.contentSafety;
         expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout) as JsonPlan;
         expect(json.errors).toEqual([]);
@@ -159,8 +135,8 @@ describe("npm run plan over bad stacks", () => {
         ]);
     });
 
-    it("our own program with a retired model and acceptRetired: true fails no-retired-models, and only it", async () => {
-        const r = await runs.acceptRetired;
+    it("our own program with a retired model and acceptRetired: true fails no-retired-models, and only it", () => {
+        const r = runs.acceptRetired;
         expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout) as JsonPlan;
         expect(json.errors).toEqual([]);
@@ -181,8 +157,8 @@ describe("npm run plan over bad stacks", () => {
         ]);
     });
 
-    it("a new endpoint's key is unknown in a preview, but the plan sees it is not secret and fails", async () => {
-        const r = await runs.newEndpointKey;
+    it("a new endpoint's key is unknown in a preview, but the plan sees it is not secret and fails", () => {
+        const r = runs.newEndpointKey;
         expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout) as JsonPlan;
         expect(json.outputs.find((o) => o.name === "chat")).toEqual({

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluatePolicies, type PolicyPackConfig, type PolicyViolation } from "../../plan/policy";
 import { runPlan } from "../../plan/run";
 import type { Plan } from "../../plan/types";
+import { planOf, stackFileConfig } from "../review/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "test/fixtures/stacks");
@@ -58,6 +59,125 @@ const versioned = (kind: string, name: string, path: string) =>
 const plaintext = (output: string) =>
     `Stack output ${output} has a key-like name and is not secret, so it is stored in the clear in the stack's state and printed by ` +
     "`pulumi stack output`. Wrap the value in pulumi.secret(...) before exporting it, or do not export it.";
+
+const MISTRAL_LARGE_3 = '("Mistral AI" Mistral-Large-3 version 1)';
+const westeuropeFoundry = (kind: string, name: string) =>
+    `cognitiveservices.${kind} "${name}" is in region "westeurope", which is not allowed. Allowed regions: ${DEFAULT_REGIONS}. ` +
+    `Set its location to one of them, or add "westeurope" to the allowed-regions config (allowedRegions).`;
+
+/** Raw Foundry (cognitiveservices) stacks, one mistake each (`test/fixtures/stacks/foundry-*`, built with `rawFoundry.ts`). */
+const FOUNDRY_BAD_STACKS: BadStack[] = [
+    {
+        name: "foundry-local-auth-on",
+        rule: "foundry-local-auth-disabled",
+        violations: [
+            {
+                resourceName: "foundry",
+                message:
+                    'cognitiveservices.Account "foundry" (kind AIServices) sets properties.disableLocalAuth to false, so its API keys grant every deployment on the account. ' +
+                    "Set properties.disableLocalAuth to true and grant clients the Foundry User role (53ca6127-db72-4b80-b1b0-d745d6d5456d), " +
+                    "or list the account in the foundry-local-auth-disabled config (exemptAccounts).",
+            },
+        ],
+        allowedBy: { "foundry-local-auth-disabled": { exemptAccounts: ["foundry"] } },
+    },
+    {
+        name: "foundry-no-content-filter",
+        rule: "foundry-content-filter",
+        violations: [
+            {
+                resourceName: "maverick",
+                message:
+                    'cognitiveservices.Deployment "maverick" ("Meta" Llama-4-Maverick-17B-128E-Instruct-FP8 version 1) sets no properties.raiPolicyName, ' +
+                    "so Azure applies its default content filter without the stack saying so. " +
+                    'Set properties.raiPolicyName to "Microsoft.DefaultV2" or to a cognitiveservices.RaiPolicy of the same account.',
+            },
+        ],
+        allowedBy: { "foundry-content-filter": { exemptDeployments: ["maverick"] } },
+    },
+    {
+        name: "foundry-s0-sku",
+        rule: "foundry-deployment-skus",
+        violations: [
+            {
+                resourceName: "mistral-large",
+                message:
+                    `cognitiveservices.Deployment "mistral-large" ${MISTRAL_LARGE_3} uses SKU "S0", which is not allowed. ` +
+                    "Allowed deployment SKUs: GlobalStandard, DataZoneStandard, Standard and GlobalProvisionedManaged. " +
+                    '"S0" is not a deployment SKU (account SKUs such as S0 are refused for deployments). ' +
+                    "Set sku.name to one of them, or add it to the foundry-deployment-skus config (allowedSkus).",
+            },
+        ],
+        allowedBy: { "foundry-deployment-skus": "advisory" },
+    },
+    {
+        name: "foundry-over-quota",
+        rule: "foundry-capacity-limits",
+        violations: [
+            {
+                resourceName: "maverick-team-b",
+                message:
+                    'cognitiveservices.Deployment "maverick-team-b" ("Meta" Llama-4-Maverick-17B-128E-Instruct-FP8 version 1): the GlobalStandard deployments of ' +
+                    'Llama-4-Maverick-17B-128E-Instruct-FP8 in region "eastus2" ask for 500 capacity units in all ("maverick-team-a" (300) and "maverick-team-b" (200)), ' +
+                    "above the default quota (400,000 tokens per minute, MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/quotas-limits.md @05d07bc7 " +
+                    "(same text as @11df5a03), 2026-02-20) of 400. Lower sku.capacity, or request a GlobalStandard quota increase for " +
+                    "Llama-4-Maverick-17B-128E-Instruct-FP8 in that region and record it in the foundry-capacity-limits config (grantedQuota).",
+            },
+        ],
+        allowedBy: { "foundry-capacity-limits": { grantedQuota: { "Llama-4-Maverick-17B-128E-Instruct-FP8": 500 } } },
+    },
+    {
+        name: "foundry-retired-model",
+        rule: "no-retired-models",
+        violations: [
+            {
+                resourceName: "document-ai",
+                message:
+                    'cognitiveservices.Deployment "document-ai" uses mistral-document-ai-2505 ("Mistral AI" mistral-document-ai-2505 version 1), ' +
+                    "whose Foundry offer was retired on 2026-07-15: its deployments return 404 (MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/" +
+                    "model-lifecycle-retirement.md @00bb5540 (retirement schedule), 2026-07-07). Deploy its replacement mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry) instead, or another model.",
+            },
+        ],
+        allowedBy: { "no-retired-models": { today: "2026-07-14" } },
+    },
+    {
+        name: "foundry-sku-not-offered",
+        rule: "model-available-in-region",
+        violations: [
+            {
+                resourceName: "mistral-large",
+                message:
+                    `cognitiveservices.Deployment "mistral-large" deploys "Mistral AI" Mistral-Large-3 version 1 with SKU DataZoneStandard, ` +
+                    "but the model is offered on Foundry only as GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/" +
+                    "models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05). Set sku.name to GlobalStandard, or choose a model offered as DataZoneStandard.",
+            },
+        ],
+        allowedBy: { "model-available-in-region": "advisory" },
+    },
+    {
+        name: "foundry-unapproved-model",
+        rule: "approved-models",
+        violations: [
+            {
+                resourceName: "gpt",
+                message:
+                    'cognitiveservices.Deployment "gpt" deploys "OpenAI" gpt-4o version 2024-11-20 (not a Foundry model of the catalog), which is not an approved model. ' +
+                    "Approved: registries azureml-mistral, azureml, azureml-ai21 and azureml-meta. " +
+                    'Deploy an approved model, or add it to the approved-models config (allowedPublishers "OpenAI", or allowedFoundryModels "OpenAI/gpt-4o").',
+            },
+        ],
+        allowedBy: { "approved-models": { allowedFoundryModels: ["OpenAI/gpt-4o"] } },
+    },
+    {
+        name: "foundry-wrong-region",
+        rule: "allowed-regions",
+        violations: [
+            { resourceName: "foundry", message: westeuropeFoundry("Account", "foundry") },
+            { resourceName: "foundry-project", message: westeuropeFoundry("Project", "foundry-project") },
+        ],
+        allowedBy: { "allowed-regions": { allowedRegions: ["eastus2", "westeurope"] } },
+    },
+];
 
 const BAD_STACKS: BadStack[] = [
     {
@@ -193,6 +313,7 @@ const BAD_STACKS: BadStack[] = [
         ],
         allowedBy: { "model-id-form": { checkServerless: false } },
     },
+    ...FOUNDRY_BAD_STACKS,
 ];
 
 function planFixture(name: string, options: { today?: string; preview?: boolean } = {}): Promise<Plan> {
@@ -225,6 +346,36 @@ describe("the dev stack through the plan", () => {
     });
 });
 
+describe("the foundry example stack through the plan", () => {
+    it("passes every rule, advisory ones included; its deployments depend on the content filter they name", async () => {
+        const plan = await planOf(stackFileConfig(path.join(ROOT, "Pulumi.foundry.yaml")), { stack: "foundry" });
+        expect(plan.errors).toEqual([]);
+        expect(plan.policies).toEqual({ violations: [], passed: true });
+        // Without that dependency (raiPolicyName comes from the filter's output) foundry-content-filter refuses them.
+        const filter = plan.resources.find((r) => r.type === "azure-native:cognitiveservices:RaiPolicy")!;
+        const deployments = plan.resources.filter((r) => r.type === "azure-native:cognitiveservices:Deployment");
+        expect(deployments.length).toBeGreaterThan(0);
+        for (const d of deployments) expect(d.dependencies).toContain(filter.urn);
+        const without = (urns: string[]) => urns.filter((u) => u !== filter.urn);
+        const cut = plan.resources.map((r) =>
+            deployments.includes(r)
+                ? {
+                      ...r,
+                      dependencies: without(r.dependencies),
+                      propertyDependencies: Object.fromEntries(
+                          Object.entries(r.propertyDependencies).map(([k, urns]) => [k, without(urns)]),
+                      ),
+                  }
+                : r,
+        );
+        expect(
+            evaluatePolicies(cut, plan.outputs, { all: "mandatory" }, { today: plan.today }).map(
+                (v) => `${v.policyName} ${v.resourceName}`,
+            ),
+        ).toEqual(deployments.map((d) => `foundry-content-filter ${d.name}`));
+    });
+});
+
 describe("a compliant stack of raw azure-native resources", () => {
     it("passes every rule, advisory ones included, in a preview and with update semantics", async () => {
         const plan = await planFixture("compliant");
@@ -239,6 +390,34 @@ describe("a compliant stack of raw azure-native resources", () => {
         expect(plan.policies).toEqual({ violations: [], passed: true });
         // Every rule at mandatory: still nothing.
         expect(reevaluate(plan, { all: "mandatory" })).toEqual([]);
+    });
+});
+
+describe("a compliant Foundry stack of raw azure-native resources", () => {
+    it("passes every rule, advisory ones included: the same model twice on one account is allowed", async () => {
+        const plan = await planFixture("foundry-compliant");
+        expect(plan.errors).toEqual([]);
+        expect(plan.resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+            "azure-native:cognitiveservices:Account foundry",
+            "azure-native:cognitiveservices:Deployment maverick-team-a",
+            "azure-native:cognitiveservices:Deployment maverick-team-b",
+            "azure-native:cognitiveservices:Deployment mistral-large",
+            "azure-native:cognitiveservices:Project foundry-project",
+            "azure-native:cognitiveservices:RaiPolicy strict",
+            "pulumi:pulumi:Stack raw-foundry-compliant-test",
+        ]);
+        expect(plan.policies).toEqual({ violations: [], passed: true });
+        expect(reevaluate(plan, { all: "mandatory" })).toEqual([]);
+        // A platform team that requires Data zone deployments refuses all three.
+        expect(
+            reevaluate(plan, { "foundry-deployment-skus": { allowedSkus: ["DataZoneStandard"] } }).map(
+                (v) => `${v.policyName} ${v.resourceName}`,
+            ),
+        ).toEqual([
+            "foundry-deployment-skus mistral-large",
+            "foundry-deployment-skus maverick-team-a",
+            "foundry-deployment-skus maverick-team-b",
+        ]);
     });
 });
 

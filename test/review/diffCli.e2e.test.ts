@@ -1,6 +1,7 @@
 /**
  * `npm run plan:diff` as a process, as a user and the pull request workflow run it: saved plans, the
- * destructive-change gate and its exit codes, and `--base HEAD` planned in a temporary git worktree.
+ * destructive-change gate and its exit codes, and `--base HEAD` planned in a temporary git worktree. Processes
+ * and worktrees, so in `npm run test:e2e`; diff.test.ts and diffRules.test.ts check the diff itself in-process.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -10,10 +11,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { planToJson } from "../../plan/render";
 import { clone, planOf, ROOT, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 
-const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+/** What `npm run plan:diff` runs: TypeScript through plan/runTs.js. */
+const RUN_TS = path.join(ROOT, "plan/runTs.js");
 
 function diff(args: string[]) {
-    const r = spawnSync(process.execPath, [TSX, path.join(ROOT, "plan/diffCli.ts"), ...args], {
+    const r = spawnSync(process.execPath, [RUN_TS, path.join(ROOT, "plan/diffCli.ts"), ...args], {
         cwd: ROOT,
         encoding: "utf8",
         timeout: 300_000,

@@ -1,0 +1,117 @@
+/**
+ * The plan command, `npm run plan -- [--stack NAME] [--format text|json|markdown] [--json] [--today YYYY-MM-DD]
+ *   [--dir PATH] [--policy-config FILE] [--skip-policies] [--stack-references FILE]`, as a function of its arguments
+ * that writes what the process prints and returns its exit code; `cli.ts` is the process around it, and the tests
+ * run it in-process.
+ *
+ * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
+ * runtime, then the policy pack over what it captured. Exit codes: 0 the plan is valid and passes the mandatory
+ * policies; 1 the config is invalid (the errors are the whole output) or a mandatory policy is violated;
+ * 2 the command line, project files or policy config are wrong.
+ */
+import { parseArgs } from "node:util";
+import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
+import { renderMarkdown } from "./markdown";
+import { renderText, planToJson } from "./render";
+import { loadPolicyConfig, PolicyConfigError } from "./policy";
+import { loadStackReferences, PlanSetupError, runPlan } from "./run";
+
+const USAGE =
+    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--format text|json|markdown]";
+
+const FORMATS = ["text", "json", "markdown"] as const;
+
+/** Where the command writes: the process's stdout and stderr, or a test's buffers. */
+export interface CommandOutput {
+    stdout(text: string): void;
+    stderr(text: string): void;
+}
+
+const PROCESS_OUTPUT: CommandOutput = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the plan command; resolves to its exit code (3: the plan itself failed, with the error on stderr). */
+export async function planCommand(argv: string[], out: CommandOutput = PROCESS_OUTPUT): Promise<number> {
+    try {
+        return await command(argv, out);
+    } catch (e) {
+        out.stderr(`plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        return 3;
+    }
+}
+
+async function command(argv: string[], out: CommandOutput): Promise<number> {
+    let values: {
+        stack?: string;
+        json?: boolean;
+        format?: string;
+        today?: string;
+        dir?: string;
+        help?: boolean;
+        "policy-config"?: string;
+        "skip-policies"?: boolean;
+        "stack-references"?: string;
+    };
+    try {
+        ({ values } = parseArgs({
+            args: argv,
+            options: { ...SHARED_OPTIONS, "stack-references": { type: "string" } },
+            strict: true,
+        }));
+    } catch (e) {
+        out.stderr(`${(e as Error).message}\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.help) {
+        out.stdout(`${USAGE}\n`);
+        return 0;
+    }
+    const format = resolveFormat(FORMATS, values.json, values.format);
+    if (typeof format !== "string") {
+        out.stderr(`${format.error}\n${USAGE}\n`);
+        return 2;
+    }
+    let today: Date | undefined;
+    if (values.today !== undefined) {
+        today = parseDay(values.today);
+        if (!today) {
+            out.stderr(`--today ${JSON.stringify(values.today)} is not a date; expected YYYY-MM-DD\n`);
+            return 2;
+        }
+    }
+    try {
+        const policies = values["skip-policies"]
+            ? false
+            : values["policy-config"]
+              ? loadPolicyConfig(values["policy-config"])
+              : {};
+        const stackReferences = values["stack-references"]
+            ? loadStackReferences(values["stack-references"])
+            : undefined;
+        const plan = await runPlan({
+            stack: values.stack ?? "dev",
+            today,
+            projectDir: values.dir,
+            policies,
+            stackReferences,
+        });
+        const text =
+            format === "json"
+                ? JSON.stringify(planToJson(plan), null, 2)
+                : format === "markdown"
+                  ? renderMarkdown(plan)
+                  : renderText(plan);
+        // Invalid config goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
+        if (plan.errors.length > 0 && format === "text") out.stderr(`${text}\n`);
+        else out.stdout(`${text}\n`);
+        return plan.errors.length > 0 || plan.policies?.passed === false ? 1 : 0;
+    } catch (e) {
+        if (e instanceof PlanSetupError || e instanceof PolicyConfigError) {
+            out.stderr(`${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `node plan/runTs.js FILE.ts [ARGS...]`: runs a TypeScript entry point (the plan, the plan diff, the bench, the
+ * catalog table) as compiled JavaScript, with nothing else loaded. The npm scripts start here instead of `tsx`.
+ *
+ * Every `.ts` file the process requires (this repository's, or a user program's in another folder through
+ * `--dir`) is transpiled once with esbuild (type erasure only, one file at a time: `isolatedModules` holds) and the
+ * JavaScript is kept under `node_modules/.cache/azure-ai-models/ts/`, named by a hash of the file's text and the
+ * transpiler's version and options. A file whose text changes gets a new name, so an edit is used by the next run
+ * and nothing needs building beforehand (a fresh clone: `npm ci && npm run plan`). A cache hit loads no
+ * transpiler. No source maps: with them on, every `Error().stack` the Pulumi runtime takes costs twice as much.
+ *
+ * Node's own compile cache (V8 code for every module, `@pulumi/pulumi` included) sits next to it, so a second run
+ * skips most of the parsing and compiling of its dependencies.
+ *
+ * Plain JavaScript, because it is what runs before any TypeScript can.
+ */
+"use strict";
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const Module = require("node:module");
+const path = require("node:path");
+
+const CACHE_ROOT = path.join(__dirname, "..", "node_modules", ".cache", "azure-ai-models");
+const TS_CACHE = path.join(CACHE_ROOT, "ts");
+
+/**
+ * esbuild's options. The tsconfig fields esbuild reads, as `tsconfig.json` sets them (target ES2022 implies
+ * `useDefineForClassFields`, what `tsc` does for `dist/`).
+ * @type {import("esbuild").TransformOptions}
+ */
+const OPTIONS = {
+    loader: "ts",
+    format: "cjs",
+    target: "node22",
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } },
+};
+
+/** The transpiler's identity: its version and our options, part of every cache key. */
+function transpilerKey() {
+    const pkg = require.resolve("esbuild/package.json");
+    const { version } = JSON.parse(fs.readFileSync(pkg, "utf8"));
+    return `esbuild ${version} ${JSON.stringify(OPTIONS)}`;
+}
+
+let key;
+/** @type {typeof import("esbuild") | undefined} */
+let esbuild;
+
+/** The JavaScript for a TypeScript file's text: from the cache, else transpiled and written to it. */
+function compiled(source, filename) {
+    key ??= transpilerKey();
+    const hash = crypto.createHash("sha256").update(key).update("\0").update(source).digest("hex");
+    const file = path.join(TS_CACHE, hash.slice(0, 2), `${hash.slice(2)}.js`);
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch {
+        // not cached yet
+    }
+    esbuild ??= require("esbuild");
+    const { code } = esbuild.transformSync(source, { ...OPTIONS, sourcefile: filename });
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        // Written whole under a temporary name, then renamed: a concurrent run never reads half a file.
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, code);
+        fs.renameSync(tmp, file);
+    } catch {
+        // A read-only checkout: run without caching.
+    }
+    return code;
+}
+
+/** @type {Record<string, (module: NodeJS.Module & { _compile(code: string, file: string): void }, filename: string) => void>} */
+// @ts-expect-error -- Module._extensions is Node's loader table, untyped in @types/node.
+const extensions = Module._extensions;
+extensions[".ts"] = (module, filename) => {
+    module._compile(compiled(fs.readFileSync(filename, "utf8"), filename), filename);
+};
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+    process.stderr.write("usage: node plan/runTs.js FILE.ts [ARGS...]\n");
+    process.exitCode = 2;
+} else {
+    try {
+        Module.enableCompileCache?.(path.join(CACHE_ROOT, "v8"));
+    } catch {
+        // no cache: slower, not wrong
+    }
+    const main = path.resolve(entry);
+    // The entry runs as the main module (`require.main === module`), with the argv of `node FILE.js ARGS`.
+    process.argv = [process.argv[0], main, ...args];
+    // @ts-expect-error -- Module._load(request, parent, isMain) is how Node itself starts a CommonJS entry.
+    Module._load(main, null, true);
+}

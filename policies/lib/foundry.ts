@@ -1,0 +1,129 @@
+/**
+ * Foundry resources (`@pulumi/azure-native/cognitiveservices`, API 2025-06-01) as the rules read them: an account
+ * (kind `AIServices` for Foundry), its projects, its model deployments (`properties.model.{format,name,version}`,
+ * `sku.{name,capacity}`, `properties.raiPolicyName`) and its content filters (RaiPolicy). A deployment names its
+ * account by `resourceGroupName` + `accountName`; during a preview those often come from the account's outputs, so
+ * the input's dependencies (`propertyDependencies.accountName`) name it instead.
+ *
+ * Stack rules index the stack once ({@link foundryIndex}): lookups are by URN and by name, never a scan per resource.
+ */
+import { knownNumber, knownString } from "./unknown";
+import type { ResourceView } from "./view";
+
+export type CognitiveKind = "Account" | "Project" | "Deployment" | "RaiPolicy";
+const COGNITIVE_KINDS: readonly CognitiveKind[] = ["Account", "Project", "Deployment", "RaiPolicy"];
+
+/** Matches `azure-native:cognitiveservices:<Kind>`, also through an explicit API version module. */
+const COGNITIVE_TYPE = /^azure-native:cognitiveservices(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/;
+
+/** The kind of a Cognitive Services resource the rules know, or undefined. */
+export function cognitiveKind(type: string): CognitiveKind | undefined {
+    const kind = COGNITIVE_TYPE.exec(type)?.[1];
+    return (COGNITIVE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as CognitiveKind) : undefined;
+}
+
+/** True for a Cognitive Services model deployment (`accounts/deployments`). */
+export function isFoundryDeployment(resource: Pick<ResourceView, "type">): boolean {
+    return cognitiveKind(resource.type) === "Deployment";
+}
+
+/** What a deployment deploys, as far as its inputs are known. */
+export interface FoundryModelRef {
+    format?: string;
+    name?: string;
+    version?: string;
+}
+
+export function deploymentModel(resource: ResourceView): FoundryModelRef {
+    const format = knownString(resource.props, "properties.model.format");
+    const name = knownString(resource.props, "properties.model.name");
+    const version = knownString(resource.props, "properties.model.version");
+    return {
+        ...(format !== undefined ? { format } : {}),
+        ...(name !== undefined ? { name } : {}),
+        ...(version !== undefined ? { version } : {}),
+    };
+}
+
+/** `"Mistral AI" Mistral-Large-3 version 1`, for messages. */
+export function describeModel(model: FoundryModelRef): string {
+    const format = model.format !== undefined ? `"${model.format}" ` : "";
+    const version = model.version !== undefined ? ` version ${model.version}` : "";
+    return `${format}${model.name ?? "(unknown model)"}${version}`;
+}
+
+/** A deployment's `sku.name` and `sku.capacity`, when known. */
+export function deploymentSku(resource: ResourceView): { name?: string; capacity?: number } {
+    const name = knownString(resource.props, "sku.name");
+    const capacity = knownNumber(resource.props, "sku.capacity");
+    return { ...(name !== undefined ? { name } : {}), ...(capacity !== undefined ? { capacity } : {}) };
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/** The Foundry resources of a stack, indexed once. */
+export interface FoundryIndex {
+    accounts: ResourceView[];
+    deployments: ResourceView[];
+    raiPolicies: ResourceView[];
+    /** The account a child resource (deployment, project, content filter) belongs to, when it is in the stack. */
+    accountOf(child: ResourceView): ResourceView | undefined;
+    /** A content filter of that name on that account, when the stack creates it. */
+    raiPolicy(account: ResourceView, name: string): ResourceView | undefined;
+}
+
+function nameKey(rg: string | undefined, name: string): string {
+    return `${lower(rg ?? "")}/${lower(name)}`;
+}
+
+/** Indexes the accounts, deployments and content filters of a stack (one pass). */
+export function foundryIndex(resources: readonly ResourceView[]): FoundryIndex {
+    const accounts: ResourceView[] = [];
+    const deployments: ResourceView[] = [];
+    const raiPolicies: ResourceView[] = [];
+    const byUrn = new Map<string, ResourceView>();
+    const byName = new Map<string, ResourceView[]>();
+    for (const r of resources) {
+        const kind = cognitiveKind(r.type);
+        if (kind === "Account") {
+            accounts.push(r);
+            byUrn.set(r.urn, r);
+            const name = knownString(r.props, "accountName");
+            if (name !== undefined) {
+                for (const key of [
+                    nameKey(knownString(r.props, "resourceGroupName"), name),
+                    nameKey(undefined, name),
+                ]) {
+                    const named = byName.get(key);
+                    if (named) named.push(r);
+                    else byName.set(key, [r]);
+                }
+            }
+        } else if (kind === "Deployment") deployments.push(r);
+        else if (kind === "RaiPolicy") raiPolicies.push(r);
+    }
+    const accountOf = (child: ResourceView): ResourceView | undefined => {
+        for (const urn of child.propertyDependencies.accountName ?? []) {
+            const hit = byUrn.get(urn);
+            if (hit) return hit;
+        }
+        const name = knownString(child.props, "accountName");
+        if (name === undefined) return undefined;
+        const rg = knownString(child.props, "resourceGroupName");
+        const named = byName.get(nameKey(rg, name)) ?? byName.get(nameKey(undefined, name)) ?? [];
+        return named.length === 1 ? named[0] : undefined;
+    };
+    const policies = new Map<string, ResourceView>();
+    for (const p of raiPolicies) {
+        const account = accountOf(p);
+        const name = knownString(p.props, "raiPolicyName");
+        if (account && name !== undefined) policies.set(`${account.urn}|${lower(name)}`, p);
+    }
+    return {
+        accounts,
+        deployments,
+        raiPolicies,
+        accountOf,
+        raiPolicy: (account, name) => policies.get(`${account.urn}|${lower(name)}`),
+    };
+}

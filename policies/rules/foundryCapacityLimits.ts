@@ -1,0 +1,168 @@
+/**
+ * Rule 14 (Foundry): deployment capacity (`sku.capacity`, units of 1,000 tokens per minute for standard
+ * deployments) within limits. Azure grants quota per subscription, region, model and deployment type; deployments
+ * beyond it fail. By default the deployments of one model with one SKU in one region, summed over the stack, stay
+ * within the catalog's default quota (`defaultFoundryQuota`), unless the team records a larger granted quota;
+ * optional caps per deployment and per account keep costs bounded.
+ */
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import { describe } from "../lib/azure";
+import { defaultFoundryQuota, findFoundryModel, normalizeRegion, type FoundryOffer } from "../lib/catalog";
+import { deploymentModel, deploymentSku, describeModel, foundryIndex, type FoundryIndex } from "../lib/foundry";
+import { defineStackRule, list, type Finding } from "../lib/rule";
+import { knownString } from "../lib/unknown";
+import type { ResourceView } from "../lib/view";
+
+export interface FoundryCapacityLimitsConfig {
+    maxCapacityPerDeployment: number;
+    maxCapacityPerAccount: number;
+    checkDefaultQuota: boolean;
+    grantedQuota: Record<string, number>;
+}
+
+const configSchema: PolicyConfigSchema = {
+    properties: {
+        maxCapacityPerDeployment: {
+            type: "integer",
+            minimum: 0,
+            default: 0,
+            description: "Largest sku.capacity of one deployment; 0 for no cap.",
+        },
+        maxCapacityPerAccount: {
+            type: "integer",
+            minimum: 0,
+            default: 0,
+            description: "Largest sum of sku.capacity over the deployments of one account; 0 for no cap.",
+        },
+        checkDefaultQuota: {
+            type: "boolean",
+            default: true,
+            description:
+                "Keep the capacity of a catalog model's deployments with one SKU in one region within its default quota (or grantedQuota).",
+        },
+        grantedQuota: {
+            type: "object",
+            additionalProperties: { type: "integer", minimum: 1 },
+            default: {},
+            description:
+                'Quota your subscription was granted beyond the default, in capacity units per region and SKU, by model name (`{ "Llama-4-Maverick-17B-128E-Instruct-FP8": 1000 }`).',
+        },
+    },
+};
+
+interface Sized {
+    resource: ResourceView;
+    capacity: number;
+    account?: ResourceView;
+}
+
+function what(d: ResourceView): string {
+    return `${describe(d)} (${describeModel(deploymentModel(d))})`;
+}
+
+/** Deployments of one catalog model, SKU and region (an account stands for its region when that is unknown). */
+function quotaGroups(
+    sized: Sized[],
+): Map<string, { offer: FoundryOffer; sku: string; region?: string; items: Sized[] }> {
+    const groups = new Map<string, { offer: FoundryOffer; sku: string; region?: string; items: Sized[] }>();
+    for (const s of sized) {
+        const offer = findFoundryModel(deploymentModel(s.resource));
+        const sku = deploymentSku(s.resource).name;
+        if (!offer || sku === undefined || !s.account) continue;
+        const location = knownString(s.account.props, "location");
+        const region = location !== undefined ? normalizeRegion(location) : undefined;
+        const key = `${offer.name}|${sku.toLowerCase()}|${region ?? s.account.urn}`;
+        const group = groups.get(key) ?? { offer, sku, ...(region !== undefined ? { region } : {}), items: [] };
+        group.items.push(s);
+        groups.set(key, group);
+    }
+    return groups;
+}
+
+function quotaFindings(sized: Sized[], config: FoundryCapacityLimitsConfig): Finding[] {
+    const findings: Finding[] = [];
+    for (const g of quotaGroups(sized).values()) {
+        const granted = Object.entries(config.grantedQuota).find(
+            ([k]) => k.toLowerCase() === g.offer.name.toLowerCase(),
+        );
+        const quota = granted ? granted[1] : defaultFoundryQuota(g.offer);
+        const total = g.items.reduce((sum, s) => sum + s.capacity, 0);
+        if (total <= quota) continue;
+        const where =
+            g.region !== undefined ? `region "${g.region}"` : `the region of ${describe(g.items[0].account!)}`;
+        const names = list(g.items.map((s) => `"${s.resource.name}" (${s.capacity})`));
+        const basis = granted
+            ? "the quota recorded in grantedQuota"
+            : `the default quota (${g.offer.rateLimits.tokensPerMinute.toLocaleString("en-US")} tokens per minute, ${g.offer.rateLimits.source.document}, ${g.offer.rateLimits.source.date})`;
+        const last = g.items[g.items.length - 1].resource;
+        findings.push({
+            urn: last.urn,
+            message:
+                `${what(last)}: the ${g.sku} deployments of ${g.offer.name} in ${where} ask for ${total} capacity units in all (${names}), ` +
+                `above ${basis} of ${quota}. Lower sku.capacity, or request a ${g.sku} quota increase for ${g.offer.name} in that region ` +
+                `and record it in the foundry-capacity-limits config (grantedQuota).`,
+        });
+    }
+    return findings;
+}
+
+function capFindings(sized: Sized[], index: FoundryIndex, config: FoundryCapacityLimitsConfig): Finding[] {
+    const findings: Finding[] = [];
+    const cap = config.maxCapacityPerDeployment;
+    for (const s of sized) {
+        if (cap > 0 && s.capacity > cap)
+            findings.push({
+                urn: s.resource.urn,
+                message:
+                    `${what(s.resource)} sets sku.capacity ${s.capacity}, above the cap of ${cap} per deployment. ` +
+                    `Lower it, or raise the foundry-capacity-limits config (maxCapacityPerDeployment).`,
+            });
+    }
+    if (config.maxCapacityPerAccount > 0) {
+        const byAccount = new Map<ResourceView, Sized[]>();
+        for (const s of sized) {
+            if (!s.account) continue;
+            const items = byAccount.get(s.account);
+            if (items) items.push(s);
+            else byAccount.set(s.account, [s]);
+        }
+        for (const account of index.accounts) {
+            const items = byAccount.get(account) ?? [];
+            const total = items.reduce((sum, s) => sum + s.capacity, 0);
+            if (total <= config.maxCapacityPerAccount) continue;
+            const names = list(items.map((s) => `"${s.resource.name}" (${s.capacity})`));
+            findings.push({
+                urn: account.urn,
+                message:
+                    `${describe(account)} holds deployments of ${total} capacity units in all (${names}), above the cap of ` +
+                    `${config.maxCapacityPerAccount} per account. Lower their sku.capacity, or raise the foundry-capacity-limits config (maxCapacityPerAccount).`,
+            });
+        }
+    }
+    return findings;
+}
+
+export const foundryCapacityLimits = defineStackRule<FoundryCapacityLimitsConfig>({
+    name: "foundry-capacity-limits",
+    description:
+        "Foundry deployment capacity stays within the model's quota per region and SKU (default quota from the catalog, or the granted one) and any configured caps.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    configSchema,
+    remediationSteps:
+        "Lower the deployments' sku.capacity, or request a quota increase for the model, SKU and region and record it in the foundry-capacity-limits config (grantedQuota).",
+    check: (stack, config) => {
+        const index = foundryIndex(stack.resources);
+        const sized: Sized[] = [];
+        for (const d of index.deployments) {
+            const capacity = deploymentSku(d).capacity;
+            if (capacity === undefined) continue;
+            const account = index.accountOf(d);
+            sized.push({ resource: d, capacity, ...(account ? { account } : {}) });
+        }
+        return [
+            ...(config.checkDefaultQuota ? quotaFindings(sized, config) : []),
+            ...capFindings(sized, index, config),
+        ];
+    },
+});

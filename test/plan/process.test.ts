@@ -1,0 +1,80 @@
+/**
+ * `npm run plan` as a process, once per exit code: what the script runs (`plan/runTs.js plan/cli.ts`), the
+ * TypeScript compiled on demand, the exit code the process ends with and which stream gets what. Everything the
+ * command prints is checked in-process (cli.test.ts and the others); these are the few runs a process adds to.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/planCommand";
+
+interface Run {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/** The command `npm run plan` runs, with these arguments. */
+function planProcess(args: string[]): Promise<Run> {
+    const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { plan: string } })
+        .scripts.plan;
+    const [command, ...rest] = script.split(" ");
+    expect(command).toBe("node");
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [...rest, ...args], { cwd: ROOT, timeout: 120_000 });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+        child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+}
+
+describe("npm run plan as a process", () => {
+    let runs: Record<"valid" | "invalid" | "usage" | "broken", Promise<Run>>;
+    beforeAll(() => {
+        const bad = path.join(ROOT, "test/fixtures/stacks/wrong-region");
+        runs = {
+            valid: planProcess(["--json", "--today", "2026-11-21"]),
+            invalid: planProcess(["--dir", bad, "--stack", "test", "--today", "2026-11-21"]),
+            usage: planProcess(["--stak", "dev"]),
+            // The consumer example reads a StackReference: without its outputs the program fails.
+            broken: planProcess(["--dir", "examples/consume-outputs"]),
+        };
+        for (const r of Object.values(runs)) r.catch(() => undefined);
+    });
+
+    it("exits 0 for a valid plan, the JSON on stdout and nothing on stderr", async () => {
+        const r = await runs.valid;
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        const json = JSON.parse(r.stdout) as { resources: unknown[]; policies: { passed: boolean } };
+        expect(json.resources).toHaveLength(18);
+        expect(json.policies.passed).toBe(true);
+    });
+
+    it("exits 1 when a mandatory policy is violated", async () => {
+        const r = await runs.invalid;
+        expect(r.code).toBe(1);
+        expect(r.stderr).toBe("");
+        expect(r.stdout).toContain("Policies: FAILED (2 mandatory, 0 advisory violations)");
+    });
+
+    it("exits 2 on a wrong command line, the usage on stderr", async () => {
+        const r = await runs.usage;
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toContain("usage: npm run plan -- [--stack NAME]");
+    });
+
+    it("exits 3 when the program fails, naming the stack reference it was not given outputs for", async () => {
+        const r = await runs.broken;
+        expect(r.code).toBe(3);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toMatch(/^plan failed: /);
+        // Whichever reference the program reads first: the platform stack or the Foundry stack.
+        expect(r.stderr).toMatch(/no outputs for the stack reference "org\/azure-ai-models\/(dev|foundry)"/);
+    });
+});
