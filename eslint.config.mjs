@@ -95,6 +95,8 @@ export default tseslint.config(
             "policies/dist/",
             "dist/",
             "scratch/",
+            // Type errors on purpose (the plan's --typecheck test): outside tsconfig.json, so outside typed linting.
+            "test/fixtures/stacks/type-error/",
             "**/*.js",
             "**/*.mjs",
         ],

@@ -24,7 +24,7 @@ import {
     routeName,
 } from "./components";
 import { EndpointTraffic } from "./components/endpointTraffic";
-import type { ValidStackConfig } from "./config";
+import { managedDeploymentComponentName, type ValidStackConfig } from "./config";
 import { defineFoundry, type FoundryOutput } from "./foundryStack";
 
 export type { FoundryOutput, FoundryDeploymentOutput } from "./foundryStack";
@@ -230,7 +230,7 @@ function defineOnlineEndpoints(
         });
         const deployments = e.deployments.map(
             (d) =>
-                new ManagedModelDeployment(`${e.name}-${d.name}`, {
+                new ManagedModelDeployment(managedDeploymentComponentName(e.name, d.name), {
                     resourceGroupName: host.resourceGroupName,
                     workspaceName: host.workspaceName,
                     location: config.location,

@@ -126,6 +126,19 @@ export interface Capture {
     warnings: string[];
     /** What the program threw, if it failed; `resources` then holds what it had registered before. */
     error?: unknown;
+    /** URNs the program registered more than once: the engine refuses the second ("Duplicate resource URN"). */
+    duplicateUrns: string[];
+}
+
+/** URNs that occur more than once, each once, in registration order. */
+export function duplicateUrns(resources: readonly PlannedResource[]): string[] {
+    const seen = new Set<string>();
+    const duplicates = new Set<string>();
+    for (const r of resources) {
+        if (seen.has(r.urn)) duplicates.add(r.urn);
+        seen.add(r.urn);
+    }
+    return [...duplicates];
 }
 
 /**
@@ -189,5 +202,11 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
             });
         }
     }
-    return { resources: recorder.resources, outputs, warnings, ...(error === undefined ? {} : { error }) };
+    return {
+        resources: recorder.resources,
+        outputs,
+        warnings,
+        duplicateUrns: duplicateUrns(recorder.resources),
+        ...(error === undefined ? {} : { error }),
+    };
 }

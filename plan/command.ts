@@ -1,6 +1,7 @@
 /**
  * The plan command, `npm run plan -- [--stack NAME] [--format text|json|markdown] [--json] [--today YYYY-MM-DD]
- *   [--dir PATH] [--policy-config FILE] [--skip-policies] [--stack-references FILE]`, as a function of its arguments
+ *   [--dir PATH] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]...
+ *   [--typecheck] [--out FILE]`, as a function of its arguments
  * that writes what the process prints and returns its exit code; `cli.ts` is the process around it, and the tests
  * run it in-process.
  *
@@ -9,6 +10,7 @@
  * policies; 1 the config is invalid (the errors are the whole output) or a mandatory policy is violated;
  * 2 the command line, project files or policy config are wrong.
  */
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { renderMarkdown } from "./markdown";
@@ -17,7 +19,7 @@ import { loadPolicyConfig, PolicyConfigError } from "./policy";
 import { loadStackReferences, PlanSetupError, runPlan } from "./run";
 
 const USAGE =
-    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--format text|json|markdown]";
+    "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck] [--out FILE] [--format text|json|markdown]";
 
 const FORMATS = ["text", "json", "markdown"] as const;
 
@@ -53,11 +55,20 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
         "policy-config"?: string;
         "skip-policies"?: boolean;
         "stack-references"?: string;
+        "config-file"?: string[];
+        typecheck?: boolean;
+        out?: string;
     };
     try {
         ({ values } = parseArgs({
             args: argv,
-            options: { ...SHARED_OPTIONS, "stack-references": { type: "string" } },
+            options: {
+                ...SHARED_OPTIONS,
+                "stack-references": { type: "string" },
+                "config-file": { type: "string", multiple: true },
+                typecheck: { type: "boolean" },
+                out: { type: "string", short: "o" },
+            },
             strict: true,
         }));
     } catch (e) {
@@ -96,6 +107,8 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
             projectDir: values.dir,
             policies,
             stackReferences,
+            configFiles: values["config-file"],
+            typecheck: values.typecheck,
         });
         const text =
             format === "json"
@@ -103,9 +116,11 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
                 : format === "markdown"
                   ? renderMarkdown(plan)
                   : renderText(plan);
+        // --out writes the report to a file: `npm run plan -- --json > f` would also catch npm's own banner.
+        if (values.out !== undefined) writeOut(values.out, text);
         // Invalid config goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
         if (plan.errors.length > 0 && format === "text") out.stderr(`${text}\n`);
-        else out.stdout(`${text}\n`);
+        else if (values.out === undefined) out.stdout(`${text}\n`);
         return plan.errors.length > 0 || plan.policies?.passed === false ? 1 : 0;
     } catch (e) {
         if (e instanceof PlanSetupError || e instanceof PolicyConfigError) {
@@ -113,5 +128,13 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
             return 2;
         }
         throw e;
+    }
+}
+
+function writeOut(file: string, text: string): void {
+    try {
+        writeFileSync(file, `${text}\n`);
+    } catch (e) {
+        throw new PlanSetupError(`--out ${file}: ${(e as Error).message}`);
     }
 }

@@ -37,7 +37,8 @@ function readPlanFile(file: string): DiffablePlan {
         data = JSON.parse(readFileSync(file, "utf8"));
     } catch (e) {
         throw new UsageError(
-            `${file}: not a plan (${(e as Error).message}); save one with npm run plan -- --json > ${path.basename(file)}`,
+            `${file}: not a plan (${(e as Error).message}); save one with npm run plan -- --json --out ${path.basename(file)} ` +
+                `(a shell redirect of npm run also catches npm's banner; use npm run --silent if you redirect)`,
         );
     }
     const p = data as Partial<DiffablePlan>;

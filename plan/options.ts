@@ -1,4 +1,5 @@
 /** Command-line options the plan and the plan diff share, and how they read them. */
+import { parseCalendarDate } from "../infra/catalog/dates";
 
 /** `parseArgs` options common to `npm run plan` and `npm run plan:diff`. */
 export const SHARED_OPTIONS = {
@@ -14,8 +15,7 @@ export const SHARED_OPTIONS = {
 
 /** A `--today` value as a date (midnight UTC), or undefined when it is not `YYYY-MM-DD`. */
 export function parseDay(value: string): Date | undefined {
-    const d = new Date(`${value}T00:00:00Z`);
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(d.getTime()) ? d : undefined;
+    return parseCalendarDate(value);
 }
 
 /** `--format`, with `--json` as its alias; an error message when they disagree or the format is unknown. */

@@ -3,17 +3,22 @@
  * program under Pulumi's mock runtime with preview semantics, and returns what `pulumi up` would create.
  * It needs no Azure credentials and no Pulumi CLI.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse } from "yaml";
 import { ConfigValidationError } from "../infra/config";
 import { captureProgram } from "./capture";
+import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
 import { foundryQuotaReport } from "./foundryQuota";
 import { quotaReport } from "./quota";
-import { SECRET, type Plan, type PlanWarning } from "./types";
+import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
+import { typeCheckProgram } from "./typecheck";
+import { mergePolicyConfig, stackPolicyConfig } from "./stackPolicy";
+import type { Plan, PlanWarning } from "./types";
+
+export { PlanSetupError, readStackFiles, type StackFiles } from "./stackFiles";
 
 export interface PlanOptions {
     /** Folder with `Pulumi.yaml`. @default - the current directory */
@@ -35,47 +40,13 @@ export interface PlanOptions {
      * @default {}
      */
     stackReferences?: Record<string, StackReferenceOutputs>;
-}
-
-/** Thrown for problems with the project files themselves (missing stack file, unreadable YAML). */
-export class PlanSetupError extends Error {}
-
-export interface StackFiles {
-    project: string;
-    main: string;
-    /** Flat config as the CLI hands it to the program: `namespace:key` to string. */
-    config: Record<string, string>;
-    /** Keys whose values are `secure:` (or contain one): shown as secrets, never decrypted. */
-    secretKeys: string[];
-}
-
-function readYaml(file: string): Record<string, unknown> {
-    try {
-        return (parse(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
-    } catch (e) {
-        throw new PlanSetupError(`${file}: ${(e as Error).message}`);
-    }
-}
-
-/** Replaces `{ secure: ... }` values with a placeholder; returns whether it found any. */
-function stripSecure(value: unknown): { value: unknown; secret: boolean } {
-    if (Array.isArray(value)) {
-        const parts = value.map(stripSecure);
-        return { value: parts.map((p) => p.value), secret: parts.some((p) => p.secret) };
-    }
-    if (value && typeof value === "object") {
-        const obj = value as Record<string, unknown>;
-        if (Object.keys(obj).length === 1 && typeof obj.secure === "string") return { value: SECRET, secret: true };
-        let secret = false;
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(obj)) {
-            const p = stripSecure(v);
-            out[k] = p.value;
-            secret ||= p.secret;
-        }
-        return { value: out, secret };
-    }
-    return { value, secret: false };
+    /**
+     * Files with a `config:` map standing in for the ESC environments the stack file imports (the plan cannot
+     * resolve them): their values override the project's and are overridden by the stack file's. @default []
+     */
+    configFiles?: string[];
+    /** Type-check the program first, as `pulumi preview` (ts-node) does; type errors fail the plan. @default false */
+    typecheck?: boolean;
 }
 
 /**
@@ -99,29 +70,6 @@ export function loadStackReferences(file: string): Record<string, StackReference
         out[name] = { outputs: outputs as Record<string, unknown>, secretOutputNames: secret as string[] };
     }
     return out;
-}
-
-/** Reads the project and stack files into the flat config the Pulumi CLI would give the program. */
-export function readStackFiles(projectDir: string, stack: string): StackFiles {
-    const projectFile = path.join(projectDir, "Pulumi.yaml");
-    if (!existsSync(projectFile)) throw new PlanSetupError(`no Pulumi.yaml in ${projectDir}`);
-    const project = readYaml(projectFile);
-    const name = String(project.name ?? "");
-    const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
-    if (!existsSync(stackFile))
-        throw new PlanSetupError(`no stack file ${path.basename(stackFile)} in ${projectDir} (stack "${stack}")`);
-    const stackConfig = (readYaml(stackFile).config ?? {}) as Record<string, unknown>;
-
-    const config: Record<string, string> = {};
-    const secretKeys: string[] = [];
-    for (const [rawKey, rawValue] of Object.entries(stackConfig)) {
-        const key = rawKey.includes(":") ? rawKey : `${name}:${rawKey}`;
-        const { value, secret } = stripSecure(rawValue);
-        config[key] = typeof value === "string" ? value : JSON.stringify(value);
-        if (secret) secretKeys.push(key);
-    }
-    const main = typeof project.main === "string" ? project.main : "index.ts";
-    return { project: name, main: path.resolve(projectDir, main), config, secretKeys };
 }
 
 let programRuns = 0;
@@ -170,19 +118,24 @@ function isConfigValidationError(e: unknown): e is ConfigValidationError {
  */
 export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
     const projectDir = path.resolve(options.projectDir ?? process.cwd());
-    const stack = options.stack ?? "dev";
     const today = options.today ?? new Date();
     const day = today.toISOString().slice(0, 10);
-    const files = readStackFiles(projectDir, stack);
+    const files = readStackFiles(projectDir, options.stack ?? "dev", options.configFiles);
+    const stack = files.stack;
+    const notes = files.notes.map((message) => ({ path: "", message }));
     const base: Plan = {
         project: files.project,
         stack,
         today: day,
         resources: [],
         outputs: [],
-        warnings: [],
+        warnings: notes,
         errors: [],
     };
+    if (options.typecheck) {
+        const typeErrors = typeCheckProgram(projectDir, files.main);
+        if (typeErrors.length > 0) return { ...base, errors: typeErrors.map((e) => `type error: ${e}`) };
+    }
 
     // The program validates its config itself (as under `pulumi up`) and throws before registering anything.
     const previousToday = process.env.AZURE_AI_MODELS_TODAY;
@@ -196,11 +149,20 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             preview: options.preview ?? true,
             stackReferences: options.stackReferences,
         });
-        const warnings = capture.warnings.map(toWarning);
+        const warnings = [...notes, ...capture.warnings.map(toWarning)];
         if (isConfigValidationError(capture.error)) {
             return { ...base, warnings, errors: capture.error.issues.map((e) => `${e.path}: ${e.message}`) };
         }
         if (capture.error !== undefined) throw capture.error;
+        // What the engine or Azure would refuse, whatever produced it: the plan refuses it too.
+        const refused = [
+            ...capture.duplicateUrns.map(
+                (urn) =>
+                    `${urn}: the program registers this URN more than once; the Pulumi engine refuses a duplicate resource URN (give each resource a unique name)`,
+            ),
+            ...plannedNameProblems(capture.resources),
+        ];
+        if (refused.length > 0) return { ...base, warnings, errors: refused };
         const quota = quotaReport(capture.resources);
         const foundryQuota = foundryQuotaReport(capture.resources);
         const plan: Plan = {
@@ -215,7 +177,9 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
                 : {}),
         };
         if (options.policies !== false) {
-            const violations = evaluatePolicies(plan.resources, plan.outputs, options.policies ?? {}, { today: day });
+            // The stack's own custom models and external subscriptions are the pack's config too (see stackPolicy.ts).
+            const config = mergePolicyConfig(options.policies ?? {}, stackPolicyConfig(files.config, today));
+            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day });
             plan.policies = {
                 violations,
                 passed: !violations.some(

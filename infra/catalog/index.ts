@@ -108,3 +108,6 @@ export {
     type FoundrySoldBy,
 } from "./foundry";
 export { foundryOfferSchema } from "./foundrySchema";
+export * from "./names";
+export { isCalendarDate, parseCalendarDate } from "./dates";
+export { AZURE_REGIONS, AZURE_REGIONS_SOURCE, isAzureRegion, closestRegions } from "./azureRegions";

@@ -30,3 +30,20 @@ export function closest(input: string, candidates: readonly string[], max = 3): 
         .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
     return [...new Set(scored.map((s) => s.c))].slice(0, max);
 }
+
+/** Edit distance that counts swapping two neighbouring letters as one edit (optimal string alignment), case-insensitive. */
+export function typoDistance(a: string, b: string): number {
+    const s = a.toLowerCase();
+    const t = b.toLowerCase();
+    const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i]);
+    for (let j = 1; j <= t.length; j++) d[0][j] = j;
+    for (let i = 1; i <= s.length; i++) {
+        for (let j = 1; j <= t.length; j++) {
+            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[s.length][t.length];
+}

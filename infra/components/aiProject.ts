@@ -12,7 +12,7 @@ export interface AiProjectArgs {
     resourceGroupName: pulumi.Input<string>;
     /** The hub's region: a project lives where its hub does. */
     location: pulumi.Input<string>;
-    /** Base name (3-27 characters); a stable random suffix is appended (Azure soft-deletes workspace names). */
+    /** Base name (at most 26 characters); a stable random suffix is appended (Azure soft-deletes workspace names). */
     projectName: string;
     /** Name shown in the studio. @default - the project name */
     friendlyName?: pulumi.Input<string>;

@@ -8,10 +8,18 @@ import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
-import { AI_WORKSPACE_ARGS } from "../config/args";
+import { AI_WORKSPACE_ARGS, type ArgProblem } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
-import { containerRegistryName, deterministicGuid, keyVaultName, randomSuffix, storageAccountName } from "./names";
+import {
+    appInsightsName,
+    containerRegistryName,
+    deterministicGuid,
+    keyVaultName,
+    logAnalyticsName,
+    randomSuffix,
+    storageAccountName,
+} from "./names";
 
 /** A principal that gets the Azure AI Developer role on the workspace's resource group. */
 export interface AiDeveloperPrincipal {
@@ -19,6 +27,21 @@ export interface AiDeveloperPrincipal {
     principalId: string;
     /** Kind of principal: `User`, `Group` or `ServicePrincipal`. @default "User" */
     principalType?: PrincipalType;
+}
+
+/** Principals listed more than once (ids compare case-insensitively): one role assignment each is all Azure allows. */
+function duplicatePrincipals(principals: readonly AiDeveloperPrincipal[] | undefined): ArgProblem[] {
+    const ids = (principals ?? []).map((p) => (typeof p.principalId === "string" ? p.principalId.toLowerCase() : ""));
+    return ids.flatMap((id, i) => {
+        const first = ids.indexOf(id);
+        if (id === "" || first === i) return [];
+        return [
+            {
+                propertyPath: `aiDevelopers[${i}].principalId`,
+                reason: `${JSON.stringify((principals ?? [])[i].principalId)} is already listed as aiDevelopers[${first}] (ids compare case-insensitively); each principal gets one role assignment`,
+            },
+        ];
+    });
 }
 
 /**
@@ -31,7 +54,7 @@ export interface AiWorkspaceArgs {
      */
     kind?: WorkspaceKind;
     /**
-     * Base name (3-27 characters); a stable random suffix is appended, because Azure soft-deletes workspace
+     * Base name (at most 26 characters: the catalog's name table checks every name derived from it); a stable random suffix is appended, because Azure soft-deletes workspace
      * names and a deleted name blocks its reuse.
      */
     workspaceName: string;
@@ -100,7 +123,7 @@ export class AiWorkspace extends pulumi.ComponentResource {
     public readonly containerRegistryId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AiWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs("AiWorkspace", name, args, AI_WORKSPACE_ARGS);
+        checkArgs("AiWorkspace", name, args, AI_WORKSPACE_ARGS, duplicatePrincipals(args.aiDevelopers));
         super("azure-ai-models:index:AiWorkspace", name, {}, opts);
         const kind = args.kind ?? "Hub";
         const scope: Scope = {
@@ -251,7 +274,7 @@ function monitoringFor(
     const logs = new operationalinsights.Workspace(
         `${name}-log`,
         {
-            workspaceName: `log-${args.workspaceName}`,
+            workspaceName: logAnalyticsName(args.workspaceName),
             resourceGroupName,
             location: args.location,
             sku: { name: "PerGB2018" },
@@ -263,7 +286,7 @@ function monitoringFor(
     const insights = new applicationinsights.Component(
         `${name}-appi`,
         {
-            resourceName: `appi-${args.workspaceName}`,
+            resourceName: appInsightsName(args.workspaceName),
             resourceGroupName,
             location: args.location,
             kind: "web",

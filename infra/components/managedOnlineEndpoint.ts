@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { COGNITIVE_SERVICES_USER } from "../catalog";
 import type { OnlineEndpointAuthMode, PublicNetworkAccess } from "./enums";
 import { configuredToday } from "../util/clock";
-import { alphanumeric, deterministicGuid, randomSuffix } from "./names";
+import { contentSafetyAccountName, deterministicGuid, randomSuffix } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
 import { ONLINE_ENDPOINT_ARGS } from "../config/args";
 import { checkArgs } from "./checkArgs";
@@ -33,7 +33,7 @@ export interface ManagedOnlineEndpointArgs {
     /** Azure region of the endpoint: the workspace's. */
     location: pulumi.Input<string>;
     /**
-     * Base name (3-25 characters, letters, digits and single dashes, starting with a letter). A stable random suffix
+     * Base name (at most 25 characters, letters, digits and single dashes, starting with a letter). A stable random suffix
      * is appended: endpoint names form the scoring URL and must be unique in the region.
      */
     endpointName: string;
@@ -185,7 +185,7 @@ function contentSafetyFor(
     suffix: pulumi.Output<string>,
     principalId: pulumi.Output<string>,
 ): pulumi.Output<string | undefined> {
-    const accountName = pulumi.interpolate`cs-${alphanumeric(args.endpointName).slice(0, 40)}-${suffix}`;
+    const accountName = suffix.apply((s) => contentSafetyAccountName(args.endpointName, s));
     const account = new cognitiveservices.Account(
         `${name}-contentsafety`,
         {

@@ -29,7 +29,7 @@ export interface ServerlessModelEndpointArgs {
     /** Azure region of the endpoint. @default - the resource group's region */
     location?: pulumi.Input<string>;
     /**
-     * Base endpoint name (1-46 characters, letters, digits, dashes, starting with a letter). A stable random suffix
+     * Base endpoint name (at most 45 characters, letters, digits, dashes, starting with a letter). A stable random suffix
      * is appended: the name becomes part of the endpoint URL, which must be unique in the Azure region.
      */
     endpointName: string;

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError } from "./issues";
+import { namespaceIssues } from "./namespaces";
 import { CONFIG_NAMESPACE } from "./schema";
 import { configuredToday } from "../util/clock";
 import { validateStackConfig, type ValidateOptions, type ValidStackConfig } from "./validate";
@@ -13,13 +14,16 @@ export { configuredToday };
 export * from "./schema";
 export * from "./issues";
 export * from "./validate";
+export { namespaceIssues } from "./namespaces";
+export { managedDeploymentComponentName } from "./collisions";
 
 /**
  * The values of one config namespace, keyed without the namespace. Structured values arrive as JSON strings
  * (that is how the Pulumi CLI hands them to a program), plain strings as they are.
  */
 export function namespaceValues(all: Record<string, string>, namespace = CONFIG_NAMESPACE): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    // A key named `__proto__` must stay a key (and be reported as unknown), never become the object's prototype.
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [key, value] of Object.entries(all)) {
         if (!key.startsWith(`${namespace}:`)) continue;
         let parsed: unknown = value;
@@ -35,7 +39,8 @@ export function namespaceValues(all: Record<string, string>, namespace = CONFIG_
 
 /** Reads and validates the stack config of the running program; logs warnings; throws on errors. */
 export function loadStackConfig(options: ValidateOptions = {}): ValidStackConfig {
-    const raw = namespaceValues(pulumi.runtime.allConfig());
+    const all = pulumi.runtime.allConfig();
+    const raw = namespaceValues(all);
     let today: Date | undefined;
     try {
         today = options.today ?? configuredToday();
@@ -44,7 +49,8 @@ export function loadStackConfig(options: ValidateOptions = {}): ValidStackConfig
     }
     const result = validateStackConfig(raw, { today });
     for (const w of result.warnings) void pulumi.log.warn(`${w.path}: ${w.message}`);
-    if (!result.config) throw new ConfigValidationError(result.errors);
+    const misplaced = namespaceIssues(all);
+    if (!result.config || misplaced.length > 0) throw new ConfigValidationError([...misplaced, ...result.errors]);
     return result.config;
 }
 export * from "./foundrySchema";

@@ -21,10 +21,22 @@ export function configPath(path: readonly PropertyKey[], namespace = CONFIG_NAME
     return out;
 }
 
-/** A value as it appears in a message: strings quoted, objects as JSON, undefined as "nothing". */
+/** Longest string a message repeats in full; longer ones are cut (a 100,000-character value is not echoed). */
+export const MAX_SHOWN = 200;
+
+/** A string for a message: in full up to {@link MAX_SHOWN} characters, else its start and its length. */
+export function cut(text: string): string {
+    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} chars)` : text;
+}
+
+/** A value as it appears in a message: strings quoted, objects as JSON, undefined as "nothing"; long ones cut. */
 export function show(value: unknown): string {
     if (value === undefined) return "nothing";
-    if (typeof value === "string") return JSON.stringify(value);
+    if (typeof value === "string") {
+        return value.length > MAX_SHOWN
+            ? `${JSON.stringify(value.slice(0, MAX_SHOWN))}… (${value.length} chars)`
+            : JSON.stringify(value);
+    }
     const json = JSON.stringify(value);
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
@@ -97,11 +109,11 @@ export function fromZodIssues(
             case "unrecognized_keys": {
                 const valid = keysAt(root, issue.path);
                 for (const key of issue.keys) {
-                    const near = closest(key, valid, 1);
+                    const near = key.length <= MAX_SHOWN ? closest(key, valid, 1) : [];
                     const hint = near.length ? `did you mean "${near[0]}"? ` : "";
                     out.push({
-                        path: render([...path, key]),
-                        message: `unknown key "${key}"; ${hint}valid keys here: ${valid.join(", ")}`,
+                        path: render([...path, cut(key)]),
+                        message: `unknown key ${show(key)}; ${hint}valid keys here: ${valid.join(", ")}`,
                     });
                 }
                 break;

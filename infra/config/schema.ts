@@ -11,6 +11,8 @@
  * ```
  */
 import { z } from "zod";
+import { isCalendarDate } from "../catalog/dates";
+import { NAME_RULES, baseNameProblem, describeRule, maxBaseLength, type BaseNameKind } from "../catalog/names";
 import { foundrySchema } from "./foundrySchema";
 import { principalSchema } from "./principal";
 
@@ -19,23 +21,57 @@ export { principalSchema };
 /** The config namespace: the project name in `Pulumi.yaml`. */
 export const CONFIG_NAMESPACE = "azure-ai-models";
 
-/** Workspace names: `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`, less the 6 characters of the random suffix. */
-export const WORKSPACE_BASE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,26}$/;
-/** Serverless endpoint names: `^[a-zA-Z][a-zA-Z0-9-]{0,51}$`, less the 6 characters of the random suffix. */
-export const SERVERLESS_BASE_NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,45}$/;
+/**
+ * A base name of this kind: every Azure name derived from it (`<base>-<suffix>`, `log-<base>`, ...) is checked
+ * against the rule of the resource that gets it, from the catalog's name table.
+ */
+function baseName(...kinds: BaseNameKind[]) {
+    return z.string().superRefine((value, ctx) => {
+        const problem = baseNameProblem(value, ...kinds);
+        if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+    });
+}
+
+/** Longest workspace or project base name: 33 (Azure's limit) less `-` and the 6-character suffix. */
+export const WORKSPACE_BASE_MAX = maxBaseLength("workspace");
+/** Longest serverless endpoint base name: 52 less `-` and the suffix. */
+export const SERVERLESS_BASE_MAX = maxBaseLength("serverlessEndpoint");
 /** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
 const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Resource group names: 1-90 characters, letters, digits, `_ - . ( )`, not ending in a period. */
-const RESOURCE_GROUP = /^[-\w._()]{0,89}[-\w_()]$/;
+/** A real calendar day, `YYYY-MM-DD`. */
+const date = () => z.string().refine(isCalendarDate, "is not a real date; expected YYYY-MM-DD");
+/** Resource group names, from the catalog's name table. */
+const RESOURCE_GROUP = NAME_RULES.resourceGroup.pattern;
+const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
 
-const tags = z.record(z.string().max(512), z.string().max(256));
+/** Characters Azure forbids in tag names (MS docs tag-resources.md, limitations). */
+export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
+
+/**
+ * A tag value: Azure's are strings. `pulumi config set --path ...tags.costCenter 4711` stores a number (and `true` a
+ * boolean), so numbers and booleans are accepted and kept as their text (`"4711"`).
+ */
+const tagValue = z.union([z.string().max(256), z.number().transform(String), z.boolean().transform(String)], {
+    error: "expected a string (a tag value; numbers and booleans are taken as their text)",
+});
+
+/** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters (see {@link tagValue}). */
+const tags = z.record(z.string().max(512), tagValue).superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+        if (TAG_NAME_FORBIDDEN.test(key)) {
+            ctx.addIssue({
+                code: "custom",
+                path: [key],
+                input: key,
+                message: "is not a valid tag name: Azure forbids < > % & \\ ? / in tag names",
+            });
+        }
+    }
+});
 
 export const projectSchema = z.strictObject({
     /** Project name; a stable random suffix is appended because Azure soft-deletes workspace names. */
-    name: z
-        .string()
-        .regex(WORKSPACE_BASE_NAME, "3-27 characters: letters, digits, '_' and '-', starting with a letter or digit"),
+    name: baseName("project"),
     displayName: z.string().max(256).optional(),
     description: z.string().max(1024).optional(),
     tags: tags.optional(),
@@ -48,9 +84,7 @@ export const workspaceSchema = z.strictObject({
      * @default "hub"
      */
     kind: z.enum(["hub", "workspace"]).default("hub"),
-    name: z
-        .string()
-        .regex(WORKSPACE_BASE_NAME, "3-27 characters: letters, digits, '_' and '-', starting with a letter or digit"),
+    name: baseName("workspace", "workspaceResourceGroup"),
     /** Azure region (`eastus2`). Serverless models are sold only in some regions. */
     location: z.string().regex(REGION, "an Azure region name such as eastus2"),
     friendlyName: z.string().max(256).optional(),
@@ -58,7 +92,7 @@ export const workspaceSchema = z.strictObject({
     /** @default - a new resource group `rg-<name>` */
     resourceGroup: z
         .strictObject({
-            name: z.string().regex(RESOURCE_GROUP, "1-90 characters: letters, digits, '_', '-', '.', '(', ')'"),
+            name: z.string().regex(RESOURCE_GROUP, RESOURCE_GROUP_RULE),
             /** Use a resource group that already exists instead of creating it. @default false */
             existing: z.boolean().default(false),
         })
@@ -91,9 +125,9 @@ export const workspaceSchema = z.strictObject({
     projects: z.array(projectSchema).default([]),
 });
 
-/** ARM id of a workspace or project: `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`. */
+/** ARM id of a workspace or project: `/subscriptions/<GUID>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`. */
 export const WORKSPACE_ID =
-    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
+    /^\/subscriptions\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
 
 /**
  * A project or classic workspace that another stack or team owns: this stack adds deployments to it and creates no
@@ -104,17 +138,11 @@ export const existingWorkspaceSchema = z.strictObject({
         .string()
         .regex(
             WORKSPACE_ID,
-            "an ARM id /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>",
+            "an ARM id /subscriptions/<subscription GUID>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>",
         )
         .optional(),
-    resourceGroupName: z
-        .string()
-        .regex(RESOURCE_GROUP, "1-90 characters: letters, digits, '_', '-', '.', '(', ')'")
-        .optional(),
-    name: z
-        .string()
-        .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, "3-33 characters: letters, digits, '_' and '-'")
-        .optional(),
+    resourceGroupName: z.string().regex(RESOURCE_GROUP, RESOURCE_GROUP_RULE).optional(),
+    name: z.string().regex(NAME_RULES.mlWorkspace.pattern, describeRule(NAME_RULES.mlWorkspace)).optional(),
     /** Its region: serverless models are sold only in some regions. */
     location: z.string().regex(REGION, "an Azure region name such as eastus2"),
     /** `project` (hub-based project) or `workspace` (classic AML workspace). @default "project" */
@@ -126,7 +154,7 @@ export const deploymentSchema = z.strictObject({
      * Endpoint name; a stable random suffix is appended, because it becomes part of the endpoint URL, which must be
      * unique in the Azure region.
      */
-    name: z.string().regex(SERVERLESS_BASE_NAME, "1-46 characters: letters, digits and '-', starting with a letter"),
+    name: baseName("serverlessEndpoint"),
     /** Catalog model name or alias (see the catalog table), or the name of a `customModels` entry. */
     model: z.string().min(1),
     /** Project that hosts the deployment: required on a hub, not allowed on a classic workspace. */
@@ -152,17 +180,6 @@ export const deploymentSchema = z.strictObject({
     tags: tags.optional(),
 });
 
-/**
- * Online endpoint names: 3-32 characters, starting with a letter, letters, digits and single dashes; they are unique
- * per region (they form the scoring URL), so a 7-character random suffix is appended: the base has 3-25.
- */
-export const ONLINE_ENDPOINT_BASE_NAME = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){2,24}$/;
-/** Deployment names: 3-32 characters, starting with a letter, letters, digits and single dashes. */
-export const DEPLOYMENT_NAME = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){2,31}$/;
-const ENDPOINT_NAME_RULE =
-    "3-25 characters: letters, digits and single dashes, starting with a letter (a 7-character suffix makes 32)";
-const DEPLOYMENT_NAME_RULE = "3-32 characters: letters, digits and single dashes, starting with a letter";
-
 /** Health probe settings; Azure's defaults apply to what is left out. */
 export const probeSchema = z.strictObject({
     initialDelaySeconds: z.number().int().min(0).optional(),
@@ -173,7 +190,7 @@ export const probeSchema = z.strictObject({
 });
 
 export const managedDeploymentSchema = z.strictObject({
-    name: z.string().regex(DEPLOYMENT_NAME, DEPLOYMENT_NAME_RULE),
+    name: baseName("onlineDeployment"),
     /** Catalog model with a managed-compute offer (name or alias). */
     model: z.string().min(1),
     /** Registry asset version; the deployed id ends in `/versions/<version>`. @default - the catalog's pinned version */
@@ -219,7 +236,11 @@ export const managedDeploymentSchema = z.strictObject({
 });
 
 export const onlineEndpointSchema = z.strictObject({
-    name: z.string().regex(ONLINE_ENDPOINT_BASE_NAME, ENDPOINT_NAME_RULE),
+    /**
+     * Online endpoint names are unique per region (they form the scoring URL), so `-` and a 6-character random
+     * suffix are appended: the base has at most 25 characters.
+     */
+    name: baseName("onlineEndpoint", "onlineEndpointContentSafety"),
     /** Project that hosts the endpoint: required on a hub, not allowed on a classic workspace. */
     project: z.string().optional(),
     /** `AADToken` (Entra ID), `Key` or `AMLToken`. @default "AADToken" */
@@ -259,9 +280,9 @@ export const customModelSchema = z.strictObject({
     /** Lifecycle dates, `YYYY-MM-DD`, where known. */
     lifecycle: z
         .strictObject({
-            legacy: z.string().regex(DATE, "YYYY-MM-DD").optional(),
-            deprecated: z.string().regex(DATE, "YYYY-MM-DD").optional(),
-            retired: z.string().regex(DATE, "YYYY-MM-DD").optional(),
+            legacy: date().optional(),
+            deprecated: date().optional(),
+            retired: date().optional(),
             replacement: z.string().optional(),
         })
         .optional(),

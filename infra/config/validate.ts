@@ -8,8 +8,11 @@ import {
     MODELS,
     SERVERLESS_MODEL_ID,
     SERVERLESS_RATE_LIMITS,
+    AZURE_REGIONS,
     closestModelNames,
+    closestRegions,
     deploymentTypes,
+    isAzureRegion,
     findModel,
     normalizeRegion,
     registryOf,
@@ -19,6 +22,7 @@ import {
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
+import { checkComponentNames, checkDuplicatePrincipals } from "./collisions";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
@@ -130,7 +134,20 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const kind = existing ? "existing" : (str(ws.kind) ?? "hub");
     const locationPath: PropertyKey[] = existing ? ["existingWorkspace", "location"] : ["workspace", "location"];
     const rawLocation = str((existing ?? ws).location);
-    const location = rawLocation ? normalizeRegion(rawLocation) : undefined;
+    /** Whether a region is Azure's; reports it (with the closest names) when it is not. */
+    const checkRegion = (path: PropertyKey[], region: string): boolean => {
+        if (isAzureRegion(region)) return true;
+        const near = closestRegions(region);
+        err(
+            path,
+            `${show(region)} is not an Azure region${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""} (${AZURE_REGIONS.length} regions are known: the catalog's AZURE_REGIONS)`,
+        );
+        return false;
+    };
+    // A region that is not Azure's is reported once, here; the offer checks below then judge nothing.
+    const location = rawLocation && checkRegion(locationPath, rawLocation) ? normalizeRegion(rawLocation) : undefined;
+    const foundryLocation = isObject(raw.foundry) ? str(raw.foundry.location) : undefined;
+    if (foundryLocation !== undefined) checkRegion(["foundry", "location"], foundryLocation);
     const projects = arr(ws.projects).map((p) => (isObject(p) ? str(p.name) : undefined));
 
     if (kind === "workspace" && projects.length > 0) {
@@ -186,6 +203,9 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         if (!isObject(c)) return;
         const name = str(c.name);
         const modelId = str(c.modelId);
+        arr(c.regions).forEach((r, j) => {
+            if (typeof r === "string") checkRegion(["customModels", i, "regions", j], r);
+        });
         if (name && findModel(name)) {
             err(
                 ["customModels", i, "name"],
@@ -316,6 +336,8 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     });
 
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { err, warn, today, checkProject });
+    checkDuplicatePrincipals(raw, err);
+    checkComponentNames(raw.onlineEndpoints, err);
     const foundry = validateFoundry(raw.foundry, { err, warn, today });
     if (!parsed.success || errors.length > 0) return { errors, warnings };
     const { foundry: foundryConfig, ...rest } = parsed.data;

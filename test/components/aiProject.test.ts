@@ -39,7 +39,7 @@ describe("AiProject", () => {
         );
         expect(argErrors(c).message).toBe(
             "AiProject chat: invalid arguments:\n" +
-                `projectName: "-chat" is not valid; expected 3-27 characters: letters, digits, '_' and '-', starting with a letter or digit\n` +
+                `projectName: "-chat": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the Machine Learning workspace name "-chat-xxxxxx" breaks Azure's rule: 3-33 characters: letters, digits, '_' and '-', starting with a letter or digit (unique in the resource group)\n` +
                 'location: "" is not valid; expected an Azure region name such as eastus2',
         );
         expect(registeredNames(c)).toEqual([]);

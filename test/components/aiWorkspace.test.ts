@@ -38,7 +38,8 @@ describe("AiWorkspace", () => {
         const c = await construct(
             () =>
                 new AiWorkspace("hub", {
-                    workspaceName: "a",
+                    // Azure's workspace rule allows '_'; the Log Analytics workspace derived from it does not.
+                    workspaceName: "my_hub",
                     location: "east us 2!",
                     kind: "Project" as never,
                     logRetentionDays: 7,

@@ -47,7 +47,7 @@ describe("ManagedOnlineEndpoint", () => {
         expect(argErrors(c).errors).toEqual([
             {
                 propertyPath: "endpointName",
-                reason: `"mix--tral" is not valid; expected 3-25 characters: letters, digits and single dashes, starting with a letter (a 7-character suffix makes 32)`,
+                reason: `"mix--tral": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the online endpoint name "mix--tral-xxxxxx" breaks Azure's rule: 3-32 characters: letters, digits and single dashes, starting with a letter (unique in the region)`,
             },
             { propertyPath: "authMode", reason: '"Keys" is not allowed; allowed: AADToken, Key, AMLToken' },
         ]);

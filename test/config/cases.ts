@@ -97,7 +97,7 @@ export const BAD_CASES: BadCase[] = [
     {
         name: "many mistakes at once",
         config: {
-            workspace: { name: "aim", location: "westeurope", projects: [{ name: "chat" }], tags: { env: 1 } },
+            workspace: { name: "aim", location: "westeurope", projects: [{ name: "chat" }], tags: { env: ["dev"] } },
             deployments: [
                 { name: "large", model: "Mistral-Large-2411", project: "chat", authMode: "Token" },
                 { name: "large", model: "Mixtral-8x7B-Instruct-v01", project: "chat" },
@@ -132,10 +132,10 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deployments[1].model: Ministral-3B already has a serverless deployment in project "chat" (deployments[0] "ministral"); Azure allows one per model per workspace/project: use another project for more capacity',
     ],
     "endpoint name breaks Azure's pattern": [
-        "azure-ai-models:deployments[0].name: \"1st_chat\" is not valid; expected 1-46 characters: letters, digits and '-', starting with a letter",
+        'azure-ai-models:deployments[0].name: "1st_chat": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the serverless endpoint name "1st_chat-xxxxxx" breaks Azure\'s rule: 1-52 characters: letters, digits and \'-\', starting with a letter (unique in the region)',
     ],
     "endpoint name too long": [
-        "azure-ai-models:deployments[0].name: \"abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\" is not valid; expected 1-46 characters: letters, digits and '-', starting with a letter",
+        'azure-ai-models:deployments[0].name: "abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the serverless endpoint name "abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-xxxxxx" has 54 characters and breaks Azure\'s rule: 1-52 characters: letters, digits and \'-\', starting with a letter (unique in the region); this name may have at most 45 characters',
     ],
     "endpoint name repeated": [
         'azure-ai-models:deployments[1].name: endpoint name "Assistant" is already used by deployments[0]; endpoint names become part of the URL and must be unique',
@@ -159,7 +159,7 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:workspace.aiDevelopers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal\'s object id)',
     ],
     "workspace name breaks Azure's pattern": [
-        "azure-ai-models:workspace.name: \"my.workspace\" is not valid; expected 3-27 characters: letters, digits, '_' and '-', starting with a letter or digit",
+        "azure-ai-models:workspace.name: \"my.workspace\": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the Machine Learning workspace name \"my.workspace-xxxxxx\" breaks Azure's rule: 3-33 characters: letters, digits, '_' and '-', starting with a letter or digit (unique in the resource group); the Log Analytics workspace name \"log-my.workspace\" breaks Azure's rule: 4-63 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group)",
     ],
     "workspace missing": [
         "azure-ai-models:workspace: is required: describe the hub or workspace to create, or name one that exists under azure-ai-models:existingWorkspace",
@@ -169,7 +169,7 @@ export const EXPECTED: Record<string, string[]> = {
     ],
     "number given as text": ['azure-ai-models:workspace.logRetentionDays: expected number, got "30 days"'],
     "many mistakes at once": [
-        "azure-ai-models:workspace.tags.env: expected string, got 1",
+        'azure-ai-models:workspace.tags.env: ["dev"]: expected a string (a tag value; numbers and booleans are taken as their text)',
         'azure-ai-models:deployments[0].authMode: "Token" is not allowed; allowed: Key, AAD, KeyAndAAD',
         'azure-ai-models:deployments[2].projct: unknown key "projct"; did you mean "project"? valid keys here: name, model, project, type, authMode, contentSafety, acceptRetired, marketplaceSubscription, tags',
         'azure-ai-models:workspace.location: "westeurope" does not offer Mistral-Large-2411 as a serverless API (deployments[0]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral',

@@ -126,16 +126,16 @@ export const MANAGED_EXPECTED: Record<string, string[]> = {
         'azure-ai-models:onlineEndpoints[0].deployments[0].instanceType: "Standard_NC24ads_A100_v4" is not among the sizes mistralai-Mixtral-8x7B-Instruct-v01\'s asset allows: Standard_ND40rs_v2, Standard_NC96ads_A100_v4, Standard_ND96amsr_A100_v4, Standard_ND96asr_v4. Set allowInstanceType: true to use it anyway',
     ],
     "endpoint name starting with a digit": [
-        'azure-ai-models:onlineEndpoints[0].name: "2fast" is not valid; expected 3-25 characters: letters, digits and single dashes, starting with a letter (a 7-character suffix makes 32)',
+        'azure-ai-models:onlineEndpoints[0].name: "2fast": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the online endpoint name "2fast-xxxxxx" breaks Azure\'s rule: 3-32 characters: letters, digits and single dashes, starting with a letter (unique in the region)',
     ],
     "endpoint name with a double dash": [
-        'azure-ai-models:onlineEndpoints[0].name: "my--endpoint" is not valid; expected 3-25 characters: letters, digits and single dashes, starting with a letter (a 7-character suffix makes 32)',
+        'azure-ai-models:onlineEndpoints[0].name: "my--endpoint": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the online endpoint name "my--endpoint-xxxxxx" breaks Azure\'s rule: 3-32 characters: letters, digits and single dashes, starting with a letter (unique in the region)',
     ],
     "endpoint name repeated": [
         'azure-ai-models:onlineEndpoints[1].name: endpoint name "mixtral" is already used by onlineEndpoints[0]; endpoint names form the scoring URL and must be unique',
     ],
     "deployment name with an underscore": [
-        'azure-ai-models:onlineEndpoints[0].deployments[0].name: "blue_1" is not valid; expected 3-32 characters: letters, digits and single dashes, starting with a letter',
+        'azure-ai-models:onlineEndpoints[0].deployments[0].name: "blue_1": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the online deployment name "blue_1" breaks Azure\'s rule: 3-32 characters: letters, digits and single dashes, starting with a letter (unique in its parent)',
     ],
     "deployment name used twice": [
         'azure-ai-models:onlineEndpoints[0].deployments[1].name: deployment name "Blue" is used twice in this endpoint',

@@ -104,19 +104,22 @@ function writeConsumer(dir: string): void {
         noEmit: true,
         skipLibCheck: true,
     };
-    // What `pulumi new typescript` writes (classic `moduleResolution: node`, which ignores `exports`), plus
-    // skipLibCheck: without it, zod 4's own declarations need esModuleInterop.
-    const template = {
+    // What `pulumi new typescript` writes (classic `moduleResolution: node`, which ignores `exports`, and no
+    // skipLibCheck), with noEmit for the test.
+    const pulumiNew = {
         strict: true,
         target: "es2020",
         module: "commonjs",
         moduleResolution: "node",
+        sourceMap: true,
+        experimentalDecorators: true,
         noFallthroughCasesInSwitch: true,
         noImplicitReturns: true,
         forceConsistentCasingInFileNames: true,
         noEmit: true,
-        skipLibCheck: true,
     };
+    // The one setting it needs (docs/fidelity.md): zod 4's declarations default-import CommonJS modules.
+    const template = { ...pulumiNew, esModuleInterop: true };
     writeFileSync(
         path.join(dir, "tsconfig.json"),
         JSON.stringify(
@@ -131,6 +134,10 @@ function writeConsumer(dir: string): void {
     writeFileSync(
         path.join(dir, "tsconfig.pulumi-template.json"),
         JSON.stringify({ compilerOptions: template, files: ["index.ts"] }, null, 4),
+    );
+    writeFileSync(
+        path.join(dir, "tsconfig.pulumi-new.json"),
+        JSON.stringify({ compilerOptions: pulumiNew, files: ["index.ts"] }, null, 4),
     );
     writeFileSync(
         path.join(dir, "index.ts"),

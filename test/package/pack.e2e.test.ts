@@ -35,9 +35,21 @@ describe("the packed tarball installed into a consumer project", () => {
         expect(r.code).toBe(0);
     }, 180_000);
 
-    it("type-checks it with `pulumi new typescript`'s settings too (module commonjs, moduleResolution node)", async () => {
+    it("type-checks it with `pulumi new typescript`'s settings plus esModuleInterop, without skipLibCheck", async () => {
         const r = await tsc("tsconfig.pulumi-template.json", consumer);
         expect(r.stdout + r.stderr).toBe("");
         expect(r.code).toBe(0);
+    }, 180_000);
+
+    it("without esModuleInterop, only zod's own declarations fail (TS1259), as docs/fidelity.md says", async () => {
+        const r = await tsc("tsconfig.pulumi-new.json", consumer);
+        expect(r.code).toBe(2);
+        const errors = r.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
+        expect(errors.length).toBeGreaterThan(0);
+        for (const line of errors) {
+            expect(line).toMatch(
+                /node_modules\/zod\/.*error TS1259: .*can only be default-imported using the 'esModuleInterop' flag/,
+            );
+        }
     }, 180_000);
 });

@@ -51,7 +51,7 @@ describe("npm run plan as a process", () => {
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         const json = JSON.parse(r.stdout) as { resources: unknown[]; policies: { passed: boolean } };
-        expect(json.resources).toHaveLength(18);
+        expect(json.resources).toHaveLength(28);
         expect(json.policies.passed).toBe(true);
     });
 

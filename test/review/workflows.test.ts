@@ -40,6 +40,9 @@ interface Step {
     env?: Record<string, string>;
 }
 interface Job {
+    name?: string;
+    needs?: string | string[];
+    outputs?: Record<string, string>;
     if?: string;
     permissions?: Record<string, string> | string;
     environment?: string | { name: string };
@@ -58,8 +61,8 @@ const source = (f: string) => readFileSync(path.join(DIR, f), "utf8");
 const workflow = (f: string) => parse(source(f)) as Workflow;
 
 describe("GitHub Actions workflows", () => {
-    it("are the deploy, the weekly lifecycle report and the pull request review", () => {
-        expect(FILES).toEqual(["deploy.yml", "lifecycle.yml", "pull-request.yml"]);
+    it("are the deploy, the weekly lifecycle report, the pull request review and its label gate", () => {
+        expect(FILES).toEqual(["deploy.yml", "lifecycle.yml", "pull-request-labels.yml", "pull-request.yml"]);
     });
 
     it.each(FILES)("%s passes actionlint", async (f) => {
@@ -106,13 +109,8 @@ describe("GitHub Actions workflows", () => {
     it("reviews every pull request offline: tests, then the plan diff, reported and gated", () => {
         const w = workflow("pull-request.yml");
         expect(Object.keys(w.on)).toEqual(["pull_request"]);
-        expect((w.on.pull_request as { types: string[] }).types).toEqual([
-            "opened",
-            "synchronize",
-            "reopened",
-            "labeled",
-            "unlabeled",
-        ]);
+        // Label changes run pull-request-labels.yml: they never cancel this run's real preview nor rerun the tests.
+        expect((w.on.pull_request as { types: string[] }).types).toEqual(["opened", "synchronize", "reopened"]);
         expect(w.concurrency).toEqual({
             group: "pull-request-review-${{ github.event.pull_request.number }}",
             "cancel-in-progress": true,
@@ -130,20 +128,24 @@ describe("GitHub Actions workflows", () => {
             "npm run test:e2e",
         ])
             expect(runs).toContain(command);
-        const diff = job.steps.find((s) => s.run?.includes("plan:diff"))!;
-        expect(diff.run).toContain("--base HEAD^1");
-        expect(diff.run).toContain("--fail-on-destructive");
-        expect(diff.run).toContain("--format markdown");
+        const diff = job.steps.find((s) => s.run?.includes(".ci/plan-diffs"))!;
+        expect(diff.run).toContain('.ci/plan-diffs HEAD^1 "$BASE_REF" "$ALLOW_DESTRUCTIVE" "$STACK"');
         expect(diff.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+        expect(diff.env?.STACK).toBe("${{ vars.PULUMI_STACK || 'dev' }}");
         expect(diff.env?.ALLOW_DESTRUCTIVE).toBe(
             "${{ contains(github.event.pull_request.labels.*.name, 'allow-destructive-changes') }}",
         );
+        expect(runs).toContain('npm run -s plan -- --stack "$stack" --typecheck');
         const comment = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"))!;
         expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
         expect(comment).toMatchObject({ "continue-on-error": true });
         expect(String(comment.with?.script)).toContain("updateComment");
         const verdict = job.steps.at(-1)!;
-        expect(verdict.if).toBe("${{ !cancelled() && steps.diff.outputs.exit-code != '0' }}");
+        expect(verdict.if).toBe(
+            "${{ !cancelled() && steps.diff.outputs.exit-code != '0' && steps.diff.outputs.exit-code != '4' }}",
+        );
+        const gate = workflow("pull-request.yml").jobs.gate;
+        expect(gate).toMatchObject({ name: "Destructive change gate", needs: "offline", permissions: {} });
         // No secret where fork code runs.
         expect(JSON.stringify(job)).not.toContain("secrets.");
     });
@@ -167,6 +169,51 @@ describe("GitHub Actions workflows", () => {
             "${{ vars.PULUMI_ORGANIZATION != '' }}",
         );
     });
+
+    it("reruns only the destructive-change gate on label changes, in its own concurrency group", () => {
+        const w = workflow("pull-request-labels.yml");
+        expect(w.on).toEqual({ pull_request: { types: ["labeled", "unlabeled"] } });
+        expect(w.concurrency).toEqual({
+            group: "pull-request-labels-${{ github.event.pull_request.number }}",
+            "cancel-in-progress": true,
+        });
+        expect(w.concurrency?.group).not.toBe(workflow("pull-request.yml").concurrency?.group);
+        expect(Object.keys(w.jobs)).toEqual(["gate"]);
+        const job = w.jobs.gate;
+        // The same check name as the review's gate: the newest one is what branch protection reads.
+        expect(job.name).toBe(workflow("pull-request.yml").jobs.gate.name);
+        expect(job.permissions).toEqual({ contents: "read" });
+        const runs = job.steps.map((s) => s.run ?? "").join("\n");
+        expect(runs).toContain('.ci/plan-diffs HEAD^1 "$BASE_REF" "$ALLOW_DESTRUCTIVE" "$STACK"');
+        expect(runs).not.toContain("npm test");
+        expect(JSON.stringify(job)).not.toContain("secrets.");
+        expect(job.steps.some((s) => s.uses?.startsWith("pulumi/actions@"))).toBe(false);
+    });
+
+    it("judges pull requests by the base branch's policy pack, offline and in the real preview", () => {
+        const script = readFileSync(path.resolve(__dirname, "../../.ci/plan-diffs"), "utf8");
+        expect(script).toContain('git restore --source="$base" --worktree -- policies');
+        expect(script).toContain("plan/prStacks.ts --base");
+        const preview = workflow("pull-request.yml").jobs.preview;
+        const base = preview.steps.findIndex((s) => s.run === "git restore --source=HEAD^1 --worktree -- policies");
+        expect(base).toBeGreaterThan(0);
+        expect(base).toBeLessThan(preview.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@")));
+        expect(preview.steps[0].with).toMatchObject({ "fetch-depth": 2 });
+    });
+
+    it.each(["pull-request.yml", "deploy.yml"])(
+        "%s pins the Pulumi CLI to the version of @pulumi/pulumi in package-lock.json",
+        (f) => {
+            const lock = JSON.parse(readFileSync(path.resolve(__dirname, "../../package-lock.json"), "utf8")) as {
+                packages: Record<string, { version: string }>;
+            };
+            const version = lock.packages["node_modules/@pulumi/pulumi"].version;
+            const steps = Object.values(workflow(f).jobs).flatMap((j) => j.steps);
+            const pulumi = steps.filter((s) => s.uses?.startsWith("pulumi/actions@"));
+            expect(pulumi.length).toBeGreaterThan(0);
+            for (const s of pulumi) expect(s.with?.["pulumi-version"]).toBe(version);
+        },
+    );
 
     it("deploys on pushes to main, behind the protected environment, one update at a time", () => {
         const w = workflow("deploy.yml");

@@ -119,7 +119,7 @@ describe("deployments into an existing project", () => {
             { today: TODAY },
         );
         expect(badId.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
-            'azure-ai-models:existingWorkspace.id: "/subscriptions/x/resourceGroups/rg/workspaces/w" is not valid; expected an ARM id /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>',
+            'azure-ai-models:existingWorkspace.id: "/subscriptions/x/resourceGroups/rg/workspaces/w" is not valid; expected an ARM id /subscriptions/<subscription GUID>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>',
         ]);
     });
 });

@@ -1,0 +1,105 @@
+/**
+ * Collisions: one principal listed twice (two role assignments with one name) and endpoint/deployment pairs that
+ * give two components one URN are refused by validation with a message naming both entries; the plan itself
+ * refuses a program that registers a duplicate URN or a name Azure's rule refuses, whatever produced it.
+ */
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateStackConfig } from "../../infra/config";
+import { runPlan } from "../../plan/run";
+
+const TODAY = new Date("2026-11-21T00:00:00Z");
+const FIXTURES = path.resolve(__dirname, "../fixtures/stacks");
+const errorsOf = (config: Record<string, unknown>) =>
+    validateStackConfig(config, { today: TODAY }).errors.map((e) => `${e.path}: ${e.message}`);
+const ALICE = "6f1a2b3c-0000-4000-8000-123456789abc";
+
+describe("collisions in the config", () => {
+    it("refuses one principal listed twice, in upper and lower case", () => {
+        const config = {
+            workspace: {
+                name: "aim",
+                location: "eastus2",
+                kind: "workspace",
+                aiDevelopers: [{ principalId: ALICE }, { principalId: ALICE.toUpperCase(), principalType: "Group" }],
+            },
+        };
+        expect(errorsOf(config)).toEqual([
+            `azure-ai-models:workspace.aiDevelopers[1].principalId: "${ALICE.toUpperCase()}" is already listed as azure-ai-models:workspace.aiDevelopers[0].principalId ("${ALICE}"); ` +
+                "principal ids are compared case-insensitively and each principal gets one Azure AI Developer role assignment: list it once",
+        ]);
+    });
+
+    it("refuses one principal listed twice among the Foundry principals", () => {
+        const config = {
+            foundry: {
+                name: "aimodels",
+                location: "eastus2",
+                principals: [{ principalId: ALICE }, { principalId: ALICE }],
+            },
+        };
+        expect(errorsOf(config)).toEqual([
+            `azure-ai-models:foundry.principals[1].principalId: "${ALICE}" is already listed as azure-ai-models:foundry.principals[0].principalId ("${ALICE}"); ` +
+                "principal ids are compared case-insensitively and each principal gets one Foundry User role assignment: list it once",
+        ]);
+    });
+
+    it("refuses endpoint mix + deployment blue-one next to endpoint mix-blue + deployment one", () => {
+        const deployment = (name: string) => ({
+            name,
+            model: "Mistral-7B-v01",
+            instanceType: "Standard_NC12s_v3",
+        });
+        const config = {
+            workspace: { name: "aim", location: "eastus2", kind: "workspace" },
+            onlineEndpoints: [
+                { name: "mix", deployments: [deployment("blue-one")] },
+                { name: "mix-blue", deployments: [deployment("one")] },
+            ],
+        };
+        expect(errorsOf(config)).toEqual([
+            'azure-ai-models:onlineEndpoints[1].deployments[0].name: endpoint "mix-blue" with deployment "one" and azure-ai-models:onlineEndpoints[0].deployments[0].name ' +
+                '(endpoint "mix" with deployment "blue-one") both make the component "mix-blue-one": Pulumi refuses two resources with one URN; rename one of the endpoints or deployments',
+        ]);
+    });
+});
+
+describe("the plan refuses what the engine or Azure would refuse", () => {
+    it("a raw program that registers one URN twice", async () => {
+        const plan = await runPlan({ projectDir: path.join(FIXTURES, "duplicate-urn"), stack: "test", today: TODAY });
+        expect(plan.resources).toEqual([]);
+        expect(plan.errors).toEqual([
+            "urn:pulumi:test::raw-duplicate-urn::pulumi:pulumi:Stack$azure-native:resources:ResourceGroup::rg: the program registers this URN more than once; " +
+                "the Pulumi engine refuses a duplicate resource URN (give each resource a unique name)",
+        ]);
+    });
+
+    it("a raw program whose Log Analytics workspace name has an underscore", async () => {
+        const plan = await runPlan({ projectDir: path.join(FIXTURES, "bad-name"), stack: "test", today: TODAY });
+        expect(plan.resources).toEqual([]);
+        expect(plan.errors).toEqual([
+            `urn:pulumi:test::raw-bad-name::pulumi:pulumi:Stack$azure-native:operationalinsights:Workspace::logs: the Log Analytics workspace name "log-my_ws" breaks Azure's rule: ` +
+                "4-63 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group)",
+        ]);
+    });
+});
+
+describe("components refuse collisions too", () => {
+    it("AiWorkspace refuses one principal listed twice", async () => {
+        const { captureProgram } = await import("../../plan/capture");
+        const { AiWorkspace } = await import("../../infra/components");
+        const run = await captureProgram(
+            () =>
+                new AiWorkspace("w", {
+                    workspaceName: "aim",
+                    location: "eastus2",
+                    aiDevelopers: [{ principalId: ALICE }, { principalId: ALICE.toUpperCase() }],
+                }),
+            { project: "p", stack: "s" },
+        );
+        expect((run.error as Error).message).toBe(
+            `AiWorkspace w: invalid arguments:\naiDevelopers[1].principalId: "${ALICE.toUpperCase()}" is already listed as aiDevelopers[0] (ids compare case-insensitively); each principal gets one role assignment`,
+        );
+        expect(run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
+    });
+});

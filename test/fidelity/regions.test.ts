@@ -1,0 +1,58 @@
+/**
+ * Region typos are caught by config validation for every stack (not only by the allowed-regions policy after the
+ * resources were registered), with the closest Azure regions as the suggestion.
+ */
+import { describe, expect, it } from "vitest";
+import { AZURE_REGIONS, MODELS, isAzureRegion } from "../../infra/catalog";
+import { ConfigValidationError, validateStackConfig } from "../../infra/config";
+import { registered, runStack } from "../helpers/stack";
+
+const TODAY = new Date("2026-11-21T00:00:00Z");
+const errorsOf = (config: Record<string, unknown>) =>
+    validateStackConfig(config, { today: TODAY }).errors.map((e) => `${e.path}: ${e.message}`);
+const N = AZURE_REGIONS.length;
+const ONLY_ONLINE = {
+    workspace: { name: "aim", location: "eastsu2", kind: "workspace" },
+    onlineEndpoints: [
+        {
+            name: "mistral",
+            deployments: [{ name: "blue", model: "Mistral-7B-v01", instanceType: "Standard_NC12s_v3" }],
+        },
+    ],
+};
+
+describe("regions", () => {
+    it("a stack with only online endpoints and location eastsu2 fails before registering anything", async () => {
+        const run = await runStack(ONLY_ONLINE);
+        expect((run.error as ConfigValidationError).issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+            `azure-ai-models:workspace.location: "eastsu2" is not an Azure region; did you mean "eastus2"? (${N} regions are known: the catalog's AZURE_REGIONS)`,
+        ]);
+        expect(registered(run)).toEqual([]);
+    });
+
+    it("checks existingWorkspace and customModels regions; accepts display names", () => {
+        expect(
+            errorsOf({
+                existingWorkspace: { resourceGroupName: "rg", name: "proj", location: "Sweden Central" },
+                customModels: [
+                    {
+                        name: "my-model",
+                        modelId: "azureml://registries/azureml-mistral/models/My-Model",
+                        regions: ["swedencentral", "westeruope"],
+                        source: "https://example.com",
+                    },
+                ],
+            }),
+        ).toEqual([
+            `azure-ai-models:customModels[0].regions[1]: "westeruope" is not an Azure region; did you mean "westeurope"? (${N} regions are known: the catalog's AZURE_REGIONS)`,
+        ]);
+        expect(errorsOf({ existingWorkspace: { resourceGroupName: "rg", name: "proj", location: "mars1" } })).toEqual([
+            `azure-ai-models:existingWorkspace.location: "mars1" is not an Azure region (${N} regions are known: the catalog's AZURE_REGIONS)`,
+        ]);
+    });
+
+    it("every region the catalog's offers name is an Azure region", () => {
+        const regions = MODELS.flatMap((m) => m.serverless?.regions ?? []);
+        expect(regions.filter((r) => !isAzureRegion(r))).toEqual([]);
+    });
+});
