@@ -135,6 +135,23 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
         return hub.hostOf(project);
     };
 
+    // Registered in this order: serverless deployments, online endpoints, then the Foundry resource.
+    const deployments = defineServerless(config, hostOf, tagsOf);
+    const onlineEndpoints = defineOnlineEndpoints(config, hostOf, tagsOf);
+    const foundry = config.foundry ? defineFoundry(config.foundry) : undefined;
+    return {
+        onlineEndpoints,
+        ...(hub ? { workspace: hub.workspace } : {}),
+        deployments,
+        ...(foundry ? { foundry } : {}),
+    };
+}
+
+type HostOf = (project: string | undefined) => Host;
+type TagsOf = (...more: ({ [k: string]: string } | undefined)[]) => { [k: string]: string };
+
+/** One Marketplace subscription per (project, partner offer) and one serverless endpoint per deployment. */
+function defineServerless(config: ValidStackConfig, hostOf: HostOf, tagsOf: TagsOf): StackOutputs["deployments"] {
     const subscriptions = new Map<string, MarketplaceModelSubscription>();
     const deployments: StackOutputs["deployments"] = {};
     for (const d of config.deployments) {
@@ -187,7 +204,15 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
             secondaryKey: endpoint.secondaryKey,
         };
     }
+    return deployments;
+}
 
+/** Managed online endpoints, their deployments and the traffic split applied once they exist. */
+function defineOnlineEndpoints(
+    config: ValidStackConfig,
+    hostOf: HostOf,
+    tagsOf: TagsOf,
+): StackOutputs["onlineEndpoints"] {
     const onlineEndpoints: StackOutputs["onlineEndpoints"] = {};
     for (const e of config.onlineEndpoints) {
         const host = hostOf(e.project);
@@ -245,53 +270,53 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
             },
             { parent: endpoint, dependsOn: deployments },
         );
-        onlineEndpoints[e.name] = {
-            project: e.project ?? "workspace",
-            endpointName: endpoint.endpointName,
-            scoringUri: endpoint.scoringUri,
-            swaggerUri: endpoint.swaggerUri,
-            authMode: e.authMode,
-            authorization: endpoint.authorization,
-            deployments: Object.fromEntries(
-                e.deployments.map((d) => [
-                    d.name,
-                    {
-                        model: d.catalogModel.name,
-                        modelId: d.modelId,
-                        instanceType: d.instanceType,
-                        instances: d.autoscale
-                            ? `${d.autoscale.minInstances}-${d.autoscale.maxInstances}`
-                            : String(d.instanceCount ?? 1),
-                        api: managedClientApi(d.catalogModel),
-                    },
-                ]),
-            ),
-            client: {
-                baseURL: endpoint.scoringUri.apply((u) => new URL(u).origin),
-                deploymentHeader: DEPLOYMENT_HEADER,
-            },
-            traffic: e.traffic,
-            mirrorTraffic: e.mirrorTraffic ?? {},
-            ...(e.authMode === "Key" ? { primaryKey: endpoint.primaryKey, secondaryKey: endpoint.secondaryKey } : {}),
-            ...(e.contentSafety ? { contentSafetyEndpoint: endpoint.contentSafetyEndpoint } : {}),
-            sharedQuota: e.sharedQuota !== undefined,
-        };
+        onlineEndpoints[e.name] = onlineEndpointOutput(e, endpoint);
     }
-
-    return {
-        onlineEndpoints,
-        ...(hub ? { workspace: hub.workspace } : {}),
-        deployments,
-        ...(config.foundry ? { foundry: defineFoundry(config.foundry) } : {}),
-    };
+    return onlineEndpoints;
 }
 
-type Tags = { [k: string]: string };
+/** What a consuming application needs of one managed online endpoint. */
+function onlineEndpointOutput(
+    e: ValidStackConfig["onlineEndpoints"][number],
+    endpoint: ManagedOnlineEndpoint,
+): OnlineEndpointOutput {
+    return {
+        project: e.project ?? "workspace",
+        endpointName: endpoint.endpointName,
+        scoringUri: endpoint.scoringUri,
+        swaggerUri: endpoint.swaggerUri,
+        authMode: e.authMode,
+        authorization: endpoint.authorization,
+        deployments: Object.fromEntries(
+            e.deployments.map((d) => [
+                d.name,
+                {
+                    model: d.catalogModel.name,
+                    modelId: d.modelId,
+                    instanceType: d.instanceType,
+                    instances: d.autoscale
+                        ? `${d.autoscale.minInstances}-${d.autoscale.maxInstances}`
+                        : String(d.instanceCount ?? 1),
+                    api: managedClientApi(d.catalogModel),
+                },
+            ]),
+        ),
+        client: {
+            baseURL: endpoint.scoringUri.apply((u) => new URL(u).origin),
+            deploymentHeader: DEPLOYMENT_HEADER,
+        },
+        traffic: e.traffic,
+        mirrorTraffic: e.mirrorTraffic ?? {},
+        ...(e.authMode === "Key" ? { primaryKey: endpoint.primaryKey, secondaryKey: endpoint.secondaryKey } : {}),
+        ...(e.contentSafety ? { contentSafetyEndpoint: endpoint.contentSafetyEndpoint } : {}),
+        sharedQuota: e.sharedQuota !== undefined,
+    };
+}
 
 /** The hub (or classic workspace) and its projects, or the existing project or workspace deployments go into. */
 function defineHub(
     config: ValidStackConfig,
-    tagsOf: (...more: (Tags | undefined)[]) => Tags,
+    tagsOf: TagsOf,
 ): { workspace: NonNullable<StackOutputs["workspace"]>; hostOf: (project: string | undefined) => Host } {
     const hosts = new Map<string, Host>();
     let defaultHost: Host;
@@ -348,35 +373,43 @@ function defineHub(
             projects,
         };
     } else {
-        // Bring your own: deployments go into a project or workspace that another stack owns; nothing is created here.
-        const existing = config.existingWorkspace!;
-        const coords = existing.id
-            ? parseWorkspaceId(existing.id)
-            : { resourceGroupName: existing.resourceGroupName!, workspaceName: existing.name! };
-        defaultHost = {
-            label: coords.workspaceName,
-            resourceGroupName: pulumi.output(coords.resourceGroupName),
-            workspaceName: pulumi.output(coords.workspaceName),
-        };
-        workspaceOutput = {
-            kind: `existing ${existing.kind}`,
-            name: defaultHost.workspaceName,
-            id: pulumi.output(
-                existing.id ??
-                    authorization
-                        .getClientConfigOutput()
-                        .subscriptionId.apply(
-                            (sub) =>
-                                `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
-                        ),
-            ),
-            resourceGroupName: defaultHost.resourceGroupName,
-            location: config.location,
-            projects: {},
-        };
+        ({ defaultHost, workspaceOutput } = existingWorkspace(config));
     }
     const hostOf = (project: string | undefined): Host => (project ? hosts.get(project.toLowerCase())! : defaultHost);
     return { workspace: workspaceOutput, hostOf };
+}
+
+/** Bring your own: deployments go into a project or workspace that another stack owns; nothing is created here. */
+function existingWorkspace(config: ValidStackConfig): {
+    defaultHost: Host;
+    workspaceOutput: NonNullable<StackOutputs["workspace"]>;
+} {
+    const existing = config.existingWorkspace!;
+    const coords = existing.id
+        ? parseWorkspaceId(existing.id)
+        : { resourceGroupName: existing.resourceGroupName!, workspaceName: existing.name! };
+    const defaultHost: Host = {
+        label: coords.workspaceName,
+        resourceGroupName: pulumi.output(coords.resourceGroupName),
+        workspaceName: pulumi.output(coords.workspaceName),
+    };
+    const workspaceOutput: NonNullable<StackOutputs["workspace"]> = {
+        kind: `existing ${existing.kind}`,
+        name: defaultHost.workspaceName,
+        id: pulumi.output(
+            existing.id ??
+                authorization
+                    .getClientConfigOutput()
+                    .subscriptionId.apply(
+                        (sub) =>
+                            `/subscriptions/${sub}/resourceGroups/${coords.resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/${coords.workspaceName}`,
+                    ),
+        ),
+        resourceGroupName: defaultHost.resourceGroupName,
+        location: config.location,
+        projects: {},
+    };
+    return { defaultHost, workspaceOutput };
 }
 
 /** The client a serverless deployment's consumers should use, and notes on the routes whose SDK has retired. */

@@ -1,8 +1,10 @@
 /**
- * How the Foundry components report problems with their plain arguments: warnings go to the engine's log, errors
- * are thrown together as one InputPropertiesError, before any child resource is registered.
+ * The catalog checks of the Foundry components (model, SKU, region, lifecycle, content filter rules), on top of
+ * `checkArgs`' field rules: warnings go to the engine's log, the other problems join the field problems in the one
+ * InputPropertiesError `checkArgs` throws.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { ArgProblem } from "../config/args";
 import type { FoundryProblem } from "../config/validateFoundry";
 
 /** `filters[0].severityThreshold` from `["filters", 0, "severityThreshold"]`. */
@@ -13,21 +15,11 @@ export function propertyPath(path: readonly PropertyKey[]): string {
     );
 }
 
-/** Logs the warnings and throws one error listing every other problem. */
-export function reportArgProblems(
-    component: string,
-    name: string,
-    problems: readonly FoundryProblem[],
-    resource?: pulumi.Resource,
-): void {
+/** Logs the warnings; returns the other problems for `checkArgs`. */
+export function catalogProblems(problems: readonly FoundryProblem[], resource: pulumi.Resource): ArgProblem[] {
     for (const p of problems.filter((x) => x.warning))
         void pulumi.log.warn(`${propertyPath(p.property)}: ${p.reason}`, resource);
-    const errors = problems
+    return problems
         .filter((p) => !p.warning)
         .map((p) => ({ propertyPath: propertyPath(p.property), reason: p.reason }));
-    if (errors.length === 0) return;
-    throw new pulumi.InputPropertiesError({
-        message: `${component} ${name}: invalid arguments:\n${errors.map((e) => `${e.propertyPath}: ${e.reason}`).join("\n")}`,
-        errors,
-    });
 }

@@ -1,9 +1,10 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_RAI_POLICY } from "../catalog";
-import { CHILD_NAME_RULE, FOUNDRY_CHILD_NAME } from "../config/foundrySchema";
-import { checkContentFilterRules, checkName } from "../config/validateFoundry";
-import { reportArgProblems } from "./argProblems";
+import { CONTENT_FILTER_ARGS } from "../config/args";
+import { checkContentFilterRules } from "../config/validateFoundry";
+import { catalogProblems } from "./argProblems";
+import { checkArgs } from "./checkArgs";
 import type { ContentFilterCategory, ContentFilterMode, ContentFilterSeverity, ContentFilterSource } from "./enums";
 
 /** One rule of a content filter. */
@@ -48,12 +49,10 @@ export class ContentFilter extends pulumi.ComponentResource {
 
     constructor(name: string, args: ContentFilterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:ContentFilter", name, {}, opts);
-        const problems = [
-            ...checkName("filterName", args.filterName, FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
-            ...checkContentFilterRules(args.filters).map((p) => ({ ...p, property: ["filters", ...p.property] })),
-        ];
-        if (args.filters.length === 0) problems.push({ property: ["filters"], reason: "needs at least one rule" });
-        reportArgProblems("ContentFilter", name, problems, this);
+        // Unknown categories are the field rules' to report.
+        const rules = Array.isArray(args.filters) ? checkContentFilterRules(args.filters, false) : [];
+        const extra = rules.map((p) => ({ ...p, property: ["filters", ...p.property] }));
+        checkArgs("ContentFilter", name, args, CONTENT_FILTER_ARGS, catalogProblems(extra, this));
         const policy = new cognitiveservices.RaiPolicy(
             `${name}-policy`,
             {

@@ -5,10 +5,8 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
-import { BASE_NAME_RULE, CUSTOM_SUBDOMAIN, FOUNDRY_BASE_NAME, SUBDOMAIN_RULE } from "../config/foundrySchema";
-import { GUID } from "../config/principal";
-import { checkName, type FoundryProblem } from "../config/validateFoundry";
-import { reportArgProblems } from "./argProblems";
+import { FOUNDRY_ACCOUNT_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
 import { deterministicGuid, randomSuffix } from "./names";
 
@@ -61,25 +59,6 @@ export interface FoundryAccountArgs {
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
-/** Problems with an account's plain arguments (the `foundry` config's name rules). */
-export function foundryAccountProblems(args: FoundryAccountArgs): FoundryProblem[] {
-    const problems = [
-        ...checkName("accountName", args.accountName, FOUNDRY_BASE_NAME, BASE_NAME_RULE),
-        ...checkName("customSubDomain", args.customSubDomain, CUSTOM_SUBDOMAIN, SUBDOMAIN_RULE),
-    ];
-    const days = args.logRetentionDays;
-    if (days !== undefined && !(Number.isInteger(days) && days >= 30 && days <= 730))
-        problems.push({ property: ["logRetentionDays"], reason: `${days} is out of range; expected 30-730` });
-    (args.foundryUsers ?? []).forEach((u, i) => {
-        if (!GUID.test(u.principalId))
-            problems.push({
-                property: ["foundryUsers", i, "principalId"],
-                reason: `${JSON.stringify(u.principalId)} is not valid; expected a GUID (the principal's object id)`,
-            });
-    });
-    return problems;
-}
-
 /**
  * A Foundry resource: a Cognitive Services account of kind `AIServices` (sku S0) that hosts Foundry projects and model
  * deployments, with a system-assigned identity, a globally unique custom subdomain, local (key) auth off unless
@@ -116,7 +95,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
 
     constructor(name: string, args: FoundryAccountArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
-        reportArgProblems("FoundryAccount", name, foundryAccountProblems(args), this);
+        checkArgs("FoundryAccount", name, args, FOUNDRY_ACCOUNT_ARGS);
         const tags = args.tags;
         const disableLocalAuth = args.disableLocalAuth ?? true;
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";

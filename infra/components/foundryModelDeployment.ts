@@ -1,10 +1,12 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_RAI_POLICY, FOUNDRY_ENDPOINTS } from "../catalog";
-import { CHILD_NAME_RULE, FOUNDRY_DEPLOYMENT_NAME } from "../config/foundrySchema";
-import { checkFoundryDeployment, checkName } from "../config/validateFoundry";
+import { FOUNDRY_SKU_NAMES } from "../catalog";
+import { FOUNDRY_DEPLOYMENT_ARGS } from "../config/args";
+import { checkFoundryDeployment } from "../config/validateFoundry";
 import { configuredToday } from "../util/clock";
-import { reportArgProblems } from "./argProblems";
+import { catalogProblems } from "./argProblems";
+import { checkArgs } from "./checkArgs";
 import type { FoundryDeploymentSku, VersionUpgradeOption } from "./enums";
 
 /** Arguments of `FoundryModelDeployment`. */
@@ -67,26 +69,22 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
     constructor(name: string, args: FoundryModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:FoundryModelDeployment", name, {}, opts);
         const checked = checkFoundryDeployment({
-            model: args.model,
-            sku: args.sku,
+            model: typeof args.model === "string" ? args.model : undefined,
+            // An unknown SKU name is the field rules' to report.
+            sku: (FOUNDRY_SKU_NAMES as readonly string[]).includes(args.sku) ? args.sku : undefined,
             version: args.version,
             capacity: args.capacity,
             acceptRetired: args.acceptRetired,
             location: args.location,
             today: configuredToday() ?? new Date(),
         });
-        const problems = [
-            ...checkName("deploymentName", args.deploymentName, FOUNDRY_DEPLOYMENT_NAME, CHILD_NAME_RULE),
-            ...checked.problems,
-        ];
-        if (!(Number.isInteger(args.capacity) && args.capacity >= 1))
-            problems.push({
-                property: ["capacity"],
-                reason: `${args.capacity} is not valid; expected a whole number, at least 1`,
-            });
-        if (!checked.facts && problems.every((p) => p.warning))
-            problems.push({ property: ["model"], reason: "is required: a model of the catalog's Foundry table" });
-        reportArgProblems("FoundryModelDeployment", name, problems, this);
+        checkArgs(
+            "FoundryModelDeployment",
+            name,
+            args,
+            FOUNDRY_DEPLOYMENT_ARGS,
+            catalogProblems(checked.problems, this),
+        );
         const { offer, version } = checked.facts!;
 
         const deployment = new cognitiveservices.Deployment(

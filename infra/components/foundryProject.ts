@@ -1,9 +1,8 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS } from "../catalog";
-import { CHILD_NAME_RULE, FOUNDRY_CHILD_NAME } from "../config/foundrySchema";
-import { checkName } from "../config/validateFoundry";
-import { reportArgProblems } from "./argProblems";
+import { FOUNDRY_PROJECT_ARGS } from "../config/args";
+import { checkArgs } from "./checkArgs";
 
 /** Arguments of `FoundryProject`. */
 export interface FoundryProjectArgs {
@@ -42,12 +41,7 @@ export class FoundryProject extends pulumi.ComponentResource {
 
     constructor(name: string, args: FoundryProjectArgs, opts?: pulumi.ComponentResourceOptions) {
         super("azure-ai-models:index:FoundryProject", name, {}, opts);
-        reportArgProblems(
-            "FoundryProject",
-            name,
-            checkName("projectName", args.projectName, FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
-            this,
-        );
+        checkArgs("FoundryProject", name, args, FOUNDRY_PROJECT_ARGS);
         const project = new cognitiveservices.Project(
             `${name}-project`,
             {

@@ -18,6 +18,7 @@ import {
     projectSchema,
     workspaceSchema,
 } from "./schema";
+import { contentFilterSchema, foundryDeploymentSchema, foundryProjectSchema, foundrySchema } from "./foundrySchema";
 
 /** One problem with a component argument, as Pulumi's `InputPropertiesError` takes it. */
 export interface ArgProblem {
@@ -157,5 +158,50 @@ export const MANAGED_DEPLOYMENT_ARGS: ArgRules = {
     readinessProbe: field(managedDeploymentSchema, "readinessProbe"),
     egressPublicNetworkAccess: field(managedDeploymentSchema, "egressPublicNetworkAccess"),
     environmentVariables: field(managedDeploymentSchema, "environmentVariables"),
+    tags: TAGS,
+};
+
+/** FoundryAccount: the `azure-ai-models:foundry` fields under the component's argument names. */
+export const FOUNDRY_ACCOUNT_ARGS: ArgRules = {
+    accountName: required(foundrySchema, "name"),
+    location: required(foundrySchema, "location"),
+    customSubDomain: field(foundrySchema, "customSubDomain"),
+    resourceGroupName: field(foundrySchema, "resourceGroup", "name"),
+    createResourceGroup: z.boolean().optional(),
+    publicNetworkAccess: field(foundrySchema, "publicNetworkAccess"),
+    disableLocalAuth: z.boolean().optional(),
+    networkAcls: field(foundrySchema, "networkAcls"),
+    logRetentionDays: field(foundrySchema, "logRetentionDays"),
+    foundryUsers: z.array(principalSchema).optional(),
+    tags: TAGS,
+};
+
+/** FoundryProject: a `foundry.projects` entry's fields. */
+export const FOUNDRY_PROJECT_ARGS: ArgRules = {
+    projectName: required(foundryProjectSchema, "name"),
+    location: required(foundrySchema, "location"),
+    displayName: field(foundryProjectSchema, "displayName"),
+    description: field(foundryProjectSchema, "description"),
+    tags: TAGS,
+};
+
+/** ContentFilter: a `foundry.contentFilters` entry's fields. */
+export const CONTENT_FILTER_ARGS: ArgRules = {
+    filterName: required(contentFilterSchema, "name"),
+    basePolicyName: field(contentFilterSchema, "basePolicy"),
+    mode: field(contentFilterSchema, "mode"),
+    filters: required(contentFilterSchema, "filters"),
+};
+
+/** FoundryModelDeployment: a `foundry.deployments` entry's fields. */
+export const FOUNDRY_DEPLOYMENT_ARGS: ArgRules = {
+    location: field(foundrySchema, "location"),
+    deploymentName: required(foundryDeploymentSchema, "name"),
+    model: required(foundryDeploymentSchema, "model"),
+    version: field(foundryDeploymentSchema, "version"),
+    sku: required(foundryDeploymentSchema, "sku"),
+    capacity: required(foundryDeploymentSchema, "capacity"),
+    versionUpgradeOption: field(foundryDeploymentSchema, "versionUpgradeOption"),
+    acceptRetired: z.boolean().optional(),
     tags: TAGS,
 };

@@ -21,7 +21,7 @@ import {
     type FoundrySkuOffer,
 } from "../catalog";
 import { closest } from "../catalog/suggest";
-import { show } from "./issues";
+import { configPath, show } from "./issues";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, num, str, type Loose } from "./loose";
 import type { ContentFilterConfig, FoundryConfig, FoundryDeploymentConfig } from "./foundrySchema";
@@ -305,7 +305,7 @@ function checkFilterName(d: Loose, at: PropertyKey[], filters: readonly string[]
     const near = closest(name, known, 1);
     ctx.err(
         [...at, "contentFilter"],
-        `${show(name)} is not a content filter of ${"azure-ai-models:foundry.contentFilters"} nor a Microsoft policy; known: ${known.join(", ")}${near.length ? `; did you mean "${near[0]}"?` : ""}`,
+        `${show(name)} is not a content filter of ${configPath(["foundry", "contentFilters"])} nor a Microsoft policy; known: ${known.join(", ")}${near.length ? `; did you mean "${near[0]}"?` : ""}`,
     );
 }
 
@@ -341,10 +341,4 @@ export function resolveFoundry(config: FoundryConfig, facts: FoundryFacts): Vali
             raiPolicyName: filterName(d.contentFilter, config.contentFilters),
         })),
     };
-}
-
-/** Checks a name against an Azure name rule (the ones the `foundry` schema uses). */
-export function checkName(property: string, value: string | undefined, rule: RegExp, text: string): FoundryProblem[] {
-    if (value === undefined || rule.test(value)) return [];
-    return [{ property: [property], reason: `${show(value)} is not valid; expected ${text}` }];
 }

@@ -144,7 +144,7 @@ describe("FoundryAccount", () => {
                 "FoundryAccount bad: invalid arguments:",
                 `accountName: "-bad" is not valid; expected 1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)`,
                 `customSubDomain: "Bad_Sub" is not valid; expected 2-64 lowercase letters, digits and '-', starting and ending with a letter or digit`,
-                "logRetentionDays: 7 is out of range; expected 30-730",
+                "logRetentionDays: 7 is out of range; expected at least 30",
                 `foundryUsers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal's object id)`,
             ].join("\n"),
         );
@@ -336,8 +336,8 @@ describe("FoundryModelDeployment", () => {
             [
                 "FoundryModelDeployment bad: invalid arguments:",
                 `deploymentName: "x" is not valid; expected 2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit`,
+                "capacity: 0 is out of range; expected at least 1",
                 `sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)`,
-                "capacity: 0 is not valid; expected a whole number, at least 1",
             ].join("\n"),
         );
         expect(set(c)).toEqual(["azure-ai-models:index:FoundryModelDeployment bad"]);

@@ -33,10 +33,10 @@ function withFoundry(): Config {
     };
     return c;
 }
-/** Step 2: the serverless endpoint removed; the hub stays (other models may live there). */
+/** Step 2: the serverless endpoint of Ministral-3B removed; the hub and its other models stay. */
 function foundryOnly(): Config {
     const c = withFoundry();
-    c[DEPLOYMENTS] = [];
+    c[DEPLOYMENTS] = (c[DEPLOYMENTS] as { name: string }[]).filter((d) => d.name !== "ministral");
     return c;
 }
 
@@ -83,7 +83,7 @@ describe("moving Ministral-3B from a serverless endpoint to a Foundry deployment
         expect(d.outputs.map((o) => o.path)).toEqual(["foundry"]);
         expect(text(d)).toEqual([
             HEADER,
-            "Changes: 7 to create, 0 to update, 0 to replace, 0 to delete, 0 may change; 13 unchanged",
+            "Changes: 7 to create, 0 to update, 0 to replace, 0 to delete, 0 may change; 19 unchanged",
             "Policies: passed (0 mandatory, 1 advisory)",
             "",
             "Resources:",
@@ -108,7 +108,7 @@ describe("moving Ministral-3B from a serverless endpoint to a Foundry deployment
         expect(d.outputs.map((o) => o.path)).toEqual(["deployments.ministral"]);
         expect(text(d)).toEqual([
             HEADER,
-            "Changes: 0 to create, 0 to update, 0 to replace, 3 to delete, 0 may change; 17 unchanged",
+            "Changes: 0 to create, 0 to update, 0 to replace, 3 to delete, 0 may change; 23 unchanged",
             "Policies: passed (0 mandatory, 1 advisory)",
             "",
             ...DESTRUCTIVE,
@@ -126,7 +126,7 @@ describe("moving Ministral-3B from a serverless endpoint to a Foundry deployment
         expect(d.destructive.length).toBe(2);
         expect(text(d)).toEqual([
             HEADER,
-            "Changes: 7 to create, 0 to update, 0 to replace, 3 to delete, 0 may change; 10 unchanged",
+            "Changes: 7 to create, 0 to update, 0 to replace, 3 to delete, 0 may change; 16 unchanged",
             "Policies: passed (0 mandatory, 1 advisory)",
             "",
             ...DESTRUCTIVE,
