@@ -4,8 +4,8 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 // Node's compile cache (the V8 code of every module a process loads, @pulumi/pulumi's included) for the test
 // workers and the processes the tests start: after the first, each skips most of the parsing and compiling.
-// (`__dirname`: Vite defines it for the config file it bundles.)
-process.env.NODE_COMPILE_CACHE ??= path.join(__dirname, "node_modules/.cache/azure-ai-models/v8");
+// (Relative to the working directory: npm test runs from the repository root.)
+process.env.NODE_COMPILE_CACHE ??= path.resolve("node_modules/.cache/azure-ai-models/v8");
 
 /**
  * End-to-end checks too slow for every change (type-checking consumers with tsc, the plan diff in git worktrees):

@@ -1,25 +1,19 @@
 /**
  * The catalog checks of the Foundry components (model, SKU, region, lifecycle, content filter rules), on top of
- * `checkArgs`' field rules: warnings go to the engine's log, the other problems join the field problems in the one
- * InputPropertiesError `checkArgs` throws.
+ * `checkArgs`' field rules: the errors join the field problems in the one InputPropertiesError `checkArgs` throws
+ * before the component registers anything; the warnings go to the engine's log once it is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ArgProblem } from "../config/args";
+import { argPath, type ArgProblem } from "../config/args";
 import type { FoundryProblem } from "../config/validateFoundry";
 
-/** `filters[0].severityThreshold` from `["filters", 0, "severityThreshold"]`. */
-export function propertyPath(path: readonly PropertyKey[]): string {
-    return path.reduce<string>(
-        (out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)),
-        "",
-    );
+/** The problems that are errors, for `checkArgs`. */
+export function catalogErrors(problems: readonly FoundryProblem[]): ArgProblem[] {
+    return problems.filter((p) => !p.warning).map((p) => ({ propertyPath: argPath(p.property), reason: p.reason }));
 }
 
-/** Logs the warnings; returns the other problems for `checkArgs`. */
-export function catalogProblems(problems: readonly FoundryProblem[], resource: pulumi.Resource): ArgProblem[] {
+/** Logs the warnings against the registered component. */
+export function logCatalogWarnings(problems: readonly FoundryProblem[], resource: pulumi.Resource): void {
     for (const p of problems.filter((x) => x.warning))
-        void pulumi.log.warn(`${propertyPath(p.property)}: ${p.reason}`, resource);
-    return problems
-        .filter((p) => !p.warning)
-        .map((p) => ({ propertyPath: propertyPath(p.property), reason: p.reason }));
+        void pulumi.log.warn(`${argPath(p.property)}: ${p.reason}`, resource);
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_RAI_POLICY } from "../catalog";
 import { CONTENT_FILTER_ARGS } from "../config/args";
 import { checkContentFilterRules } from "../config/validateFoundry";
-import { catalogProblems } from "./argProblems";
+import { catalogErrors, logCatalogWarnings } from "./argProblems";
 import { checkArgs } from "./checkArgs";
 import type { ContentFilterCategory, ContentFilterMode, ContentFilterSeverity, ContentFilterSource } from "./enums";
 
@@ -48,11 +48,12 @@ export class ContentFilter extends pulumi.ComponentResource {
     public readonly raiPolicyId: pulumi.Output<string>;
 
     constructor(name: string, args: ContentFilterArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("azure-ai-models:index:ContentFilter", name, {}, opts);
         // Unknown categories are the field rules' to report.
         const rules = Array.isArray(args.filters) ? checkContentFilterRules(args.filters, false) : [];
         const extra = rules.map((p) => ({ ...p, property: ["filters", ...p.property] }));
-        checkArgs("ContentFilter", name, args, CONTENT_FILTER_ARGS, catalogProblems(extra, this));
+        checkArgs("ContentFilter", name, args, CONTENT_FILTER_ARGS, catalogErrors(extra));
+        super("azure-ai-models:index:ContentFilter", name, {}, opts);
+        logCatalogWarnings(extra, this);
         const policy = new cognitiveservices.RaiPolicy(
             `${name}-policy`,
             {

@@ -94,8 +94,8 @@ export class FoundryAccount extends pulumi.ComponentResource {
     public readonly secondaryKey: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: FoundryAccountArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("azure-ai-models:index:FoundryAccount", name, {}, opts);
         checkArgs("FoundryAccount", name, args, FOUNDRY_ACCOUNT_ARGS);
+        super("azure-ai-models:index:FoundryAccount", name, {}, opts);
         const tags = args.tags;
         const disableLocalAuth = args.disableLocalAuth ?? true;
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
@@ -131,29 +131,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
             { parent: this, replaceOnChanges: ["properties.customSubDomainName"] },
         );
 
-        const logs = new operationalinsights.Workspace(
-            `${name}-log`,
-            {
-                workspaceName: `log-${args.accountName}`,
-                resourceGroupName: rg.name,
-                location: args.location,
-                sku: { name: "PerGB2018" },
-                retentionInDays: args.logRetentionDays ?? 30,
-                tags,
-            },
-            { parent: this },
-        );
-        new monitor.DiagnosticSetting(
-            `${name}-diagnostics`,
-            {
-                name: "to-log-analytics",
-                resourceUri: account.id,
-                workspaceId: logs.id,
-                logs: [{ categoryGroup: "allLogs", enabled: true }],
-                metrics: [{ category: "AllMetrics", enabled: true }],
-            },
-            { parent: this },
-        );
+        const logs = this.diagnostics(name, args, account, rg.name);
         this.grantFoundryUsers(name, account, args.foundryUsers ?? []);
 
         this.accountName = account.name;
@@ -185,6 +163,39 @@ export class FoundryAccount extends pulumi.ComponentResource {
             endpoint: this.endpoint,
             openAiBaseUrl: this.openAiBaseUrl,
         });
+    }
+
+    /** A Log Analytics workspace and the diagnostic setting that sends the account's logs and metrics to it. */
+    private diagnostics(
+        name: string,
+        args: FoundryAccountArgs,
+        account: cognitiveservices.Account,
+        resourceGroupName: pulumi.Output<string>,
+    ): operationalinsights.Workspace {
+        const logs = new operationalinsights.Workspace(
+            `${name}-log`,
+            {
+                workspaceName: `log-${args.accountName}`,
+                resourceGroupName,
+                location: args.location,
+                sku: { name: "PerGB2018" },
+                retentionInDays: args.logRetentionDays ?? 30,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        new monitor.DiagnosticSetting(
+            `${name}-diagnostics`,
+            {
+                name: "to-log-analytics",
+                resourceUri: account.id,
+                workspaceId: logs.id,
+                logs: [{ categoryGroup: "allLogs", enabled: true }],
+                metrics: [{ category: "AllMetrics", enabled: true }],
+            },
+            { parent: this },
+        );
+        return logs;
     }
 
     private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {

@@ -5,7 +5,7 @@ import { FOUNDRY_SKU_NAMES } from "../catalog";
 import { FOUNDRY_DEPLOYMENT_ARGS } from "../config/args";
 import { checkFoundryDeployment } from "../config/validateFoundry";
 import { configuredToday } from "../util/clock";
-import { catalogProblems } from "./argProblems";
+import { catalogErrors, logCatalogWarnings } from "./argProblems";
 import { checkArgs } from "./checkArgs";
 import type { FoundryDeploymentSku, VersionUpgradeOption } from "./enums";
 
@@ -67,7 +67,6 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
     public readonly entraScope: pulumi.Output<string>;
 
     constructor(name: string, args: FoundryModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("azure-ai-models:index:FoundryModelDeployment", name, {}, opts);
         const checked = checkFoundryDeployment({
             model: typeof args.model === "string" ? args.model : undefined,
             // An unknown SKU name is the field rules' to report.
@@ -78,13 +77,9 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
             location: args.location,
             today: configuredToday() ?? new Date(),
         });
-        checkArgs(
-            "FoundryModelDeployment",
-            name,
-            args,
-            FOUNDRY_DEPLOYMENT_ARGS,
-            catalogProblems(checked.problems, this),
-        );
+        checkArgs("FoundryModelDeployment", name, args, FOUNDRY_DEPLOYMENT_ARGS, catalogErrors(checked.problems));
+        super("azure-ai-models:index:FoundryModelDeployment", name, {}, opts);
+        logCatalogWarnings(checked.problems, this);
         const { offer, version } = checked.facts!;
 
         const deployment = new cognitiveservices.Deployment(

@@ -40,8 +40,8 @@ export class FoundryProject extends pulumi.ComponentResource {
     public readonly principalId: pulumi.Output<string>;
 
     constructor(name: string, args: FoundryProjectArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("azure-ai-models:index:FoundryProject", name, {}, opts);
         checkArgs("FoundryProject", name, args, FOUNDRY_PROJECT_ARGS);
+        super("azure-ai-models:index:FoundryProject", name, {}, opts);
         const project = new cognitiveservices.Project(
             `${name}-project`,
             {

@@ -38,7 +38,7 @@ export function isPlain(value: unknown): boolean {
 }
 
 /** `["aiDevelopers", 0, "principalId"]` as `aiDevelopers[0].principalId`. */
-function argPath(path: readonly PropertyKey[]): string {
+export function argPath(path: readonly PropertyKey[]): string {
     return path
         .map((seg, i) => (typeof seg === "number" ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`))
         .join("");

@@ -116,6 +116,36 @@ export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (Man
     return facts;
 }
 
+/**
+ * The deployment's VM size: among the sizes the model's asset allows (or allowed explicitly), in the catalog's size
+ * table (for the quota), and at least the model's minimum spec. Returns the size's facts when the table has them.
+ */
+function checkInstanceType(d: Loose, path: PropertyKey[], model: ModelEntry, ctx: ManagedContext): VmSize | undefined {
+    const offer = model.managed!;
+    const instanceType = str(d.instanceType);
+    if (!instanceType) return undefined;
+    const vmSize = findVmSize(instanceType);
+    const allowed = offer.allowedInstanceTypes;
+    if (allowed && !allowed.some((a) => a.toLowerCase() === instanceType.toLowerCase())) {
+        const text = `${show(instanceType)} is not among the sizes ${model.name}'s asset allows: ${allowed.join(", ")}`;
+        if (d.allowInstanceType === true) ctx.warn([...path, "instanceType"], `${text} (allowed by allowInstanceType)`);
+        else ctx.err([...path, "instanceType"], `${text}. Set allowInstanceType: true to use it anyway`);
+    } else if (!vmSize) {
+        ctx.warn(
+            [...path, "instanceType"],
+            `${show(instanceType)} is not in the catalog's VM size table: the plan cannot count its quota`,
+        );
+    }
+    const min = offer.minimumSpec;
+    if (min && vmSize && (vmSize.vCPUs < min.vCPUs || vmSize.gpus < min.gpus)) {
+        ctx.warn(
+            [...path, "instanceType"],
+            `${vmSize.name} (${vmSize.vCPUs} vCPUs, ${vmSize.gpus} GPUs) is below ${model.name}'s minimum of ${min.vCPUs} vCPUs and ${min.gpus} GPUs`,
+        );
+    }
+    return vmSize;
+}
+
 function checkModel(
     d: Loose,
     path: PropertyKey[],
@@ -150,33 +180,7 @@ function checkModel(
         );
     }
 
-    const instanceType = str(d.instanceType);
-    let vmSize: VmSize | undefined;
-    if (instanceType) {
-        vmSize = findVmSize(instanceType);
-        const allowed = offer.allowedInstanceTypes;
-        if (allowed && !allowed.some((a) => a.toLowerCase() === instanceType.toLowerCase())) {
-            const text = `${show(instanceType)} is not among the sizes ${model.name}'s asset allows: ${allowed.join(", ")}`;
-            if (d.allowInstanceType === true)
-                ctx.warn([...path, "instanceType"], `${text} (allowed by allowInstanceType)`);
-            else err([...path, "instanceType"], `${text}. Set allowInstanceType: true to use it anyway`);
-        } else if (!vmSize) {
-            warn(
-                [...path, "instanceType"],
-                `${show(instanceType)} is not in the catalog's VM size table: the plan cannot count its quota`,
-            );
-        }
-        if (
-            offer.minimumSpec &&
-            vmSize &&
-            (vmSize.vCPUs < offer.minimumSpec.vCPUs || vmSize.gpus < offer.minimumSpec.gpus)
-        ) {
-            warn(
-                [...path, "instanceType"],
-                `${vmSize.name} (${vmSize.vCPUs} vCPUs, ${vmSize.gpus} GPUs) is below ${model.name}'s minimum of ${offer.minimumSpec.vCPUs} vCPUs and ${offer.minimumSpec.gpus} GPUs`,
-            );
-        }
-    }
+    const vmSize = checkInstanceType(d, path, model, ctx);
 
     if (sharedQuota && offer.sharedQuota !== true) {
         err(
