@@ -150,7 +150,7 @@ const DESTRUCTIVE_KINDS: Record<string, string> = {
     "azure-native:machinelearningservices:OnlineDeployment": "online deployment",
 };
 
-/** Endpoint types whose name and region make the URL clients call (FACTS.md section 4). */
+/** Endpoint types whose name and region make the URL clients call (`https://<name>.<region>.models.ai.azure.com`). */
 const ENDPOINT_URL: Record<string, (name: string, region: string) => string> = {
     "azure-native:machinelearningservices:ServerlessEndpoint": (n, r) => `https://${n}.${r}.models.ai.azure.com`,
     "azure-native:machinelearningservices:OnlineEndpoint": (n, r) => `https://${n}.${r}.inference.ml.azure.com/score`,

@@ -72,7 +72,7 @@ export const REPLACEMENT_RULES: Readonly<Record<string, readonly ReplacementRule
         {
             path: "kind",
             reason: "a workspace cannot turn into a hub or a project, or back",
-            source: "assumed: the ML workspace API has no kind conversion (FACTS.md section 5: kind Default, Hub or Project)",
+            source: "assumed: the ML workspace API has no kind conversion (REST spec Workspace.kind: Default, Hub or Project)",
         },
         {
             path: "hubResourceId",
@@ -82,12 +82,12 @@ export const REPLACEMENT_RULES: Readonly<Record<string, readonly ReplacementRule
         {
             path: "storageAccount",
             reason: "a workspace's storage account cannot change after creation",
-            source: "ARM API spec (WorkspaceProperties.storageAccount): cannot be changed once the workspace has been created; FACTS.md section 5",
+            source: "ARM API spec (WorkspaceProperties.storageAccount): cannot be changed once the workspace has been created",
         },
         {
             path: "keyVault",
             reason: "a workspace's key vault cannot change after creation",
-            source: "ARM API spec (WorkspaceProperties.keyVault): cannot be changed once the workspace has been created; FACTS.md section 5",
+            source: "ARM API spec (WorkspaceProperties.keyVault): cannot be changed once the workspace has been created",
         },
     ],
     "azure-native:machinelearningservices:MarketplaceSubscription": [
@@ -97,7 +97,7 @@ export const REPLACEMENT_RULES: Readonly<Record<string, readonly ReplacementRule
         {
             path: "properties.modelId",
             reason: "a subscription is to one model offer",
-            source: "FACTS.md sections 1 and 5: one subscription per workspace/project and offer (assumed not updatable)",
+            source: "MS docs serverless guides: one subscription per workspace/project and offer (assumed not updatable)",
         },
     ],
     "azure-native:machinelearningservices:ServerlessEndpoint": [
@@ -108,7 +108,7 @@ export const REPLACEMENT_RULES: Readonly<Record<string, readonly ReplacementRule
         {
             path: "properties.modelSettings.modelId",
             reason: "a serverless endpoint serves the model it was created with",
-            source: "FACTS.md section 1: one serverless deployment per model per workspace; another model is another deployment (assumed not updatable)",
+            source: "MS docs serverless guides: one serverless deployment per model per workspace; another model is another deployment (assumed not updatable)",
         },
     ],
     "azure-native:machinelearningservices:OnlineEndpoint": [group, parentWorkspace, name("endpointName"), location],

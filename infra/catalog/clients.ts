@@ -1,7 +1,7 @@
 /**
  * What an OpenAI-compatible client (the `openai` npm package) needs to call a deployed catalog model in 2026: the
  * base URL under the endpoint, the auth header and how to fill it, and what goes in `model`. The Azure AI Inference
- * SDK, the official client of the model inference routes, retired on 2026-08-26 (FACTS-2026.md section 4).
+ * SDK, the official client of the model inference routes, retired on 2026-08-26 (MS docs foundry/includes/migrate-model-inference-to-v1-openai.md @e5983c17).
  */
 import { SOURCES } from "./sources";
 import type { ModelEntry, Route, Source } from "./types";

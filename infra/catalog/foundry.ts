@@ -2,8 +2,8 @@
  * Models on a Foundry resource (a Cognitive Services account of kind `AIServices`): which models can be deployed
  * there, under which `format`, `name` and default `version`, sold by Azure or by a partner through Azure Marketplace,
  * with which deployment SKUs in which regions, their default rate limits (which are also the default quota) and
- * their lifecycle. Every fact carries its {@link Source}; `../shared/docs/FACTS-2026.md` section 2 states them in
- * English. The hub serverless offers of the same models live in `models.ts`: the two tables are independent, and a
+ * their lifecycle. Every fact carries its {@link Source}: the MicrosoftDocs/azure-ai-docs page (path@commit) and
+ * date it was read from. The hub serverless offers of the same models live in `models.ts`: the two tables are independent, and a
  * stack may use a model on both paths.
  */
 import { closest } from "./suggest";
@@ -81,7 +81,7 @@ export const FOUNDRY_SOURCES = {
     globalStandardMatrix: {
         document: `${DOCS}/foundry-models/includes/model-matrix/global-standard.md @0b276b0a`,
         date: "2025-09-15",
-        note: "26 regions; FACTS-2026 counts 25 in @437cef2a: the region list read here is kept",
+        note: "26 regions in the list read at @437cef2a (a summary elsewhere counts 25): the list is kept",
     },
     marketplaceMatrix: {
         document: `${DOCS}/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c`,
@@ -97,7 +97,8 @@ export const FOUNDRY_SOURCES = {
         date: "2026-07-07",
     },
     resources: {
-        document: "@pulumi/azure-native 3.28.0 cognitiveservices (API 2025-06-01) and FACTS-2026.md section 2",
+        document:
+            "@pulumi/azure-native 3.28.0 cognitiveservices (API 2025-06-01) and the Azure REST spec Microsoft.CognitiveServices 2025-06-01",
         date: "2026-11-21",
     },
     roles: {

@@ -1,6 +1,6 @@
 /**
- * Every model the seed documents name (FACTS.md section 3) and the hub serverless models of 2026 (FACTS-2026.md
- * section 1), with the facts a deployment relies on. A model missing here can still be deployed: see
+ * Every model the MS docs deployment guides for Mistral, AI21 and Meta models name (`SOURCES.seed*`) and the hub
+ * serverless models of 2026 (MS docs region-availability-maas.md and the retirement schedule: `SOURCES.*2026`), with the facts a deployment relies on. A model missing here can still be deployed: see
  * `customModels` in the stack config; models sold only on Foundry resources are the Foundry path's.
  */
 import {
@@ -70,7 +70,7 @@ const SERVERLESS_CHAT_ROUTES = [INFO, CHAT, NATIVE_CHAT] as const;
 /** Base (text completion) models: the inference API plus the provider's completion route. */
 const SERVERLESS_TEXT_ROUTES = [INFO, COMPLETIONS, NATIVE_COMPLETIONS] as const;
 /**
- * The Azure AI Model Inference API alone, by task: what managed compute serves (seed 001), and what a model added
+ * The Azure AI Model Inference API alone, by task: what managed compute serves (MS docs "How to use Mistral-7B and Mixtral chat models": `SOURCES.seedMistralManaged`), and what a model added
  * through `customModels` is assumed to serve.
  */
 export const INFERENCE_API_ROUTES = { chat: [INFO, CHAT], completions: [INFO, COMPLETIONS] } as const satisfies Record<
@@ -82,7 +82,7 @@ const MANAGED_TEXT_ROUTES = INFERENCE_API_ROUTES.completions;
 
 // ---- shared facts -------------------------------------------------------------------------------------------
 
-/** Per serverless deployment, whatever the model (seeds 000, 003, 004). */
+/** Per serverless deployment, whatever the model (the MS docs serverless guides: `SOURCES.rateLimits`). */
 export const SERVERLESS_RATE_LIMITS: RateLimits = {
     tokensPerMinute: 200_000,
     requestsPerMinute: 1_000,
@@ -230,7 +230,7 @@ const TEXT_2026 = caps(
     SOURCES.deployServerless2026,
 );
 
-/** The serverless models of 2026 (FACTS-2026.md section 1), after the seed models. */
+/** The serverless models of 2026 (MS docs region-availability-maas.md @298e0e31 and the retirement schedule), after the seed models. */
 const MODELS_2026: readonly ModelEntry[] = [
     maas2026({
         name: "Codestral-2501",
@@ -364,7 +364,7 @@ const MODELS_2026: readonly ModelEntry[] = [
 // ---- the catalog --------------------------------------------------------------------------------------------
 
 export const MODELS: readonly ModelEntry[] = [
-    // Mistral premium models and Mistral Nemo: serverless through Azure Marketplace (seeds 000, 002).
+    // Mistral premium models and Mistral Nemo: serverless through Azure Marketplace (`SOURCES.seedMistral`, `SOURCES.seedMistralOld`).
     {
         name: "Mistral-large",
         displayName: "Mistral Large (2402)",
@@ -474,7 +474,7 @@ export const MODELS: readonly ModelEntry[] = [
         source: SOURCES.seedMistral,
     },
 
-    // Mistral open models: managed compute in your own subscription, from the Microsoft registry (seeds 000, 001).
+    // Mistral open models: managed compute in your own subscription, from the Microsoft registry (`SOURCES.seedMistral`, `SOURCES.seedMistralManaged`).
     {
         name: "mistralai-Mixtral-8x7B-Instruct-v01",
         displayName: "Mixtral-8x7B-Instruct-v01",
@@ -589,7 +589,7 @@ export const MODELS: readonly ModelEntry[] = [
         source: SOURCES.seedMistralManaged,
     },
 
-    // AI21 Jamba: serverless through Azure Marketplace (seed 003).
+    // AI21 Jamba: serverless through Azure Marketplace (`SOURCES.seedJamba`).
     ...(
         [
             ["AI21-Jamba-1.5-Large", "AI21 Jamba 1.5 Large", "jamba-1.5-large"],
@@ -644,7 +644,7 @@ export const MODELS: readonly ModelEntry[] = [
         source: SOURCES.seedJamba,
     },
 
-    // Meta Llama 3: instruct models serverless through Azure Marketplace; base models for /completions (seed 004).
+    // Meta Llama 3: instruct models serverless through Azure Marketplace; base models for /completions (`SOURCES.seedLlama`).
     {
         name: "Meta-Llama-3-8B-Instruct",
         displayName: "Meta Llama 3 8B Instruct",
@@ -717,7 +717,7 @@ export const MODELS: readonly ModelEntry[] = [
         source: SOURCES.seedLlama,
     },
 
-    // Llama 2: managed compute example in seed 004 (version 27 of Llama-2-7b-chat); serverless retired.
+    // Llama 2: managed compute example in `SOURCES.seedLlama` (version 27 of Llama-2-7b-chat); serverless retired.
     llama2("Llama-2-7b-chat", "Llama 2 7B Chat", true, 27),
     llama2("Llama-2-7b", "Llama 2 7B", false),
     llama2("Llama-2-13b-chat", "Llama 2 13B Chat", true),

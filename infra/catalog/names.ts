@@ -27,7 +27,7 @@ export interface NameRule {
 const NAME_SOURCES = {
     mlSpec: {
         document:
-            "Azure/azure-rest-api-specs Microsoft.MachineLearningServices stable/2025-12-01 openapi.json, path parameter workspaceName (../shared/azure-rest-spec)",
+            "Azure/azure-rest-api-specs Microsoft.MachineLearningServices stable/2025-12-01 openapi.json, path parameter workspaceName (extract in test/restspec/spec)",
         date: "2026-12-01",
     },
     serverlessSpec: {
@@ -37,7 +37,7 @@ const NAME_SOURCES = {
     },
     mlEndpointDocs: {
         document:
-            "MS docs Azure Machine Learning online endpoints: endpoint and deployment names start with a letter, 3-32 letters, digits and dashes; endpoint names are unique in the region (../shared/docs/FACTS.md)",
+            "MS docs Azure Machine Learning online endpoints: endpoint and deployment names start with a letter, 3-32 letters, digits and dashes; endpoint names are unique in the region (Azure/azure-rest-api-specs Microsoft.MachineLearningServices 2025-12-01, endpointName and deploymentName path parameters)",
         date: "2026-11-21",
     },
     marketplaceSpec: {
@@ -47,7 +47,7 @@ const NAME_SOURCES = {
     },
     cognitiveSpec: {
         document:
-            "Azure/azure-rest-api-specs Microsoft.CognitiveServices stable/2025-06-01 cognitiveservices.json, accountName 2-64 ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ (../shared/azure-rest-spec), narrowed by MS docs resource-name-rules.md (alphanumerics and hyphens, start and end with alphanumeric)",
+            "Azure/azure-rest-api-specs Microsoft.CognitiveServices stable/2025-06-01 cognitiveservices.json, accountName 2-64 ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ (extract in test/restspec/spec), narrowed by MS docs resource-name-rules.md (alphanumerics and hyphens, start and end with alphanumeric)",
         date: "2026-12-01",
     },
     commonSpec: {

@@ -1,6 +1,7 @@
 /**
  * Azure regions where a hub, project or workspace must be created to deploy serverless (pay-per-token) models.
- * Source: seeds 000, 003, 004 and MS docs `region-availability-maas.md` (see {@link SOURCES.regionsMaas}).
+ * Source: the MS docs serverless guides (`SOURCES.seedMistral`, `seedJamba`, `seedLlama`) and MS docs
+ * `region-availability-maas.md` (see {@link SOURCES.regionsMaas}).
  */
 import { SOURCES } from "./sources";
 

@@ -1,4 +1,4 @@
-/** Azure built-in roles the package assigns or documents (FACTS.md section 6). */
+/** Azure built-in roles the package assigns or documents (MS docs: Azure built-in roles, AI + machine learning). */
 import type { Source } from "./types";
 
 export interface RoleFact {
@@ -10,7 +10,7 @@ export interface RoleFact {
 
 const RBAC_DOC: Source = {
     document:
-        "MS docs: Azure built-in roles (AI + machine learning); seeds 000, 003, 004 name the role for serverless deployments",
+        "MS docs: Azure built-in roles (AI + machine learning); the MS docs serverless guides for Mistral, AI21 and Llama name the role for serverless deployments",
     date: "2026-11-21",
 };
 

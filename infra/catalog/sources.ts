@@ -1,7 +1,7 @@
 import type { Source } from "./types";
 
 /**
- * The documents the catalog's facts come from. `../shared/docs/FACTS.md` (beside this repository) states each
+ * The documents the catalog's facts come from: each entry names the Microsoft Learn page (or other public source)
  * of them in English with the corrections later sources made; the seeds are the original documents.
  * Where a document version carries no date, `date` is the day the fact was checked against it.
  */
@@ -67,7 +67,7 @@ export const SOURCES = {
             'Shared quota option ("use shared quota and I acknowledge that this endpoint will be deleted in 168 hours") offered in seeds 001 (Mistral-7B, Mixtral) and 004 (Llama 2)',
         date: "2026-11-21",
     },
-    // ---- 2026 (../shared/docs/FACTS-2026.md sections 1, 3 and 4): MicrosoftDocs/azure-ai-docs path@commit ----
+    // ---- 2026: MicrosoftDocs/azure-ai-docs path@commit ----
     regionsMaas2026: {
         document:
             "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-classic/includes/region-availability-maas.md@298e0e31 (hub/project regions for serverless deployment)",

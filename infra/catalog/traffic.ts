@@ -4,7 +4,7 @@
  * `online-endpoint-traffic` all call, so the three cannot disagree.
  *
  * Azure's rule (REST spec Microsoft.MachineLearningServices 2025-12-01, `OnlineEndpointProperties`: "Traffic values
- * need to sum to 100", "[mirror] Traffic values need to sum to utmost 50"; FACTS.md section 5, seed 002): live
+ * need to sum to 100", "[mirror] Traffic values need to sum to utmost 50"; extract in test/restspec/spec): live
  * traffic is integers from 0 to 100 over the endpoint's deployments adding up to 100, or empty / all 0 to route
  * nothing (an endpoint is created that way, before its deployments exist); mirrored traffic adds up to at most 50
  * and never goes to a deployment that serves live traffic; every name must be a deployment of the endpoint.

@@ -19,12 +19,12 @@ export interface VmSize {
 }
 
 const SKU_LIST: Source = {
-    document:
-        "MS docs reference-managed-online-endpoints-vm-sku-list.md and how-to-manage-quotas.md (FACTS.md section 5)",
+    document: "MS docs reference-managed-online-endpoints-vm-sku-list.md and how-to-manage-quotas.md",
     date: "2026-11-21",
 };
 
-/** The H100 sizes hub online endpoints allow since 2025, all exempt from the reserve (FACTS-2026.md section 3). */
+/** The H100 sizes hub online endpoints allow since 2025, all exempt from the reserve (MS docs
+ * reference-managed-online-endpoints-vm-sku-list.md @43dc14ea). */
 const SKU_LIST_2025: Source = SOURCES.vmSkuList2025;
 
 const row = (

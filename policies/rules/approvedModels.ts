@@ -2,7 +2,7 @@
  * Rule 5: only approved models are deployed or subscribed to. Azure Policy's built-ins 12e5dd16 ("Azure Machine
  * Learning Deployments should only use approved Registry Models") and 19539b54 ("Model Registry Deployments are
  * restricted except for the allowed Registry") do this for Azure ML deployments, and "Cognitive Services Deployments
- * should only use approved Registry Models" for Foundry deployments (FACTS-2026 section 2); this rule says so at
+ * should only use approved Registry Models" for Foundry deployments (MS docs foundry-classic/how-to/model-deployment-policy.md @12579eb3); this rule says so at
  * preview time for all of them (`cognitiveservices.Deployment` included), and also covers serverless endpoints and
  * Marketplace subscriptions, which those built-ins do not.
  *

@@ -1,6 +1,6 @@
 /**
  * Rule 7: serverless endpoints keep Azure AI Content Safety on. Serverless deployments are protected by it unless
- * an endpoint sets `properties.contentSafety.contentSafetyStatus` to `Disabled` (FACTS.md section 1).
+ * an endpoint sets `properties.contentSafety.contentSafetyStatus` to `Disabled` (the MS docs serverless guides: content safety can be turned off per endpoint).
  */
 import { describe, isKind } from "../lib/azure";
 import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";

@@ -1,6 +1,6 @@
 /**
  * Rule 9: the model id has the form its deployment type needs. A serverless `modelId` (endpoint or Marketplace
- * subscription) has no version; a managed deployment's `model` ends in `/versions/<n>` (FACTS.md section 3).
+ * subscription) has no version; a managed deployment's `model` ends in `/versions/<n>` (the MS docs deployment guides' model ids).
  */
 import { MODEL_ID_PATH, describe, mlKind } from "../lib/azure";
 import { MANAGED_MODEL_ID, SERVERLESS_MODEL_ID, withoutVersion } from "../lib/catalog";

@@ -1,9 +1,9 @@
 /**
  * Rule 2: one serverless deployment per model per workspace or project. Azure "currently limit[s] one deployment
- * per model per workspace" (FACTS.md section 1): a second ServerlessEndpoint for the same model in the same workspace
+ * per model per workspace" (the MS docs serverless guides for Mistral, AI21 and Llama): a second ServerlessEndpoint for the same model in the same workspace
  * fails at creation. Optionally the same limit for managed OnlineDeployments (a cost guard, not an Azure limit).
  * Foundry deployments (`cognitiveservices.Deployment`) are not judged: on a Foundry resource Azure allows the same
- * model several times under different deployment names (FACTS-2026 section 2); their shared quota is
+ * model several times under different deployment names (MS docs foundry-models/quotas-limits.md @11df5a03); their shared quota is
  * foundry-capacity-limits' business.
  */
 import { describe, isKind, modelIdOf } from "../lib/azure";

@@ -1,6 +1,6 @@
 /**
  * Rule 10a (advisory): managed online endpoints authenticate callers with Microsoft Entra ID (`AADToken`) rather
- * than keys, which cannot be scoped to a caller and must be rotated by hand (FACTS.md section 5: `AMLToken`, `Key`,
+ * than keys, which cannot be scoped to a caller and must be rotated by hand (REST spec OnlineEndpoint authMode: `AMLToken`, `Key`,
  * `AADToken`). Serverless endpoints accept keys only, so they are not judged.
  */
 import { describe, isKind } from "../lib/azure";

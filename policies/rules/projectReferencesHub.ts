@@ -1,6 +1,6 @@
 /**
  * Rule 10e (advisory): a hub-based project (`kind: Project`) references its hub through `hubResourceId`. Without it
- * Azure cannot create the project, and serverless deployments need a hub-based project (FACTS.md section 1).
+ * Azure cannot create the project, and serverless deployments need a hub-based project (MS docs deploy-models-serverless.md).
  */
 import { describe, isKind } from "../lib/azure";
 import { defineResourceRule } from "../lib/rule";

@@ -19,7 +19,7 @@ describe("model catalog", () => {
         expect(result.success ? [] : result.error.issues).toEqual([]);
     });
 
-    it("has every model the seeds name (FACTS.md section 3)", () => {
+    it("has every model the source documents name", () => {
         const seedModels = [
             "Mistral Large (2402)",
             "Mistral Large (2407)",
@@ -153,7 +153,7 @@ describe("catalog of 2026", () => {
         expect(problems).toEqual([]);
     });
 
-    it("records each 2026 fact (FACTS-2026.md section 1) with its source", () => {
+    it("records each 2026 fact (hub serverless models) with its source", () => {
         const offer = (name: string) => findModel(name)!.serverless!;
         for (const name of ["Codestral-2501", "mistral-small-2503", "mistral-medium-2505", "Llama-3.3-70B-Instruct"]) {
             expect(offer(name).regions).toEqual([...SERVERLESS_REGIONS]);
