@@ -14,10 +14,12 @@ process.env.NODE_COMPILE_CACHE ??= path.resolve("node_modules/.cache/azure-ai-mo
  */
 const E2E = "test/**/*.e2e.test.ts";
 /**
- * Pure functions over plain values (the catalog, config validation, the policy rules over resource views): they
- * never start Pulumi's runtime, so their files share worker processes (the `unit` project); every other file gets a
- * process of its own (the `stack` project). A test in these folders that runs a program under the mock runtime
- * belongs in another folder.
+ * Pure functions over plain values (the catalog, config validation, the policy rules over resource views): the
+ * `unit` project. Every other file (programs under the mock runtime, components, the plan): the `stack` project.
+ * Both reuse worker processes across files (no isolation): a process loads @pulumi/pulumi once, not once per file.
+ * That holds because every program runs through `captureProgram` (plan/capture.ts), which sets the mocks and the
+ * config afresh for each run, so nothing of one file's programs reaches the next; the suite passes in any order
+ * (`--sequence.shuffle`).
  */
 const UNIT = ["test/catalog/**/*.test.ts", "test/config/**/*.test.ts", "test/policies/**/*.test.ts"];
 
@@ -26,9 +28,8 @@ export default defineConfig({
         // Builds dist/ before any file runs, once per change of the library: the examples and the packed-tarball
         // tests import the built library.
         globalSetup: ["test/package/buildDist.globalSetup.ts"],
-        // Pulumi's runtime keeps process-wide state (mocks, config, the root resource): each file of the `stack` and
-        // `e2e` projects in its own process, as many at once as there are cores and at least two (files wait on the
-        // processes they start).
+        // As many worker processes as there are cores, and at least two (files wait on the processes they start).
+        // The e2e files keep a process each.
         pool: "forks",
         maxWorkers: Math.max(2, availableParallelism()),
         testTimeout: 60_000,
@@ -44,6 +45,7 @@ export default defineConfig({
                     name: "stack",
                     include: ["test/**/*.test.ts"],
                     exclude: [...configDefaults.exclude, E2E, ...UNIT],
+                    isolate: false,
                 },
             },
             { extends: true, test: { name: "e2e", include: [E2E] } },
