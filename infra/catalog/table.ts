@@ -1,7 +1,9 @@
 /**
  * The catalog as a Markdown table for `docs/catalog.md` (a test keeps that copy equal to this). It says, per model,
- * until which day a new serverless deployment is possible, so a reader can tell what is deployable on which day.
+ * until which day a new serverless deployment is possible, so a reader can tell what is deployable on which day, and
+ * how the model is offered on a Foundry resource; models offered only there close the table.
  */
+import { FOUNDRY_OFFERS, findFoundryOffer, type FoundryOffer } from "./foundry";
 import { MODELS } from "./models";
 import { SERVERLESS_REGIONS } from "./regions";
 import { FOUNDRY_CONFIG_KEY } from "./replacement";
@@ -41,8 +43,19 @@ function regionsText(regions: readonly string[]): string {
     return missing.length <= 2 ? `all but ${missing.join(", ")}` : regions.join(", ");
 }
 
+/** A Foundry offer in one cell: its SKUs, who sells it, and its retirement. */
+function foundryText(o: FoundryOffer | undefined): string {
+    if (!o) return "";
+    const sold = o.soldBy === "Azure" ? "sold by Azure" : "Marketplace";
+    const retired = o.lifecycle?.retired ? `, retired ${o.lifecycle.retired}` : "";
+    return `${o.skus.map((k) => k.sku).join(", ")} (${sold}${retired})`;
+}
+
 export function catalogMarkdownTable(): string {
+    const inCatalog = new Set<FoundryOffer>();
     const rows = MODELS.map((m) => {
+        const foundry = findFoundryOffer(m.name).offer;
+        if (foundry) inCatalog.add(foundry);
         const types = [m.serverless ? "serverless" : "", m.managed ? "managed" : ""].filter(Boolean).join(", ");
         const managed = m.managed ? (m.managed.version ? `v${m.managed.version}` : "version required") : "";
         const s = m.serverless;
@@ -55,13 +68,18 @@ export function catalogMarkdownTable(): string {
             s ? deployableText(s.lifecycle) : "",
             s ? lifecycleText(s.lifecycle) : "",
             managed,
+            foundryText(foundry),
         ];
         return `| ${cells.join(" | ")} |`;
     });
+    const foundryOnly = FOUNDRY_OFFERS.filter((o) => !inCatalog.has(o)).map(
+        (o) => `| ${o.name} | ${o.format} | ${o.registry ?? ""} | Foundry only |  |  |  |  | ${foundryText(o)} |`,
+    );
     return [
-        "| model | publisher | registry | deploy as | serverless regions | new serverless deployments | serverless lifecycle | managed version |",
-        "|---|---|---|---|---|---|---|---|",
+        "| model | publisher | registry | deploy as | serverless regions | new serverless deployments | serverless lifecycle | managed version | on a Foundry resource |",
+        "|---|---|---|---|---|---|---|---|---|",
         ...rows,
+        ...foundryOnly,
     ].join("\n");
 }
 

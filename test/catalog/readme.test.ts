@@ -11,6 +11,16 @@ describe("docs/catalog.md", () => {
         expect(section).toBe(catalogMarkdownTable());
     });
 
+    it("shows each model's Foundry offer, and the models offered only on a Foundry resource", () => {
+        const rows = catalogMarkdownTable().split("\n");
+        expect(rows[0]).toContain("| on a Foundry resource |");
+        const row = (name: string) => rows.find((r) => r.startsWith(`| ${name} |`));
+        expect(row("mistral-small-2503")).toMatch(/\| GlobalStandard \(Marketplace\) \|$/);
+        expect(row("Llama-3.3-70B-Instruct")).toContain("(sold by Azure)");
+        expect(row("Mistral-Large-3")).toContain("| Foundry only |");
+        expect(row("Meta-Llama-3-8B")).toMatch(/\|  \|$/);
+    });
+
     it("says which entries are deployable on which day", () => {
         const rows = catalogMarkdownTable().split("\n");
         expect(rows[0]).toContain("| new serverless deployments |");
