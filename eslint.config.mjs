@@ -28,17 +28,16 @@ const NO_SMOKE = rule(
     "Nothing imports the smoke check: it runs after a deployment, on its own.",
 );
 const NO_POLICIES = rule("^(\\.\\./)+policies(/|$)", "The library does not import the policy pack.");
+/** What no file of the library imports: the tools built on it, the tests, the pack. */
+const LIBRARY = [NO_PLAN, NO_SMOKE, NO_TEST, NO_POLICIES];
 
 /** The boundaries, one entry per room: its files and the imports refused there. */
 export const BOUNDARIES = [
-    { files: ["infra/**/*.ts"], patterns: [NO_PLAN, NO_SMOKE, NO_TEST, NO_POLICIES] },
+    { files: ["infra/**/*.ts"], patterns: LIBRARY },
     {
         files: ["infra/catalog/**/*.ts"],
         patterns: [
-            NO_PLAN,
-            NO_SMOKE,
-            NO_TEST,
-            NO_POLICIES,
+            ...LIBRARY,
             rule(
                 "^\\.\\./(config|components|traffic|util|stack|provider|lib|index)(/|$)",
                 "The catalog is the bottom layer: it imports nothing else of infra/.",
@@ -48,10 +47,7 @@ export const BOUNDARIES = [
     {
         files: ["infra/config/**/*.ts"],
         patterns: [
-            NO_PLAN,
-            NO_SMOKE,
-            NO_TEST,
-            NO_POLICIES,
+            ...LIBRARY,
             rule(
                 "^\\.\\./(components|traffic|stack|provider|lib|index)(/|$)",
                 "Config sits below the components: it imports the catalog (and util) only.",
@@ -61,10 +57,7 @@ export const BOUNDARIES = [
     {
         files: ["infra/components/**/*.ts", "infra/traffic/**/*.ts"],
         patterns: [
-            NO_PLAN,
-            NO_SMOKE,
-            NO_TEST,
-            NO_POLICIES,
+            ...LIBRARY,
             rule(
                 "^\\.\\./(stack|provider|lib|index)(/|$)",
                 "Components sit below the stack: they import catalog, config, traffic and util only.",
