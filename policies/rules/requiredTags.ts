@@ -1,8 +1,13 @@
 /**
  * Rule 10f (advisory): required tags on the resources that carry Marketplace and compute costs, so the bill can be
- * split by team. A MarketplaceSubscription has no tags in the API: tag its workspace and endpoints instead.
+ * split by team: hub workspaces and endpoints, and Cognitive Services accounts (a Foundry resource, whose model
+ * deployments are billed to it). A MarketplaceSubscription has no tags in the API: tag its workspace and endpoints
+ * instead.
  */
 import { describe, mlKind, mlType } from "../lib/azure";
+
+/** The Foundry resource (and any other Cognitive Services account): its deployments are billed to it. */
+const FOUNDRY_ACCOUNT_TYPE = "azure-native:cognitiveservices:Account";
 import { defineResourceRule, list, stringList } from "../lib/rule";
 import { isUnknown, read } from "../lib/unknown";
 
@@ -13,7 +18,8 @@ export interface RequiredTagsConfig {
 
 export const requiredTags = defineResourceRule<RequiredTagsConfig>({
     name: "required-tags",
-    description: "Workspaces and endpoints carry the tags cost tracking needs (default: owner and costCenter).",
+    description:
+        "Workspaces, endpoints and Foundry accounts carry the tags cost tracking needs (default: owner and costCenter).",
     enforcementLevel: "advisory",
     severity: "low",
     configSchema: {
@@ -24,7 +30,10 @@ export const requiredTags = defineResourceRule<RequiredTagsConfig>({
             ),
             resourceTypes: stringList(
                 "Type tokens of the resources judged (an azure-native machinelearningservices token also matches its API-version variants).",
-                (["Workspace", "ServerlessEndpoint", "OnlineEndpoint", "OnlineDeployment"] as const).map(mlType),
+                [
+                    ...(["Workspace", "ServerlessEndpoint", "OnlineEndpoint", "OnlineDeployment"] as const).map(mlType),
+                    FOUNDRY_ACCOUNT_TYPE,
+                ],
             ),
         },
     },

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { requiredTags } from "../../policies/rules/requiredTags";
-import { endpoint, MISTRAL_LARGE_2411, PULUMI_UNKNOWN, res, subscription, verdict, workspace } from "./harness";
+import {
+    endpoint,
+    foundryAccount,
+    MISTRAL_LARGE_2411,
+    PULUMI_UNKNOWN,
+    res,
+    subscription,
+    verdict,
+    workspace,
+} from "./harness";
 
 const RULE = requiredTags;
 const TAGS = { owner: "ml-platform", costCenter: "cc-42" };
@@ -20,6 +29,13 @@ describe("required-tags", () => {
     it("reports missing and empty tags", () => {
         expect(verdict(RULE, { resources: [endpoint("chat", MISTRAL_LARGE_2411, { tags: { owner: " " } })] })).toEqual([
             'ServerlessEndpoint "chat" lacks the tags "owner" and "costCenter" (required: owner and costCenter). Add them to its tags input, or change required-tags requiredTags.',
+        ]);
+    });
+
+    it("judges the Foundry account, which the Foundry deployments are billed to", () => {
+        expect(verdict(RULE, { resources: [foundryAccount("ai", { tags: TAGS })] })).toEqual([]);
+        expect(verdict(RULE, { resources: [foundryAccount("ai", { tags: { owner: "a" } })] })).toEqual([
+            'cognitiveservices.Account "ai" lacks the tag "costCenter" (required: owner and costCenter). Add it to its tags input, or change required-tags requiredTags.',
         ]);
     });
 

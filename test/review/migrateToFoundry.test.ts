@@ -26,6 +26,8 @@ function withFoundry(): Config {
     c[FOUNDRY] = {
         name: "aimodels",
         location: "eastus2",
+        // The same cost tags as the hub (the pack's required-tags judges the Foundry account too).
+        tags: { owner: "ai-platform", costCenter: "4711" },
         publicNetworkAccess: "Enabled",
         networkAcls: { defaultAction: "Allow" },
         deployments: [{ name: "ministral", model: "Ministral-3B", sku: "GlobalStandard", capacity: 50 }],
