@@ -254,7 +254,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
                 tokensPerMinute: offer.rateLimits.tokensPerMinute,
                 requestsPerMinute: offer.rateLimits.requestsPerMinute,
             },
-            ...clientOutputs(d.catalogModel, offer.routes, endpoint.uri),
+            ...clientOutputs(d.catalogModel, offer.routes, endpoint.openAiBaseUrl),
             primaryKey: endpoint.primaryKey,
             secondaryKey: endpoint.secondaryKey,
         };
@@ -357,7 +357,7 @@ export function defineStack(config: ValidStackConfig): StackOutputs {
 function clientOutputs(
     model: Parameters<typeof serverlessClient>[0],
     routes: readonly Route[],
-    uri: pulumi.Output<string>,
+    baseURL: pulumi.Output<string>,
 ): Pick<DeploymentOutput, "client" | "routeNotes"> {
     const facts = serverlessClient(model);
     const routeNotes = Object.fromEntries(
@@ -369,15 +369,6 @@ function clientOutputs(
             ]),
     );
     if (!facts) return { routeNotes };
-    const { basePath, api, authorization, model: modelField, modelRequired } = facts;
-    return {
-        client: {
-            baseURL: pulumi.interpolate`${uri}${basePath}`,
-            api,
-            authorization,
-            model: modelField,
-            modelRequired,
-        },
-        routeNotes,
-    };
+    const { api, authorization, model: modelField, modelRequired } = facts;
+    return { client: { baseURL, api, authorization, model: modelField, modelRequired }, routeNotes };
 }
