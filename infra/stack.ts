@@ -199,7 +199,7 @@ function defineServerless(config: ValidStackConfig, hostOf: HostOf, tagsOf: Tags
                 tokensPerMinute: offer.rateLimits.tokensPerMinute,
                 requestsPerMinute: offer.rateLimits.requestsPerMinute,
             },
-            ...clientOutputs(d.catalogModel, offer.routes, endpoint.uri),
+            ...clientOutputs(d.catalogModel, offer.routes, endpoint.openAiBaseUrl),
             primaryKey: endpoint.primaryKey,
             secondaryKey: endpoint.secondaryKey,
         };
@@ -416,7 +416,7 @@ function existingWorkspace(config: ValidStackConfig): {
 function clientOutputs(
     model: Parameters<typeof serverlessClient>[0],
     routes: readonly Route[],
-    uri: pulumi.Output<string>,
+    baseURL: pulumi.Output<string>,
 ): Pick<DeploymentOutput, "client" | "routeNotes"> {
     const facts = serverlessClient(model);
     const routeNotes = Object.fromEntries(
@@ -428,15 +428,6 @@ function clientOutputs(
             ]),
     );
     if (!facts) return { routeNotes };
-    const { basePath, api, authorization, model: modelField, modelRequired } = facts;
-    return {
-        client: {
-            baseURL: pulumi.interpolate`${uri}${basePath}`,
-            api,
-            authorization,
-            model: modelField,
-            modelRequired,
-        },
-        routeNotes,
-    };
+    const { api, authorization, model: modelField, modelRequired } = facts;
+    return { client: { baseURL, api, authorization, model: modelField, modelRequired }, routeNotes };
 }

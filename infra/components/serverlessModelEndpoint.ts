@@ -1,6 +1,6 @@
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
-import { MODELS, needsMarketplaceSubscription, type Route } from "../catalog";
+import { MODELS, needsMarketplaceSubscription, serverlessClient, type Route } from "../catalog";
 import type { ContentSafetyStatus, ServerlessAuthMode } from "./enums";
 import { randomSuffix } from "./names";
 import { resolveWorkspace } from "./workspaceRef";
@@ -76,6 +76,12 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
     public readonly uri: pulumi.Output<string>;
     /** Full URL of each route the model serves, by route name. */
     public readonly routeUrls: pulumi.Output<{ [name: string]: string }>;
+    /**
+     * Base URL for an OpenAI-compatible client such as the `openai` package (`<uri>/v1`, the provider's own routes;
+     * a key goes in as `apiKey`), or an empty string when the catalog knows no such route for the model. The model
+     * inference routes in `routeUrls` lost their SDK on 2026-08-26.
+     */
+    public readonly openAiBaseUrl: pulumi.Output<string>;
     /** Tokens per minute allowed per deployment. */
     public readonly tokensPerMinute: pulumi.Output<number | undefined>;
     /** Requests per minute allowed per deployment. */
@@ -89,9 +95,9 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
         checkArgs("ServerlessModelEndpoint", name, args, SERVERLESS_ENDPOINT_ARGS);
         super("azure-ai-models:index:ServerlessModelEndpoint", name, {}, opts);
         const ws = resolveWorkspace("ServerlessModelEndpoint", args);
-        const offer = MODELS.find(
-            (m) => m.serverless?.modelId.toLowerCase() === args.modelId.toLowerCase(),
-        )?.serverless;
+        const model = MODELS.find((m) => m.serverless?.modelId.toLowerCase() === args.modelId.toLowerCase());
+        const offer = model?.serverless;
+        const client = model ? serverlessClient(model) : undefined;
         const routes = args.routes ?? (offer?.routes ?? []).map((r) => ({ name: routeName(r), path: r.path }));
         if (args.marketplaceSubscriptionId === undefined && needsMarketplaceSubscription(args.modelId)) {
             void pulumi.log.warn(
@@ -135,6 +141,7 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
         this.endpointId = endpoint.id;
         this.uri = endpoint.properties.apply((p) => p.inferenceEndpoint.uri.replace(/\/+$/, ""));
         this.routeUrls = this.uri.apply((uri) => Object.fromEntries(routes.map((r) => [r.name, `${uri}${r.path}`])));
+        this.openAiBaseUrl = this.uri.apply((uri) => (client ? `${uri}${client.basePath}` : ""));
         this.tokensPerMinute = pulumi.output(offer?.rateLimits.tokensPerMinute);
         this.requestsPerMinute = pulumi.output(offer?.rateLimits.requestsPerMinute);
         // The SDK does not mark these as secret: wrap them before they leave the component.
@@ -144,6 +151,7 @@ export class ServerlessModelEndpoint extends pulumi.ComponentResource {
             endpointName: this.endpointName,
             uri: this.uri,
             routeUrls: this.routeUrls,
+            openAiBaseUrl: this.openAiBaseUrl,
             primaryKey: this.primaryKey,
             secondaryKey: this.secondaryKey,
         });

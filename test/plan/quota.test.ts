@@ -1,6 +1,7 @@
 /** The quota section of the plan: cores per region and VM family, from the catalog's VM size table. */
 import { describe, expect, it } from "vitest";
 import { findVmSize, quotaCores, VM_SIZES } from "../../infra/catalog";
+import { validateStackConfig } from "../../infra/config";
 import { quotaReport } from "../../plan/quota";
 import type { PlannedResource } from "../../plan/types";
 
@@ -73,6 +74,37 @@ describe("H100 sizes (MS docs VM SKU list of 2025-10-18)", () => {
                 cores: 96,
                 reserveApplied: false,
             },
+        ]);
+    });
+});
+
+describe("H100 sizes in stack config", () => {
+    const config = (model: string, instanceType: string) => ({
+        workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
+        onlineEndpoints: [
+            { name: "llama", project: "chat", deployments: [{ name: "blue", model, version: 3, instanceType }] },
+        ],
+    });
+
+    it("are known sizes: no quota warning, and their facts reach the deployment", () => {
+        const r = validateStackConfig(config("Meta-Llama-3-70B-Instruct", "Standard_ND96isr_H100_v5"), {
+            today: new Date("2026-12-01T00:00:00Z"),
+        });
+        expect(r.errors).toEqual([]);
+        expect(r.warnings).toEqual([]);
+        expect(r.config?.onlineEndpoints[0].deployments[0].vmSize).toMatchObject({
+            vCPUs: 96,
+            gpus: 8,
+            family: "standardNDv5H100Family",
+        });
+    });
+
+    it("still respect the sizes a model's asset allows", () => {
+        const r = validateStackConfig(config("Mixtral-8x7B-Instruct-v01", "Standard_NC40ads_H100_v5"), {
+            today: new Date("2026-12-01T00:00:00Z"),
+        });
+        expect(r.errors.map((e) => e.message)).toEqual([
+            '"Standard_NC40ads_H100_v5" is not among the sizes mistralai-Mixtral-8x7B-Instruct-v01\'s asset allows: Standard_ND40rs_v2, Standard_NC96ads_A100_v4, Standard_ND96amsr_A100_v4, Standard_ND96asr_v4. Set allowInstanceType: true to use it anyway',
         ]);
     });
 });
