@@ -3,23 +3,14 @@
  * `azure-ai-models` resolves to inside this repository: see test/package/dist.ts). A tsc process each, so in
  * `npm run test:e2e`; examples.test.ts plans them.
  */
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { runNode } from "../helpers/process";
 import { ensureDist, ROOT, TSC } from "../package/dist";
 
-function typecheck(example: string): Promise<{ code: number | null; output: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [TSC, "-p", path.join(ROOT, "examples", example, "tsconfig.json")], {
-            cwd: ROOT,
-            timeout: 180_000,
-        });
-        let output = "";
-        child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
-        child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, output }));
-    });
+async function typecheck(example: string): Promise<{ code: number | null; output: string }> {
+    const r = await runNode([TSC, "-p", path.join(ROOT, "examples", example, "tsconfig.json")], ROOT);
+    return { code: r.code, output: r.stdout + r.stderr };
 }
 
 beforeAll(() => ensureDist(inject("azureAiModelsDistBuilt")), 300_000);

@@ -2,23 +2,13 @@
  * The packed tarball, installed into a consumer project (consumer.ts), type-checks a consumer program against its
  * declarations with tsc: two tsc processes, so in `npm run test:e2e`; pack.test.ts checks the rest.
  */
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runNode } from "../helpers/process";
 import { installedConsumer } from "./consumer";
 import { ensureDist, TSC } from "./dist";
 
-function tsc(project: string, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [TSC, "-p", project], { cwd, timeout: 180_000 });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-        child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
+const tsc = (project: string, cwd: string) => runNode([TSC, "-p", project], cwd);
 
 beforeAll(() => ensureDist(inject("azureAiModelsDistBuilt")), 300_000);
 

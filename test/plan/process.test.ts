@@ -3,17 +3,11 @@
  * TypeScript compiled on demand, the exit code the process ends with and which stream gets what. Everything the
  * command prints is checked in-process (cli.test.ts and the others); these are the few runs a process adds to.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/planCommand";
-
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
+import { runNode, type ProcessRun as Run } from "../helpers/process";
 
 /** The command `npm run plan` runs, with these arguments. */
 function planProcess(args: string[]): Promise<Run> {
@@ -21,15 +15,7 @@ function planProcess(args: string[]): Promise<Run> {
         .scripts.plan;
     const [command, ...rest] = script.split(" ");
     expect(command).toBe("node");
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [...rest, ...args], { cwd: ROOT, timeout: 120_000 });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-        child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+    return runNode([...rest, ...args], ROOT, 120_000);
 }
 
 describe("npm run plan as a process", () => {
