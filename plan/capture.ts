@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { azureMocks, type StackReferenceOutputs } from "./mocks";
+import { withoutApiVersionAliases, withoutRuntimeDebugInfo } from "./runtimeCost";
 import { SECRET, UNKNOWN, type PlannedOutput, type PlannedResource } from "./types";
 
 // Signatures Pulumi's RPC layer uses for secrets and resource references in serialized values.
@@ -118,6 +119,13 @@ export interface CaptureOptions {
     secretKeys?: string[];
     /** Outputs of the stacks the program reads through `pulumi.StackReference`, by stack name. */
     stackReferences?: Record<string, StackReferenceOutputs>;
+    /**
+     * Run with everything the runtime computes for the engine alone (API-version aliases, promise and resource stack
+     * traces; see runtimeCost.ts), as under `pulumi preview`: slower, the same plan. For debugging the runtime itself,
+     * such as a promise-leak report with stack traces. @default true when `PULUMI_DEBUG_PROMISE_LEAKS` is set (the
+     * runtime's own switch for that report), else false
+     */
+    keepRuntimeDebugInfo?: boolean;
 }
 
 export interface Capture {
@@ -165,24 +173,29 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         return Promise.resolve();
     };
     let error: unknown;
-    try {
-        // A program that throws ends with no outputs; catching inside the stack keeps the runtime's own promises
-        // from rejecting unobserved.
-        await pulumi.runtime.runInPulumiStack(async () => {
-            try {
-                return await program();
-            } catch (e) {
-                error = e;
-                return {};
-            }
-        });
-    } catch (e) {
-        error ??= e;
-    } finally {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> }).waitForRPCs();
-        log.warn = originalWarn;
-    }
+    const keep = options.keepRuntimeDebugInfo ?? Boolean(process.env.PULUMI_DEBUG_PROMISE_LEAKS);
+    // What the mock runtime never uses is not computed, unless asked: see runtimeCost.ts.
+    await (keep ? (run: () => Promise<void>) => run() : withoutRuntimeDebugInfo)(async () => {
+        try {
+            // A program that throws ends with no outputs; catching inside the stack keeps the runtime's own promises
+            // from rejecting unobserved.
+            await pulumi.runtime.runInPulumiStack(async () => {
+                if (!keep) pulumi.runtime.registerStackTransformation(withoutApiVersionAliases);
+                try {
+                    return await program();
+                } catch (e) {
+                    error = e;
+                    return {};
+                }
+            });
+        } catch (e) {
+            error ??= e;
+        } finally {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> }).waitForRPCs();
+            log.warn = originalWarn;
+        }
+    });
 
     const stackOutputs = recorder.stackOutputs;
     const outputs: PlannedOutput[] = [];

@@ -58,13 +58,13 @@ const HEADER =
 const FOUNDRY_OUTPUT =
     '  ~ foundry: null → {"accountId":"[unknown]","accountName":"aimodels-jlz0bs","contentFilters":[],"customSubDomain":"aimodels-jlz0bs","dep...';
 const CREATE_FOUNDRY = [
-    "  +   create          random:index/randomString:RandomString  aimodels-suffix",
     "  +   create          resources:ResourceGroup  aimodels-rg  (rg-aimodels)",
+    "  +   create          random:index/randomString:RandomString  aimodels-suffix",
     "  +   create          operationalinsights:Workspace  aimodels-log  (log-aimodels)",
     "  +   create          cognitiveservices:Account  aimodels-account  (aimodels-jlz0bs)",
     "  +   create          monitor:DiagnosticSetting  aimodels-diagnostics  (to-log-analytics)",
-    "  +   create          authorization:RoleAssignment  aimodels-user-00000000-0000-0000-0000-000000000001",
     "  +   create          cognitiveservices:Deployment  aimodels-ministral-deployment  (ministral)",
+    "  +   create          authorization:RoleAssignment  aimodels-user-00000000-0000-0000-0000-000000000001",
 ];
 const DELETE_SERVERLESS = [
     "  -   delete          random:index/randomString:RandomString  ministral-suffix",

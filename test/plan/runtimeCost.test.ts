@@ -1,0 +1,97 @@
+/**
+ * The plan skips what the Pulumi runtime computes for the engine alone (plan/runtimeCost.ts): the same plan, the
+ * program's own aliases and error stack traces intact, the runtime put back afterwards.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
+import { describe, expect, it } from "vitest";
+import { captureProgram } from "../../plan/capture";
+import { isApiVersionAlias } from "../../plan/runtimeCost";
+import { defineStack } from "../../infra/stack";
+import { loadStackConfig } from "../../infra/config";
+import * as path from "node:path";
+import { PROJECT } from "../helpers/stack";
+import { stackFileConfig } from "../review/plans";
+
+const ENDPOINT = "azure-native:machinelearningservices:ServerlessEndpoint";
+
+describe("isApiVersionAlias", () => {
+    it.each([
+        [{ type: "azure-native:machinelearningservices/v20240401:ServerlessEndpoint" }, true],
+        [{ type: "azure-native:cognitiveservices/v20250601preview:Account" }, true],
+        [{ type: ENDPOINT }, false],
+        [{ type: "azure-native:machinelearningservices/v20240401:ServerlessEndpoint", name: "old" }, false],
+        [{ name: "old" }, false],
+        [{ type: "aws:s3/v2:Bucket" }, false],
+        ["urn:pulumi:dev::p::azure-native:machinelearningservices/v20240401:ServerlessEndpoint::e", false],
+    ])("%j: %s", (alias, expected) => {
+        expect(isApiVersionAlias(alias)).toBe(expected);
+    });
+});
+
+/** A program declaring one ServerlessEndpoint with an alias of its own, recording the options the runtime sees. */
+function endpointProgram(seen: { aliases: unknown[]; stack?: string }) {
+    return () => {
+        // Registered after the plan's own transformation, so it sees the options as the runtime uses them.
+        pulumi.runtime.registerStackTransformation(({ type, opts }) => {
+            if (type === ENDPOINT) seen.aliases = [...(opts.aliases ?? [])];
+            return undefined;
+        });
+        new machinelearningservices.ServerlessEndpoint(
+            "e",
+            {
+                resourceGroupName: "rg",
+                workspaceName: "ws",
+                properties: { authMode: "Key", modelSettings: { modelId: "azureml://registries/x/models/y" } },
+                sku: { name: "Consumption" },
+            },
+            { aliases: [{ name: "old-e" }] },
+        );
+        return {};
+    };
+}
+
+const OPTIONS = { project: PROJECT, stack: "test" };
+
+describe("the plan without the runtime's engine-only work", () => {
+    it("drops azure-native's API-version aliases and keeps the program's own", async () => {
+        const seen: { aliases: unknown[] } = { aliases: [] };
+        expect((await captureProgram(endpointProgram(seen), OPTIONS)).error).toBeUndefined();
+        expect(seen.aliases).toEqual([{ name: "old-e" }]);
+
+        await captureProgram(endpointProgram(seen), { ...OPTIONS, keepRuntimeDebugInfo: true });
+        expect(seen.aliases).toContainEqual({ name: "old-e" });
+        expect(seen.aliases.filter(isApiVersionAlias).length).toBeGreaterThan(10);
+    });
+
+    it("keeps the stack trace of an error the program throws, and puts the runtime back afterwards", async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: unknown };
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const resource = (require("@pulumi/pulumi/resource") as { Resource: { stackTrace: unknown } }).Resource;
+        const before = [debuggable.debuggablePromise, resource.stackTrace, Error.stackTraceLimit];
+        function programThatFails(): never {
+            throw new Error("the program's own bug");
+        }
+        const capture = await captureProgram(programThatFails, OPTIONS);
+        expect((capture.error as Error).message).toBe("the program's own bug");
+        expect((capture.error as Error).stack).toContain("at programThatFails");
+        expect([debuggable.debuggablePromise, resource.stackTrace, Error.stackTraceLimit]).toEqual(before);
+    });
+
+    it.each(["dev", "managed", "foundry"])("plans the %s stack exactly as with them", async (stack) => {
+        const values = stackFileConfig(path.join(__dirname, "../..", `Pulumi.${stack}.yaml`));
+        const config = Object.fromEntries(
+            Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+        );
+        const program = () => defineStack(loadStackConfig({ today: new Date("2026-11-21T00:00:00Z") }));
+        const lean = await captureProgram(program, { ...OPTIONS, config });
+        const full = await captureProgram(program, { ...OPTIONS, config, keepRuntimeDebugInfo: true });
+        const sorted = (c: typeof lean) => c.resources.map((r) => JSON.stringify(r)).sort();
+        expect(lean.error).toBeUndefined();
+        expect(lean.resources.length).toBeGreaterThan(10);
+        expect(sorted(lean)).toEqual(sorted(full));
+        expect(lean.outputs).toEqual(full.outputs);
+        expect(lean.warnings).toEqual(full.warnings);
+    });
+});
