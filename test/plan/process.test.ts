@@ -19,7 +19,7 @@ function planProcess(args: string[]): Promise<Run> {
 }
 
 describe("npm run plan as a process", () => {
-    let runs: Record<"valid" | "invalid" | "usage" | "broken", Promise<Run>>;
+    let runs: Record<"valid" | "invalid" | "usage" | "broken" | "never", Promise<Run>>;
     beforeAll(() => {
         const bad = path.join(ROOT, "test/fixtures/stacks/wrong-region");
         runs = {
@@ -28,6 +28,7 @@ describe("npm run plan as a process", () => {
             usage: planProcess(["--stak", "dev"]),
             // The consumer example reads a StackReference: without its outputs the program fails.
             broken: planProcess(["--dir", "examples/consume-outputs"]),
+            never: planProcess(["--dir", path.join(ROOT, "test/fixtures/stacks/never-finishes"), "--stack", "test"]),
         };
         for (const r of Object.values(runs)) r.catch(() => undefined);
     });
@@ -62,5 +63,17 @@ describe("npm run plan as a process", () => {
         expect(r.stderr).toMatch(/^plan failed: /);
         // Whichever reference the program reads first: the platform stack or the Foundry stack.
         expect(r.stderr).toMatch(/no outputs for the stack reference "org\/azure-ai-models\/(dev|foundry)"/);
+    });
+
+    it("exits 3 when the program never finishes, after the runtime's report of the registration left waiting", async () => {
+        const r = await runs.never;
+        expect(r.code).toBe(3);
+        expect(r.stdout).toBe("");
+        const report = r.stderr.indexOf(
+            '"rg" [azure-native:resources:ResourceGroup] was waiting for the value of its input property "location"',
+        );
+        const failed = r.stderr.indexOf("plan failed: the program never finished");
+        expect(report).toBeGreaterThan(0);
+        expect(failed).toBeGreaterThan(report);
     });
 });
