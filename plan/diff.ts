@@ -23,6 +23,7 @@ import {
     type PlanWarning,
     type QuotaRow,
 } from "./types";
+import { countOf, problemPhrases, type PlanErrorKind } from "./problems";
 
 /** What the diff needs of a plan: a {@link Plan}, or one read back from `npm run plan -- --json`. */
 export interface DiffablePlan {
@@ -33,6 +34,7 @@ export interface DiffablePlan {
     outputs: { name: string; value: unknown; secret: boolean }[];
     warnings: PlanWarning[];
     errors: string[];
+    errorKind?: PlanErrorKind;
     quota?: QuotaRow[];
     policies?: Plan["policies"];
 }
@@ -112,6 +114,7 @@ export interface PlanSide {
     today: string;
     resources: number;
     errors: string[];
+    errorKind?: PlanErrorKind;
 }
 
 export interface PlanDiff {
@@ -263,6 +266,7 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
         today: p.today,
         resources: p.resources.length,
         errors: p.errors,
+        ...(p.errorKind ? { errorKind: p.errorKind } : {}),
     });
     const diff: PlanDiff = {
         project: head.project,
@@ -278,14 +282,12 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
     };
     if (head.errors.length > 0) {
         // Without resources, this change's plan would read as "delete everything": say why instead.
-        notes.push(
-            `This change's stack config is invalid (${head.errors.length} problem${head.errors.length === 1 ? "" : "s"}): no resources to compare.`,
-        );
+        notes.push(`This change's ${problemPhrases(head).clause} (${countOf(head)}): no resources to compare.`);
         return diff;
     }
     if (base.errors.length > 0) {
         notes.push(
-            `The base's stack config is invalid (${base.errors.length} problem${base.errors.length === 1 ? "" : "s"}): it has no resources, so everything shows as created.`,
+            `The base's ${problemPhrases(base).clause} (${countOf(base)}): it has no resources, so everything shows as created.`,
         );
     }
     if (base.today !== head.today)

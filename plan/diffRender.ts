@@ -5,6 +5,7 @@
 import { code, renderMarkdown } from "./markdown";
 import type { ChangeAction, PlanDiff, PropertyChange, ResourceChange } from "./diff";
 import { SECRET, UNKNOWN, type Plan, type PlanViolation } from "./types";
+import { countOf, problemPhrases } from "./problems";
 
 /** The destructive-change gate as the command applied it. */
 export interface GateStatus {
@@ -103,7 +104,7 @@ export function renderDiffText(diff: PlanDiff, gate: GateStatus = { enabled: fal
     if (diff.head.errors.length > 0) {
         lines.push(
             "",
-            `This change's stack config is invalid: ${diff.head.errors.length} problem${diff.head.errors.length === 1 ? "" : "s"}. Nothing would be deployed.`,
+            `This change's ${problemPhrases(diff.head).clause}: ${countOf(diff.head)}. Nothing would be deployed.`,
         );
         for (const e of diff.head.errors) lines.push(`  - ${e}`);
         return lines.join("\n");
@@ -207,7 +208,7 @@ export function renderDiffMarkdown(
     );
     if (diff.head.errors.length > 0) {
         out.push(
-            `**❌ This change's stack config is invalid: ${diff.head.errors.length} problem${diff.head.errors.length === 1 ? "" : "s"}.** Nothing would be deployed.`,
+            `**❌ This change's ${problemPhrases(diff.head).clause}: ${countOf(diff.head)}.** Nothing would be deployed.`,
             "",
         );
         for (const e of diff.head.errors) out.push(`- ${e}`);

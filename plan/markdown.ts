@@ -7,6 +7,7 @@
 import { AZURE_NAME_INPUT, inputAt, shortType } from "./azureTypes";
 import { maskedInputs } from "./render";
 import { UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
+import { countOf, problemPhrases } from "./problems";
 
 export interface MarkdownOptions {
     /** Level of the report's title (`##`); sections are one level below. @default 2 */
@@ -54,7 +55,7 @@ export function policyVerdict(plan: Pick<Plan, "policies">): string {
 /** The one-line summary: resources, policy verdict, warnings. */
 export function summaryLine(plan: Plan): string {
     if (plan.errors.length > 0) {
-        return `**❌ Invalid stack config: ${plural(plan.errors.length, "problem")}.** Nothing would be deployed · ${plural(plan.warnings.length, "warning")}`;
+        return `**❌ ${problemPhrases(plan).title}: ${countOf(plan)}.** Nothing would be deployed · ${plural(plan.warnings.length, "warning")}`;
     }
     const custom = plan.resources.filter((r) => r.custom).length;
     return (
@@ -76,7 +77,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     );
 
     if (plan.errors.length > 0) {
-        out.push("", `${h(1)} Invalid stack config`, "");
+        out.push("", `${h(1)} ${problemPhrases(plan).title}`, "");
         for (const e of plan.errors) out.push(`- ${e}`);
         appendWarnings(out, plan, h(1));
         return out.join("\n");

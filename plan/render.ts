@@ -4,6 +4,7 @@
  */
 import { inputAt, shortType } from "./azureTypes";
 import { SECRET, type Plan, type PlannedResource, type PlanViolation } from "./types";
+import { countOf, problemPhrases } from "./problems";
 
 /** The inputs worth showing in the tree, by resource type (paths into the inputs). */
 const KEY_INPUTS: Record<string, string[]> = {
@@ -117,10 +118,7 @@ export function renderText(plan: Plan): string {
         `Plan: stack ${plan.stack} of ${plan.project} (offline, preview semantics; lifecycle checked on ${plan.today})`,
     );
     if (plan.errors.length > 0) {
-        lines.push(
-            "",
-            `Invalid stack config: ${plan.errors.length} problem${plan.errors.length === 1 ? "" : "s"}. Nothing would be deployed.`,
-        );
+        lines.push("", `${problemPhrases(plan).title}: ${countOf(plan)}. Nothing would be deployed.`);
         for (const e of plan.errors) lines.push(`  - ${e}`);
         appendWarnings(lines, plan);
         return lines.join("\n");

@@ -134,7 +134,9 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
     };
     if (options.typecheck) {
         const typeErrors = typeCheckProgram(projectDir, files.main);
-        if (typeErrors.length > 0) return { ...base, errors: typeErrors.map((e) => `type error: ${e}`) };
+        if (typeErrors.length > 0) {
+            return { ...base, errors: typeErrors.map((e) => `type error: ${e}`), errorKind: "typecheck" };
+        }
     }
 
     // The program validates its config itself (as under `pulumi up`) and throws before registering anything.
@@ -151,7 +153,12 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
         });
         const warnings = [...notes, ...capture.warnings.map(toWarning)];
         if (isConfigValidationError(capture.error)) {
-            return { ...base, warnings, errors: capture.error.issues.map((e) => `${e.path}: ${e.message}`) };
+            return {
+                ...base,
+                warnings,
+                errors: capture.error.issues.map((e) => `${e.path}: ${e.message}`),
+                errorKind: "config",
+            };
         }
         if (capture.error !== undefined) throw capture.error;
         // What the engine or Azure would refuse, whatever produced it: the plan refuses it too.
@@ -162,7 +169,7 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             ),
             ...plannedNameProblems(capture.resources),
         ];
-        if (refused.length > 0) return { ...base, warnings, errors: refused };
+        if (refused.length > 0) return { ...base, warnings, errors: refused, errorKind: "refused" };
         const quota = quotaReport(capture.resources);
         const foundryQuota = foundryQuotaReport(capture.resources);
         const plan: Plan = {

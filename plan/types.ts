@@ -3,6 +3,7 @@
  * engine has of a preview (resource inputs, parents, dependencies, options, stack outputs).
  */
 
+import type { PlanErrorKind } from "./problems";
 import { UNKNOWN } from "../policies/lib/unknown";
 
 /** Marks a value only Azure can know during a preview (rendered as `[unknown]`); the policies own it. */
@@ -116,8 +117,10 @@ export interface Plan {
     resources: PlannedResource[];
     outputs: PlannedOutput[];
     warnings: PlanWarning[];
-    /** Validation errors; when there are any, `resources` is empty. */
+    /** Why the plan failed, one line each; when there are any, `resources` is empty. */
     errors: string[];
+    /** What the errors are (absent: config errors, as in plans written before this field). */
+    errorKind?: PlanErrorKind;
     /** Quota the managed deployments need (empty without managed compute; shared-quota deployments excluded). */
     quota?: QuotaRow[];
     /** Managed deployments the quota table leaves out, and why. */

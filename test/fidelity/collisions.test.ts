@@ -7,6 +7,10 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateStackConfig } from "../../infra/config";
 import { runPlan } from "../../plan/run";
+import { renderText } from "../../plan/render";
+import { renderMarkdown } from "../../plan/markdown";
+import { diffPlans } from "../../plan/diff";
+import { renderDiffText } from "../../plan/diffRender";
 
 const TODAY = new Date("2026-11-21T00:00:00Z");
 const FIXTURES = path.resolve(__dirname, "../fixtures/stacks");
@@ -81,6 +85,28 @@ describe("the plan refuses what the engine or Azure would refuse", () => {
             `urn:pulumi:test::raw-bad-name::pulumi:pulumi:Stack$azure-native:operationalinsights:Workspace::logs: the Log Analytics workspace name "log-my_ws" breaks Azure's rule: ` +
                 "4-63 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group)",
         ]);
+    });
+
+    it("says the plan was refused, not that the stack config is invalid, in every report", async () => {
+        const plan = await runPlan({ projectDir: path.join(FIXTURES, "duplicate-urn"), stack: "test", today: TODAY });
+        expect(plan.errorKind).toBe("refused");
+        expect(renderText(plan).split("\n")[2]).toBe(
+            "Refused by Pulumi or Azure: 1 problem. Nothing would be deployed.",
+        );
+        const markdown = renderMarkdown(plan);
+        expect(markdown).toContain(
+            "**❌ Refused by Pulumi or Azure: 1 problem.** Nothing would be deployed · 0 warnings",
+        );
+        expect(markdown).toContain("\n### Refused by Pulumi or Azure\n");
+        expect(markdown).not.toContain("Invalid stack config");
+        const base = { ...plan, errors: [], errorKind: undefined };
+        const diff = diffPlans(base, plan);
+        expect(diff.notes).toEqual([
+            "This change's plan would be refused by Pulumi or Azure (1 problem): no resources to compare.",
+        ]);
+        expect(renderDiffText(diff).split("\n")[2]).toBe(
+            "This change's plan would be refused by Pulumi or Azure: 1 problem. Nothing would be deployed.",
+        );
     });
 });
 

@@ -69,6 +69,7 @@ describe("config sources", () => {
         const dir = path.resolve(__dirname, "../fixtures/stacks/type-error");
         const plan = await runPlan({ projectDir: dir, stack: "test", today: TODAY, typecheck: true });
         expect(plan.resources).toEqual([]);
+        expect(plan.errorKind).toBe("typecheck");
         expect(plan.errors).toHaveLength(2);
         expect(plan.errors[0]).toMatch(
             /^type error: test\/fixtures\/stacks\/type-error\/index\.ts:4:\d+ - error TS2322: Type 'number' is not assignable to type/,
