@@ -8,6 +8,7 @@ import { AZURE_NAME_INPUT, inputAt, shortType } from "./azureTypes";
 import { maskedInputs } from "./render";
 import { UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
+import { tableSections, type TableSection } from "./sections";
 
 export interface MarkdownOptions {
     /** Level of the report's title (`##`); sections are one level below. @default 2 */
@@ -85,8 +86,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
 
     appendPolicies(out, plan, h(1));
     appendWarnings(out, plan, h(1));
-    appendQuota(out, plan, h(1));
-    appendFoundryQuota(out, plan, h(1));
+    for (const section of tableSections(plan)) appendTable(out, section, h(1));
 
     out.push("", `${h(1)} Resources (${plan.resources.length})`, "", "```text", ...resourceTree(plan), "```");
 
@@ -137,51 +137,20 @@ function appendWarnings(out: string[], plan: Plan, h: string): void {
     for (const w of plan.warnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ""}${w.message}`);
 }
 
-function appendQuota(out: string[], plan: Plan, h: string): void {
-    const rows = plan.quota ?? [];
-    const skipped = plan.quotaSkipped ?? [];
-    if (rows.length === 0 && skipped.length === 0) return;
-    out.push("", `${h} Managed-compute quota to request`, "");
-    if (rows.length > 0) {
+function appendTable(out: string[], section: TableSection, h: string): void {
+    out.push("", `${h} ${section.heading}`, "");
+    if (section.rows.length > 0) {
         out.push(
-            "Cores per region and VM family (a 20% reserve is added where the VM size is not exempt).",
+            section.intro,
             "",
-            "| region | VM family | instances | cores | 20% reserve | deployments |",
-            "|---|---|--:|--:|---|---|",
+            `| ${section.columns.map((c) => c.markdown ?? c.text).join(" | ")} |`,
+            `|${section.columns.map((c) => (c.numeric ? "--:" : "---")).join("|")}|`,
         );
-        for (const q of rows) {
-            out.push(
-                `| ${q.region} | ${cell(q.family)} | ${q.instances} | ${q.cores} | ${q.reserveApplied ? "yes" : "no"} | ${cell(q.deployments.join(", "))} |`,
-            );
-        }
+        for (const row of section.rows) out.push(`| ${row.map(cell).join(" | ")} |`);
     }
-    if (skipped.length > 0) {
-        if (rows.length > 0) out.push("");
-        for (const s of skipped) out.push(`- not counted: ${code(s.deployment)}: ${s.reason}`);
-    }
-}
-
-function appendFoundryQuota(out: string[], plan: Plan, h: string): void {
-    const rows = plan.foundryQuota ?? [];
-    const skipped = plan.foundryQuotaSkipped ?? [];
-    if (rows.length === 0 && skipped.length === 0) return;
-    out.push("", `${h} Foundry capacity and quota`, "");
-    if (rows.length > 0) {
-        out.push(
-            "Capacity units (1,000 tokens per minute each) per region, model and SKU, against the default quota.",
-            "",
-            "| region | model | SKU | capacity | default quota | quota | deployments |",
-            "|---|---|---|--:|--:|---|---|",
-        );
-        for (const q of rows) {
-            out.push(
-                `| ${q.region} | ${cell(q.model)} | ${q.sku} | ${q.capacity} | ${q.defaultQuota} | ${q.overDefault ? "request an increase" : "within default"} | ${cell(q.deployments.join(", "))} |`,
-            );
-        }
-    }
-    if (skipped.length > 0) {
-        if (rows.length > 0) out.push("");
-        for (const s of skipped) out.push(`- not counted: ${code(s.deployment)}: ${s.reason}`);
+    if (section.skipped.length > 0) {
+        if (section.rows.length > 0) out.push("");
+        for (const s of section.skipped) out.push(`- not counted: ${code(s.deployment)}: ${s.reason}`);
     }
 }
 

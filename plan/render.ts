@@ -5,6 +5,7 @@
 import { inputAt, shortType } from "./azureTypes";
 import { SECRET, type Plan, type PlannedResource, type PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
+import { tableSections, type TableSection } from "./sections";
 
 /** The inputs worth showing in the tree, by resource type (paths into the inputs). */
 const KEY_INPUTS: Record<string, string[]> = {
@@ -172,8 +173,7 @@ export function renderText(plan: Plan): string {
     for (const root of children.get("") ?? []) walk(root, 0);
 
     appendWarnings(lines, plan);
-    appendQuota(lines, plan);
-    appendFoundryQuota(lines, plan);
+    for (const section of tableSections(plan)) appendTable(lines, section);
     appendPolicies(lines, plan);
     if (plan.outputs.length) {
         lines.push("", "Outputs:");
@@ -196,43 +196,11 @@ export function textTable(head: string[], rows: string[][]): string[] {
     return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
 }
 
-function appendQuota(lines: string[], plan: Plan): void {
-    if (!plan.quota?.length && !plan.quotaSkipped?.length) return;
-    lines.push(
-        "",
-        "Quota to request for managed compute (cores per region and VM family; 20% reserve where the size needs it):",
-    );
-    const rows = (plan.quota ?? []).map((q) => [
-        q.region,
-        q.family,
-        String(q.instances),
-        String(q.cores),
-        q.reserveApplied ? "yes" : "no",
-        q.deployments.join(", "),
-    ]);
-    for (const l of textTable(["region", "VM family", "instances", "cores", "reserve", "deployments"], rows))
-        lines.push(`  ${l}`);
-    for (const s of plan.quotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
-}
-
-function appendFoundryQuota(lines: string[], plan: Plan): void {
-    if (!plan.foundryQuota?.length && !plan.foundryQuotaSkipped?.length) return;
-    lines.push(
-        "",
-        "Foundry capacity per region, model and SKU (capacity units of 1,000 tokens per minute) against the default quota:",
-    );
-    const rows = (plan.foundryQuota ?? []).map((q) => [
-        q.region,
-        q.model,
-        q.sku,
-        String(q.capacity),
-        String(q.defaultQuota),
-        q.overDefault ? "request an increase" : "within default",
-        q.deployments.join(", "),
-    ]);
-    for (const l of textTable(["region", "model", "SKU", "capacity", "default quota", "quota", "deployments"], rows))
-        lines.push(`  ${l}`);
-    for (const s of plan.foundryQuotaSkipped ?? []) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
+function appendTable(lines: string[], section: TableSection): void {
+    lines.push("", section.textTitle);
+    const head = section.columns.map((c) => c.text);
+    for (const l of textTable(head, section.rows)) lines.push(`  ${l}`);
+    for (const s of section.skipped) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
 }
 
 function violationLine(v: PlanViolation): string {
