@@ -4,7 +4,14 @@
  * region is the account's, found among the planned accounts by name. Above the default a quota increase must be
  * granted before `pulumi up`, or the deployment fails for lack of quota.
  */
-import { FOUNDRY_CAPACITY_UNIT_TPM, defaultFoundryQuota, findFoundryOffer, normalizeRegion } from "../infra/catalog";
+import {
+    FOUNDRY_CAPACITY_UNIT_TPM,
+    defaultFoundryQuota,
+    findFoundryOffer,
+    foundrySku,
+    normalizeRegion,
+    provisionedQuotaNote,
+} from "../infra/catalog";
 import { UNKNOWN, type FoundryQuotaRow, type PlannedResource } from "./types";
 
 const ACCOUNT = "azure-native:cognitiveservices:Account";
@@ -46,6 +53,11 @@ export function foundryQuotaReport(resources: readonly PlannedResource[]): Found
                     ? "SKU or capacity not known"
                     : `${String(modelName)} is not in the catalog's Foundry table`,
             });
+            continue;
+        }
+        const skuOffer = foundrySku(offer, sku.name);
+        if (skuOffer?.provisioned) {
+            skipped.push({ deployment: label, reason: provisionedQuotaNote(offer, skuOffer, sku.capacity) });
             continue;
         }
         const key = `${region}|${offer.name}|${sku.name}`;

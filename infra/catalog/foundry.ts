@@ -30,6 +30,22 @@ export interface FoundrySkuOffer {
     regions: readonly string[];
     /** For `DataZoneStandard`: the zones offered, each with the regions that belong to it. */
     dataZones?: Readonly<Partial<Record<DataZone, readonly string[]>>>;
+    /**
+     * For a provisioned SKU: `sku.capacity` counts provisioned throughput units (PTUs), reserved with a PTU quota of
+     * their own, not the model's tokens-per-minute quota.
+     */
+    provisioned?: ProvisionedThroughput;
+    source: Source;
+}
+
+/** The PTU sizes Azure accepts for a provisioned deployment of a model. */
+export interface ProvisionedThroughput {
+    /** The smallest deployment, in PTUs. */
+    minimumUnits: number;
+    /** Deployments grow in steps of this many PTUs. */
+    increment: number;
+    /** Input tokens per minute one PTU serves (Microsoft's sizing figure). */
+    inputTokensPerMinutePerUnit: number;
     source: Source;
 }
 
@@ -67,24 +83,39 @@ export interface FoundryOffer {
 
 // ---- sources ------------------------------------------------------------------------------------------------
 
+/** The Foundry docs since their move from `articles/ai-foundry/` (2025-09); a few pages were read before it. */
+const FOUNDRY_DOCS = "MicrosoftDocs/azure-ai-docs articles/foundry";
 const DOCS = "MicrosoftDocs/azure-ai-docs articles/ai-foundry";
 
 export const FOUNDRY_SOURCES = {
     quotasLimits: {
-        document: `${DOCS}/foundry-models/quotas-limits.md @05d07bc7 (same text as @11df5a03)`,
-        date: "2026-02-20",
+        document: `${FOUNDRY_DOCS}/foundry-models/includes/quotas-limits-content.md @01a83b28 (same table as @c06a3fa7)`,
+        date: "2026-04-29",
     },
     azureDirect: {
-        document: `${DOCS}/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85`,
+        document: `${FOUNDRY_DOCS}/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85`,
         date: "2026-10-05",
+        note: "Mistral-Large-3 is marked Preview at @0378dd85",
     },
     globalStandardMatrix: {
-        document: `${DOCS}/foundry-models/includes/model-matrix/global-standard.md @0b276b0a`,
-        date: "2025-09-15",
-        note: "26 regions in the list read at @437cef2a (a summary elsewhere counts 25): the list is kept",
+        document: `${FOUNDRY_DOCS}/foundry-models/includes/model-matrix/global-standard.md @480c29aa`,
+        date: "2026-04-02",
+        note: "30 regions, every model of the catalog sold by Azure in all of them; @437cef2a (2025-09-29) had 25, without canadacentral",
+    },
+    dataZoneMatrix: {
+        document: `${FOUNDRY_DOCS}/foundry-models/includes/model-matrix/data-zone-standard.md @480c29aa`,
+        date: "2026-04-02",
+    },
+    provisionedMatrix: {
+        document: `${FOUNDRY_DOCS}/foundry-models/includes/model-matrix/global-provisioned-managed.md @480c29aa`,
+        date: "2026-04-02",
+    },
+    provisionedSizes: {
+        document: `${FOUNDRY_DOCS}/openai/how-to/provisioned-throughput-onboarding.md @040c3859 (PTU sizes per model)`,
+        date: "2026-04-07",
     },
     marketplaceMatrix: {
-        document: `${DOCS}/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c`,
+        document: `${FOUNDRY_DOCS}/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c`,
         date: "2026-09-02",
     },
     modelCards: {
@@ -93,7 +124,7 @@ export const FOUNDRY_SOURCES = {
         date: "2026-10-05",
     },
     lifecycle: {
-        document: `${DOCS}/concepts/model-lifecycle-retirement.md @00bb5540 (retirement schedule)`,
+        document: `${FOUNDRY_DOCS}/openai/includes/concepts-model-retirement-schedule-content.md @00bb5540 (retirement schedule, Foundry Models sold by Azure)`,
         date: "2026-07-07",
     },
     resources: {
@@ -102,11 +133,11 @@ export const FOUNDRY_SOURCES = {
         date: "2026-11-21",
     },
     roles: {
-        document: `${DOCS}/concepts/rbac-foundry.md (Foundry User, formerly Azure AI User) and Azure built-in roles`,
+        document: `${FOUNDRY_DOCS}/concepts/rbac-foundry.md (Foundry User, formerly Azure AI User) and Azure built-in roles`,
         date: "2026-11-21",
     },
     capacityUnit: {
-        document: `${DOCS}/openai/quotas-limits.md @ms.date 2026-02-17: standard deployments allocate quota in units of 1,000 tokens per minute`,
+        document: `${FOUNDRY_DOCS}/openai/quotas-limits.md @ms.date 2026-02-17: standard deployments allocate quota in units of 1,000 tokens per minute`,
         date: "2026-02-17",
     },
     contentFilters: {
@@ -180,12 +211,14 @@ export const FOUNDRY_GLOBAL_STANDARD_REGIONS = [
     "brazilsouth",
     "canadacentral",
     "canadaeast",
+    "centralus",
     "eastus",
     "eastus2",
     "francecentral",
     "germanywestcentral",
     "italynorth",
     "japaneast",
+    "japanwest",
     "koreacentral",
     "northcentralus",
     "norwayeast",
@@ -199,10 +232,15 @@ export const FOUNDRY_GLOBAL_STANDARD_REGIONS = [
     "switzerlandwest",
     "uaenorth",
     "uksouth",
+    "westcentralus",
     "westeurope",
     "westus",
+    "westus2",
     "westus3",
 ] as const;
+
+/** Global provisioned (PTU) regions of the models sold by Azure that offer it: the same 30 as Global standard. */
+export const FOUNDRY_GLOBAL_PROVISIONED_REGIONS: readonly string[] = FOUNDRY_GLOBAL_STANDARD_REGIONS;
 
 /** Global standard regions of partner (Marketplace) models on Foundry. */
 export const FOUNDRY_MARKETPLACE_REGIONS = [
@@ -240,11 +278,21 @@ export const FOUNDRY_MARKETPLACE_REGIONS = [
 ] as const;
 
 /**
- * The regions of the "US" and "EU" data zones among the Global standard regions: the model tables say "Data zone
- * standard (US and EU)"; a data zone is the Azure geography (United States, European Union).
+ * The regions of the "US" and "EU" data zones, as the Data zone standard matrix ticks them for the Mistral models
+ * sold by Azure (the model tables say "Data zone standard (US and EU)").
  */
 export const FOUNDRY_DATA_ZONES: Readonly<Record<DataZone, readonly string[]>> = {
-    US: ["eastus", "eastus2", "northcentralus", "southcentralus", "westus", "westus3"],
+    US: [
+        "centralus",
+        "eastus",
+        "eastus2",
+        "northcentralus",
+        "southcentralus",
+        "westcentralus",
+        "westus",
+        "westus2",
+        "westus3",
+    ],
     EU: [
         "francecentral",
         "germanywestcentral",
@@ -267,7 +315,10 @@ const DEFAULT_RATES: FoundryRateLimits = {
 };
 const PARTNER_RATES: FoundryRateLimits = {
     ...DEFAULT_RATES,
-    source: { ...FOUNDRY_SOURCES.quotasLimits, note: 'the "rest of models" row; the page covers models sold by Azure' },
+    source: {
+        ...FOUNDRY_SOURCES.quotasLimits,
+        note: 'unverified: Microsoft publishes no limits for Marketplace models on Foundry; the "rest of models" row of the models sold by Azure is assumed',
+    },
 };
 
 const globalStandard = (regions: readonly string[], source: Source): FoundrySkuOffer => ({
@@ -283,7 +334,7 @@ function direct(
         aliases: [],
         versionSource: FOUNDRY_SOURCES.modelCards,
         soldBy: "Azure",
-        skus: [globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect)],
+        skus: [globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix)],
         rateLimits: DEFAULT_RATES,
         source: FOUNDRY_SOURCES.azureDirect,
         ...o,
@@ -320,6 +371,14 @@ const DOCUMENT_OCR = {
     },
 } as const;
 
+/** Data zone standard in the US and EU zones, as the matrix offers it for the Mistral models sold by Azure. */
+const DATA_ZONE_STANDARD: FoundrySkuOffer = {
+    sku: "DataZoneStandard",
+    regions: [...FOUNDRY_DATA_ZONES.US, ...FOUNDRY_DATA_ZONES.EU],
+    dataZones: FOUNDRY_DATA_ZONES,
+    source: FOUNDRY_SOURCES.dataZoneMatrix,
+};
+
 const MISTRAL = "Mistral AI";
 const META = "Meta";
 
@@ -328,7 +387,16 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
     partner("mistral-small-2503", MISTRAL, "azureml-mistral", "1", ["Mistral Small 3.1"]),
     partner("mistral-medium-2505", MISTRAL, "azureml-mistral", "1", ["Mistral Medium 3"]),
     partner("Codestral-2501", MISTRAL, "azureml-mistral", "2"),
-    direct({ name: "Mistral-Large-3", format: MISTRAL, registry: "azureml-mistral", version: "1" }),
+    direct({
+        name: "Mistral-Large-3",
+        format: MISTRAL,
+        registry: "azureml-mistral",
+        version: "1",
+        skus: [
+            globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix),
+            DATA_ZONE_STANDARD,
+        ],
+    }),
     direct({
         name: "mistral-document-ai-2512",
         format: MISTRAL,
@@ -336,13 +404,8 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         version: "1",
         task: DOCUMENT_OCR,
         skus: [
-            globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect),
-            {
-                sku: "DataZoneStandard",
-                regions: [...FOUNDRY_DATA_ZONES.US, ...FOUNDRY_DATA_ZONES.EU],
-                dataZones: FOUNDRY_DATA_ZONES,
-                source: FOUNDRY_SOURCES.azureDirect,
-            },
+            globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix),
+            DATA_ZONE_STANDARD,
         ],
     }),
     direct({
@@ -356,7 +419,7 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
             replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
             source: {
                 ...FOUNDRY_SOURCES.lifecycle,
-                note: "the schedule's row for the model, whatever the deployment type",
+                note: "the row of Foundry Models sold by Azure, Mistral AI: GA, retires 2026-07-15, replaced by mistral-document-ai-2512 or mistral-ocr-4-0 (not in this catalog)",
             },
         },
     }),
@@ -367,14 +430,17 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         version: "4",
         aliases: ["Llama 3.3 70B Instruct"],
         skus: [
-            globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.azureDirect),
+            globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix),
             {
                 sku: "GlobalProvisionedManaged",
-                regions: FOUNDRY_GLOBAL_STANDARD_REGIONS,
-                source: {
-                    ...FOUNDRY_SOURCES.azureDirect,
-                    note: '"Global provisioned (all regions)"; the same regions as Global standard are assumed',
+                regions: FOUNDRY_GLOBAL_PROVISIONED_REGIONS,
+                provisioned: {
+                    minimumUnits: 100,
+                    increment: 100,
+                    inputTokensPerMinutePerUnit: 8_450,
+                    source: FOUNDRY_SOURCES.provisionedSizes,
                 },
+                source: FOUNDRY_SOURCES.provisionedMatrix,
             },
         ],
     }),
@@ -403,6 +469,32 @@ export function findFoundryOffer(name: string): FoundryLookup {
 /** The SKU offer of a model, if it has that SKU. */
 export function foundrySku(offer: FoundryOffer, sku: string): FoundrySkuOffer | undefined {
     return offer.skus.find((s) => s.sku === sku);
+}
+
+/**
+ * Why Azure refuses a provisioned deployment of this many PTUs (`sku.capacity`), or undefined when it accepts the
+ * size (or the SKU is not provisioned): at least the model's minimum, in steps of its increment.
+ */
+export function provisionedSizeProblem(
+    offer: FoundryOffer,
+    sku: FoundrySkuOffer,
+    capacity: number,
+): string | undefined {
+    const p = sku.provisioned;
+    if (!p || (capacity >= p.minimumUnits && capacity % p.increment === 0)) return undefined;
+    return `${capacity} PTUs: a ${sku.sku} deployment of ${offer.name} takes ${p.minimumUnits} PTUs or more, in steps of ${p.increment} (${p.source.document}, ${p.source.date})`;
+}
+
+/**
+ * What a provisioned deployment of this many PTUs draws on: the subscription's PTU quota of the deployment type in
+ * the region (requested separately, shared by the models), not the model's tokens-per-minute quota.
+ */
+export function provisionedQuotaNote(offer: FoundryOffer, sku: FoundrySkuOffer, capacity: number): string {
+    const perUnit = sku.provisioned?.inputTokensPerMinutePerUnit;
+    const serves = perUnit
+        ? `, serving about ${(capacity * perUnit).toLocaleString("en-US")} input tokens per minute`
+        : "";
+    return `${capacity} PTUs of ${offer.name} from the subscription's ${sku.sku} PTU quota in the region (requested separately, shared by the models)${serves}`;
 }
 
 /** Default quota of a model per SKU and region, in capacity units (`sku.capacity`). */

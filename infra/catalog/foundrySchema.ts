@@ -10,6 +10,14 @@ const skuOfferSchema = z
         sku: z.enum(FOUNDRY_SKU_NAMES as [string, ...string[]]),
         regions: z.array(region).min(1),
         dataZones: z.partialRecord(z.enum(["US", "EU"]), z.array(region).min(1)).optional(),
+        provisioned: z
+            .strictObject({
+                minimumUnits: z.number().int().positive(),
+                increment: z.number().int().positive(),
+                inputTokensPerMinutePerUnit: z.number().int().positive(),
+                source: sourceSchema,
+            })
+            .optional(),
         source: sourceSchema,
     })
     .refine(
@@ -19,6 +27,14 @@ const skuOfferSchema = z
     .refine(
         (s) => Object.values(s.dataZones ?? {}).every((rs) => rs.every((r) => s.regions.includes(r))),
         "every data-zone region is one of the SKU's regions",
+    )
+    .refine(
+        (s) => s.sku.includes("Provisioned") === (s.provisioned !== undefined),
+        "PTU sizes go with a provisioned SKU, and every provisioned SKU has them",
+    )
+    .refine(
+        (s) => s.provisioned === undefined || s.provisioned.minimumUnits % s.provisioned.increment === 0,
+        "the minimum PTUs are a multiple of the increment",
     );
 
 export const foundryOfferSchema = z

@@ -16,7 +16,14 @@ function regionsText(s: FoundrySkuOffer): string {
 
 export function foundryMarkdownTable(): string {
     const rows = FOUNDRY_OFFERS.map((o) => {
-        const skus = o.skus.map((s) => `${s.sku}: ${regionsText(s)}`).join("; ");
+        const skus = o.skus
+            .map((s) => {
+                const ptu = s.provisioned
+                    ? `, ${s.provisioned.minimumUnits} PTUs or more in steps of ${s.provisioned.increment}`
+                    : "";
+                return `${s.sku}: ${regionsText(s)}${ptu}`;
+            })
+            .join("; ");
         const r = o.rateLimits;
         const rates = `${r.tokensPerMinute.toLocaleString("en-US")} / ${r.requestsPerMinute.toLocaleString("en-US")} / ${r.concurrentRequests}`;
         const lc = o.lifecycle;

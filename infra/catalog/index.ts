@@ -88,6 +88,7 @@ export {
     FOUNDRY_CAPACITY_UNIT_TPM,
     FOUNDRY_DATA_ZONES,
     FOUNDRY_ENDPOINTS,
+    FOUNDRY_GLOBAL_PROVISIONED_REGIONS,
     FOUNDRY_GLOBAL_STANDARD_REGIONS,
     FOUNDRY_LIMITS,
     FOUNDRY_MARKETPLACE_REGIONS,
@@ -99,6 +100,8 @@ export {
     defaultFoundryQuota,
     findFoundryOffer,
     foundrySku,
+    provisionedQuotaNote,
+    provisionedSizeProblem,
     type DataZone,
     type FoundryLookup,
     type FoundryOffer,
@@ -106,6 +109,7 @@ export {
     type FoundrySkuName,
     type FoundrySkuOffer,
     type FoundrySoldBy,
+    type ProvisionedThroughput,
 } from "./foundry";
 export { foundryOfferSchema } from "./foundrySchema";
 export * from "./names";

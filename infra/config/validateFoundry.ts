@@ -17,6 +17,7 @@ import {
     findFoundryOffer,
     foundrySku,
     normalizeRegion,
+    provisionedSizeProblem,
     type FoundryOffer,
     type FoundrySkuOffer,
 } from "../catalog";
@@ -116,7 +117,11 @@ export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
                 : `${d.sku} of ${offer.name} is not offered in ${show(region)}; regions: ${skuOffer.regions.join(", ")} (${skuOffer.source.document}, ${skuOffer.source.date})`,
         });
     }
-    if (d.capacity !== undefined) {
+    if (d.capacity !== undefined && skuOffer.provisioned) {
+        // PTUs: sizes Azure accepts; their quota is the subscription's PTU quota, not the model's TPM quota.
+        const size = provisionedSizeProblem(offer, skuOffer, d.capacity);
+        if (size) problems.push({ property: ["capacity"], reason: size });
+    } else if (d.capacity !== undefined) {
         const quota = quotaProblem(offer, d.sku, region, d.capacity, "this deployment asks");
         if (quota) problems.push({ property: ["capacity"], reason: quota, warning: true });
     }
@@ -266,7 +271,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         facts.deployments[i] = checked.facts;
         checkFilterName(d, at, filters, ctx);
         const capacity = num(d.capacity);
-        if (checked.facts && capacity !== undefined) {
+        if (checked.facts && capacity !== undefined && !checked.facts.skuOffer.provisioned) {
             const key = `${checked.facts.offer.name}|${str(d.sku)}`;
             const row = demand.get(key) ?? { offer: checked.facts.offer, sku: str(d.sku)!, capacity: 0, names: [] };
             row.capacity += capacity;

@@ -30,6 +30,7 @@ export {
     FOUNDRY_USER,
     defaultFoundryQuota,
     foundrySku,
+    provisionedSizeProblem,
 } from "../../infra/catalog";
 export type { FoundryOffer, FoundrySkuOffer, Lifecycle, LifecycleStage, ModelEntry } from "../../infra/catalog";
 

@@ -3,11 +3,20 @@
  * deployments) within limits. Azure grants quota per subscription, region, model and deployment type; deployments
  * beyond it fail. By default the deployments of one model with one SKU in one region, summed over the stack, stay
  * within the catalog's default quota (`defaultFoundryQuota`), unless the team records a larger granted quota;
- * optional caps per deployment and per account keep costs bounded.
+ * optional caps per deployment and per account keep costs bounded. A provisioned deployment counts PTUs: it must
+ * be a size Azure accepts for the model (`provisionedSizeProblem`), and it draws on the subscription's PTU quota,
+ * which the catalog does not know, so it is left out of the default-quota sum.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { describe } from "../lib/azure";
-import { defaultFoundryQuota, findFoundryModel, normalizeRegion, type FoundryOffer } from "../lib/catalog";
+import {
+    defaultFoundryQuota,
+    findFoundryModel,
+    foundrySku,
+    normalizeRegion,
+    provisionedSizeProblem,
+    type FoundryOffer,
+} from "../lib/catalog";
 import { deploymentModel, deploymentSku, describeModel, foundryIndex, type FoundryIndex } from "../lib/foundry";
 import { defineStackRule, list, type Finding } from "../lib/rule";
 import { knownString } from "../lib/unknown";
@@ -68,7 +77,7 @@ function quotaGroups(
     for (const s of sized) {
         const offer = findFoundryModel(deploymentModel(s.resource));
         const sku = deploymentSku(s.resource).name;
-        if (!offer || sku === undefined || !s.account) continue;
+        if (!offer || sku === undefined || !s.account || foundrySku(offer, sku)?.provisioned) continue;
         const location = knownString(s.account.props, "location");
         const region = location !== undefined ? normalizeRegion(location) : undefined;
         const key = `${offer.name}|${sku.toLowerCase()}|${region ?? s.account.urn}`;
@@ -102,6 +111,20 @@ function quotaFindings(sized: Sized[], config: FoundryCapacityLimitsConfig): Fin
                 `above ${basis} of ${quota}. Lower sku.capacity, or request a ${g.sku} quota increase for ${g.offer.name} in that region ` +
                 `and record it in the foundry-capacity-limits config (grantedQuota).`,
         });
+    }
+    return findings;
+}
+
+/** Provisioned deployments of a size Azure refuses for their model. */
+function ptuFindings(sized: Sized[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const s of sized) {
+        const offer = findFoundryModel(deploymentModel(s.resource));
+        const sku = deploymentSku(s.resource).name;
+        const skuOffer = offer && sku !== undefined ? foundrySku(offer, sku) : undefined;
+        const problem = offer && skuOffer ? provisionedSizeProblem(offer, skuOffer, s.capacity) : undefined;
+        if (problem)
+            findings.push({ urn: s.resource.urn, message: `${what(s.resource)} sets sku.capacity ${problem}.` });
     }
     return findings;
 }
@@ -161,6 +184,7 @@ export const foundryCapacityLimits = defineStackRule<FoundryCapacityLimitsConfig
             sized.push({ resource: d, capacity, ...(account ? { account } : {}) });
         }
         return [
+            ...ptuFindings(sized),
             ...(config.checkDefaultQuota ? quotaFindings(sized, config) : []),
             ...capFindings(sized, index, config),
         ];

@@ -86,7 +86,7 @@ describe("Foundry offers", () => {
 });
 
 describe("docs/foundry.md", () => {
-    it("shows the Foundry table as the catalog has it (regenerate with npx tsx infra/catalog/foundryTable.ts)", () => {
+    it("shows the Foundry table as the catalog has it (regenerate with node plan/runTs.js infra/catalog/foundryTable.ts)", () => {
         const doc = readFileSync(path.resolve(__dirname, "../../docs/foundry.md"), "utf8");
         const section = /<!-- foundry-catalog:start -->\n([\s\S]*?)\n<!-- foundry-catalog:end -->/.exec(doc)?.[1];
         expect(section).toBe(foundryMarkdownTable());

@@ -337,7 +337,7 @@ describe("FoundryModelDeployment", () => {
                 "FoundryModelDeployment bad: invalid arguments:",
                 `deploymentName: "x" is not valid; expected 2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit`,
                 "capacity: 0 is out of range; expected at least 1",
-                `sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)`,
+                `sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)`,
             ].join("\n"),
         );
         expect(set(c)).toEqual([]);

@@ -82,7 +82,7 @@ describe("valid foundry config", () => {
         const result = validateStackConfig({ foundry }, { today });
         expect(result.errors).toEqual([]);
         const quotaDoc =
-            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/quotas-limits.md @05d07bc7 (same text as @11df5a03)";
+            "MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/quotas-limits-content.md @01a83b28 (same table as @c06a3fa7)";
         expect(result.warnings).toEqual([
             {
                 path: "azure-ai-models:foundry.deployments[1].capacity",

@@ -32,7 +32,7 @@ export interface FoundryBadCase {
 export const FOUNDRY_BAD_CASES: FoundryBadCase[] = [
     { name: "SKU the model does not have", config: withDeployments(deployment({ sku: "DataZoneStandard" })) },
     { name: "SKU the catalog does not know", config: withDeployments(deployment({ sku: "ProvisionedManaged" })) },
-    { name: "region without the SKU", config: withFoundry({ location: "japanwest" }) },
+    { name: "region without the SKU", config: withFoundry({ location: "eastasia" }) },
     {
         name: "Data zone outside its zones",
         config: withFoundry({
@@ -96,7 +96,19 @@ export const FOUNDRY_BAD_CASES: FoundryBadCase[] = [
     { name: "version with spaces", config: withDeployments(deployment({ version: "1 beta" })) },
     {
         name: "Microsoft-sold model on a SKU it lacks",
-        config: withDeployments({ name: "large", model: "Mistral-Large-3", sku: "DataZoneStandard", capacity: 10 }),
+        config: withDeployments({
+            name: "maverick",
+            model: "Llama-4-Maverick-17B-128E-Instruct-FP8",
+            sku: "DataZoneStandard",
+            capacity: 10,
+        }),
+    },
+    {
+        name: "provisioned size Azure refuses",
+        config: withDeployments(
+            { name: "llama-ptu", model: "Llama-3.3-70B-Instruct", sku: "GlobalProvisionedManaged", capacity: 150 },
+            { name: "llama-small", model: "Llama-3.3-70B-Instruct", sku: "GlobalProvisionedManaged", capacity: 50 },
+        ),
     },
     {
         name: "duplicate content filter names",
@@ -112,25 +124,30 @@ export const FOUNDRY_BAD_CASES: FoundryBadCase[] = [
 /** The exact messages of each case, one a problem, in the order they are reported. */
 export const FOUNDRY_EXPECTED: Record<string, string[]> = {
     "SKU the model does not have": [
-        'azure-ai-models:foundry.deployments[0].sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)',
+        'azure-ai-models:foundry.deployments[0].sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)',
     ],
     "SKU the catalog does not know": [
         'azure-ai-models:foundry.deployments[0].sku: "ProvisionedManaged" is not allowed; allowed: GlobalStandard, DataZoneStandard, Standard, GlobalProvisionedManaged',
     ],
     "region without the SKU": [
-        'azure-ai-models:foundry.deployments[0].sku: GlobalStandard of Mistral-Large-3 is not offered in "japanwest"; regions: australiaeast, brazilsouth, canadacentral, canadaeast, eastus, eastus2, francecentral, germanywestcentral, italynorth, japaneast, koreacentral, northcentralus, norwayeast, polandcentral, southafricanorth, southcentralus, southindia, spaincentral, swedencentral, switzerlandnorth, switzerlandwest, uaenorth, uksouth, westeurope, westus, westus3 (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05)',
+        'azure-ai-models:foundry.deployments[0].sku: GlobalStandard of Mistral-Large-3 is not offered in "eastasia"; regions: australiaeast, brazilsouth, canadacentral, canadaeast, centralus, eastus, eastus2, francecentral, germanywestcentral, italynorth, japaneast, japanwest, koreacentral, northcentralus, norwayeast, polandcentral, southafricanorth, southcentralus, southindia, spaincentral, swedencentral, switzerlandnorth, switzerlandwest, uaenorth, uksouth, westcentralus, westeurope, westus, westus2, westus3 (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/model-matrix/global-standard.md @480c29aa, 2026-04-02)',
+        'azure-ai-models:foundry.deployments[1].sku: GlobalStandard of Llama-4-Scout-17B-16E-Instruct is not offered in "eastasia"; regions: brazilsouth, canadacentral, canadaeast, centralus, eastus, eastus2, northcentralus, southcentralus, westcentralus, westus, westus2, westus3, francecentral, germanywestcentral, italynorth, norwayeast, polandcentral, spaincentral, swedencentral, switzerlandnorth, switzerlandwest, uksouth, ukwest, westeurope, australiaeast, japaneast, japanwest, koreacentral, southindia, southafricanorth, uaenorth (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)',
     ],
     "Data zone outside its zones": [
-        'azure-ai-models:foundry.deployments[0].sku: DataZoneStandard of mistral-document-ai-2512 is offered only in the data zones US (eastus, eastus2, northcentralus, southcentralus, westus, westus3); EU (francecentral, germanywestcentral, italynorth, polandcentral, spaincentral, swedencentral, westeurope); "japaneast" is in none of them: use GlobalStandard or an account in one of these regions',
+        'azure-ai-models:foundry.deployments[0].sku: DataZoneStandard of mistral-document-ai-2512 is offered only in the data zones US (centralus, eastus, eastus2, northcentralus, southcentralus, westcentralus, westus, westus2, westus3); EU (francecentral, germanywestcentral, italynorth, polandcentral, spaincentral, swedencentral, westeurope); "japaneast" is in none of them: use GlobalStandard or an account in one of these regions',
+    ],
+    "provisioned size Azure refuses": [
+        "azure-ai-models:foundry.deployments[0].capacity: 150 PTUs: a GlobalProvisionedManaged deployment of Llama-3.3-70B-Instruct takes 100 PTUs or more, in steps of 100 (MicrosoftDocs/azure-ai-docs articles/foundry/openai/how-to/provisioned-throughput-onboarding.md @040c3859 (PTU sizes per model), 2026-04-07)",
+        "azure-ai-models:foundry.deployments[1].capacity: 50 PTUs: a GlobalProvisionedManaged deployment of Llama-3.3-70B-Instruct takes 100 PTUs or more, in steps of 100 (MicrosoftDocs/azure-ai-docs articles/foundry/openai/how-to/provisioned-throughput-onboarding.md @040c3859 (PTU sizes per model), 2026-04-07)",
     ],
     "33 deployments": [
-        "azure-ai-models:foundry.deployments: has 33 deployments; a Foundry resource holds at most 32 (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/quotas-limits.md @05d07bc7 (same text as @11df5a03)): split them across accounts",
+        "azure-ai-models:foundry.deployments: has 33 deployments; a Foundry resource holds at most 32 (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/quotas-limits-content.md @01a83b28 (same table as @c06a3fa7)): split them across accounts",
     ],
     "duplicate deployment names": [
         'azure-ai-models:foundry.deployments[1].name: deployment name "Chat" is already used by deployments[0]; names are unique per account (clients send them as model)',
     ],
     "retired model": [
-        "azure-ai-models:foundry.deployments[0].model: mistral-document-ai-2505 was retired on 2026-07-15: existing deployments return 404; replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry); source: MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md @00bb5540 (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+        "azure-ai-models:foundry.deployments[0].model: mistral-document-ai-2505 was retired on 2026-07-15: existing deployments return 404; replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry); source: MicrosoftDocs/azure-ai-docs articles/foundry/openai/includes/concepts-model-retirement-schedule-content.md @00bb5540 (retirement schedule, Foundry Models sold by Azure) (2026-07-07). Set acceptRetired: true to deploy it anyway",
     ],
     "unknown content filter": [
         'azure-ai-models:foundry.deployments[0].contentFilter: "strickt" is not a content filter of azure-ai-models:foundry.contentFilters nor a Microsoft policy; known: strict, Microsoft.DefaultV2, Microsoft.Default; did you mean "strict"?',
@@ -178,7 +195,7 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
         'azure-ai-models:foundry.deployments[0].version: "1 beta" is not valid; expected a model version such as 1',
     ],
     "Microsoft-sold model on a SKU it lacks": [
-        'azure-ai-models:foundry.deployments[0].sku: "DataZoneStandard": Mistral-Large-3 is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05)',
+        'azure-ai-models:foundry.deployments[0].sku: "DataZoneStandard": Llama-4-Maverick-17B-128E-Instruct-FP8 is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05)',
     ],
     "duplicate content filter names": [
         'azure-ai-models:foundry.contentFilters[1].name: content filter "Strict" is defined twice; names must be unique',

@@ -2,13 +2,32 @@ import { describe, expect, it } from "vitest";
 import { foundryCapacityLimits } from "../../policies/rules/foundryCapacityLimits";
 import { LLAMA_MAVERICK, MISTRAL_LARGE_3, PULUMI_UNKNOWN, foundryAccount, foundryDeployment, verdict } from "./harness";
 
+const LLAMA_33 = { format: "Meta", name: "Llama-3.3-70B-Instruct", version: "4" };
+const PTU_SOURCE =
+    "MicrosoftDocs/azure-ai-docs articles/foundry/openai/how-to/provisioned-throughput-onboarding.md @040c3859 (PTU sizes per model), 2026-04-07";
+
 const RULE = foundryCapacityLimits;
 const QUOTA_SOURCE =
-    "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/quotas-limits.md @05d07bc7 (same text as @11df5a03), 2026-02-20";
+    "MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/quotas-limits-content.md @01a83b28 (same table as @c06a3fa7), 2026-04-29";
 const sized = (name: string, capacity: unknown, model = LLAMA_MAVERICK, sku = "GlobalStandard", account = "foundry") =>
     foundryDeployment(name, model, { accountName: account, sku: { name: sku, capacity } });
 
 describe("foundry-capacity-limits", () => {
+    it("refuses a provisioned deployment of a size Azure does not accept, and leaves PTUs out of the TPM quota", () => {
+        const resources = [
+            foundryAccount("foundry"),
+            sized("ptu-ok", 1_000, LLAMA_33, "GlobalProvisionedManaged"),
+            sized("ptu-odd", 150, LLAMA_33, "GlobalProvisionedManaged"),
+            sized("ptu-small", 50, LLAMA_33, "GlobalProvisionedManaged"),
+        ];
+        expect(verdict(RULE, { resources })).toEqual([
+            'cognitiveservices.Deployment "ptu-odd" ("Meta" Llama-3.3-70B-Instruct version 4) sets sku.capacity 150 PTUs: a GlobalProvisionedManaged ' +
+                `deployment of Llama-3.3-70B-Instruct takes 100 PTUs or more, in steps of 100 (${PTU_SOURCE}).`,
+            'cognitiveservices.Deployment "ptu-small" ("Meta" Llama-3.3-70B-Instruct version 4) sets sku.capacity 50 PTUs: a GlobalProvisionedManaged ' +
+                `deployment of Llama-3.3-70B-Instruct takes 100 PTUs or more, in steps of 100 (${PTU_SOURCE}).`,
+        ]);
+    });
+
     it("passes deployments within the default quota of their model, SKU and region", () => {
         const resources = [
             foundryAccount("foundry"),

@@ -21,7 +21,7 @@ import {
 const GPT_4O = { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" };
 const DOC_AI_2505 = { format: "Mistral AI", name: "mistral-document-ai-2505", version: "1" };
 const AZURE_DIRECT =
-    "MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05";
+    "MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05";
 
 describe("allowed-regions on Foundry accounts", () => {
     it("judges an account's location like any other", () => {
@@ -78,7 +78,7 @@ describe("no-retired-models on Foundry deployments", () => {
         const resources = [foundryDeployment("doc", DOC_AI_2505), foundryDeployment("large", MISTRAL_LARGE_3)];
         expect(verdict(noRetiredModels, { resources, config: { today: TODAY } })).toEqual([
             'cognitiveservices.Deployment "doc" uses mistral-document-ai-2505 ("Mistral AI" mistral-document-ai-2505 version 1), whose Foundry offer was retired on 2026-07-15: ' +
-                "its deployments return 404 (MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/model-lifecycle-retirement.md @00bb5540 (retirement schedule), 2026-07-07). " +
+                "its deployments return 404 (MicrosoftDocs/azure-ai-docs articles/foundry/openai/includes/concepts-model-retirement-schedule-content.md @00bb5540 (retirement schedule, Foundry Models sold by Azure), 2026-07-07). " +
                 "Deploy its replacement mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry) instead, or another model.",
         ]);
         expect(verdict(noRetiredModels, { resources, config: { today: "2026-07-14" } })).toEqual([]);
@@ -92,21 +92,21 @@ describe("model-available-in-region on Foundry deployments", () => {
     });
 
     it("refuses a SKU the model is not offered with", () => {
-        const zone = foundryDeployment("large", MISTRAL_LARGE_3, { sku: { name: "DataZoneStandard", capacity: 1 } });
+        const zone = foundryDeployment("maverick", LLAMA_MAVERICK, { sku: { name: "DataZoneStandard", capacity: 1 } });
         expect(verdict(modelAvailableInRegion, { resources: [foundryAccount("foundry"), zone] })).toEqual([
-            'cognitiveservices.Deployment "large" deploys "Mistral AI" Mistral-Large-3 version 1 with SKU DataZoneStandard, but the model is offered on Foundry only as GlobalStandard ' +
+            'cognitiveservices.Deployment "maverick" deploys "Meta" Llama-4-Maverick-17B-128E-Instruct-FP8 version 1 with SKU DataZoneStandard, but the model is offered on Foundry only as GlobalStandard ' +
                 `(${AZURE_DIRECT}). Set sku.name to GlobalStandard, or choose a model offered as DataZoneStandard.`,
         ]);
     });
 
     it("refuses a region the SKU is not offered in, unless the config adds it", () => {
-        const account = foundryAccount("foundry", { location: "West US 2" });
+        const account = foundryAccount("foundry", { location: "East Asia" });
         const resources = [account, foundryDeployment("large", MISTRAL_LARGE_3)];
         const [message] = verdict(modelAvailableInRegion, { resources });
         expect(message).toMatch(
-            /^cognitiveservices\.Deployment "large" deploys "Mistral AI" Mistral-Large-3 version 1 with SKU GlobalStandard on account cognitiveservices\.Account "foundry" in region "West US 2", but that SKU is offered only in australiaeast, brazilsouth, .* and westus3 \(.*\)\. Deploy it on an account in one of those regions, use another SKU of the model, or choose a model offered in "West US 2"\.$/,
+            /^cognitiveservices\.Deployment "large" deploys "Mistral AI" Mistral-Large-3 version 1 with SKU GlobalStandard on account cognitiveservices\.Account "foundry" in region "East Asia", but that SKU is offered only in australiaeast, brazilsouth, .* and westus3 \(.*\)\. Deploy it on an account in one of those regions, use another SKU of the model, or choose a model offered in "East Asia"\.$/,
         );
-        const config = { additionalFoundryRegions: { "mistral-large-3": { GlobalStandard: ["westus2"] } } };
+        const config = { additionalFoundryRegions: { "mistral-large-3": { GlobalStandard: ["eastasia"] } } };
         expect(verdict(modelAvailableInRegion, { resources, config })).toEqual([]);
     });
 

@@ -193,4 +193,34 @@ describe("the Foundry quota table of the plan", () => {
             skipped: [],
         });
     });
+
+    it("leaves provisioned deployments out, saying what PTU quota they draw on", async () => {
+        const run = await runStack({
+            foundry: {
+                ...foundry,
+                deployments: [
+                    {
+                        name: "llama-ptu",
+                        model: "Llama-3.3-70B-Instruct",
+                        sku: "GlobalProvisionedManaged",
+                        capacity: 200,
+                    },
+                ],
+            },
+        });
+        expect(run.error).toBeUndefined();
+        expect(run.warnings).toEqual([]);
+        const sub = byName(run, "aimodels-account").inputs.accountName as string;
+        expect(foundryQuotaReport(run.resources)).toEqual({
+            rows: [],
+            skipped: [
+                {
+                    deployment: `${sub}/llama-ptu`,
+                    reason:
+                        "200 PTUs of Llama-3.3-70B-Instruct from the subscription's GlobalProvisionedManaged PTU quota in the region " +
+                        "(requested separately, shared by the models), serving about 1,690,000 input tokens per minute",
+                },
+            ],
+        });
+    });
 });

@@ -119,8 +119,8 @@ const FOUNDRY_BAD_STACKS: BadStack[] = [
                 message:
                     'cognitiveservices.Deployment "maverick-team-b" ("Meta" Llama-4-Maverick-17B-128E-Instruct-FP8 version 1): the GlobalStandard deployments of ' +
                     'Llama-4-Maverick-17B-128E-Instruct-FP8 in region "eastus2" ask for 500 capacity units in all ("maverick-team-a" (300) and "maverick-team-b" (200)), ' +
-                    "above the default quota (400,000 tokens per minute, MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/quotas-limits.md @05d07bc7 " +
-                    "(same text as @11df5a03), 2026-02-20) of 400. Lower sku.capacity, or request a GlobalStandard quota increase for " +
+                    "above the default quota (400,000 tokens per minute, MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/quotas-limits-content.md " +
+                    "@01a83b28 (same table as @c06a3fa7), 2026-04-29) of 400. Lower sku.capacity, or request a GlobalStandard quota increase for " +
                     "Llama-4-Maverick-17B-128E-Instruct-FP8 in that region and record it in the foundry-capacity-limits config (grantedQuota).",
             },
         ],
@@ -134,8 +134,8 @@ const FOUNDRY_BAD_STACKS: BadStack[] = [
                 resourceName: "document-ai",
                 message:
                     'cognitiveservices.Deployment "document-ai" uses mistral-document-ai-2505 ("Mistral AI" mistral-document-ai-2505 version 1), ' +
-                    "whose Foundry offer was retired on 2026-07-15: its deployments return 404 (MicrosoftDocs/azure-ai-docs articles/ai-foundry/concepts/" +
-                    "model-lifecycle-retirement.md @00bb5540 (retirement schedule), 2026-07-07). Deploy its replacement mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry) instead, or another model.",
+                    "whose Foundry offer was retired on 2026-07-15: its deployments return 404 (MicrosoftDocs/azure-ai-docs articles/foundry/openai/includes/" +
+                    "concepts-model-retirement-schedule-content.md @00bb5540 (retirement schedule, Foundry Models sold by Azure), 2026-07-07). Deploy its replacement mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry) instead, or another model.",
             },
         ],
         allowedBy: { "no-retired-models": { today: "2026-07-14" } },
@@ -145,10 +145,10 @@ const FOUNDRY_BAD_STACKS: BadStack[] = [
         rule: "model-available-in-region",
         violations: [
             {
-                resourceName: "mistral-large",
+                resourceName: "maverick",
                 message:
-                    `cognitiveservices.Deployment "mistral-large" deploys "Mistral AI" Mistral-Large-3 version 1 with SKU DataZoneStandard, ` +
-                    "but the model is offered on Foundry only as GlobalStandard (MicrosoftDocs/azure-ai-docs articles/ai-foundry/foundry-models/includes/" +
+                    `cognitiveservices.Deployment "maverick" deploys "Meta" Llama-4-Maverick-17B-128E-Instruct-FP8 version 1 with SKU DataZoneStandard, ` +
+                    "but the model is offered on Foundry only as GlobalStandard (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/" +
                     "models-azure-direct-others.md @07a330ef and @0378dd85, 2026-10-05). Set sku.name to GlobalStandard, or choose a model offered as DataZoneStandard.",
             },
         ],
