@@ -22,7 +22,7 @@ const MEANING: Record<WarnStage, string> = {
 export const deprecatedModels = defineResourceRule<DeprecatedModelsConfig>({
     name: "deprecated-models",
     description:
-        "Warns when a serverless endpoint, Marketplace subscription or managed deployment uses a model in its legacy or deprecated stage.",
+        "Warns when a serverless endpoint, Marketplace subscription, managed deployment or Foundry model deployment uses a model in its legacy or deprecated stage.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {

@@ -13,7 +13,7 @@ export interface NoRetiredModelsConfig {
 export const noRetiredModels = defineResourceRule<NoRetiredModelsConfig>({
     name: "no-retired-models",
     description:
-        "No serverless endpoint, Marketplace subscription or managed deployment uses a model the catalog lists as retired.",
+        "No serverless endpoint, Marketplace subscription, managed deployment or Foundry model deployment uses a model the catalog lists as retired.",
     enforcementLevel: "mandatory",
     severity: "critical",
     configSchema: { properties: { today: { ...TODAY_SCHEMA } } },
