@@ -7,8 +7,9 @@
  *
  * Prints what `pulumi up` would create for a stack, computed offline: the real stack program under Pulumi's mock
  * runtime, then the policy pack over what it captured. Exit codes: 0 the plan is valid and passes the mandatory
- * policies; 1 the config is invalid (the errors are the whole output) or a mandatory policy is violated;
- * 2 the command line, project files or policy config are wrong.
+ * policies; 1 the plan has errors (an invalid config, type errors, or what Pulumi or Azure would refuse: the errors
+ * are the whole output, under a header that says which) or a mandatory policy is violated; 2 the command line,
+ * project files or policy config are wrong; 3 the program failed (`cli.ts` also ends with 3 when it never finishes).
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
