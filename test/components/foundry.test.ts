@@ -343,6 +343,30 @@ describe("FoundryModelDeployment", () => {
         expect(set(c)).toEqual([]);
     });
 
+    it("refuses a provisioned size Azure does not accept, and deploys one it does without a quota warning", async () => {
+        const ptu = (name: string, capacity: number) =>
+            new FoundryModelDeployment(name, {
+                ...common,
+                deploymentName: name,
+                model: "Llama-3.3-70B-Instruct",
+                sku: "GlobalProvisionedManaged",
+                capacity,
+            });
+        const bad = await run(() => void ptu("odd", 250));
+        expect((bad.error as Error).message).toBe(
+            [
+                "FoundryModelDeployment odd: invalid arguments:",
+                "capacity: 250 PTUs: a GlobalProvisionedManaged deployment of Llama-3.3-70B-Instruct takes 100 PTUs or more, in steps of 100 " +
+                    "(MicrosoftDocs/azure-ai-docs articles/foundry/openai/how-to/provisioned-throughput-onboarding.md @040c3859 (PTU sizes per model), 2026-04-07)",
+            ].join("\n"),
+        );
+        expect(set(bad)).toEqual([]);
+        const good = await run(() => void ptu("ptu", 500));
+        expect(good.error).toBeUndefined();
+        expect(good.warnings).toEqual([]);
+        expect(set(good)).toContain("azure-native:cognitiveservices:Deployment ptu-deployment");
+    });
+
     it("warns, and deploys, when capacity is above the default quota", async () => {
         const c = await run(() => {
             new FoundryModelDeployment("big", {
