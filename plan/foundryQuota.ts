@@ -8,7 +8,6 @@ import {
     FOUNDRY_CAPACITY_UNIT_TPM,
     defaultFoundryQuota,
     findFoundryOffer,
-    foundrySku,
     normalizeRegion,
     provisionedQuotaNote,
 } from "../infra/catalog";
@@ -55,9 +54,9 @@ export function foundryQuotaReport(resources: readonly PlannedResource[]): Found
             });
             continue;
         }
-        const skuOffer = foundrySku(offer, sku.name);
-        if (skuOffer?.provisioned) {
-            skipped.push({ deployment: label, reason: provisionedQuotaNote(offer, skuOffer, sku.capacity) });
+        const defaultQuota = defaultFoundryQuota(offer, sku.name);
+        if (defaultQuota === undefined) {
+            skipped.push({ deployment: label, reason: provisionedQuotaNote(offer, sku.name, sku.capacity) });
             continue;
         }
         const key = `${region}|${offer.name}|${sku.name}`;
@@ -68,7 +67,7 @@ export function foundryQuotaReport(resources: readonly PlannedResource[]): Found
             deployments: [],
             capacity: 0,
             tokensPerMinute: 0,
-            defaultQuota: defaultFoundryQuota(offer),
+            defaultQuota,
             overDefault: false,
         };
         row.deployments.push(label);

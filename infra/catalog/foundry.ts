@@ -475,30 +475,30 @@ export function foundrySku(offer: FoundryOffer, sku: string): FoundrySkuOffer | 
  * Why Azure refuses a provisioned deployment of this many PTUs (`sku.capacity`), or undefined when it accepts the
  * size (or the SKU is not provisioned): at least the model's minimum, in steps of its increment.
  */
-export function provisionedSizeProblem(
-    offer: FoundryOffer,
-    sku: FoundrySkuOffer,
-    capacity: number,
-): string | undefined {
-    const p = sku.provisioned;
+export function provisionedSizeProblem(offer: FoundryOffer, sku: string, capacity: number): string | undefined {
+    const p = foundrySku(offer, sku)?.provisioned;
     if (!p || (capacity >= p.minimumUnits && capacity % p.increment === 0)) return undefined;
-    return `${capacity} PTUs: a ${sku.sku} deployment of ${offer.name} takes ${p.minimumUnits} PTUs or more, in steps of ${p.increment} (${p.source.document}, ${p.source.date})`;
+    return `${capacity} PTUs: a ${sku} deployment of ${offer.name} takes ${p.minimumUnits} PTUs or more, in steps of ${p.increment} (${p.source.document}, ${p.source.date})`;
 }
 
 /**
  * What a provisioned deployment of this many PTUs draws on: the subscription's PTU quota of the deployment type in
  * the region (requested separately, shared by the models), not the model's tokens-per-minute quota.
  */
-export function provisionedQuotaNote(offer: FoundryOffer, sku: FoundrySkuOffer, capacity: number): string {
-    const perUnit = sku.provisioned?.inputTokensPerMinutePerUnit;
+export function provisionedQuotaNote(offer: FoundryOffer, sku: string, capacity: number): string {
+    const perUnit = foundrySku(offer, sku)?.provisioned?.inputTokensPerMinutePerUnit;
     const serves = perUnit
         ? `, serving about ${(capacity * perUnit).toLocaleString("en-US")} input tokens per minute`
         : "";
-    return `${capacity} PTUs of ${offer.name} from the subscription's ${sku.sku} PTU quota in the region (requested separately, shared by the models)${serves}`;
+    return `${capacity} PTUs of ${offer.name} from the subscription's ${sku} PTU quota in the region (requested separately, shared by the models)${serves}`;
 }
 
-/** Default quota of a model per SKU and region, in capacity units (`sku.capacity`). */
-export function defaultFoundryQuota(offer: FoundryOffer): number {
+/**
+ * Default quota of a model with a SKU per subscription and region, in capacity units (`sku.capacity`); undefined for
+ * a provisioned SKU, whose capacity is PTUs drawn from a PTU quota the catalog does not know (`provisionedQuotaNote`).
+ */
+export function defaultFoundryQuota(offer: FoundryOffer, sku: string): number | undefined {
+    if (foundrySku(offer, sku)?.provisioned) return undefined;
     return Math.floor(offer.rateLimits.tokensPerMinute / FOUNDRY_CAPACITY_UNIT_TPM.tokensPerMinute);
 }
 

@@ -117,11 +117,9 @@ export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
                 : `${d.sku} of ${offer.name} is not offered in ${show(region)}; regions: ${skuOffer.regions.join(", ")} (${skuOffer.source.document}, ${skuOffer.source.date})`,
         });
     }
-    if (d.capacity !== undefined && skuOffer.provisioned) {
-        // PTUs: sizes Azure accepts; their quota is the subscription's PTU quota, not the model's TPM quota.
-        const size = provisionedSizeProblem(offer, skuOffer, d.capacity);
+    if (d.capacity !== undefined) {
+        const size = provisionedSizeProblem(offer, d.sku, d.capacity);
         if (size) problems.push({ property: ["capacity"], reason: size });
-    } else if (d.capacity !== undefined) {
         const quota = quotaProblem(offer, d.sku, region, d.capacity, "this deployment asks");
         if (quota) problems.push({ property: ["capacity"], reason: quota, warning: true });
     }
@@ -137,8 +135,8 @@ export function quotaProblem(
     /** Subject and verb: `this deployment asks`. */
     who: string,
 ): string | undefined {
-    const quota = defaultFoundryQuota(offer);
-    if (capacity <= quota) return undefined;
+    const quota = defaultFoundryQuota(offer, sku);
+    if (quota === undefined || capacity <= quota) return undefined;
     const unit = FOUNDRY_CAPACITY_UNIT_TPM.tokensPerMinute;
     return `${who} ${fmt(capacity)} capacity units (${fmt(capacity * unit)} tokens per minute) of ${offer.name} ${sku}${region ? ` in ${region}` : ""}; the default quota is ${fmt(quota)} units (${fmt(offer.rateLimits.tokensPerMinute)} TPM, ${offer.rateLimits.source.document}): request a quota increase for ${offer.name} ${sku}${region ? ` in ${region}` : ""} before deploying`;
 }
@@ -271,7 +269,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         facts.deployments[i] = checked.facts;
         checkFilterName(d, at, filters, ctx);
         const capacity = num(d.capacity);
-        if (checked.facts && capacity !== undefined && !checked.facts.skuOffer.provisioned) {
+        if (checked.facts && capacity !== undefined) {
             const key = `${checked.facts.offer.name}|${str(d.sku)}`;
             const row = demand.get(key) ?? { offer: checked.facts.offer, sku: str(d.sku)!, capacity: 0, names: [] };
             row.capacity += capacity;

@@ -12,7 +12,6 @@ import { describe } from "../lib/azure";
 import {
     defaultFoundryQuota,
     findFoundryModel,
-    foundrySku,
     normalizeRegion,
     provisionedSizeProblem,
     type FoundryOffer,
@@ -69,19 +68,35 @@ function what(d: ResourceView): string {
     return `${describe(d)} (${describeModel(deploymentModel(d))})`;
 }
 
-/** Deployments of one catalog model, SKU and region (an account stands for its region when that is unknown). */
-function quotaGroups(
-    sized: Sized[],
-): Map<string, { offer: FoundryOffer; sku: string; region?: string; items: Sized[] }> {
-    const groups = new Map<string, { offer: FoundryOffer; sku: string; region?: string; items: Sized[] }>();
+interface QuotaGroup {
+    offer: FoundryOffer;
+    sku: string;
+    defaultQuota: number;
+    region?: string;
+    items: Sized[];
+}
+
+/**
+ * Deployments of one catalog model, SKU and region (an account stands for its region when that is unknown), for SKUs
+ * with a default quota (a provisioned SKU's PTU quota is not the catalog's to know).
+ */
+function quotaGroups(sized: Sized[]): Map<string, QuotaGroup> {
+    const groups = new Map<string, QuotaGroup>();
     for (const s of sized) {
         const offer = findFoundryModel(deploymentModel(s.resource));
         const sku = deploymentSku(s.resource).name;
-        if (!offer || sku === undefined || !s.account || foundrySku(offer, sku)?.provisioned) continue;
+        const defaultQuota = offer && sku !== undefined ? defaultFoundryQuota(offer, sku) : undefined;
+        if (!offer || sku === undefined || defaultQuota === undefined || !s.account) continue;
         const location = knownString(s.account.props, "location");
         const region = location !== undefined ? normalizeRegion(location) : undefined;
         const key = `${offer.name}|${sku.toLowerCase()}|${region ?? s.account.urn}`;
-        const group = groups.get(key) ?? { offer, sku, ...(region !== undefined ? { region } : {}), items: [] };
+        const group = groups.get(key) ?? {
+            offer,
+            sku,
+            defaultQuota,
+            ...(region !== undefined ? { region } : {}),
+            items: [],
+        };
         group.items.push(s);
         groups.set(key, group);
     }
@@ -94,7 +109,7 @@ function quotaFindings(sized: Sized[], config: FoundryCapacityLimitsConfig): Fin
         const granted = Object.entries(config.grantedQuota).find(
             ([k]) => k.toLowerCase() === g.offer.name.toLowerCase(),
         );
-        const quota = granted ? granted[1] : defaultFoundryQuota(g.offer);
+        const quota = granted ? granted[1] : g.defaultQuota;
         const total = g.items.reduce((sum, s) => sum + s.capacity, 0);
         if (total <= quota) continue;
         const where =
@@ -121,8 +136,7 @@ function ptuFindings(sized: Sized[]): Finding[] {
     for (const s of sized) {
         const offer = findFoundryModel(deploymentModel(s.resource));
         const sku = deploymentSku(s.resource).name;
-        const skuOffer = offer && sku !== undefined ? foundrySku(offer, sku) : undefined;
-        const problem = offer && skuOffer ? provisionedSizeProblem(offer, skuOffer, s.capacity) : undefined;
+        const problem = offer && sku !== undefined ? provisionedSizeProblem(offer, sku, s.capacity) : undefined;
         if (problem)
             findings.push({ urn: s.resource.urn, message: `${what(s.resource)} sets sku.capacity ${problem}.` });
     }

@@ -62,7 +62,10 @@ describe("Foundry offers", () => {
 
     it("states the documented limits, default quota and the Foundry User role", () => {
         expect(FOUNDRY_LIMITS).toMatchObject({ deploymentsPerAccount: 32, projectsPerAccount: 250 });
-        expect(defaultFoundryQuota(findFoundryOffer("Llama-3.3-70B-Instruct").offer!)).toBe(400);
+        expect(defaultFoundryQuota(findFoundryOffer("Llama-3.3-70B-Instruct").offer!, "GlobalStandard")).toBe(400);
+        expect(
+            defaultFoundryQuota(findFoundryOffer("Llama-3.3-70B-Instruct").offer!, "GlobalProvisionedManaged"),
+        ).toBeUndefined();
         expect(FOUNDRY_USER.id).toBe("53ca6127-db72-4b80-b1b0-d745d6d5456d");
     });
 
