@@ -64,6 +64,39 @@ describe("the plan without the runtime's engine-only work", () => {
         expect(seen.aliases.filter(isApiVersionAlias).length).toBeGreaterThan(10);
     });
 
+    it("takes no stack traces for the runtime's promises or registrations while the program runs", async () => {
+        /* eslint-disable @typescript-eslint/no-require-imports -- internal modules, absent from the typings */
+        const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
+            debuggablePromise: (p: Promise<unknown>, ctx: string) => Promise<unknown>;
+        };
+        const resource = (
+            require("@pulumi/pulumi/resource") as { Resource: { stackTrace: (skip: number) => unknown[] } }
+        ).Resource;
+        /* eslint-enable @typescript-eslint/no-require-imports */
+        /** What the runtime would record for a promise it tracks and for a registration, taken inside the program. */
+        const probe = async (keepRuntimeDebugInfo: boolean) => {
+            const seen: { promiseTrace?: string; registrationFrames?: number } = {};
+            await captureProgram(
+                async () => {
+                    const p = Promise.resolve(1);
+                    await debuggable.debuggablePromise(p, "probe");
+                    seen.promiseTrace = (p as unknown as { _debugStackTrace: string })._debugStackTrace;
+                    seen.registrationFrames = resource.stackTrace(0).length;
+                    return {};
+                },
+                { ...OPTIONS, keepRuntimeDebugInfo },
+            );
+            return seen;
+        };
+        // The trace's first line is "Error" or "Error: " depending on who formats it (Node, or vitest's source maps).
+        const lean = await probe(false);
+        expect(lean.promiseTrace).toMatch(/^Error:? ?$/);
+        expect(lean.registrationFrames).toBe(0);
+        const full = await probe(true);
+        expect(full.promiseTrace).toMatch(/^Error:? ?\n\s+at Object\.debuggablePromise /);
+        expect(full.registrationFrames).toBeGreaterThan(0);
+    });
+
     it("keeps the stack trace of an error the program throws, and puts the runtime back afterwards", async () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: unknown };
