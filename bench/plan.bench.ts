@@ -21,6 +21,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
+import { SEED_SERVERLESS_MODELS } from "./seedModels";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUN_TS = path.join(ROOT, "plan/runTs.js");
@@ -30,21 +31,7 @@ const VITEST = path.join(ROOT, "node_modules/vitest/vitest.mjs");
 const FLOOR = 'require("@pulumi/pulumi"); require("@pulumi/azure-native/machinelearningservices");';
 /** A day every serverless model below was sold, so the large stacks are valid. */
 const TODAY = "2024-11-01";
-const MODELS = [
-    "Mistral-large",
-    "Mistral-large-2407",
-    "Mistral-Large-2411",
-    "Mistral-small",
-    "Ministral-3B",
-    "Mistral-Nemo",
-    "AI21-Jamba-1.5-Large",
-    "AI21-Jamba-1.5-Mini",
-    "AI21-Jamba-Instruct",
-    "Meta-Llama-3-8B-Instruct",
-    "Meta-Llama-3-70B-Instruct",
-    "Llama-2-7b-chat",
-    "Llama-2-70b",
-];
+const MODELS = SEED_SERVERLESS_MODELS;
 
 interface Run {
     wall: number;

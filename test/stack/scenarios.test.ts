@@ -9,6 +9,7 @@ import { deterministicGuid } from "../../infra/components/names";
 import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks";
 import { SECRET } from "../../plan/types";
 import { byName, output, registered, resourceSet, runStack } from "../helpers/stack";
+import { SEED_SERVERLESS_MODELS } from "../../bench/seedModels";
 
 const ENDPOINT = "azure-native:machinelearningservices:ServerlessEndpoint";
 const INFERENCE_SDK_NOTE =
@@ -180,21 +181,7 @@ describe("minimal: a hub, one project, one serverless model", () => {
 });
 
 // Every serverless model of the seeds, on a classic AML workspace, on a day when all of them were sold.
-const SERVERLESS_MODELS = [
-    "Mistral-large",
-    "Mistral-large-2407",
-    "Mistral-Large-2411",
-    "Mistral-small",
-    "Ministral-3B",
-    "Mistral-Nemo",
-    "AI21-Jamba-1.5-Large",
-    "AI21-Jamba-1.5-Mini",
-    "AI21-Jamba-Instruct",
-    "Meta-Llama-3-8B-Instruct",
-    "Meta-Llama-3-70B-Instruct",
-    "Llama-2-7b-chat",
-    "Llama-2-70b",
-];
+const SERVERLESS_MODELS = SEED_SERVERLESS_MODELS;
 
 describe("every serverless family of the seeds on a classic workspace", () => {
     const endpointName = (model: string) => model.toLowerCase().replace(/[^a-z0-9]+/g, "-");
