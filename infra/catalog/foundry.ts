@@ -100,7 +100,7 @@ export const FOUNDRY_SOURCES = {
     globalStandardMatrix: {
         document: `${FOUNDRY_DOCS}/foundry-models/includes/model-matrix/global-standard.md @480c29aa`,
         date: "2026-04-02",
-        note: "30 regions, every model of the catalog sold by Azure in all of them; @437cef2a (2025-09-29) had 25, without canadacentral",
+        note: "30 regions, every model of the catalog sold by Azure in all of them; @0b276b0a (2025-09-15) had 26 (without centralus, japanwest, westcentralus, westus2), @437cef2a (2025-09-29) 25 (also without canadacentral)",
     },
     dataZoneMatrix: {
         document: `${FOUNDRY_DOCS}/foundry-models/includes/model-matrix/data-zone-standard.md @480c29aa`,

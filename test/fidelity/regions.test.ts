@@ -3,7 +3,7 @@
  * resources were registered), with the closest Azure regions as the suggestion.
  */
 import { describe, expect, it } from "vitest";
-import { AZURE_REGIONS, MODELS, isAzureRegion } from "../../infra/catalog";
+import { AZURE_REGIONS, FOUNDRY_OFFERS, MODELS, isAzureRegion } from "../../infra/catalog";
 import { ConfigValidationError, validateStackConfig } from "../../infra/config";
 import { registered, runStack } from "../helpers/stack";
 
@@ -52,7 +52,13 @@ describe("regions", () => {
     });
 
     it("every region the catalog's offers name is an Azure region", () => {
-        const regions = MODELS.flatMap((m) => m.serverless?.regions ?? []);
+        const regions = [
+            ...MODELS.flatMap((m) => m.serverless?.regions ?? []),
+            ...FOUNDRY_OFFERS.flatMap((o) =>
+                o.skus.flatMap((s) => [...s.regions, ...Object.values(s.dataZones ?? {}).flat()]),
+            ),
+        ];
+        expect(regions.length).toBeGreaterThan(300);
         expect(regions.filter((r) => !isAzureRegion(r))).toEqual([]);
     });
 });
