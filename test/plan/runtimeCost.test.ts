@@ -61,7 +61,8 @@ describe("the plan without the runtime's engine-only work", () => {
 
         await captureProgram(endpointProgram(seen), { ...OPTIONS, keepRuntimeDebugInfo: true });
         expect(seen.aliases).toContainEqual({ name: "old-e" });
-        expect(seen.aliases.filter(isApiVersionAlias).length).toBeGreaterThan(10);
+        // azure-native 3.28.0 gives a ServerlessEndpoint one alias per older API version: 20.
+        expect(seen.aliases.filter(isApiVersionAlias)).toHaveLength(20);
     });
 
     it("takes no stack traces for the runtime's promises or registrations while the program runs", async () => {
@@ -112,7 +113,11 @@ describe("the plan without the runtime's engine-only work", () => {
         expect([debuggable.debuggablePromise, resource.stackTrace, Error.stackTraceLimit]).toEqual(before);
     });
 
-    it.each(["dev", "managed", "foundry"])("plans the %s stack exactly as with them", async (stack) => {
+    it.each([
+        ["dev", 28],
+        ["managed", 30],
+        ["foundry", 18],
+    ])("plans the %s stack exactly as with them (%i resources)", async (stack, count) => {
         const values = stackFileConfig(path.join(__dirname, "../..", `Pulumi.${stack}.yaml`));
         const config = Object.fromEntries(
             Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
@@ -122,7 +127,7 @@ describe("the plan without the runtime's engine-only work", () => {
         const full = await captureProgram(program, { ...OPTIONS, config, keepRuntimeDebugInfo: true });
         const sorted = (c: typeof lean) => c.resources.map((r) => JSON.stringify(r)).sort();
         expect(lean.error).toBeUndefined();
-        expect(lean.resources.length).toBeGreaterThan(10);
+        expect(lean.resources).toHaveLength(count);
         expect(sorted(lean)).toEqual(sorted(full));
         expect(lean.outputs).toEqual(full.outputs);
         expect(lean.warnings).toEqual(full.warnings);

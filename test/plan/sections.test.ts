@@ -29,6 +29,16 @@ const PLAN: Plan = {
     foundryQuota: [
         {
             region: "swedencentral",
+            model: "Llama-4-Scout-17B-16E-Instruct",
+            sku: "GlobalStandard",
+            deployments: ["acct/scout"],
+            capacity: 50,
+            tokensPerMinute: 50_000,
+            defaultQuota: 400,
+            overDefault: false,
+        },
+        {
+            region: "swedencentral",
             model: "Mistral-Large-3",
             sku: "GlobalStandard",
             deployments: ["acct/a", "acct/b"],
@@ -62,9 +72,10 @@ describe("the table sections", () => {
         ]);
         expect(block(text, "Foundry capacity")).toEqual([
             "Foundry capacity per region, model and SKU (capacity units of 1,000 tokens per minute) against the default quota:",
-            "  region         model            SKU             capacity  default quota  quota                deployments",
-            "  -------------  ---------------  --------------  --------  -------------  -------------------  --------------",
-            "  swedencentral  Mistral-Large-3  GlobalStandard  500       400            request an increase  acct/a, acct/b",
+            "  region         model                           SKU             capacity  default quota  quota                deployments",
+            "  -------------  ------------------------------  --------------  --------  -------------  -------------------  --------------",
+            "  swedencentral  Llama-4-Scout-17B-16E-Instruct  GlobalStandard  50        400            within default       acct/scout",
+            "  swedencentral  Mistral-Large-3                 GlobalStandard  500       400            request an increase  acct/a, acct/b",
             "  not counted: acct/c: capacity unknown",
         ]);
     });
@@ -97,6 +108,7 @@ describe("the table sections", () => {
             "",
             "| region | model | SKU | capacity | default quota | quota | deployments |",
             "|---|---|---|--:|--:|---|---|",
+            "| swedencentral | Llama-4-Scout-17B-16E-Instruct | GlobalStandard | 50 | 400 | within default | acct/scout |",
             "| swedencentral | Mistral-Large-3 | GlobalStandard | 500 | 400 | request an increase | acct/a, acct/b |",
             "",
             "- not counted: `acct/c`: capacity unknown",
