@@ -11,6 +11,7 @@
  * group, workspace, endpoint) is replaced "may be replaced", since Azure deletes children with their parent. These
  * are predictions from the code alone; a real `pulumi preview` against the stack's state is the authority.
  */
+import { normalizeRegion } from "../infra/catalog";
 import { maskedInputs } from "./render";
 import { AZURE_NAME_INPUT } from "./azureTypes";
 import { PARENT_PROPERTIES, pathTouches, ruleFor } from "./replacements";
@@ -218,8 +219,8 @@ function azureNameOf(r: PlannedResource): string | undefined {
     return typeof v === "string" && v !== UNKNOWN ? v : undefined;
 }
 
-const region = (v: unknown): string =>
-    typeof v === "string" && v !== UNKNOWN ? v.toLowerCase().replace(/\s+/g, "") : UNKNOWN;
+/** The region in an endpoint's host name: `Sweden Central`, `sweden_central` and `swedencentral` are one region. */
+const region = (v: unknown): string => (typeof v === "string" && v !== UNKNOWN ? normalizeRegion(v) : UNKNOWN);
 
 /** The URL clients call for an endpoint resource, from its name and region inputs. */
 export function endpointUrl(r: PlannedResource): string | undefined {
