@@ -13,7 +13,7 @@
  */
 import { normalizeRegion } from "../infra/catalog";
 import { maskedInputs } from "./render";
-import { AZURE_NAME_INPUT } from "./azureTypes";
+import { AZURE_NAME_INPUT, azureNameOf, inputAt } from "./azureTypes";
 import { PARENT_PROPERTIES, pathTouches, ruleFor } from "./replacements";
 import {
     SECRET,
@@ -207,16 +207,6 @@ export function valueChanges(before: unknown, after: unknown, path = ""): Output
         return keys.flatMap((k) => valueChanges(before[k], after[k], path ? `${path}.${k}` : k));
     }
     return [{ path, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
-}
-
-function get(obj: unknown, dotted: string): unknown {
-    return dotted.split(".").reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), obj);
-}
-
-function azureNameOf(r: PlannedResource): string | undefined {
-    const prop = AZURE_NAME_INPUT[r.type];
-    const v = prop ? r.inputs[prop] : undefined;
-    return typeof v === "string" && v !== UNKNOWN ? v : undefined;
 }
 
 /** The region in an endpoint's host name: `Sweden Central`, `sweden_central` and `swedencentral` are one region. */
@@ -452,7 +442,7 @@ function propagateReplacements(
                         const option = (now.options.replaceOnChanges ?? []).find((p) => pathTouches(p, prop));
                         change.changes.push({
                             path: prop,
-                            before: get(maskedInputs(was), prop),
+                            before: inputAt(maskedInputs(was), prop),
                             after: inputs[prop],
                             uncertain: true,
                             via: dep,
@@ -548,7 +538,7 @@ function destructiveChanges(
             const why = c.parentReplaced
                 ? `its ${c.parentReplaced.what} ${c.parentReplaced.name} is replaced, and Azure deletes child resources with their parent`
                 : first
-                  ? `${first.path}${first.uncertain ? " may change" : ` changes from ${short(first.before)} to ${short(first.after)}`}: ${first.replaces}`
+                  ? `${first.path}${first.uncertain ? " may change" : ` changes from ${formatValue(first.before, 80)} to ${formatValue(first.after, 80)}`}: ${first.replaces}`
                   : "its inputs force it";
             message = `${c.uncertain ? "may be replaced" : "is replaced"} (${why})`;
             if (oldUrl && now) {
@@ -601,16 +591,20 @@ function consequence(r: PlannedResource): string {
     }
 }
 
-function short(v: unknown): string {
-    if (v === undefined) return "(none)";
-    if (v === UNKNOWN || v === SECRET) return v;
-    const s = JSON.stringify(v);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
 function outputChanges(base: DiffablePlan, head: DiffablePlan): OutputChange[] {
     const obj = (p: DiffablePlan) => Object.fromEntries(p.outputs.map((o) => [o.name, o.value]));
     return valueChanges(obj(base), obj(head));
+}
+
+/**
+ * A value in a change line or message: strings quoted, `[unknown]`/`[secret]` bare, absent as `(none)`, JSON longer
+ * than `max` characters cut.
+ */
+export function formatValue(v: unknown, max = 120): string {
+    if (v === undefined) return "(none)";
+    if (v === UNKNOWN || v === SECRET) return v;
+    const s = JSON.stringify(v);
+    return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 /** True when a diff changes nothing: no resource, no output. */

@@ -3,8 +3,16 @@
  * Destructive changes come first; then each changed resource with the inputs that change.
  */
 import { code, renderMarkdown } from "./markdown";
-import type { ChangeAction, PlanDiff, PropertyChange, ResourceChange } from "./diff";
-import { SECRET, UNKNOWN, type Plan, type PlanViolation } from "./types";
+import { shortType } from "./azureTypes";
+import {
+    formatValue,
+    isEmptyDiff,
+    type ChangeAction,
+    type PlanDiff,
+    type PropertyChange,
+    type ResourceChange,
+} from "./diff";
+import type { Plan, PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
 
 /** The destructive-change gate as the command applied it. */
@@ -28,18 +36,6 @@ const SYMBOL: Record<ChangeAction, string> = { create: "+", update: "~", replace
 function actionLabel(c: Pick<ResourceChange, "action" | "uncertain">): string {
     if (!c.uncertain) return c.action;
     return c.action === "replace" ? "may be replaced" : "may change";
-}
-
-function shortType(type: string): string {
-    return type.replace(/^azure-native:/, "").replace(/^pulumi-nodejs:dynamic:/, "dynamic:");
-}
-
-/** A value in a change line: strings quoted, `[unknown]`/`[secret]` bare, absent as `(none)`, long JSON cut. */
-export function formatValue(v: unknown): string {
-    if (v === undefined) return "(none)";
-    if (v === UNKNOWN || v === SECRET) return v;
-    const s = JSON.stringify(v);
-    return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 
 function countsLine(diff: PlanDiff, sep: string): string {
@@ -109,7 +105,7 @@ export function renderDiffText(diff: PlanDiff, gate: GateStatus = { enabled: fal
         for (const e of diff.head.errors) lines.push(`  - ${e}`);
         return lines.join("\n");
     }
-    if (diff.resources.length === 0 && diff.outputs.length === 0) {
+    if (isEmptyDiff(diff)) {
         lines.push(`No changes: ${diff.counts.unchanged} cloud resources unchanged.`);
     } else {
         lines.push(`Changes: ${countsLine(diff, ", ")}; ${diff.counts.unchanged} unchanged`);
@@ -216,7 +212,7 @@ export function renderDiffMarkdown(
         return out.join("\n");
     }
     const verdict = diff.policies ? `${diff.policies.passed ? "✅" : "❌"} ${policiesLine(diff)}` : "not run";
-    if (diff.resources.length === 0 && diff.outputs.length === 0) {
+    if (isEmptyDiff(diff)) {
         out.push(`**No changes** · ${diff.counts.unchanged} cloud resources unchanged · policies ${verdict}`);
     } else {
         out.push(`**${countsLine(diff, " · ")}** · ${diff.counts.unchanged} unchanged · policies ${verdict}`);

@@ -4,8 +4,8 @@
  * It reads well as a pull request comment and as plain text in a terminal: headings, short lists, pipe tables and
  * fenced blocks, no HTML. Secrets never appear: secret inputs and outputs are masked as in `--json`.
  */
-import { AZURE_NAME_INPUT, inputAt, shortType } from "./azureTypes";
-import { maskedInputs } from "./render";
+import { azureNameOf, inputAt, shortType } from "./azureTypes";
+import { maskedInputs, treeIndex } from "./render";
 import { UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
 import { tableSections, type TableSection } from "./sections";
@@ -156,20 +156,15 @@ function appendTable(out: string[], section: TableSection, h: string): void {
 
 /** The resource tree: `├─ name  type  azure-name · facts`, with options and violations under each resource. */
 export function resourceTree(plan: Plan): string[] {
-    const children = new Map<string, PlannedResource[]>();
-    for (const r of plan.resources) children.set(r.parent ?? "", [...(children.get(r.parent ?? "") ?? []), r]);
-    const violations = new Map<string, PlanViolation[]>();
-    for (const v of plan.policies?.violations ?? [])
-        if (v.urn) violations.set(v.urn, [...(violations.get(v.urn) ?? []), v]);
+    const { children, violationsAt } = treeIndex(plan);
 
     const lines: string[] = [];
     const walk = (r: PlannedResource, prefix: string, last: boolean, root: boolean) => {
         const branch = root ? "" : last ? "└─ " : "├─ ";
         const inputs = maskedInputs(r);
         const facts: string[] = [];
-        const nameProp = AZURE_NAME_INPUT[r.type];
-        const azureName = nameProp ? inputs[nameProp] : undefined;
-        if (typeof azureName === "string" && azureName !== UNKNOWN) facts.push(azureName);
+        const azureName = azureNameOf({ type: r.type, inputs });
+        if (azureName !== undefined) facts.push(azureName);
         for (const key of TREE_FACTS) {
             const v = inputAt(inputs, key);
             if (v === undefined || v === UNKNOWN || (key === "sku.capacity" && typeof v !== "number")) continue;
@@ -185,7 +180,7 @@ export function resourceTree(plan: Plan): string[] {
         );
         const inner = root ? "" : `${prefix}${last ? "   " : "│  "}`;
         const kids = children.get(r.urn) ?? [];
-        for (const v of violations.get(r.urn) ?? []) {
+        for (const v of violationsAt.get(r.urn) ?? []) {
             lines.push(
                 `${inner}${kids.length ? "│  " : "   "}${isMandatory(v) ? "✗ mandatory" : "! advisory"} ${v.policyName}`,
             );

@@ -103,6 +103,23 @@ export function maskedInputs(r: PlannedResource): Record<string, unknown> {
     return out;
 }
 
+/** What the resource trees walk: resources by parent URN (the roots under `""`) and violations by resource URN. */
+export function treeIndex(plan: Plan): {
+    children: Map<string, PlannedResource[]>;
+    violationsAt: Map<string, PlanViolation[]>;
+} {
+    const children = new Map<string, PlannedResource[]>();
+    for (const r of plan.resources) {
+        const key = r.parent ?? "";
+        children.set(key, [...(children.get(key) ?? []), r]);
+    }
+    const violationsAt = new Map<string, PlanViolation[]>();
+    for (const v of plan.policies?.violations ?? []) {
+        if (v.urn) violationsAt.set(v.urn, [...(violationsAt.get(v.urn) ?? []), v]);
+    }
+    return { children, violationsAt };
+}
+
 /** The plan as data: what `--json` prints. */
 export function planToJson(plan: Plan): unknown {
     return {
@@ -126,11 +143,7 @@ export function renderText(plan: Plan): string {
     }
 
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    const children = new Map<string, PlannedResource[]>();
-    for (const r of plan.resources) {
-        const key = r.parent ?? "";
-        children.set(key, [...(children.get(key) ?? []), r]);
-    }
+    const { children, violationsAt } = treeIndex(plan);
     const custom = plan.resources.filter((r) => r.custom).length;
     const components = plan.resources.filter((r) => !r.custom && r.type !== "pulumi:pulumi:Stack").length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -140,10 +153,6 @@ export function renderText(plan: Plan): string {
     );
     lines.push(`  [unknown] = known once Azure creates it; [secret] = secret value, never shown`);
 
-    const violationsAt = new Map<string, PlanViolation[]>();
-    for (const v of plan.policies?.violations ?? []) {
-        if (v.urn) violationsAt.set(v.urn, [...(violationsAt.get(v.urn) ?? []), v]);
-    }
     const walk = (r: PlannedResource, depth: number) => {
         const pad = "  ".repeat(depth + 1);
         const opts = [
