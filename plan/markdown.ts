@@ -1,6 +1,7 @@
 /**
  * Renders a plan as a review-ready Markdown report (`npm run plan -- --format markdown`): a summary line, policy
- * violations by level, lifecycle warnings, the managed-compute quota, the resource tree and the stack outputs.
+ * violations by level, lifecycle warnings, the managed-compute quota, the Foundry capacity table, the resource tree
+ * and the stack outputs.
  * It reads well as a pull request comment and as plain text in a terminal: headings, short lists, pipe tables and
  * fenced blocks, no HTML. Secrets never appear: secret inputs and outputs are masked as in `--json`.
  */
