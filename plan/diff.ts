@@ -20,6 +20,7 @@ import {
     UNKNOWN,
     type Plan,
     type PlannedResource,
+    isMandatory,
     type PlanViolation,
     type PlanWarning,
     type QuotaRow,
@@ -236,10 +237,6 @@ const ACTION_ORDER: Record<ChangeAction, number> = { replace: 0, delete: 1, upda
 /** A violation's identity across plans: the policy and the resource (the message for stack-wide ones). */
 function violationKey(v: PlanViolation): string {
     return `${v.policyName}|${v.urn ?? v.message}`;
-}
-
-function isMandatory(v: PlanViolation): boolean {
-    return v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
 }
 
 export interface DiffOptions {

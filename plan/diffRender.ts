@@ -2,7 +2,8 @@
  * Renders a plan diff for a terminal, as Markdown for a pull request (comment or job summary), or as JSON.
  * Destructive changes come first; then each changed resource with the inputs that change.
  */
-import { code, renderMarkdown } from "./markdown";
+import { code, renderMarkdown, verdictText } from "./markdown";
+import { violationText } from "./render";
 import { shortType } from "./azureTypes";
 import {
     formatValue,
@@ -12,7 +13,7 @@ import {
     type PropertyChange,
     type ResourceChange,
 } from "./diff";
-import type { Plan, PlanViolation } from "./types";
+import type { Plan } from "./types";
 import { countOf, problemPhrases } from "./problems";
 
 /** The destructive-change gate as the command applied it. */
@@ -52,7 +53,7 @@ function countsLine(diff: PlanDiff, sep: string): string {
 function policiesLine(diff: PlanDiff): string {
     const p = diff.policies;
     if (!p) return "not run";
-    return `${p.passed ? "passed" : "FAILED"} (${p.mandatory} mandatory, ${p.advisory} advisory)`;
+    return verdictText(p.passed, p.mandatory, p.advisory);
 }
 
 function nameOf(diff: PlanDiff, urn: string): string {
@@ -77,11 +78,6 @@ function changeLine(diff: PlanDiff, p: PropertyChange): string {
         : `${p.path}: ${formatValue(p.before)} → ${formatValue(p.after)}`;
     if (p.replaces) line += ` [${p.uncertain ? "may force" : "forces"} replacement: ${p.replaces}]`;
     return line;
-}
-
-function violationText(v: PlanViolation): string {
-    const level = v.enforcementLevel === "remediate" ? "mandatory" : v.enforcementLevel;
-    return `[${level}] ${v.policyName}: ${v.message}${v.resourceName ? ` (${v.resourceName})` : ""}`;
 }
 
 function gateSentence(diff: PlanDiff, gate: GateStatus): string | undefined {

@@ -7,7 +7,7 @@
  */
 import { azureNameOf, inputAt, shortType } from "./azureTypes";
 import { maskedInputs, treeIndex } from "./render";
-import { UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
+import { isMandatory, UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
 import { tableSections, type TableSection } from "./sections";
 
@@ -29,10 +29,6 @@ const TREE_FACTS = [
     "traffic",
 ];
 
-function isMandatory(v: PlanViolation): boolean {
-    return v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
-}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Escapes text for a Markdown table cell. */
@@ -45,13 +41,18 @@ export function code(text: string): string {
     return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 
+/** `passed (0 mandatory, 1 advisory)`: the policy verdict as the summaries of a plan and of a diff say it. */
+export function verdictText(passed: boolean, mandatory: number, advisory: number): string {
+    return `${passed ? "passed" : "FAILED"} (${mandatory} mandatory, ${advisory} advisory)`;
+}
+
 /** The policy verdict as the summary shows it: `✅ passed (0 mandatory, 1 advisory)`. */
 export function policyVerdict(plan: Pick<Plan, "policies">): string {
     const p = plan.policies;
     if (!p) return "not run";
     const mandatory = p.violations.filter(isMandatory).length;
     const advisory = p.violations.filter((v) => v.enforcementLevel === "advisory").length;
-    return `${p.passed ? "✅ passed" : "❌ FAILED"} (${mandatory} mandatory, ${advisory} advisory)`;
+    return `${p.passed ? "✅" : "❌"} ${verdictText(p.passed, mandatory, advisory)}`;
 }
 
 /** The one-line summary: resources, policy verdict, warnings. */
