@@ -172,8 +172,6 @@ const PARENT_WORDS: Record<string, string> = {
 /** Inputs the diff does not compare: a dynamic resource's serialized provider code (`__provider`). */
 const NOT_COMPARED = new Set(["__provider"]);
 
-const STACK_TYPE = "pulumi:pulumi:Stack";
-
 function isObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -281,23 +279,15 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
     if (base.today !== head.today)
         notes.push(`The plans checked model lifecycles on different days (${base.today} and ${head.today}).`);
 
-    const cloud = (p: DiffablePlan) => p.resources.filter((r) => r.custom && r.type !== STACK_TYPE);
+    // Cloud resources: the stack and components are not custom.
+    const cloud = (p: DiffablePlan) => p.resources.filter((r) => r.custom);
     const before = new Map(cloud(base).map((r) => [r.urn, r]));
     const after = new Map(cloud(head).map((r) => [r.urn, r]));
     const byUrn = new Map<string, PlannedResource>([...before, ...after]);
     const changes = new Map<string, ResourceChange>();
-    const make = (r: PlannedResource, action: ChangeAction, uncertain = false): ResourceChange => ({
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        ...(azureNameOf(r) ? { azureName: azureNameOf(r) } : {}),
-        action,
-        uncertain,
-        changes: [],
-    });
 
-    for (const [urn, r] of after) if (!before.has(urn)) changes.set(urn, make(r, "create"));
-    for (const [urn, r] of before) if (!after.has(urn)) changes.set(urn, make(r, "delete"));
+    for (const [urn, r] of after) if (!before.has(urn)) changes.set(urn, resourceChange(r, "create"));
+    for (const [urn, r] of before) if (!after.has(urn)) changes.set(urn, resourceChange(r, "delete"));
 
     let secretResources = 0;
     for (const [urn, now] of after) {
@@ -306,7 +296,7 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
         if (now.secretInputs.length > 0 || was.secretInputs.length > 0) secretResources++;
         const propertyChanges = inputChanges(was, now);
         if (propertyChanges.length === 0) continue;
-        const change = make(now, "update");
+        const change = resourceChange(now, "update");
         change.changes = propertyChanges;
         settle(change, now);
         changes.set(urn, change);
@@ -354,7 +344,6 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
 /** The input changes of a resource present on both sides, each marked with the replacement it forces. */
 function inputChanges(was: PlannedResource, now: PlannedResource): PropertyChange[] {
     const ignore = now.options.ignoreChanges ?? [];
-    const replaceOn = now.options.replaceOnChanges ?? [];
     const a = maskedInputs(was);
     const b = maskedInputs(now);
     for (const k of NOT_COMPARED) {
@@ -367,18 +356,36 @@ function inputChanges(was: PlannedResource, now: PlannedResource): PropertyChang
         const change: PropertyChange = { ...c };
         if (containsUnknown(c.before) || containsUnknown(c.after) || c.before === SECRET || c.after === SECRET)
             change.uncertain = true;
-        const rule = ruleFor(now.type, b, c.path);
-        const option = replaceOn.find((p) => pathTouches(p, c.path));
-        if (option !== undefined) {
-            change.replaces = `replaceOnChanges: ${option}`;
-            change.source = "the resource's replaceOnChanges option";
-        } else if (rule) {
-            change.replaces = rule.reason;
-            change.source = rule.source;
-        }
-        out.push(change);
+        out.push({ ...change, ...replacementOf(now, b, c.path) });
     }
     return out;
+}
+
+/** A changed resource with no property changes yet. */
+function resourceChange(r: PlannedResource, action: ChangeAction, uncertain = false): ResourceChange {
+    const azureName = azureNameOf(r);
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        ...(azureName ? { azureName } : {}),
+        action,
+        uncertain,
+        changes: [],
+    };
+}
+
+/** Why a change at `path` replaces the resource: its replaceOnChanges option, else the replacement table. */
+function replacementOf(
+    r: PlannedResource,
+    inputs: Record<string, unknown>,
+    path: string,
+): Pick<PropertyChange, "replaces" | "source"> {
+    const option = (r.options.replaceOnChanges ?? []).find((p) => pathTouches(p, path));
+    if (option !== undefined)
+        return { replaces: `replaceOnChanges: ${option}`, source: "the resource's replaceOnChanges option" };
+    const rule = ruleFor(r.type, inputs, path);
+    return rule ? { replaces: rule.reason, source: rule.source } : {};
 }
 
 /** Sets a changed resource's action from its property changes and its parent. */
@@ -417,14 +424,13 @@ function propagateReplacements(
             if (!was) continue;
             const existing = changes.get(urn);
             if (existing && existing.action === "replace" && !existing.uncertain) continue;
-            if (existing && existing.action !== "update" && existing.action !== "replace") continue;
             const inputs = maskedInputs(now);
             const parentProps = PARENT_PROPERTIES[now.type] ?? [];
             for (const [prop, deps] of Object.entries(now.propertyDependencies)) {
                 for (const dep of deps) {
                     if (dep === urn || !gone.has(dep)) continue;
                     if ((now.options.ignoreChanges ?? []).some((p) => pathTouches(p, prop))) continue;
-                    const change = changes.get(urn) ?? makeAffected(now);
+                    const change = changes.get(urn) ?? resourceChange(now, "update", true);
                     if (parentProps.includes(prop)) {
                         if (change.parentReplaced) continue;
                         change.parentReplaced = {
@@ -435,22 +441,13 @@ function propagateReplacements(
                         };
                     } else if (containsUnknown(inputs[prop])) {
                         if (change.changes.some((c) => c.path === prop)) continue;
-                        const rule = ruleFor(now.type, inputs, prop);
-                        const option = (now.options.replaceOnChanges ?? []).find((p) => pathTouches(p, prop));
                         change.changes.push({
                             path: prop,
                             before: inputAt(maskedInputs(was), prop),
                             after: inputs[prop],
                             uncertain: true,
                             via: dep,
-                            ...(option !== undefined
-                                ? {
-                                      replaces: `replaceOnChanges: ${option}`,
-                                      source: "the resource's replaceOnChanges option",
-                                  }
-                                : rule
-                                  ? { replaces: rule.reason, source: rule.source }
-                                  : {}),
+                            ...replacementOf(now, inputs, prop),
                         });
                     } else {
                         continue;
@@ -464,19 +461,6 @@ function propagateReplacements(
         }
         if (!grew) return;
     }
-}
-
-function makeAffected(r: PlannedResource): ResourceChange {
-    const azureName = azureNameOf(r);
-    return {
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        ...(azureName ? { azureName } : {}),
-        action: "update",
-        uncertain: true,
-        changes: [],
-    };
 }
 
 /** Pairs a deleted endpoint with the one created in the same parent: a rename, which changes its URL. */
