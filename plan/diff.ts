@@ -188,7 +188,7 @@ function equal(a: unknown, b: unknown): boolean {
 }
 
 /** True when the value is, or holds, {@link UNKNOWN}. */
-export function containsUnknown(v: unknown): boolean {
+function containsUnknown(v: unknown): boolean {
     if (v === UNKNOWN) return true;
     if (Array.isArray(v)) return v.some(containsUnknown);
     if (isObject(v)) return Object.values(v).some(containsUnknown);
@@ -212,7 +212,7 @@ export function valueChanges(before: unknown, after: unknown, path = ""): Output
 const region = (v: unknown): string => (typeof v === "string" && v !== UNKNOWN ? normalizeRegion(v) : UNKNOWN);
 
 /** The URL clients call for an endpoint resource, from its name and region inputs. */
-export function endpointUrl(r: PlannedResource): string | undefined {
+function endpointUrl(r: PlannedResource): string | undefined {
     const url = ENDPOINT_URL[r.type];
     if (!url) return undefined;
     const nameProp = AZURE_NAME_INPUT[r.type];

@@ -47,7 +47,7 @@ export function verdictText(passed: boolean, mandatory: number, advisory: number
 }
 
 /** The policy verdict as the summary shows it: `✅ passed (0 mandatory, 1 advisory)`. */
-export function policyVerdict(plan: Pick<Plan, "policies">): string {
+function policyVerdict(plan: Pick<Plan, "policies">): string {
     const p = plan.policies;
     if (!p) return "not run";
     const mandatory = p.violations.filter(isMandatory).length;
@@ -56,7 +56,7 @@ export function policyVerdict(plan: Pick<Plan, "policies">): string {
 }
 
 /** The one-line summary: resources, policy verdict, warnings. */
-export function summaryLine(plan: Plan): string {
+function summaryLine(plan: Plan): string {
     if (plan.errors.length > 0) {
         return `**❌ ${problemPhrases(plan).title}: ${countOf(plan)}.** Nothing would be deployed · ${plural(plan.warnings.length, "warning")}`;
     }
@@ -157,7 +157,7 @@ function appendTable(out: string[], section: TableSection, h: string): void {
 }
 
 /** The resource tree: `├─ name  type  azure-name · facts`, with options and violations under each resource. */
-export function resourceTree(plan: Plan): string[] {
+function resourceTree(plan: Plan): string[] {
     const { children, violationsAt } = treeIndex(plan);
 
     const lines: string[] = [];

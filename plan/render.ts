@@ -195,7 +195,7 @@ export function renderText(plan: Plan): string {
 }
 
 /** A plain-text table with aligned columns. */
-export function textTable(head: string[], rows: string[][]): string[] {
+function textTable(head: string[], rows: string[][]): string[] {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) =>
         cells
