@@ -1,3 +1,5 @@
+import { UNKNOWN } from "../policies/lib/unknown";
+
 /**
  * The input that holds each azure-native resource type's Azure name (the last segment of its resource id):
  * azure-native names resources with a type-specific property.
@@ -21,6 +23,16 @@ export const AZURE_NAME_INPUT: Readonly<Record<string, string>> = {
     "azure-native:machinelearningservices:OnlineDeployment": "deploymentName",
     "azure-native:authorization:RoleAssignment": "roleAssignmentName",
 };
+
+/**
+ * A resource's Azure name, from the input its type names it by, when the type has one and the value is known
+ * (pass masked inputs to print it: a secret name is then `[secret]`).
+ */
+export function azureNameOf(r: { type: string; inputs: Record<string, unknown> }): string | undefined {
+    const prop = AZURE_NAME_INPUT[r.type];
+    const v = prop ? r.inputs[prop] : undefined;
+    return typeof v === "string" && v !== UNKNOWN ? v : undefined;
+}
 
 /** A value at a dotted path (`properties.modelSettings.modelId`) inside resource inputs. */
 export function inputAt(obj: unknown, dotted: string): unknown {

@@ -174,8 +174,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
     };
     let error: unknown;
     const keep = options.keepRuntimeDebugInfo ?? Boolean(process.env.PULUMI_DEBUG_PROMISE_LEAKS);
-    // What the mock runtime never uses is not computed, unless asked: see runtimeCost.ts.
-    await (keep ? (run: () => Promise<void>) => run() : withoutRuntimeDebugInfo)(async () => {
+    const run = async (): Promise<void> => {
         try {
             // A program that throws ends with no outputs; catching inside the stack keeps the runtime's own promises
             // from rejecting unobserved.
@@ -195,7 +194,10 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
             await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> }).waitForRPCs();
             log.warn = originalWarn;
         }
-    });
+    };
+    // What the mock runtime never uses is not computed, unless asked: see runtimeCost.ts.
+    if (keep) await run();
+    else await withoutRuntimeDebugInfo(run);
 
     const stackOutputs = recorder.stackOutputs;
     const outputs: PlannedOutput[] = [];

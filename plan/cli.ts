@@ -1,7 +1,8 @@
 /**
  * `npm run plan`: the plan command (`command.ts`) as a process. Exit codes: 0 the plan is valid and passes the
- * mandatory policies; 1 the config is invalid or a mandatory policy is violated; 2 the command line, project files or
- * policy config are wrong; 3 the plan itself failed, or the program never finished.
+ * mandatory policies; 1 the plan has errors (an invalid config, type errors, or what Pulumi or Azure would refuse) or
+ * a mandatory policy is violated; 2 the command line, project files or policy config are wrong; 3 the plan itself
+ * failed, or the program never finished (see `command.ts`).
  */
 import * as nodeModule from "node:module";
 import { planCommand } from "./command";

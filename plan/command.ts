@@ -119,7 +119,7 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
                   : renderText(plan);
         // --out writes the report to a file: `npm run plan -- --json > f` would also catch npm's own banner.
         if (values.out !== undefined) writeOut(values.out, text);
-        // Invalid config goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
+        // A plan with errors (of any kind) goes to stderr as text; JSON and Markdown are reports, printed whole to stdout.
         if (plan.errors.length > 0 && format === "text") out.stderr(`${text}\n`);
         else if (values.out === undefined) out.stdout(`${text}\n`);
         return plan.errors.length > 0 || plan.policies?.passed === false ? 1 : 0;

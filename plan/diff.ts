@@ -11,14 +11,16 @@
  * group, workspace, endpoint) is replaced "may be replaced", since Azure deletes children with their parent. These
  * are predictions from the code alone; a real `pulumi preview` against the stack's state is the authority.
  */
+import { normalizeRegion } from "../infra/catalog";
 import { maskedInputs } from "./render";
-import { AZURE_NAME_INPUT } from "./azureTypes";
+import { AZURE_NAME_INPUT, azureNameOf, inputAt } from "./azureTypes";
 import { PARENT_PROPERTIES, pathTouches, ruleFor } from "./replacements";
 import {
     SECRET,
     UNKNOWN,
     type Plan,
     type PlannedResource,
+    isMandatory,
     type PlanViolation,
     type PlanWarning,
     type QuotaRow,
@@ -170,8 +172,6 @@ const PARENT_WORDS: Record<string, string> = {
 /** Inputs the diff does not compare: a dynamic resource's serialized provider code (`__provider`). */
 const NOT_COMPARED = new Set(["__provider"]);
 
-const STACK_TYPE = "pulumi:pulumi:Stack";
-
 function isObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -188,7 +188,7 @@ function equal(a: unknown, b: unknown): boolean {
 }
 
 /** True when the value is, or holds, {@link UNKNOWN}. */
-export function containsUnknown(v: unknown): boolean {
+function containsUnknown(v: unknown): boolean {
     if (v === UNKNOWN) return true;
     if (Array.isArray(v)) return v.some(containsUnknown);
     if (isObject(v)) return Object.values(v).some(containsUnknown);
@@ -208,21 +208,11 @@ export function valueChanges(before: unknown, after: unknown, path = ""): Output
     return [{ path, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
 }
 
-function get(obj: unknown, dotted: string): unknown {
-    return dotted.split(".").reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), obj);
-}
-
-function azureNameOf(r: PlannedResource): string | undefined {
-    const prop = AZURE_NAME_INPUT[r.type];
-    const v = prop ? r.inputs[prop] : undefined;
-    return typeof v === "string" && v !== UNKNOWN ? v : undefined;
-}
-
-const region = (v: unknown): string =>
-    typeof v === "string" && v !== UNKNOWN ? v.toLowerCase().replace(/\s+/g, "") : UNKNOWN;
+/** The region in an endpoint's host name: `Sweden Central`, `sweden_central` and `swedencentral` are one region. */
+const region = (v: unknown): string => (typeof v === "string" && v !== UNKNOWN ? normalizeRegion(v) : UNKNOWN);
 
 /** The URL clients call for an endpoint resource, from its name and region inputs. */
-export function endpointUrl(r: PlannedResource): string | undefined {
+function endpointUrl(r: PlannedResource): string | undefined {
     const url = ENDPOINT_URL[r.type];
     if (!url) return undefined;
     const nameProp = AZURE_NAME_INPUT[r.type];
@@ -245,10 +235,6 @@ const ACTION_ORDER: Record<ChangeAction, number> = { replace: 0, delete: 1, upda
 /** A violation's identity across plans: the policy and the resource (the message for stack-wide ones). */
 function violationKey(v: PlanViolation): string {
     return `${v.policyName}|${v.urn ?? v.message}`;
-}
-
-function isMandatory(v: PlanViolation): boolean {
-    return v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
 }
 
 export interface DiffOptions {
@@ -293,23 +279,15 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
     if (base.today !== head.today)
         notes.push(`The plans checked model lifecycles on different days (${base.today} and ${head.today}).`);
 
-    const cloud = (p: DiffablePlan) => p.resources.filter((r) => r.custom && r.type !== STACK_TYPE);
+    // Cloud resources: the stack and components are not custom.
+    const cloud = (p: DiffablePlan) => p.resources.filter((r) => r.custom);
     const before = new Map(cloud(base).map((r) => [r.urn, r]));
     const after = new Map(cloud(head).map((r) => [r.urn, r]));
     const byUrn = new Map<string, PlannedResource>([...before, ...after]);
     const changes = new Map<string, ResourceChange>();
-    const make = (r: PlannedResource, action: ChangeAction, uncertain = false): ResourceChange => ({
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        ...(azureNameOf(r) ? { azureName: azureNameOf(r) } : {}),
-        action,
-        uncertain,
-        changes: [],
-    });
 
-    for (const [urn, r] of after) if (!before.has(urn)) changes.set(urn, make(r, "create"));
-    for (const [urn, r] of before) if (!after.has(urn)) changes.set(urn, make(r, "delete"));
+    for (const [urn, r] of after) if (!before.has(urn)) changes.set(urn, resourceChange(r, "create"));
+    for (const [urn, r] of before) if (!after.has(urn)) changes.set(urn, resourceChange(r, "delete"));
 
     let secretResources = 0;
     for (const [urn, now] of after) {
@@ -318,7 +296,7 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
         if (now.secretInputs.length > 0 || was.secretInputs.length > 0) secretResources++;
         const propertyChanges = inputChanges(was, now);
         if (propertyChanges.length === 0) continue;
-        const change = make(now, "update");
+        const change = resourceChange(now, "update");
         change.changes = propertyChanges;
         settle(change, now);
         changes.set(urn, change);
@@ -366,7 +344,6 @@ export function diffPlans(base: DiffablePlan, head: DiffablePlan, options: DiffO
 /** The input changes of a resource present on both sides, each marked with the replacement it forces. */
 function inputChanges(was: PlannedResource, now: PlannedResource): PropertyChange[] {
     const ignore = now.options.ignoreChanges ?? [];
-    const replaceOn = now.options.replaceOnChanges ?? [];
     const a = maskedInputs(was);
     const b = maskedInputs(now);
     for (const k of NOT_COMPARED) {
@@ -379,18 +356,36 @@ function inputChanges(was: PlannedResource, now: PlannedResource): PropertyChang
         const change: PropertyChange = { ...c };
         if (containsUnknown(c.before) || containsUnknown(c.after) || c.before === SECRET || c.after === SECRET)
             change.uncertain = true;
-        const rule = ruleFor(now.type, b, c.path);
-        const option = replaceOn.find((p) => pathTouches(p, c.path));
-        if (option !== undefined) {
-            change.replaces = `replaceOnChanges: ${option}`;
-            change.source = "the resource's replaceOnChanges option";
-        } else if (rule) {
-            change.replaces = rule.reason;
-            change.source = rule.source;
-        }
-        out.push(change);
+        out.push({ ...change, ...replacementOf(now, b, c.path) });
     }
     return out;
+}
+
+/** A changed resource with no property changes yet. */
+function resourceChange(r: PlannedResource, action: ChangeAction, uncertain = false): ResourceChange {
+    const azureName = azureNameOf(r);
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        ...(azureName ? { azureName } : {}),
+        action,
+        uncertain,
+        changes: [],
+    };
+}
+
+/** Why a change at `path` replaces the resource: its replaceOnChanges option, else the replacement table. */
+function replacementOf(
+    r: PlannedResource,
+    inputs: Record<string, unknown>,
+    path: string,
+): Pick<PropertyChange, "replaces" | "source"> {
+    const option = (r.options.replaceOnChanges ?? []).find((p) => pathTouches(p, path));
+    if (option !== undefined)
+        return { replaces: `replaceOnChanges: ${option}`, source: "the resource's replaceOnChanges option" };
+    const rule = ruleFor(r.type, inputs, path);
+    return rule ? { replaces: rule.reason, source: rule.source } : {};
 }
 
 /** Sets a changed resource's action from its property changes and its parent. */
@@ -429,14 +424,13 @@ function propagateReplacements(
             if (!was) continue;
             const existing = changes.get(urn);
             if (existing && existing.action === "replace" && !existing.uncertain) continue;
-            if (existing && existing.action !== "update" && existing.action !== "replace") continue;
             const inputs = maskedInputs(now);
             const parentProps = PARENT_PROPERTIES[now.type] ?? [];
             for (const [prop, deps] of Object.entries(now.propertyDependencies)) {
                 for (const dep of deps) {
                     if (dep === urn || !gone.has(dep)) continue;
                     if ((now.options.ignoreChanges ?? []).some((p) => pathTouches(p, prop))) continue;
-                    const change = changes.get(urn) ?? makeAffected(now);
+                    const change = changes.get(urn) ?? resourceChange(now, "update", true);
                     if (parentProps.includes(prop)) {
                         if (change.parentReplaced) continue;
                         change.parentReplaced = {
@@ -447,22 +441,13 @@ function propagateReplacements(
                         };
                     } else if (containsUnknown(inputs[prop])) {
                         if (change.changes.some((c) => c.path === prop)) continue;
-                        const rule = ruleFor(now.type, inputs, prop);
-                        const option = (now.options.replaceOnChanges ?? []).find((p) => pathTouches(p, prop));
                         change.changes.push({
                             path: prop,
-                            before: get(maskedInputs(was), prop),
+                            before: inputAt(maskedInputs(was), prop),
                             after: inputs[prop],
                             uncertain: true,
                             via: dep,
-                            ...(option !== undefined
-                                ? {
-                                      replaces: `replaceOnChanges: ${option}`,
-                                      source: "the resource's replaceOnChanges option",
-                                  }
-                                : rule
-                                  ? { replaces: rule.reason, source: rule.source }
-                                  : {}),
+                            ...replacementOf(now, inputs, prop),
                         });
                     } else {
                         continue;
@@ -476,19 +461,6 @@ function propagateReplacements(
         }
         if (!grew) return;
     }
-}
-
-function makeAffected(r: PlannedResource): ResourceChange {
-    const azureName = azureNameOf(r);
-    return {
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        ...(azureName ? { azureName } : {}),
-        action: "update",
-        uncertain: true,
-        changes: [],
-    };
 }
 
 /** Pairs a deleted endpoint with the one created in the same parent: a rename, which changes its URL. */
@@ -547,7 +519,7 @@ function destructiveChanges(
             const why = c.parentReplaced
                 ? `its ${c.parentReplaced.what} ${c.parentReplaced.name} is replaced, and Azure deletes child resources with their parent`
                 : first
-                  ? `${first.path}${first.uncertain ? " may change" : ` changes from ${short(first.before)} to ${short(first.after)}`}: ${first.replaces}`
+                  ? `${first.path}${first.uncertain ? " may change" : ` changes from ${formatValue(first.before, 80)} to ${formatValue(first.after, 80)}`}: ${first.replaces}`
                   : "its inputs force it";
             message = `${c.uncertain ? "may be replaced" : "is replaced"} (${why})`;
             if (oldUrl && now) {
@@ -600,16 +572,20 @@ function consequence(r: PlannedResource): string {
     }
 }
 
-function short(v: unknown): string {
-    if (v === undefined) return "(none)";
-    if (v === UNKNOWN || v === SECRET) return v;
-    const s = JSON.stringify(v);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
 function outputChanges(base: DiffablePlan, head: DiffablePlan): OutputChange[] {
     const obj = (p: DiffablePlan) => Object.fromEntries(p.outputs.map((o) => [o.name, o.value]));
     return valueChanges(obj(base), obj(head));
+}
+
+/**
+ * A value in a change line or message: strings quoted, `[unknown]`/`[secret]` bare, absent as `(none)`, JSON longer
+ * than `max` characters cut.
+ */
+export function formatValue(v: unknown, max = 120): string {
+    if (v === undefined) return "(none)";
+    if (v === UNKNOWN || v === SECRET) return v;
+    const s = JSON.stringify(v);
+    return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 /** True when a diff changes nothing: no resource, no output. */

@@ -8,8 +8,9 @@
  * files) or a saved `npm run plan -- --json`; this change is the working tree (uncommitted edits included) or a
  * saved plan given with `--after`.
  *
- * Exit codes: 0 done; 1 this change's config is invalid or violates a mandatory policy; 2 bad command line, files
- * or ref; 3 the plan crashed; 4 destructive changes with `--fail-on-destructive` and no `--allow-destructive`.
+ * Exit codes: 0 done; 1 this change's plan has errors (an invalid config, type errors, or what Pulumi or Azure would
+ * refuse) or violates a mandatory policy; 2 bad command line, files or ref; 3 the plan crashed; 4 destructive changes
+ * with `--fail-on-destructive` and no `--allow-destructive`.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";

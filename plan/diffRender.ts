@@ -2,9 +2,18 @@
  * Renders a plan diff for a terminal, as Markdown for a pull request (comment or job summary), or as JSON.
  * Destructive changes come first; then each changed resource with the inputs that change.
  */
-import { code, renderMarkdown } from "./markdown";
-import type { ChangeAction, PlanDiff, PropertyChange, ResourceChange } from "./diff";
-import { SECRET, UNKNOWN, type Plan, type PlanViolation } from "./types";
+import { code, renderMarkdown, verdictText } from "./markdown";
+import { violationText } from "./render";
+import { shortType } from "./azureTypes";
+import {
+    formatValue,
+    isEmptyDiff,
+    type ChangeAction,
+    type PlanDiff,
+    type PropertyChange,
+    type ResourceChange,
+} from "./diff";
+import type { Plan } from "./types";
 import { countOf, problemPhrases } from "./problems";
 
 /** The destructive-change gate as the command applied it. */
@@ -30,18 +39,6 @@ function actionLabel(c: Pick<ResourceChange, "action" | "uncertain">): string {
     return c.action === "replace" ? "may be replaced" : "may change";
 }
 
-function shortType(type: string): string {
-    return type.replace(/^azure-native:/, "").replace(/^pulumi-nodejs:dynamic:/, "dynamic:");
-}
-
-/** A value in a change line: strings quoted, `[unknown]`/`[secret]` bare, absent as `(none)`, long JSON cut. */
-export function formatValue(v: unknown): string {
-    if (v === undefined) return "(none)";
-    if (v === UNKNOWN || v === SECRET) return v;
-    const s = JSON.stringify(v);
-    return s.length > 120 ? `${s.slice(0, 117)}...` : s;
-}
-
 function countsLine(diff: PlanDiff, sep: string): string {
     const c = diff.counts;
     return [
@@ -56,7 +53,7 @@ function countsLine(diff: PlanDiff, sep: string): string {
 function policiesLine(diff: PlanDiff): string {
     const p = diff.policies;
     if (!p) return "not run";
-    return `${p.passed ? "passed" : "FAILED"} (${p.mandatory} mandatory, ${p.advisory} advisory)`;
+    return verdictText(p.passed, p.mandatory, p.advisory);
 }
 
 function nameOf(diff: PlanDiff, urn: string): string {
@@ -83,11 +80,6 @@ function changeLine(diff: PlanDiff, p: PropertyChange): string {
     return line;
 }
 
-function violationText(v: PlanViolation): string {
-    const level = v.enforcementLevel === "remediate" ? "mandatory" : v.enforcementLevel;
-    return `[${level}] ${v.policyName}: ${v.message}${v.resourceName ? ` (${v.resourceName})` : ""}`;
-}
-
 function gateSentence(diff: PlanDiff, gate: GateStatus): string | undefined {
     if (diff.destructive.length === 0 || !gate.enabled) return undefined;
     return gate.allowed
@@ -109,7 +101,7 @@ export function renderDiffText(diff: PlanDiff, gate: GateStatus = { enabled: fal
         for (const e of diff.head.errors) lines.push(`  - ${e}`);
         return lines.join("\n");
     }
-    if (diff.resources.length === 0 && diff.outputs.length === 0) {
+    if (isEmptyDiff(diff)) {
         lines.push(`No changes: ${diff.counts.unchanged} cloud resources unchanged.`);
     } else {
         lines.push(`Changes: ${countsLine(diff, ", ")}; ${diff.counts.unchanged} unchanged`);
@@ -216,7 +208,7 @@ export function renderDiffMarkdown(
         return out.join("\n");
     }
     const verdict = diff.policies ? `${diff.policies.passed ? "✅" : "❌"} ${policiesLine(diff)}` : "not run";
-    if (diff.resources.length === 0 && diff.outputs.length === 0) {
+    if (isEmptyDiff(diff)) {
         out.push(`**No changes** · ${diff.counts.unchanged} cloud resources unchanged · policies ${verdict}`);
     } else {
         out.push(`**${countsLine(diff, " · ")}** · ${diff.counts.unchanged} unchanged · policies ${verdict}`);

@@ -1,12 +1,13 @@
 /**
  * Renders a plan as a review-ready Markdown report (`npm run plan -- --format markdown`): a summary line, policy
- * violations by level, lifecycle warnings, the managed-compute quota, the resource tree and the stack outputs.
+ * violations by level, lifecycle warnings, the managed-compute quota, the Foundry capacity table, the resource tree
+ * and the stack outputs.
  * It reads well as a pull request comment and as plain text in a terminal: headings, short lists, pipe tables and
  * fenced blocks, no HTML. Secrets never appear: secret inputs and outputs are masked as in `--json`.
  */
-import { AZURE_NAME_INPUT, inputAt, shortType } from "./azureTypes";
-import { maskedInputs } from "./render";
-import { UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
+import { azureNameOf, inputAt, shortType } from "./azureTypes";
+import { maskedInputs, treeIndex } from "./render";
+import { isMandatory, UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
 import { tableSections, type TableSection } from "./sections";
 
@@ -28,10 +29,6 @@ const TREE_FACTS = [
     "traffic",
 ];
 
-function isMandatory(v: PlanViolation): boolean {
-    return v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
-}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Escapes text for a Markdown table cell. */
@@ -44,17 +41,22 @@ export function code(text: string): string {
     return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 
+/** `passed (0 mandatory, 1 advisory)`: the policy verdict as the summaries of a plan and of a diff say it. */
+export function verdictText(passed: boolean, mandatory: number, advisory: number): string {
+    return `${passed ? "passed" : "FAILED"} (${mandatory} mandatory, ${advisory} advisory)`;
+}
+
 /** The policy verdict as the summary shows it: `✅ passed (0 mandatory, 1 advisory)`. */
-export function policyVerdict(plan: Pick<Plan, "policies">): string {
+function policyVerdict(plan: Pick<Plan, "policies">): string {
     const p = plan.policies;
     if (!p) return "not run";
     const mandatory = p.violations.filter(isMandatory).length;
     const advisory = p.violations.filter((v) => v.enforcementLevel === "advisory").length;
-    return `${p.passed ? "✅ passed" : "❌ FAILED"} (${mandatory} mandatory, ${advisory} advisory)`;
+    return `${p.passed ? "✅" : "❌"} ${verdictText(p.passed, mandatory, advisory)}`;
 }
 
 /** The one-line summary: resources, policy verdict, warnings. */
-export function summaryLine(plan: Plan): string {
+function summaryLine(plan: Plan): string {
     if (plan.errors.length > 0) {
         return `**❌ ${problemPhrases(plan).title}: ${countOf(plan)}.** Nothing would be deployed · ${plural(plan.warnings.length, "warning")}`;
     }
@@ -155,21 +157,16 @@ function appendTable(out: string[], section: TableSection, h: string): void {
 }
 
 /** The resource tree: `├─ name  type  azure-name · facts`, with options and violations under each resource. */
-export function resourceTree(plan: Plan): string[] {
-    const children = new Map<string, PlannedResource[]>();
-    for (const r of plan.resources) children.set(r.parent ?? "", [...(children.get(r.parent ?? "") ?? []), r]);
-    const violations = new Map<string, PlanViolation[]>();
-    for (const v of plan.policies?.violations ?? [])
-        if (v.urn) violations.set(v.urn, [...(violations.get(v.urn) ?? []), v]);
+function resourceTree(plan: Plan): string[] {
+    const { children, violationsAt } = treeIndex(plan);
 
     const lines: string[] = [];
     const walk = (r: PlannedResource, prefix: string, last: boolean, root: boolean) => {
         const branch = root ? "" : last ? "└─ " : "├─ ";
         const inputs = maskedInputs(r);
         const facts: string[] = [];
-        const nameProp = AZURE_NAME_INPUT[r.type];
-        const azureName = nameProp ? inputs[nameProp] : undefined;
-        if (typeof azureName === "string" && azureName !== UNKNOWN) facts.push(azureName);
+        const azureName = azureNameOf({ type: r.type, inputs });
+        if (azureName !== undefined) facts.push(azureName);
         for (const key of TREE_FACTS) {
             const v = inputAt(inputs, key);
             if (v === undefined || v === UNKNOWN || (key === "sku.capacity" && typeof v !== "number")) continue;
@@ -185,7 +182,7 @@ export function resourceTree(plan: Plan): string[] {
         );
         const inner = root ? "" : `${prefix}${last ? "   " : "│  "}`;
         const kids = children.get(r.urn) ?? [];
-        for (const v of violations.get(r.urn) ?? []) {
+        for (const v of violationsAt.get(r.urn) ?? []) {
             lines.push(
                 `${inner}${kids.length ? "│  " : "   "}${isMandatory(v) ? "✗ mandatory" : "! advisory"} ${v.policyName}`,
             );

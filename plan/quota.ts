@@ -5,13 +5,11 @@
  * are left out. A user requests this quota before `pulumi up` fails on `OutOfQuota`.
  */
 import { findVmSize, normalizeRegion, quotaCores } from "../infra/catalog";
-import { UNKNOWN, type PlannedResource, type QuotaRow } from "./types";
+import { knownNumber, knownString, read } from "../policies/lib/unknown";
+import type { PlannedResource, QuotaRow } from "./types";
 
 const DEPLOYMENT = "azure-native:machinelearningservices:OnlineDeployment";
 const ENDPOINT = "azure-native:machinelearningservices:OnlineEndpoint";
-
-type Loose = Record<string, unknown>;
-const obj = (v: unknown): Loose => (v && typeof v === "object" ? (v as Loose) : {});
 
 export interface QuotaReport {
     rows: QuotaRow[];
@@ -25,31 +23,28 @@ export function quotaReport(resources: readonly PlannedResource[]): QuotaReport 
             .filter(
                 (r) =>
                     r.type === ENDPOINT &&
-                    obj(obj(r.inputs.properties).properties).SharedComputeCapacityEnabled === "true",
+                    knownString(r.inputs, "properties.properties.SharedComputeCapacityEnabled") === "true",
             )
             .map((r) => `${String(r.inputs.workspaceName)}/${String(r.inputs.endpointName)}`),
     );
     const rows = new Map<string, QuotaRow>();
     const skipped: QuotaReport["skipped"] = [];
     for (const r of resources.filter((x) => x.type === DEPLOYMENT)) {
-        const props = obj(r.inputs.properties);
         const label = `${String(r.inputs.endpointName)}/${String(r.inputs.deploymentName ?? r.name)}`;
         if (sharedEndpoints.has(`${String(r.inputs.workspaceName)}/${String(r.inputs.endpointName)}`)) {
             skipped.push({ deployment: label, reason: "shared quota (the endpoint is deleted after 168 hours)" });
             continue;
         }
-        const instanceType = props.instanceType;
-        const scale = obj(props.scaleSettings);
+        const instanceType = knownString(r.inputs, "properties.instanceType");
+        // The maximum with autoscale; else sku.capacity, which is 1 when not set.
         const instances =
-            scale.scaleType === "TargetUtilization" ? scale.maxInstances : (obj(r.inputs.sku).capacity ?? 1);
-        const location = r.inputs.location;
-        if (
-            typeof instanceType !== "string" ||
-            instanceType === UNKNOWN ||
-            typeof instances !== "number" ||
-            typeof location !== "string" ||
-            location === UNKNOWN
-        ) {
+            knownString(r.inputs, "properties.scaleSettings.scaleType") === "TargetUtilization"
+                ? knownNumber(r.inputs, "properties.scaleSettings.maxInstances")
+                : read(r.inputs, "sku.capacity").state === "absent"
+                  ? 1
+                  : knownNumber(r.inputs, "sku.capacity");
+        const location = knownString(r.inputs, "location");
+        if (instanceType === undefined || instances === undefined || location === undefined) {
             skipped.push({
                 deployment: label,
                 reason: "instance type, count or region not known before Azure creates it",

@@ -3,7 +3,7 @@
  * appear: secret inputs and outputs are masked, and outputs' clear values are left out of the JSON.
  */
 import { inputAt, shortType } from "./azureTypes";
-import { SECRET, type Plan, type PlannedResource, type PlanViolation } from "./types";
+import { isMandatory, SECRET, type Plan, type PlannedResource, type PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
 import { tableSections, type TableSection } from "./sections";
 
@@ -103,6 +103,23 @@ export function maskedInputs(r: PlannedResource): Record<string, unknown> {
     return out;
 }
 
+/** What the resource trees walk: resources by parent URN (the roots under `""`) and violations by resource URN. */
+export function treeIndex(plan: Plan): {
+    children: Map<string, PlannedResource[]>;
+    violationsAt: Map<string, PlanViolation[]>;
+} {
+    const children = new Map<string, PlannedResource[]>();
+    for (const r of plan.resources) {
+        const key = r.parent ?? "";
+        children.set(key, [...(children.get(key) ?? []), r]);
+    }
+    const violationsAt = new Map<string, PlanViolation[]>();
+    for (const v of plan.policies?.violations ?? []) {
+        if (v.urn) violationsAt.set(v.urn, [...(violationsAt.get(v.urn) ?? []), v]);
+    }
+    return { children, violationsAt };
+}
+
 /** The plan as data: what `--json` prints. */
 export function planToJson(plan: Plan): unknown {
     return {
@@ -126,11 +143,7 @@ export function renderText(plan: Plan): string {
     }
 
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    const children = new Map<string, PlannedResource[]>();
-    for (const r of plan.resources) {
-        const key = r.parent ?? "";
-        children.set(key, [...(children.get(key) ?? []), r]);
-    }
+    const { children, violationsAt } = treeIndex(plan);
     const custom = plan.resources.filter((r) => r.custom).length;
     const components = plan.resources.filter((r) => !r.custom && r.type !== "pulumi:pulumi:Stack").length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -140,10 +153,6 @@ export function renderText(plan: Plan): string {
     );
     lines.push(`  [unknown] = known once Azure creates it; [secret] = secret value, never shown`);
 
-    const violationsAt = new Map<string, PlanViolation[]>();
-    for (const v of plan.policies?.violations ?? []) {
-        if (v.urn) violationsAt.set(v.urn, [...(violationsAt.get(v.urn) ?? []), v]);
-    }
     const walk = (r: PlannedResource, depth: number) => {
         const pad = "  ".repeat(depth + 1);
         const opts = [
@@ -167,7 +176,7 @@ export function renderText(plan: Plan): string {
             lines.push(
                 `${pad}    depends on: ${deps.map((d) => `${d.name} (${shortType(d.type).split(":").pop()})`).join(", ")}`,
             );
-        for (const v of violationsAt.get(r.urn) ?? []) lines.push(`${pad}    ${violationLine(v)}`);
+        for (const v of violationsAt.get(r.urn) ?? []) lines.push(`${pad}    ${violationLine(v, false)}`);
         for (const c of children.get(r.urn) ?? []) walk(c, depth + 1);
     };
     for (const root of children.get("") ?? []) walk(root, 0);
@@ -186,7 +195,7 @@ export function renderText(plan: Plan): string {
 }
 
 /** A plain-text table with aligned columns. */
-export function textTable(head: string[], rows: string[][]): string[] {
+function textTable(head: string[], rows: string[][]): string[] {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) =>
         cells
@@ -203,24 +212,27 @@ function appendTable(lines: string[], section: TableSection): void {
     for (const s of section.skipped) lines.push(`  not counted: ${s.deployment}: ${s.reason}`);
 }
 
-function violationLine(v: PlanViolation): string {
-    const level = v.enforcementLevel === "remediate" ? "mandatory" : v.enforcementLevel;
-    return `${level === "mandatory" ? "✗" : "!"} [${level}] ${v.policyName}: ${v.message}`;
+/** `[mandatory] policy: message (resource)`; without the resource where the line sits under it in a tree. */
+export function violationText(v: PlanViolation, withResource = true): string {
+    const resource = withResource && v.resourceName ? ` (${v.resourceName})` : "";
+    return `[${v.enforcementLevel}] ${v.policyName}: ${v.message}${resource}`;
+}
+
+function violationLine(v: PlanViolation, withResource: boolean): string {
+    return `${isMandatory(v) ? "✗" : "!"} ${violationText(v, withResource)}`;
 }
 
 function appendPolicies(lines: string[], plan: Plan): void {
     const p = plan.policies;
     if (!p) return;
-    const mandatory = p.violations.filter(
-        (v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate",
-    );
+    const mandatory = p.violations.filter(isMandatory);
     const advisory = p.violations.filter((v) => v.enforcementLevel === "advisory");
     lines.push(
         "",
         `Policies: ${p.passed ? "passed" : "FAILED"} (${mandatory.length} mandatory, ${advisory.length} advisory violation${advisory.length === 1 ? "" : "s"})`,
     );
     for (const v of [...mandatory, ...advisory]) {
-        lines.push(`  ${violationLine(v)}${v.resourceName ? ` (${v.resourceName})` : ""}`);
+        lines.push(`  ${violationLine(v, true)}`);
     }
 }
 

@@ -16,7 +16,7 @@ import { quotaReport } from "./quota";
 import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
 import { typeCheckProgram } from "./typecheck";
 import { mergePolicyConfig, stackPolicyConfig } from "./stackPolicy";
-import type { Plan, PlanWarning } from "./types";
+import { isMandatory, type Plan, type PlanWarning } from "./types";
 
 export { PlanSetupError, readStackFiles, type StackFiles } from "./stackFiles";
 
@@ -189,9 +189,7 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day });
             plan.policies = {
                 violations,
-                passed: !violations.some(
-                    (v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate",
-                ),
+                passed: !violations.some(isMandatory),
             };
         }
         return plan;

@@ -27,7 +27,7 @@ export interface TableSection {
 }
 
 /** Cores to request per region and VM family for the managed deployments; undefined when there are none. */
-export function quotaSection(plan: Plan): TableSection | undefined {
+function quotaSection(plan: Plan): TableSection | undefined {
     const quota = plan.quota ?? [];
     const skipped = plan.quotaSkipped ?? [];
     if (quota.length === 0 && skipped.length === 0) return undefined;
@@ -57,7 +57,7 @@ export function quotaSection(plan: Plan): TableSection | undefined {
 }
 
 /** Foundry capacity per region, model and SKU against the default quota; undefined without Foundry deployments. */
-export function foundryQuotaSection(plan: Plan): TableSection | undefined {
+function foundryQuotaSection(plan: Plan): TableSection | undefined {
     const quota = plan.foundryQuota ?? [];
     const skipped = plan.foundryQuotaSkipped ?? [];
     if (quota.length === 0 && skipped.length === 0) return undefined;

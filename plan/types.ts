@@ -3,6 +3,7 @@
  * engine has of a preview (resource inputs, parents, dependencies, options, stack outputs).
  */
 
+import type { PolicyViolation } from "./policy";
 import type { PlanErrorKind } from "./problems";
 import { UNKNOWN } from "../policies/lib/unknown";
 
@@ -65,14 +66,15 @@ export interface PlanWarning {
     message: string;
 }
 
-/** One policy violation found on the plan (the same shape `plan/policy.ts` returns). */
-export interface PlanViolation {
-    policyName: string;
-    enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled";
-    message: string;
-    urn?: string;
-    resourceName?: string;
-    resourceType?: string;
+/** One policy violation found on the plan, as `plan/policy.ts` returns it. */
+export type PlanViolation = PolicyViolation;
+
+/**
+ * True for a violation that blocks the deployment. The plan never reports `remediate`: the pack runs it as
+ * `mandatory` (`effectiveLevel`), as the CLI does for policies that only validate.
+ */
+export function isMandatory(v: Pick<PlanViolation, "enforcementLevel">): boolean {
+    return v.enforcementLevel === "mandatory";
 }
 
 /** Cores of VM quota the managed deployments need, per region and VM family (one row each). */

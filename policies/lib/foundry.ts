@@ -7,6 +7,7 @@
  *
  * Stack rules index the stack once ({@link foundryIndex}): lookups are by URN and by name, never a scan per resource.
  */
+import { defaultFoundryQuota, findFoundryModel, normalizeRegion, type FoundryOffer } from "./catalog";
 import { knownNumber, knownString } from "./unknown";
 import type { ResourceView } from "./view";
 
@@ -126,4 +127,79 @@ export function foundryIndex(resources: readonly ResourceView[]): FoundryIndex {
         accountOf,
         raiPolicy: (account, name) => policies.get(`${account.urn}|${lower(name)}`),
     };
+}
+
+/** A deployment whose `sku.capacity` is known, with its account when the stack creates it. */
+export interface SizedDeployment {
+    resource: ResourceView;
+    capacity: number;
+    account?: ResourceView;
+}
+
+/** Deployments of one catalog model, SKU and region: what one default quota covers. */
+export interface FoundryQuotaGroup {
+    offer: FoundryOffer;
+    sku: string;
+    defaultQuota: number;
+    /** Absent when the account's location is unknown: the account then stands for its region. */
+    region?: string;
+    items: SizedDeployment[];
+}
+
+/** A deployment no default quota covers, and why. */
+export type QuotaExclusion =
+    | {
+          deployment: ResourceView;
+          account?: ResourceView;
+          why: "no-account" | "unknown-model" | "unknown-sku-or-capacity";
+      }
+    | {
+          deployment: ResourceView;
+          account: ResourceView;
+          why: "provisioned";
+          offer: FoundryOffer;
+          sku: string;
+          capacity: number;
+      };
+
+/**
+ * The deployments of a stack grouped by catalog model, SKU and region (an account stands for its region when that is
+ * unknown), for SKUs with a default quota (a provisioned SKU's PTU quota is not the catalog's to know); the others,
+ * with why they are in no group. The policy pack (foundry-capacity-limits) and the plan's Foundry quota table both
+ * read this.
+ */
+export function foundryQuotaGroups(index: FoundryIndex): { groups: FoundryQuotaGroup[]; excluded: QuotaExclusion[] } {
+    const groups = new Map<string, FoundryQuotaGroup>();
+    const excluded: QuotaExclusion[] = [];
+    for (const deployment of index.deployments) {
+        const account = index.accountOf(deployment);
+        if (!account) {
+            excluded.push({ deployment, why: "no-account" });
+            continue;
+        }
+        const offer = findFoundryModel(deploymentModel(deployment));
+        const { name: sku, capacity } = deploymentSku(deployment);
+        if (!offer || sku === undefined || capacity === undefined) {
+            excluded.push({ deployment, account, why: offer ? "unknown-sku-or-capacity" : "unknown-model" });
+            continue;
+        }
+        const defaultQuota = defaultFoundryQuota(offer, sku);
+        if (defaultQuota === undefined) {
+            excluded.push({ deployment, account, why: "provisioned", offer, sku, capacity });
+            continue;
+        }
+        const location = knownString(account.props, "location");
+        const region = location !== undefined ? normalizeRegion(location) : undefined;
+        const key = `${offer.name}|${sku.toLowerCase()}|${region ?? account.urn}`;
+        const group = groups.get(key) ?? {
+            offer,
+            sku,
+            defaultQuota,
+            ...(region !== undefined ? { region } : {}),
+            items: [],
+        };
+        group.items.push({ resource: deployment, capacity, account });
+        groups.set(key, group);
+    }
+    return { groups: [...groups.values()], excluded };
 }

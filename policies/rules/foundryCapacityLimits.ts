@@ -9,16 +9,17 @@
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { describe } from "../lib/azure";
+import { findFoundryModel, provisionedSizeProblem } from "../lib/catalog";
 import {
-    defaultFoundryQuota,
-    findFoundryModel,
-    normalizeRegion,
-    provisionedSizeProblem,
-    type FoundryOffer,
-} from "../lib/catalog";
-import { deploymentModel, deploymentSku, describeModel, foundryIndex, type FoundryIndex } from "../lib/foundry";
+    deploymentModel,
+    deploymentSku,
+    describeModel,
+    foundryIndex,
+    foundryQuotaGroups,
+    type FoundryIndex,
+    type SizedDeployment,
+} from "../lib/foundry";
 import { defineStackRule, list, type Finding } from "../lib/rule";
-import { knownString } from "../lib/unknown";
 import type { ResourceView } from "../lib/view";
 
 export interface FoundryCapacityLimitsConfig {
@@ -58,54 +59,13 @@ const configSchema: PolicyConfigSchema = {
     },
 };
 
-interface Sized {
-    resource: ResourceView;
-    capacity: number;
-    account?: ResourceView;
-}
-
 function what(d: ResourceView): string {
     return `${describe(d)} (${describeModel(deploymentModel(d))})`;
 }
 
-interface QuotaGroup {
-    offer: FoundryOffer;
-    sku: string;
-    defaultQuota: number;
-    region?: string;
-    items: Sized[];
-}
-
-/**
- * Deployments of one catalog model, SKU and region (an account stands for its region when that is unknown), for SKUs
- * with a default quota (a provisioned SKU's PTU quota is not the catalog's to know).
- */
-function quotaGroups(sized: Sized[]): Map<string, QuotaGroup> {
-    const groups = new Map<string, QuotaGroup>();
-    for (const s of sized) {
-        const offer = findFoundryModel(deploymentModel(s.resource));
-        const sku = deploymentSku(s.resource).name;
-        const defaultQuota = offer && sku !== undefined ? defaultFoundryQuota(offer, sku) : undefined;
-        if (!offer || sku === undefined || defaultQuota === undefined || !s.account) continue;
-        const location = knownString(s.account.props, "location");
-        const region = location !== undefined ? normalizeRegion(location) : undefined;
-        const key = `${offer.name}|${sku.toLowerCase()}|${region ?? s.account.urn}`;
-        const group = groups.get(key) ?? {
-            offer,
-            sku,
-            defaultQuota,
-            ...(region !== undefined ? { region } : {}),
-            items: [],
-        };
-        group.items.push(s);
-        groups.set(key, group);
-    }
-    return groups;
-}
-
-function quotaFindings(sized: Sized[], config: FoundryCapacityLimitsConfig): Finding[] {
+function quotaFindings(index: FoundryIndex, config: FoundryCapacityLimitsConfig): Finding[] {
     const findings: Finding[] = [];
-    for (const g of quotaGroups(sized).values()) {
+    for (const g of foundryQuotaGroups(index).groups) {
         const granted = Object.entries(config.grantedQuota).find(
             ([k]) => k.toLowerCase() === g.offer.name.toLowerCase(),
         );
@@ -131,7 +91,7 @@ function quotaFindings(sized: Sized[], config: FoundryCapacityLimitsConfig): Fin
 }
 
 /** Provisioned deployments of a size Azure refuses for their model. */
-function ptuFindings(sized: Sized[]): Finding[] {
+function ptuFindings(sized: SizedDeployment[]): Finding[] {
     const findings: Finding[] = [];
     for (const s of sized) {
         const offer = findFoundryModel(deploymentModel(s.resource));
@@ -143,7 +103,7 @@ function ptuFindings(sized: Sized[]): Finding[] {
     return findings;
 }
 
-function capFindings(sized: Sized[], index: FoundryIndex, config: FoundryCapacityLimitsConfig): Finding[] {
+function capFindings(sized: SizedDeployment[], index: FoundryIndex, config: FoundryCapacityLimitsConfig): Finding[] {
     const findings: Finding[] = [];
     const cap = config.maxCapacityPerDeployment;
     for (const s of sized) {
@@ -156,7 +116,7 @@ function capFindings(sized: Sized[], index: FoundryIndex, config: FoundryCapacit
             });
     }
     if (config.maxCapacityPerAccount > 0) {
-        const byAccount = new Map<ResourceView, Sized[]>();
+        const byAccount = new Map<ResourceView, SizedDeployment[]>();
         for (const s of sized) {
             if (!s.account) continue;
             const items = byAccount.get(s.account);
@@ -190,7 +150,7 @@ export const foundryCapacityLimits = defineStackRule<FoundryCapacityLimitsConfig
         "Lower the deployments' sku.capacity, or request a quota increase for the model, SKU and region and record it in the foundry-capacity-limits config (grantedQuota).",
     check: (stack, config) => {
         const index = foundryIndex(stack.resources);
-        const sized: Sized[] = [];
+        const sized: SizedDeployment[] = [];
         for (const d of index.deployments) {
             const capacity = deploymentSku(d).capacity;
             if (capacity === undefined) continue;
@@ -199,7 +159,7 @@ export const foundryCapacityLimits = defineStackRule<FoundryCapacityLimitsConfig
         }
         return [
             ...ptuFindings(sized),
-            ...(config.checkDefaultQuota ? quotaFindings(sized, config) : []),
+            ...(config.checkDefaultQuota ? quotaFindings(index, config) : []),
             ...capFindings(sized, index, config),
         ];
     },

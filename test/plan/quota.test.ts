@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findVmSize, quotaCores, VM_SIZES } from "../../infra/catalog";
 import { validateStackConfig } from "../../infra/config";
 import { quotaReport } from "../../plan/quota";
-import type { PlannedResource } from "../../plan/types";
+import { UNKNOWN, type PlannedResource } from "../../plan/types";
 
 function deployment(name: string, instanceType: string, instances: number, location = "eastus2"): PlannedResource {
     return {
@@ -75,6 +75,34 @@ describe("H100 sizes (MS docs VM SKU list of 2025-10-18)", () => {
                 reserveApplied: false,
             },
         ]);
+    });
+});
+
+describe("the quota section's instance count", () => {
+    const base = deployment("blue", "Standard_NC40ads_H100_v5", 2);
+    const count = (inputs: Record<string, unknown>) => {
+        const report = quotaReport([{ ...base, inputs: { ...base.inputs, ...inputs } }]);
+        return report.rows.length ? report.rows[0].instances : report.skipped[0].reason;
+    };
+
+    it("is sku.capacity, 1 when it is not set, the maximum with autoscale", () => {
+        expect(count({})).toBe(2);
+        expect(count({ sku: undefined })).toBe(1);
+        expect(count({ sku: { name: "Default" } })).toBe(1);
+        expect(
+            count({
+                properties: {
+                    instanceType: "Standard_NC40ads_H100_v5",
+                    scaleSettings: { scaleType: "TargetUtilization", maxInstances: 4 },
+                },
+            }),
+        ).toBe(4);
+    });
+
+    it("is not known when the sku is not, or a part of it is not", () => {
+        const unknown = "instance type, count or region not known before Azure creates it";
+        expect(count({ sku: UNKNOWN })).toBe(unknown);
+        expect(count({ sku: { capacity: UNKNOWN } })).toBe(unknown);
     });
 });
 

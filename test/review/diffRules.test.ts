@@ -205,6 +205,17 @@ describe("diffPlans", () => {
         expect(gateBlocks(d, { enabled: true, allowed: true })).toBe(false);
     });
 
+    it("writes an endpoint's region into its URL as Azure does, whatever the spelling of its location", () => {
+        const type = "azure-native:machinelearningservices:ServerlessEndpoint";
+        const spellings = ["Sweden Central", "sweden_central", "sweden-central", "swedencentral"];
+        for (const location of spellings) {
+            const d = diffPlans(plan([resource(type, "chat", { name: "chat-abc", location })]), plan([]));
+            expect(d.destructive.map((x) => x.url)).toEqual([
+                { before: "https://chat-abc.swedencentral.models.ai.azure.com" },
+            ]);
+        }
+    });
+
     it("lists value changes by path, whole subtrees when one side lacks them", () => {
         expect(valueChanges({ a: { b: 1, c: [1] }, d: 1 }, { a: { b: 2, c: [1, 2] }, e: { f: 1 } })).toEqual([
             { path: "a.b", before: 1, after: 2 },

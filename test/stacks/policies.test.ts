@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluatePolicies, type PolicyPackConfig, type PolicyViolation } from "../../plan/policy";
 import { runPlan } from "../../plan/run";
-import type { Plan } from "../../plan/types";
+import { isMandatory, type Plan } from "../../plan/types";
 import { planOf, stackFileConfig } from "../review/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -325,7 +325,6 @@ function planFixture(name: string, options: { today?: string; preview?: boolean 
     });
 }
 
-const isMandatory = (v: PolicyViolation) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate";
 const names = (violations: PolicyViolation[]) => [...new Set(violations.map((v) => v.policyName))].sort();
 
 /** The pack over a plan's resources and outputs with another config, as `runPlan` evaluates it. */
