@@ -361,9 +361,14 @@ function inputChanges(was: PlannedResource, now: PlannedResource): PropertyChang
     return out;
 }
 
+/** The Azure name a report may print: `[secret]` when the program made the name input secret. */
+function shownAzureName(r: PlannedResource): string | undefined {
+    return azureNameOf({ type: r.type, inputs: maskedInputs(r) });
+}
+
 /** A changed resource with no property changes yet. */
 function resourceChange(r: PlannedResource, action: ChangeAction, uncertain = false): ResourceChange {
-    const azureName = azureNameOf(r);
+    const azureName = shownAzureName(r);
     return {
         urn: r.urn,
         type: r.type,
@@ -507,7 +512,7 @@ function destructiveChanges(
                 url.before = oldUrl;
                 if (successor) {
                     url.after = endpointUrl(successor);
-                    message += `: it is renamed to ${azureNameOf(successor) ?? successor.name}, so its URL changes from ${oldUrl} to ${url.after}, with new keys; clients must move`;
+                    message += `: it is renamed to ${shownAzureName(successor) ?? successor.name}, so its URL changes from ${oldUrl} to ${url.after}, with new keys; clients must move`;
                 } else {
                     message += `: clients calling ${oldUrl} lose it`;
                 }

@@ -170,6 +170,20 @@ describe("diffPlans", () => {
         ]);
     });
 
+    it("never prints a resource's Azure name when the program made it secret", () => {
+        // What `npm run plan -- --json` writes keeps the clear value in `inputs` and lists the key as secret.
+        const rg = (name: string) =>
+            resource(
+                "azure-native:resources:ResourceGroup",
+                "rg",
+                { resourceGroupName: name, location: "eastus2" },
+                { secretInputs: ["resourceGroupName"] },
+            );
+        const d = diffPlans(plan([]), plan([rg("rg-hidden-name")]));
+        expect(d.resources.map((c) => [c.action, c.azureName])).toEqual([["create", "[secret]"]]);
+        expect(renderDiffText(d)).not.toContain("rg-hidden-name");
+    });
+
     it("does not read an invalid plan as a deletion of everything", () => {
         const rg = resource("azure-native:resources:ResourceGroup", "rg", {
             resourceGroupName: "rg-x",
