@@ -42,6 +42,7 @@ export interface FoundryProblem {
 /** What a deployment's plain arguments are checked against. */
 export interface FoundryDeploymentCheck {
     model?: string;
+    /** The SKU; a name that is not a Foundry SKU is left to the field rules, which report it. */
     sku?: string;
     version?: string;
     capacity?: number;
@@ -89,14 +90,8 @@ export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
         err: (property, reason) => problems.push({ property, reason }),
         warn: (property, reason) => problems.push({ property, reason, warning: true }),
     });
-    if (d.sku === undefined) return { problems };
-    if (!(FOUNDRY_SKU_NAMES as readonly string[]).includes(d.sku)) {
-        problems.push({
-            property: ["sku"],
-            reason: `${show(d.sku)} is not a Foundry deployment SKU; allowed: ${FOUNDRY_SKU_NAMES.join(", ")}`,
-        });
-        return { problems };
-    }
+    // An unknown SKU name is the field rules' to report (the config schema, the component's argument rules).
+    if (d.sku === undefined || !(FOUNDRY_SKU_NAMES as readonly string[]).includes(d.sku)) return { problems };
     const skuOffer = foundrySku(offer, d.sku);
     if (!skuOffer) {
         problems.push({
@@ -257,8 +252,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         const at = [...base, "deployments", i];
         const checked = checkFoundryDeployment({
             model: str(d.model),
-            // An unknown SKU name is the schema's to report.
-            sku: (FOUNDRY_SKU_NAMES as readonly string[]).includes(str(d.sku) ?? "") ? str(d.sku) : undefined,
+            sku: str(d.sku),
             version: str(d.version),
             capacity: num(d.capacity),
             acceptRetired: d.acceptRetired === true,
