@@ -209,6 +209,11 @@ export interface FoundryContext {
     err: (path: PropertyKey[], message: string) => void;
     warn: (path: PropertyKey[], message: string) => void;
     today: Date;
+    /**
+     * The account's region in ARM form, once the caller has found `location` to be an Azure region (it reports one
+     * that is not, once); undefined: the offers are judged against no region.
+     */
+    region: string | undefined;
 }
 
 /** Validates the raw `foundry` section (every problem at once); returns the facts found per deployment. */
@@ -219,7 +224,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
     const report = (at: PropertyKey[], problems: readonly FoundryProblem[]) => {
         for (const p of problems) (p.warning ? ctx.warn : ctx.err)([...at, ...p.property], p.reason);
     };
-    const location = str(raw.location);
+    const region = ctx.region;
     checkNames(raw, "projects", "project", ctx);
     if (arr(raw.projects).length > FOUNDRY_LIMITS.projectsPerAccount) {
         ctx.err(
@@ -256,7 +261,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
             version: str(d.version),
             capacity: num(d.capacity),
             acceptRetired: d.acceptRetired === true,
-            location,
+            location: region,
             today: ctx.today,
         });
         report(at, checked.problems);
@@ -271,7 +276,6 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
             demand.set(key, row);
         }
     });
-    const region = location === undefined ? undefined : normalizeRegion(location);
     for (const row of demand.values()) {
         const who = `deployments ${row.names.join(", ")} together ask`;
         const message = row.names.length > 1 ? quotaProblem(row.offer, row.sku, region, row.capacity, who) : undefined;
