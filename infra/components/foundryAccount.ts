@@ -5,7 +5,7 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
-import { FOUNDRY_ACCOUNT_ARGS } from "../config/args";
+import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
 import { deterministicGuid, randomSuffix } from "./names";
@@ -94,7 +94,13 @@ export class FoundryAccount extends pulumi.ComponentResource {
     public readonly secondaryKey: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: FoundryAccountArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs("FoundryAccount", name, args, FOUNDRY_ACCOUNT_ARGS);
+        checkArgs(
+            "FoundryAccount",
+            name,
+            args,
+            FOUNDRY_ACCOUNT_ARGS,
+            duplicatePrincipals("foundryUsers", args.foundryUsers, FOUNDRY_USER.name),
+        );
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
         const tags = args.tags;
         const disableLocalAuth = args.disableLocalAuth ?? true;

@@ -14,10 +14,46 @@ export function managedDeploymentComponentName(endpoint: string, deployment: str
 
 type Report = (path: PropertyKey[], message: string) => void;
 
+/** A principal listed again: where, where it was first listed, and both ids as given. */
+export interface PrincipalRepeat {
+    index: number;
+    id: string;
+    prior: number;
+    priorId: string;
+}
+
 /**
- * Reports principals listed more than once (ids compared case-insensitively) in a list that gives each principal one
- * role assignment: `workspace.aiDevelopers` (Azure AI Developer) and `foundry.principals` (Foundry User). The
- * assignment's name is derived from scope, principal and role, so a repeat is a second assignment with one name.
+ * The principals of a list that gives each principal one role assignment which were listed before (ids compared
+ * case-insensitively): the assignment's name is derived from scope, principal and role, so a repeat is a second
+ * assignment of one principal, which Azure refuses. Entries without a string id are left to the field rules.
+ */
+export function principalRepeats(principals: readonly unknown[]): PrincipalRepeat[] {
+    const seen = new Map<string, { index: number; id: string }>();
+    const repeats: PrincipalRepeat[] = [];
+    principals.forEach((p, index) => {
+        const id = isObject(p) ? str(p.principalId) : undefined;
+        if (id === undefined) return;
+        const prior = seen.get(id.toLowerCase());
+        if (prior) repeats.push({ index, id, prior: prior.index, priorId: prior.id });
+        else seen.set(id.toLowerCase(), { index, id });
+    });
+    return repeats;
+}
+
+/**
+ * The message for a repeated principal, the same for the stack config and a component's arguments; `priorPath` is
+ * the first listing's path as the reader knows it (a config path, or an argument path).
+ */
+export function repeatedPrincipalMessage(repeat: PrincipalRepeat, priorPath: string, role: string): string {
+    return (
+        `${show(repeat.id)} is already listed as ${priorPath} (${show(repeat.priorId)}); ` +
+        `principal ids are compared case-insensitively and each principal gets one ${role} role assignment: list it once`
+    );
+}
+
+/**
+ * Reports principals listed more than once in `workspace.aiDevelopers` (Azure AI Developer) and
+ * `foundry.principals` (Foundry User); see {@link principalRepeats}.
  */
 export function checkDuplicatePrincipals(raw: Record<string, unknown>, err: Report): void {
     const lists: [string, string, string][] = [
@@ -27,21 +63,10 @@ export function checkDuplicatePrincipals(raw: Record<string, unknown>, err: Repo
     for (const [section, key, role] of lists) {
         const holder = raw[section];
         if (!isObject(holder)) continue;
-        const seen = new Map<string, { index: number; id: string }>();
-        arr(holder[key]).forEach((p, i) => {
-            const id = isObject(p) ? str(p.principalId) : undefined;
-            if (id === undefined) return;
-            const prior = seen.get(id.toLowerCase());
-            if (!prior) {
-                seen.set(id.toLowerCase(), { index: i, id });
-                return;
-            }
-            err(
-                [section, key, i, "principalId"],
-                `${show(id)} is already listed as ${configPath([section, key, prior.index, "principalId"])} (${show(prior.id)}); ` +
-                    `principal ids are compared case-insensitively and each principal gets one ${role} role assignment: list it once`,
-            );
-        });
+        for (const r of principalRepeats(arr(holder[key]))) {
+            const priorPath = configPath([section, key, r.prior, "principalId"]);
+            err([section, key, r.index, "principalId"], repeatedPrincipalMessage(r, priorPath, role));
+        }
     }
 }
 

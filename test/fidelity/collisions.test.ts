@@ -110,8 +110,10 @@ describe("the plan refuses what the engine or Azure would refuse", () => {
     });
 });
 
-describe("components refuse collisions too", () => {
-    it("AiWorkspace refuses one principal listed twice", async () => {
+describe("components refuse collisions too, with the config's message", () => {
+    const SAME = "principal ids are compared case-insensitively and each principal gets one";
+
+    it("AiWorkspace refuses one principal listed twice, in upper and lower case", async () => {
         const { captureProgram } = await import("../../plan/capture");
         const { AiWorkspace } = await import("../../infra/components");
         const run = await captureProgram(
@@ -124,8 +126,49 @@ describe("components refuse collisions too", () => {
             { project: "p", stack: "s" },
         );
         expect((run.error as Error).message).toBe(
-            `AiWorkspace w: invalid arguments:\naiDevelopers[1].principalId: "${ALICE.toUpperCase()}" is already listed as aiDevelopers[0] (ids compare case-insensitively); each principal gets one role assignment`,
+            `AiWorkspace w: invalid arguments:\naiDevelopers[1].principalId: "${ALICE.toUpperCase()}" is already listed as aiDevelopers[0].principalId ("${ALICE}"); ` +
+                `${SAME} Azure AI Developer role assignment: list it once`,
         );
         expect(run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
+    });
+
+    it("FoundryAccount refuses one principal listed twice, as is and in another case, registering nothing", async () => {
+        const { captureProgram } = await import("../../plan/capture");
+        const { FoundryAccount } = await import("../../infra/components");
+        const run = await captureProgram(
+            () =>
+                new FoundryAccount("f", {
+                    accountName: "aimf",
+                    location: "swedencentral",
+                    foundryUsers: [
+                        { principalId: ALICE },
+                        { principalId: ALICE, principalType: "Group" },
+                        { principalId: ALICE.toUpperCase() },
+                    ],
+                }),
+            { project: "p", stack: "s" },
+        );
+        expect((run.error as Error).message).toBe(
+            [
+                "FoundryAccount f: invalid arguments:",
+                `foundryUsers[1].principalId: "${ALICE}" is already listed as foundryUsers[0].principalId ("${ALICE}"); ${SAME} Foundry User role assignment: list it once`,
+                `foundryUsers[2].principalId: "${ALICE.toUpperCase()}" is already listed as foundryUsers[0].principalId ("${ALICE}"); ${SAME} Foundry User role assignment: list it once`,
+            ].join("\n"),
+        );
+        expect(run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
+    });
+
+    it("the stack config gives the same reason for foundry.principals", () => {
+        const config = {
+            foundry: {
+                name: "aimodels",
+                location: "swedencentral",
+                principals: [{ principalId: ALICE }, { principalId: ALICE.toUpperCase() }],
+            },
+        };
+        expect(errorsOf(config)).toEqual([
+            `azure-ai-models:foundry.principals[1].principalId: "${ALICE.toUpperCase()}" is already listed as azure-ai-models:foundry.principals[0].principalId ("${ALICE}"); ` +
+                `${SAME} Foundry User role assignment: list it once`,
+        ]);
     });
 });
