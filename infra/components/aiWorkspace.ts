@@ -14,6 +14,7 @@ import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind }
 import {
     appInsightsName,
     containerRegistryName,
+    defaultResourceGroupName,
     deterministicGuid,
     keyVaultName,
     logAnalyticsName,
@@ -190,7 +191,7 @@ interface Scope {
 /** The resource group: created, or an existing one by name. */
 function resourceGroup(scope: Scope): { name: pulumi.Output<string>; id: pulumi.Output<string> } {
     const { name, args, parent, client } = scope;
-    const rgName = args.resourceGroupName ?? `rg-${args.workspaceName}`;
+    const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.workspaceName);
     if (args.createResourceGroup ?? true) {
         const rg = new resources.ResourceGroup(
             `${name}-rg`,

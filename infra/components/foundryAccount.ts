@@ -8,7 +8,7 @@ import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
-import { deterministicGuid, randomSuffix } from "./names";
+import { defaultResourceGroupName, deterministicGuid, logAnalyticsName, randomSuffix } from "./names";
 
 /** A principal that gets the Foundry User role (data-plane access with Entra ID) on the account. */
 export interface FoundryUserPrincipal {
@@ -181,7 +181,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
         const logs = new operationalinsights.Workspace(
             `${name}-log`,
             {
-                workspaceName: `log-${args.accountName}`,
+                workspaceName: logAnalyticsName(args.accountName),
                 resourceGroupName,
                 location: args.location,
                 sku: { name: "PerGB2018" },
@@ -205,7 +205,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
     }
 
     private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {
-        const rgName = args.resourceGroupName ?? `rg-${args.accountName}`;
+        const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.accountName);
         if (!(args.createResourceGroup ?? true)) return { name: pulumi.output(rgName) };
         const rg = new resources.ResourceGroup(
             `${name}-rg`,

@@ -22,7 +22,7 @@ import {
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
-import { checkComponentNames, checkDuplicatePrincipals } from "./collisions";
+import { checkComponentNames, checkDuplicatePrincipals, checkSharedResources } from "./collisions";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
@@ -143,6 +143,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { ...checks, checkProject: scope.checkProject });
     checkDuplicatePrincipals(raw, checks.err);
     checkComponentNames(raw.onlineEndpoints, checks.err);
+    checkSharedResources(raw, checks.err);
     const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion });
     if (!parsed.success || errors.length > 0) return { errors, warnings };
     const { foundry: foundryConfig, ...rest } = parsed.data;
