@@ -16,7 +16,7 @@ export function findModel(name: string, models: readonly ModelEntry[] = MODELS):
 
 export type LifecycleStage = "active" | "legacy" | "deprecated" | "retired";
 
-/** The stage a lifecycle is in on `today` (a `YYYY-MM-DD` string or a Date, compared in UTC). */
+/** The stage a lifecycle is in on `today` (its UTC day, compared with the lifecycle's `YYYY-MM-DD` dates). */
 export function lifecycleStage(lifecycle: Lifecycle | undefined, today: Date): LifecycleStage {
     if (!lifecycle) return "active";
     const day = today.toISOString().slice(0, 10);

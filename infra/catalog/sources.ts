@@ -1,8 +1,9 @@
 import type { Source } from "./types";
 
 /**
- * The documents the catalog's facts come from: each entry names the Microsoft Learn page (or other public source)
- * of them in English with the corrections later sources made; the seeds are the original documents.
+ * The documents the catalog's facts come from: each entry names the Microsoft Learn page (or other public source) a
+ * fact was taken from. The seeds are the original documents (some not in English); later entries are the sources
+ * that corrected or added to them.
  * Where a document version carries no date, `date` is the day the fact was checked against it.
  */
 export const SOURCES = {

@@ -73,7 +73,7 @@ export function catalogMarkdownTable(): string {
         return `| ${cells.join(" | ")} |`;
     });
     const foundryOnly = FOUNDRY_OFFERS.filter((o) => !inCatalog.has(o)).map(
-        (o) => `| ${o.name} | ${o.format} | ${o.registry ?? ""} | Foundry only |  |  |  |  | ${foundryText(o)} |`,
+        (o) => `| ${o.name} | ${o.format} | ${o.registry} | Foundry only |  |  |  |  | ${foundryText(o)} |`,
     );
     return [
         "| model | publisher | registry | deploy as | serverless regions | new serverless deployments | serverless lifecycle | managed version | on a Foundry resource |",

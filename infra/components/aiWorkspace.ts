@@ -8,12 +8,13 @@ import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
-import { AI_WORKSPACE_ARGS, type ArgProblem } from "../config/args";
+import { AI_WORKSPACE_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
 import {
     appInsightsName,
     containerRegistryName,
+    defaultResourceGroupName,
     deterministicGuid,
     keyVaultName,
     logAnalyticsName,
@@ -27,21 +28,6 @@ export interface AiDeveloperPrincipal {
     principalId: string;
     /** Kind of principal: `User`, `Group` or `ServicePrincipal`. @default "User" */
     principalType?: PrincipalType;
-}
-
-/** Principals listed more than once (ids compare case-insensitively): one role assignment each is all Azure allows. */
-function duplicatePrincipals(principals: readonly AiDeveloperPrincipal[] | undefined): ArgProblem[] {
-    const ids = (principals ?? []).map((p) => (typeof p.principalId === "string" ? p.principalId.toLowerCase() : ""));
-    return ids.flatMap((id, i) => {
-        const first = ids.indexOf(id);
-        if (id === "" || first === i) return [];
-        return [
-            {
-                propertyPath: `aiDevelopers[${i}].principalId`,
-                reason: `${JSON.stringify((principals ?? [])[i].principalId)} is already listed as aiDevelopers[${first}] (ids compare case-insensitively); each principal gets one role assignment`,
-            },
-        ];
-    });
 }
 
 /**
@@ -123,7 +109,13 @@ export class AiWorkspace extends pulumi.ComponentResource {
     public readonly containerRegistryId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AiWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs("AiWorkspace", name, args, AI_WORKSPACE_ARGS, duplicatePrincipals(args.aiDevelopers));
+        checkArgs(
+            "AiWorkspace",
+            name,
+            args,
+            AI_WORKSPACE_ARGS,
+            duplicatePrincipals("aiDevelopers", args.aiDevelopers, AZURE_AI_DEVELOPER.name),
+        );
         super("azure-ai-models:index:AiWorkspace", name, {}, opts);
         const kind = args.kind ?? "Hub";
         const scope: Scope = {
@@ -199,7 +191,7 @@ interface Scope {
 /** The resource group: created, or an existing one by name. */
 function resourceGroup(scope: Scope): { name: pulumi.Output<string>; id: pulumi.Output<string> } {
     const { name, args, parent, client } = scope;
-    const rgName = args.resourceGroupName ?? `rg-${args.workspaceName}`;
+    const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.workspaceName);
     if (args.createResourceGroup ?? true) {
         const rg = new resources.ResourceGroup(
             `${name}-rg`,

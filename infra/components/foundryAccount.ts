@@ -5,10 +5,10 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
-import { FOUNDRY_ACCOUNT_ARGS } from "../config/args";
+import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
-import { deterministicGuid, randomSuffix } from "./names";
+import { defaultResourceGroupName, deterministicGuid, logAnalyticsName, randomSuffix } from "./names";
 
 /** A principal that gets the Foundry User role (data-plane access with Entra ID) on the account. */
 export interface FoundryUserPrincipal {
@@ -94,7 +94,13 @@ export class FoundryAccount extends pulumi.ComponentResource {
     public readonly secondaryKey: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: FoundryAccountArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs("FoundryAccount", name, args, FOUNDRY_ACCOUNT_ARGS);
+        checkArgs(
+            "FoundryAccount",
+            name,
+            args,
+            FOUNDRY_ACCOUNT_ARGS,
+            duplicatePrincipals("foundryUsers", args.foundryUsers, FOUNDRY_USER.name),
+        );
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
         const tags = args.tags;
         const disableLocalAuth = args.disableLocalAuth ?? true;
@@ -175,7 +181,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
         const logs = new operationalinsights.Workspace(
             `${name}-log`,
             {
-                workspaceName: `log-${args.accountName}`,
+                workspaceName: logAnalyticsName(args.accountName),
                 resourceGroupName,
                 location: args.location,
                 sku: { name: "PerGB2018" },
@@ -199,7 +205,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
     }
 
     private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {
-        const rgName = args.resourceGroupName ?? `rg-${args.accountName}`;
+        const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.accountName);
         if (!(args.createResourceGroup ?? true)) return { name: pulumi.output(rgName) };
         const rg = new resources.ResourceGroup(
             `${name}-rg`,

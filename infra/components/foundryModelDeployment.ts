@@ -1,7 +1,6 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_RAI_POLICY, FOUNDRY_ENDPOINTS } from "../catalog";
-import { FOUNDRY_SKU_NAMES } from "../catalog";
 import { FOUNDRY_DEPLOYMENT_ARGS } from "../config/args";
 import { checkFoundryDeployment } from "../config/validateFoundry";
 import { configuredToday } from "../util/clock";
@@ -69,8 +68,7 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
     constructor(name: string, args: FoundryModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
         const checked = checkFoundryDeployment({
             model: typeof args.model === "string" ? args.model : undefined,
-            // An unknown SKU name is the field rules' to report.
-            sku: (FOUNDRY_SKU_NAMES as readonly string[]).includes(args.sku) ? args.sku : undefined,
+            sku: args.sku,
             version: args.version,
             capacity: args.capacity,
             acceptRetired: args.acceptRetired,

@@ -25,6 +25,7 @@ export {
     contentSafetyAccountName,
     logAnalyticsName,
     appInsightsName,
+    defaultResourceGroupName,
     marketplaceSubscriptionName,
 } from "../catalog/names";
 

@@ -8,7 +8,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { principalRepeats, repeatedPrincipalMessage } from "./collisions";
 import { fromZodIssues, schemaAt } from "./issues";
+import { arr } from "./loose";
 import { MANAGED_MODEL_ID, SERVERLESS_MODEL_ID } from "../catalog/ids";
 import {
     deploymentSchema,
@@ -58,6 +60,17 @@ export function argProblems(args: object, rules: ArgRules): ArgProblem[] {
         }
     }
     return problems;
+}
+
+/**
+ * Principals listed more than once in a component's principal argument (`aiDevelopers`, `foundryUsers`) that grants
+ * `role`, with the message the stack config gives for its own lists (see `principalRepeats`).
+ */
+export function duplicatePrincipals(arg: string, principals: unknown, role: string): ArgProblem[] {
+    return principalRepeats(arr(principals)).map((r) => ({
+        propertyPath: argPath([arg, r.index, "principalId"]),
+        reason: repeatedPrincipalMessage(r, argPath([arg, r.prior, "principalId"]), role),
+    }));
 }
 
 /** The schema of a config field, without its default, made optional (component arguments have their own defaults). */

@@ -14,6 +14,7 @@
  */
 import { z } from "zod";
 import { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES, FOUNDRY_SKU_NAMES } from "../catalog";
+import { region, resourceGroupName, tags } from "./fields";
 import { principalSchema } from "./principal";
 
 /**
@@ -32,13 +33,10 @@ export const FOUNDRY_CHILD_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
 export const CHILD_NAME_RULE = "2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit";
 /** Deployment names: 2-64 characters, letters, digits, '_', '.' and '-', starting with a letter or digit. */
 export const FOUNDRY_DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
-const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
-const RESOURCE_GROUP = /^[-\w._()]{0,89}[-\w_()]$/;
 const CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 const SUBNET_ID =
     /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 
-const tags = z.record(z.string().max(512), z.string().max(256));
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 
 export const foundryProjectSchema = z.strictObject({
@@ -98,13 +96,13 @@ export const foundryDeploymentSchema = z.strictObject({
 
 export const foundrySchema = z.strictObject({
     name: z.string().regex(FOUNDRY_BASE_NAME, BASE_NAME_RULE),
-    location: z.string().regex(REGION, "an Azure region name such as swedencentral"),
+    location: region("swedencentral"),
     /** Use this subdomain as is instead of `<name>-<suffix>`. */
     customSubDomain: z.string().regex(CUSTOM_SUBDOMAIN, SUBDOMAIN_RULE).optional(),
     /** @default - a new resource group `rg-<name>` */
     resourceGroup: z
         .strictObject({
-            name: z.string().regex(RESOURCE_GROUP, "1-90 characters: letters, digits, '_', '-', '.', '(', ')'"),
+            name: resourceGroupName(),
             /** @default false */
             existing: z.boolean().default(false),
         })

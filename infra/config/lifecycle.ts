@@ -1,6 +1,6 @@
 /**
- * The lifecycle check serverless and managed deployments share: legacy and deprecated warn, retired fails unless
- * the deployment accepts it. Messages give the date, the replacement and the source.
+ * The lifecycle check serverless, managed and Foundry deployments share: legacy and deprecated warn, retired fails
+ * unless the deployment accepts it. Messages give the date, the replacement and the source.
  */
 import {
     lifecycleStage,

@@ -13,10 +13,12 @@
 import { z } from "zod";
 import { isCalendarDate } from "../catalog/dates";
 import { NAME_RULES, baseNameProblem, describeRule, maxBaseLength, type BaseNameKind } from "../catalog/names";
+import { region, resourceGroupName, tags } from "./fields";
 import { foundrySchema } from "./foundrySchema";
 import { principalSchema } from "./principal";
 
 export { principalSchema };
+export { TAG_NAME_FORBIDDEN } from "./fields";
 
 /** The config namespace: the project name in `Pulumi.yaml`. */
 export const CONFIG_NAMESPACE = "azure-ai-models";
@@ -36,38 +38,8 @@ function baseName(...kinds: BaseNameKind[]) {
 export const WORKSPACE_BASE_MAX = maxBaseLength("workspace");
 /** Longest serverless endpoint base name: 52 less `-` and the suffix. */
 export const SERVERLESS_BASE_MAX = maxBaseLength("serverlessEndpoint");
-/** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
-const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
 /** A real calendar day, `YYYY-MM-DD`. */
 const date = () => z.string().refine(isCalendarDate, "is not a real date; expected YYYY-MM-DD");
-/** Resource group names, from the catalog's name table. */
-const RESOURCE_GROUP = NAME_RULES.resourceGroup.pattern;
-const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
-
-/** Characters Azure forbids in tag names (MS docs tag-resources.md, limitations). */
-export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
-
-/**
- * A tag value: Azure's are strings. `pulumi config set --path ...tags.costCenter 4711` stores a number (and `true` a
- * boolean), so numbers and booleans are accepted and kept as their text (`"4711"`).
- */
-const tagValue = z.union([z.string().max(256), z.number().transform(String), z.boolean().transform(String)], {
-    error: "expected a string (a tag value; numbers and booleans are taken as their text)",
-});
-
-/** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters (see {@link tagValue}). */
-const tags = z.record(z.string().max(512), tagValue).superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-        if (TAG_NAME_FORBIDDEN.test(key)) {
-            ctx.addIssue({
-                code: "custom",
-                path: [key],
-                input: key,
-                message: "is not a valid tag name: Azure forbids < > % & \\ ? / in tag names",
-            });
-        }
-    }
-});
 
 export const projectSchema = z.strictObject({
     /** Project name; a stable random suffix is appended because Azure soft-deletes workspace names. */
@@ -86,13 +58,13 @@ export const workspaceSchema = z.strictObject({
     kind: z.enum(["hub", "workspace"]).default("hub"),
     name: baseName("workspace", "workspaceResourceGroup"),
     /** Azure region (`eastus2`). Serverless models are sold only in some regions. */
-    location: z.string().regex(REGION, "an Azure region name such as eastus2"),
+    location: region("eastus2"),
     friendlyName: z.string().max(256).optional(),
     description: z.string().max(1024).optional(),
     /** @default - a new resource group `rg-<name>` */
     resourceGroup: z
         .strictObject({
-            name: z.string().regex(RESOURCE_GROUP, RESOURCE_GROUP_RULE),
+            name: resourceGroupName(),
             /** Use a resource group that already exists instead of creating it. @default false */
             existing: z.boolean().default(false),
         })
@@ -141,10 +113,10 @@ export const existingWorkspaceSchema = z.strictObject({
             "an ARM id /subscriptions/<subscription GUID>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>",
         )
         .optional(),
-    resourceGroupName: z.string().regex(RESOURCE_GROUP, RESOURCE_GROUP_RULE).optional(),
+    resourceGroupName: resourceGroupName().optional(),
     name: z.string().regex(NAME_RULES.mlWorkspace.pattern, describeRule(NAME_RULES.mlWorkspace)).optional(),
     /** Its region: serverless models are sold only in some regions. */
-    location: z.string().regex(REGION, "an Azure region name such as eastus2"),
+    location: region("eastus2"),
     /** `project` (hub-based project) or `workspace` (classic AML workspace). @default "project" */
     kind: z.enum(["project", "workspace"]).default("project"),
 });
@@ -274,7 +246,7 @@ export const customModelSchema = z.strictObject({
     modelId: z.string().min(1),
     publisher: z.string().min(1).optional(),
     /** Regions where a workspace can deploy it as a serverless API. */
-    regions: z.array(z.string().regex(REGION, "an Azure region name such as eastus2")).min(1),
+    regions: z.array(region("eastus2")).min(1),
     /** Which routes the model serves. @default "chat" */
     task: z.enum(["chat", "completions"]).default("chat"),
     /** Lifecycle dates, `YYYY-MM-DD`, where known. */

@@ -22,7 +22,7 @@ import {
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
-import { checkComponentNames, checkDuplicatePrincipals } from "./collisions";
+import { checkComponentNames, checkDuplicatePrincipals, checkSharedResources } from "./collisions";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
@@ -132,14 +132,19 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const checkRegion = regionChecker(checks.err);
     const scope = hubScope(raw, checkRegion, checks.err);
     const foundryLocation = isObject(raw.foundry) ? str(raw.foundry.location) : undefined;
-    if (foundryLocation !== undefined) checkRegion(["foundry", "location"], foundryLocation);
+    // As for the hub: a region that is not Azure's is reported once, here; the Foundry offer checks then judge none.
+    const foundryRegion =
+        foundryLocation !== undefined && checkRegion(["foundry", "location"], foundryLocation)
+            ? normalizeRegion(foundryLocation)
+            : undefined;
     const { customs, broken } = validateCustomModels(raw.customModels, checkRegion, checks.err);
     const parsedDeployments = parsed.success ? parsed.data.deployments : undefined;
     const resolved = validateServerless(raw.deployments, parsedDeployments, { scope, customs, broken, checks });
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { ...checks, checkProject: scope.checkProject });
     checkDuplicatePrincipals(raw, checks.err);
     checkComponentNames(raw.onlineEndpoints, checks.err);
-    const foundry = validateFoundry(raw.foundry, checks);
+    checkSharedResources(raw, checks.err);
+    const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion });
     if (!parsed.success || errors.length > 0) return { errors, warnings };
     const { foundry: foundryConfig, ...rest } = parsed.data;
     return {

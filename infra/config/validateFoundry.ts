@@ -42,6 +42,7 @@ export interface FoundryProblem {
 /** What a deployment's plain arguments are checked against. */
 export interface FoundryDeploymentCheck {
     model?: string;
+    /** The SKU; a name that is not a Foundry SKU is left to the field rules, which report it. */
     sku?: string;
     version?: string;
     capacity?: number;
@@ -89,14 +90,8 @@ export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
         err: (property, reason) => problems.push({ property, reason }),
         warn: (property, reason) => problems.push({ property, reason, warning: true }),
     });
-    if (d.sku === undefined) return { problems };
-    if (!(FOUNDRY_SKU_NAMES as readonly string[]).includes(d.sku)) {
-        problems.push({
-            property: ["sku"],
-            reason: `${show(d.sku)} is not a Foundry deployment SKU; allowed: ${FOUNDRY_SKU_NAMES.join(", ")}`,
-        });
-        return { problems };
-    }
+    // An unknown SKU name is the field rules' to report (the config schema, the component's argument rules).
+    if (d.sku === undefined || !(FOUNDRY_SKU_NAMES as readonly string[]).includes(d.sku)) return { problems };
     const skuOffer = foundrySku(offer, d.sku);
     if (!skuOffer) {
         problems.push({
@@ -214,6 +209,11 @@ export interface FoundryContext {
     err: (path: PropertyKey[], message: string) => void;
     warn: (path: PropertyKey[], message: string) => void;
     today: Date;
+    /**
+     * The account's region in ARM form, once the caller has found `location` to be an Azure region (it reports one
+     * that is not, once); undefined: the offers are judged against no region.
+     */
+    region: string | undefined;
 }
 
 /** Validates the raw `foundry` section (every problem at once); returns the facts found per deployment. */
@@ -224,7 +224,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
     const report = (at: PropertyKey[], problems: readonly FoundryProblem[]) => {
         for (const p of problems) (p.warning ? ctx.warn : ctx.err)([...at, ...p.property], p.reason);
     };
-    const location = str(raw.location);
+    const region = ctx.region;
     checkNames(raw, "projects", "project", ctx);
     if (arr(raw.projects).length > FOUNDRY_LIMITS.projectsPerAccount) {
         ctx.err(
@@ -257,12 +257,11 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         const at = [...base, "deployments", i];
         const checked = checkFoundryDeployment({
             model: str(d.model),
-            // An unknown SKU name is the schema's to report.
-            sku: (FOUNDRY_SKU_NAMES as readonly string[]).includes(str(d.sku) ?? "") ? str(d.sku) : undefined,
+            sku: str(d.sku),
             version: str(d.version),
             capacity: num(d.capacity),
             acceptRetired: d.acceptRetired === true,
-            location,
+            location: region,
             today: ctx.today,
         });
         report(at, checked.problems);
@@ -277,7 +276,6 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
             demand.set(key, row);
         }
     });
-    const region = location === undefined ? undefined : normalizeRegion(location);
     for (const row of demand.values()) {
         const who = `deployments ${row.names.join(", ")} together ask`;
         const message = row.names.length > 1 ? quotaProblem(row.offer, row.sku, region, row.capacity, who) : undefined;

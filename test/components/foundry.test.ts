@@ -343,6 +343,25 @@ describe("FoundryModelDeployment", () => {
         expect(set(c)).toEqual([]);
     });
 
+    it("reports a SKU Foundry does not have once, by the field rule", async () => {
+        const c = await run(() => {
+            new FoundryModelDeployment("bad", {
+                ...common,
+                deploymentName: "scout",
+                model: "Llama-4-Scout-17B-16E-Instruct",
+                sku: "ProvisionedManaged" as never,
+                capacity: 10,
+            });
+        });
+        expect((c.error as Error).message).toBe(
+            [
+                "FoundryModelDeployment bad: invalid arguments:",
+                'sku: "ProvisionedManaged" is not allowed; allowed: GlobalStandard, DataZoneStandard, Standard, GlobalProvisionedManaged',
+            ].join("\n"),
+        );
+        expect(set(c)).toEqual([]);
+    });
+
     it("refuses a provisioned size Azure does not accept, and deploys one it does without a quota warning", async () => {
         const ptu = (name: string, capacity: number) =>
             new FoundryModelDeployment(name, {

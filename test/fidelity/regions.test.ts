@@ -51,6 +51,31 @@ describe("regions", () => {
         ]);
     });
 
+    it("reports a Foundry region typo once, and judges the deployments against no region", () => {
+        const foundry = {
+            name: "aimf",
+            location: "swedencentrl",
+            deployments: [{ name: "large", model: "Mistral-Large-3", sku: "GlobalStandard", capacity: 500 }],
+        };
+        const result = validateStackConfig({ foundry }, { today: TODAY });
+        expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+            `azure-ai-models:foundry.location: "swedencentrl" is not an Azure region; did you mean "swedencentral"? (${N} regions are known: the catalog's AZURE_REGIONS)`,
+        ]);
+        expect(result.warnings.map((e) => `${e.path}: ${e.message}`)).toEqual([
+            "azure-ai-models:foundry.deployments[0].capacity: this deployment asks 500 capacity units (500,000 tokens per minute) of Mistral-Large-3 GlobalStandard; " +
+                "the default quota is 400 units (400,000 TPM, MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/quotas-limits-content.md @01a83b28 (same table as @c06a3fa7)): " +
+                "request a quota increase for Mistral-Large-3 GlobalStandard before deploying",
+        ]);
+        // A display name is an Azure region: the offers are judged in its ARM form.
+        const display = validateStackConfig({ foundry: { ...foundry, location: "Sweden Central" } }, { today: TODAY });
+        expect(display.errors).toEqual([]);
+        expect(display.warnings.map((e) => e.message)).toEqual([
+            expect.stringContaining(
+                "of Mistral-Large-3 GlobalStandard in swedencentral; the default quota is 400 units",
+            ),
+        ]);
+    });
+
     it("every region the catalog's offers name is an Azure region", () => {
         const regions = [
             ...MODELS.flatMap((m) => m.serverless?.regions ?? []),

@@ -1,10 +1,13 @@
 /**
  * `pulumi config set --path 'azure-ai-models:workspace.tags.costCenter' 4711` stores a number (and `true` a
- * boolean); Azure tags are strings, so they are accepted and deployed as their text.
+ * boolean); Azure tags are strings, so they are accepted and deployed as their text. The `foundry` section shares
+ * the workspace's tag, region and resource group rules (`infra/config/fields.ts`): one value, one verdict.
  */
 import { describe, expect, it } from "vitest";
 import { namespaceValues, validateStackConfig } from "../../infra/config";
 import { byName, runStack } from "../helpers/stack";
+
+const TODAY = new Date("2026-11-21T00:00:00Z");
 
 describe("tag values", () => {
     const workspace = { name: "aim", location: "eastus2", kind: "workspace", tags: { costCenter: 4711, pci: true } };
@@ -21,5 +24,72 @@ describe("tag values", () => {
         const run = await runStack({ workspace });
         expect(run.error).toBeUndefined();
         expect(byName(run, "aim-ws").inputs.tags).toEqual({ costCenter: "4711", pci: "true" });
+    });
+});
+
+describe("foundry shares the workspace's field rules", () => {
+    const WS = { name: "aim", location: "eastus2", kind: "workspace" };
+    const FOUNDRY = {
+        name: "aimf",
+        location: "swedencentral",
+        projects: [{ name: "chat" }],
+        deployments: [{ name: "scout", model: "Llama-4-Scout-17B-16E-Instruct", sku: "GlobalStandard", capacity: 50 }],
+    };
+    /** The errors of one section, with its path prefix cut, so both sections' verdicts compare as text. */
+    const verdict = (section: "workspace" | "foundry", patch: Record<string, unknown>) => {
+        const result = validateStackConfig(
+            { [section]: { ...(section === "workspace" ? WS : FOUNDRY), ...patch } },
+            { today: TODAY },
+        );
+        const prefix = `azure-ai-models:${section}.`;
+        return {
+            errors: result.errors.map((e) => `${e.path.replace(prefix, "")}: ${e.message}`),
+            tags: result.config?.[section]?.tags,
+        };
+    };
+    const TAG_CASES: Record<string, unknown>[] = [
+        { n: 4711, pci: true, owner: "ai-platform" },
+        { "a/b": "1", "x&y": "2", "why?": "3" },
+        { env: ["dev"] },
+        { long: "v".repeat(257) },
+        { ["k".repeat(513)]: "v" },
+    ];
+
+    it.each(TAG_CASES.map((t) => [Object.keys(t).join(",").slice(0, 20), t]))(
+        "tags %s: the same errors and values in foundry as in workspace",
+        (_, tags) => {
+            expect(verdict("foundry", { tags })).toEqual(verdict("workspace", { tags }));
+        },
+    );
+
+    it("foundry takes a number as its text and refuses a/b, as the workspace does", () => {
+        const result = validateStackConfig(
+            { foundry: { ...FOUNDRY, tags: { n: 4711 }, projects: [{ name: "chat", tags: { "a/b": "1" } }] } },
+            { today: TODAY },
+        );
+        expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+            'azure-ai-models:foundry.projects[0].tags.a/b: "a/b": is not a valid tag name: Azure forbids < > % & \\ ? / in tag names',
+        ]);
+        const ok = validateStackConfig(
+            {
+                foundry: {
+                    ...FOUNDRY,
+                    tags: { n: 4711 },
+                    deployments: [{ ...FOUNDRY.deployments[0], tags: { m: 1 } }],
+                },
+            },
+            { today: TODAY },
+        );
+        expect(ok.errors).toEqual([]);
+        expect(ok.config?.foundry?.tags).toEqual({ n: "4711" });
+        expect(ok.config?.foundry?.deployments[0].tags).toEqual({ m: "1" });
+    });
+
+    it("judges a resource group name alike in both sections", () => {
+        const resourceGroup = { name: "rg-ends-in-dot." };
+        expect(verdict("foundry", { resourceGroup })).toEqual(verdict("workspace", { resourceGroup }));
+        expect(verdict("foundry", { resourceGroup }).errors).toEqual([
+            "resourceGroup.name: \"rg-ends-in-dot.\" is not valid; expected 1-90 characters: letters, digits, '_', '-', '.', '(', ')', not ending in '.' (unique in the subscription)",
+        ]);
     });
 });

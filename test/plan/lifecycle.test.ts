@@ -137,7 +137,7 @@ describe("lifecycle report", () => {
 /** A stack on a Foundry resource only (no hub): one current model and mistral-document-ai-2505, retired 2026-07-15. */
 const FOUNDRY = {
     foundry: {
-        name: "aimodels-lc",
+        name: "aimodels-lcf",
         location: "swedencentral",
         deployments: [
             { name: "mistral-large", model: "Mistral-Large-3", sku: "GlobalStandard", capacity: 100 },

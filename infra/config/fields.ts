@@ -1,0 +1,49 @@
+/**
+ * The fields the `workspace` and `foundry` sections share (a region, a resource group name, tags), one rule each, so
+ * a value is judged alike in both sections and in the components' arguments. They live here because `schema.ts`
+ * imports `foundrySchema.ts` (as principals live in `principal.ts`).
+ */
+import { z } from "zod";
+import { NAME_RULES, describeRule } from "../catalog/names";
+
+/** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
+export const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
+
+/** A region field; `example` is the region the message suggests. */
+export function region(example: string) {
+    return z.string().regex(REGION, `an Azure region name such as ${example}`);
+}
+
+/** Resource group names, from the catalog's name table. */
+export const RESOURCE_GROUP = NAME_RULES.resourceGroup.pattern;
+export const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
+
+/** A resource group name field. */
+export function resourceGroupName() {
+    return z.string().regex(RESOURCE_GROUP, RESOURCE_GROUP_RULE);
+}
+
+/** Characters Azure forbids in tag names (MS docs tag-resources.md, limitations). */
+export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
+
+/**
+ * A tag value: Azure's are strings. `pulumi config set --path ...tags.costCenter 4711` stores a number (and `true` a
+ * boolean), so numbers and booleans are accepted and kept as their text (`"4711"`).
+ */
+const tagValue = z.union([z.string().max(256), z.number().transform(String), z.boolean().transform(String)], {
+    error: "expected a string (a tag value; numbers and booleans are taken as their text)",
+});
+
+/** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters (see {@link tagValue}). */
+export const tags = z.record(z.string().max(512), tagValue).superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+        if (TAG_NAME_FORBIDDEN.test(key)) {
+            ctx.addIssue({
+                code: "custom",
+                path: [key],
+                input: key,
+                message: "is not a valid tag name: Azure forbids < > % & \\ ? / in tag names",
+            });
+        }
+    }
+});
