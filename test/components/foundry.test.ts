@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "../../infra/components";
 import { captureProgram, type Capture } from "../../plan/capture";
 import { SECRET } from "../../plan/types";
+import { byName, output, resourceSet } from "../helpers/stack";
 
 const RG = "rg-aimf";
 const PRINCIPAL = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
@@ -16,17 +17,6 @@ const PRINCIPAL = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 function run(program: () => unknown, preview = false): Promise<Capture> {
     return captureProgram(program, { project: "lib", stack: "test", preview });
 }
-const set = (c: Capture) =>
-    c.resources
-        .filter((r) => r.type !== "pulumi:pulumi:Stack")
-        .map((r) => `${r.type} ${r.name}`)
-        .sort();
-const byName = (c: Capture, name: string) => {
-    const r = c.resources.find((x) => x.name === name);
-    if (!r) throw new Error(`no ${name}: ${c.resources.map((x) => x.name).join(", ")}`);
-    return r;
-};
-const out = (c: Capture, name: string) => c.outputs.find((o) => o.name === name);
 
 describe("FoundryAccount", () => {
     it("creates an AIServices account with project management, identity, closed network, no keys, diagnostics and Foundry User", async () => {
@@ -45,7 +35,7 @@ describe("FoundryAccount", () => {
             };
         });
         expect(c.error).toBeUndefined();
-        expect(set(c)).toEqual(
+        expect(resourceSet(c)).toEqual(
             [
                 "azure-ai-models:index:FoundryAccount aimf",
                 "random:index/randomString:RandomString aimf-suffix",
@@ -85,11 +75,12 @@ describe("FoundryAccount", () => {
         expect(role.roleAssignmentName).toMatch(
             /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
         );
-        expect(out(c, "sub")?.value).toBe(sub);
-        expect(out(c, "endpoint")?.value).toBe(`https://${sub}.services.ai.azure.com/`);
-        expect(out(c, "base")?.value).toBe(`https://${sub}.openai.azure.com/openai/v1/`);
-        expect(out(c, "scope")?.value).toBe("https://cognitiveservices.azure.com/.default");
-        expect(out(c, "key")?.rawValue).toBeUndefined();
+        expect(output(c, "sub")?.value).toBe(sub);
+        expect(output(c, "endpoint")?.value).toBe(`https://${sub}.services.ai.azure.com/`);
+        expect(output(c, "base")?.value).toBe(`https://${sub}.openai.azure.com/openai/v1/`);
+        expect(output(c, "scope")?.value).toBe("https://cognitiveservices.azure.com/.default");
+        // No local auth, no key: the output is undefined, so the stack has no "key" output at all.
+        expect(c.outputs.map((o) => o.name).sort()).toEqual(["base", "endpoint", "scope", "sub"]);
     });
 
     it("gives the same role assignment name on every run (deterministic GUID)", async () => {
@@ -118,14 +109,22 @@ describe("FoundryAccount", () => {
             return { primaryKey: a.primaryKey, secondaryKey: a.secondaryKey };
         });
         expect(c.error).toBeUndefined();
-        expect(set(c)).not.toContain("azure-native:resources:ResourceGroup keys-rg");
+        expect(resourceSet(c)).not.toContain("azure-native:resources:ResourceGroup keys-rg");
         expect(byName(c, "keys-account").inputs).toMatchObject({
             accountName: "contoso-keys",
             resourceGroupName: "rg-shared",
             properties: { customSubDomainName: "contoso-keys", disableLocalAuth: false },
         });
-        expect(out(c, "primaryKey")).toMatchObject({ secret: true, value: SECRET, rawValue: "key1-of-contoso-keys" });
-        expect(out(c, "secondaryKey")).toMatchObject({ secret: true, value: SECRET, rawValue: "key2-of-contoso-keys" });
+        expect(output(c, "primaryKey")).toMatchObject({
+            secret: true,
+            value: SECRET,
+            rawValue: "key1-of-contoso-keys",
+        });
+        expect(output(c, "secondaryKey")).toMatchObject({
+            secret: true,
+            value: SECRET,
+            rawValue: "key2-of-contoso-keys",
+        });
     });
 
     it("throws one error listing every bad argument, registering nothing", async () => {
@@ -148,7 +147,7 @@ describe("FoundryAccount", () => {
                 `foundryUsers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal's object id)`,
             ].join("\n"),
         );
-        expect(set(c)).toEqual([]);
+        expect(resourceSet(c)).toEqual([]);
     });
 });
 
@@ -164,7 +163,7 @@ describe("FoundryProject", () => {
             });
             return { endpoint: p.endpoint };
         });
-        expect(set(c)).toEqual([
+        expect(resourceSet(c)).toEqual([
             "azure-ai-models:index:FoundryProject chat",
             "azure-native:cognitiveservices:Project chat-project",
         ]);
@@ -176,7 +175,7 @@ describe("FoundryProject", () => {
             identity: { type: "SystemAssigned" },
             properties: { displayName: "chat", description: "Chat assistants" },
         });
-        expect(out(c, "endpoint")?.value).toBe("https://aimf-abc123.services.ai.azure.com/api/projects/chat");
+        expect(output(c, "endpoint")?.value).toBe("https://aimf-abc123.services.ai.azure.com/api/projects/chat");
     });
 
     it("refuses a bad project name", async () => {
@@ -191,7 +190,7 @@ describe("FoundryProject", () => {
         expect((c.error as Error).message).toBe(
             "FoundryProject p: invalid arguments:\nprojectName: \"-x\" is not valid; expected 2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit",
         );
-        expect(set(c)).toEqual([]);
+        expect(resourceSet(c)).toEqual([]);
     });
 });
 
@@ -222,7 +221,7 @@ describe("ContentFilter", () => {
                 ],
             },
         });
-        expect(out(c, "name")?.value).toBe("strict");
+        expect(output(c, "name")?.value).toBe("strict");
     });
 
     it("refuses a harm category without severity and a switch with one, together", async () => {
@@ -269,7 +268,7 @@ describe("FoundryModelDeployment", () => {
                 name: d.modelName,
             };
         });
-        expect(set(c)).toEqual([
+        expect(resourceSet(c)).toEqual([
             "azure-ai-models:index:FoundryModelDeployment large",
             "azure-native:cognitiveservices:Deployment large-deployment",
         ]);
@@ -340,7 +339,7 @@ describe("FoundryModelDeployment", () => {
                 `sku: "DataZoneStandard": Llama-4-Scout-17B-16E-Instruct is not offered with this SKU on Foundry; SKUs: GlobalStandard (MicrosoftDocs/azure-ai-docs articles/foundry/foundry-models/includes/model-matrix/marketplace-deployments-standard.md @1b8d987c, 2026-09-02)`,
             ].join("\n"),
         );
-        expect(set(c)).toEqual([]);
+        expect(resourceSet(c)).toEqual([]);
     });
 
     it("reports a SKU Foundry does not have once, by the field rule", async () => {
@@ -359,7 +358,7 @@ describe("FoundryModelDeployment", () => {
                 'sku: "ProvisionedManaged" is not allowed; allowed: GlobalStandard, DataZoneStandard, Standard, GlobalProvisionedManaged',
             ].join("\n"),
         );
-        expect(set(c)).toEqual([]);
+        expect(resourceSet(c)).toEqual([]);
     });
 
     it("refuses a provisioned size Azure does not accept, and deploys one it does without a quota warning", async () => {
@@ -379,11 +378,11 @@ describe("FoundryModelDeployment", () => {
                     "(MicrosoftDocs/azure-ai-docs articles/foundry/openai/how-to/provisioned-throughput-onboarding.md @040c3859 (PTU sizes per model), 2026-04-07)",
             ].join("\n"),
         );
-        expect(set(bad)).toEqual([]);
+        expect(resourceSet(bad)).toEqual([]);
         const good = await run(() => void ptu("ptu", 500));
         expect(good.error).toBeUndefined();
         expect(good.warnings).toEqual([]);
-        expect(set(good)).toContain("azure-native:cognitiveservices:Deployment ptu-deployment");
+        expect(byName(good, "ptu-deployment").inputs.sku).toEqual({ name: "GlobalProvisionedManaged", capacity: 500 });
     });
 
     it("warns, and deploys, when capacity is above the default quota", async () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigValidationError, validateStackConfig } from "../../infra/config";
 import { registered, runStack } from "../helpers/stack";
-import { FOUNDRY_BAD_CASES, FOUNDRY_BASE, FOUNDRY_EXPECTED } from "./foundryCases";
+import { FOUNDRY_BAD_CASES, FOUNDRY_BASE, FOUNDRY_EXPECTED, HUB_AND_FOUNDRY_MINISTRAL } from "./foundryCases";
 
 const today = new Date("2026-11-21T00:00:00Z");
 const clone = () => JSON.parse(JSON.stringify(FOUNDRY_BASE)) as typeof FOUNDRY_BASE;
@@ -96,18 +96,7 @@ describe("valid foundry config", () => {
     });
 
     it("accepts a hub serverless deployment and a Foundry deployment of the same model in one stack", () => {
-        const result = validateStackConfig(
-            {
-                workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
-                deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }],
-                foundry: {
-                    name: "aimf",
-                    location: "eastus2",
-                    deployments: [{ name: "ministral", model: "Ministral-3B", sku: "GlobalStandard", capacity: 10 }],
-                },
-            },
-            { today },
-        );
+        const result = validateStackConfig(HUB_AND_FOUNDRY_MINISTRAL, { today });
         expect(result.errors).toEqual([]);
         expect(result.config!.location).toBe("eastus2");
         expect(result.config!.deployments[0].catalogModel.name).toBe("Ministral-3B");

@@ -201,3 +201,14 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
         'azure-ai-models:foundry.contentFilters[1].name: content filter "Strict" is defined twice; names must be unique',
     ],
 };
+
+/** One model on both paths: a hub serverless deployment and a Foundry deployment of Ministral-3B, valid together. */
+export const HUB_AND_FOUNDRY_MINISTRAL = {
+    workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
+    deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }],
+    foundry: {
+        name: "aimf",
+        location: "eastus2",
+        deployments: [{ name: "ministral", model: "Ministral-3B", sku: "GlobalStandard", capacity: 10 }],
+    },
+};

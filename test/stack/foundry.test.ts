@@ -3,19 +3,15 @@
  * config order, each using the custom content filter, and the outputs a client uses. And a stack with both paths: a
  * hub serverless deployment and a Foundry deployment of the same model side by side.
  */
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { foundryQuotaReport } from "../../plan/foundryQuota";
 import { SECRET } from "../../plan/types";
 import { byName, output, resourceSet, runStack } from "../helpers/stack";
+import { stackFileConfig } from "../review/plans";
+import { HUB_AND_FOUNDRY_MINISTRAL } from "../config/foundryCases";
 
-const EXAMPLE = (
-    parse(readFileSync(path.join(__dirname, "../../Pulumi.foundry.yaml"), "utf8")) as {
-        config: Record<string, unknown>;
-    }
-).config;
+const EXAMPLE = stackFileConfig(path.join(__dirname, "../../Pulumi.foundry.yaml"));
 const foundry = EXAMPLE["azure-ai-models:foundry"] as Record<string, unknown>;
 
 const ACCOUNT = [
@@ -118,26 +114,18 @@ describe("the foundry example stack", () => {
         const value = out.value as { deployments: Record<string, Record<string, unknown>>; localAuth: string };
         expect(value.localAuth).toBe("enabled");
         expect(value.deployments["mistral-large"]).toMatchObject({ primaryKey: SECRET, secondaryKey: SECRET });
-        expect(out.secretPaths).toEqual(
-            expect.arrayContaining([
-                "foundry.deployments.mistral-large.primaryKey",
-                "foundry.deployments.llama-scout.secondaryKey",
-            ]),
-        );
+        expect([...out.secretPaths].sort()).toEqual([
+            "foundry.deployments.llama-scout.primaryKey",
+            "foundry.deployments.llama-scout.secondaryKey",
+            "foundry.deployments.mistral-large.primaryKey",
+            "foundry.deployments.mistral-large.secondaryKey",
+        ]);
     });
 });
 
 describe("a hub serverless deployment and a Foundry deployment of the same model in one stack", () => {
     it("creates both, each with its own outputs", async () => {
-        const run = await runStack({
-            workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
-            deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }],
-            foundry: {
-                name: "aimf",
-                location: "eastus2",
-                deployments: [{ name: "ministral", model: "Ministral-3B", sku: "GlobalStandard", capacity: 10 }],
-            },
-        });
+        const run = await runStack(HUB_AND_FOUNDRY_MINISTRAL);
         expect(run.error).toBeUndefined();
         expect(byName(run, "ministral-endpoint").inputs.properties).toMatchObject({
             modelSettings: { modelId: "azureml://registries/azureml-mistral/models/Ministral-3B" },
@@ -203,7 +191,8 @@ describe("the Foundry quota table of the plan", () => {
                         name: "llama-ptu",
                         model: "Llama-3.3-70B-Instruct",
                         sku: "GlobalProvisionedManaged",
-                        capacity: 200,
+                        // Above the 400 units of the model's tokens-per-minute quota, which PTUs do not draw on.
+                        capacity: 500,
                     },
                 ],
             },
@@ -217,8 +206,8 @@ describe("the Foundry quota table of the plan", () => {
                 {
                     deployment: `${sub}/llama-ptu`,
                     reason:
-                        "200 PTUs of Llama-3.3-70B-Instruct from the subscription's GlobalProvisionedManaged PTU quota in the region " +
-                        "(requested separately, shared by the models), serving about 1,690,000 input tokens per minute",
+                        "500 PTUs of Llama-3.3-70B-Instruct from the subscription's GlobalProvisionedManaged PTU quota in the region " +
+                        "(requested separately, shared by the models), serving about 4,225,000 input tokens per minute",
                 },
             ],
         });
