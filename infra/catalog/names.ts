@@ -248,7 +248,12 @@ export function suffixedName(base: string, suffix: string): string {
     return `${base}-${suffix}`;
 }
 
-/** The resource group a workspace creates when none is named. */
+/** A Foundry account: `<base>-<suffix>` in lower case, which is also its custom subdomain (a DNS label). */
+export function foundryAccountName(base: string, suffix: string): string {
+    return suffixedName(base, suffix).toLowerCase();
+}
+
+/** The resource group a workspace or Foundry resource creates when none is named. */
 export function defaultResourceGroupName(base: string): string {
     return `rg-${base}`;
 }
@@ -325,6 +330,12 @@ export const DERIVED_NAMES = {
         { rule: "customSubdomain", derive: contentSafetyAccountName },
     ],
     onlineDeployment: [{ rule: "onlineDeployment", derive: (base: string) => base }],
+    /** A Foundry resource: the account (its name is also its custom subdomain) and its Log Analytics workspace. */
+    foundryAccount: [
+        { rule: "cognitiveServicesAccount", derive: foundryAccountName },
+        { rule: "customSubdomain", derive: foundryAccountName },
+        { rule: "logAnalytics", derive: logAnalyticsName },
+    ],
 } as const satisfies Record<string, readonly DerivedName[]>;
 
 export type BaseNameKind = keyof typeof DERIVED_NAMES;

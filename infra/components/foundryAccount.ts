@@ -8,7 +8,13 @@ import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
-import { defaultResourceGroupName, deterministicGuid, logAnalyticsName, randomSuffix } from "./names";
+import {
+    defaultResourceGroupName,
+    deterministicGuid,
+    foundryAccountName,
+    logAnalyticsName,
+    randomSuffix,
+} from "./names";
 
 /** A principal that gets the Foundry User role (data-plane access with Entra ID) on the account. */
 export interface FoundryUserPrincipal {
@@ -108,7 +114,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
         const rg = this.resourceGroup(name, args);
         const subdomain = args.customSubDomain
             ? pulumi.output(args.customSubDomain)
-            : randomSuffix(name, this).result.apply((s) => `${args.accountName}-${s}`.toLowerCase());
+            : randomSuffix(name, this).result.apply((s) => foundryAccountName(args.accountName, s));
 
         const account = new cognitiveservices.Account(
             `${name}-account`,

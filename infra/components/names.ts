@@ -26,6 +26,7 @@ export {
     logAnalyticsName,
     appInsightsName,
     defaultResourceGroupName,
+    foundryAccountName,
     marketplaceSubscriptionName,
 } from "../catalog/names";
 

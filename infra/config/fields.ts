@@ -1,10 +1,21 @@
 /**
- * The fields the `workspace` and `foundry` sections share (a region, a resource group name, tags), one rule each, so
+ * The fields the `workspace` and `foundry` sections share (a base name, a region, a resource group name, tags), one rule each, so
  * a value is judged alike in both sections and in the components' arguments. They live here because `schema.ts`
  * imports `foundrySchema.ts` (as principals live in `principal.ts`).
  */
 import { z } from "zod";
-import { NAME_RULES, describeRule } from "../catalog/names";
+import { NAME_RULES, baseNameProblem, describeRule, type BaseNameKind } from "../catalog/names";
+
+/**
+ * A base name of this kind: every Azure name derived from it (`<base>-<suffix>`, `log-<base>`, ...) is checked
+ * against the rule of the resource that gets it, from the catalog's name table.
+ */
+export function baseName(...kinds: BaseNameKind[]) {
+    return z.string().superRefine((value, ctx) => {
+        const problem = baseNameProblem(value, ...kinds);
+        if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+    });
+}
 
 /** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
 export const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;

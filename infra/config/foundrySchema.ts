@@ -14,17 +14,9 @@
  */
 import { z } from "zod";
 import { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES, FOUNDRY_SKU_NAMES } from "../catalog";
-import { region, resourceGroupName, tags } from "./fields";
+import { baseName, region, resourceGroupName, tags } from "./fields";
 import { principalSchema } from "./principal";
 
-/**
- * Base name of the account: a 6-character random suffix is appended (`<name>-<suffix>`), and the result, lower-cased,
- * is the custom subdomain, which must be unique in all of Azure: 2-57 letters, digits and dashes, starting and ending
- * with a letter or digit.
- */
-export const FOUNDRY_BASE_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,55}[a-zA-Z0-9])?$/;
-export const BASE_NAME_RULE =
-    "1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)";
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
 export const CUSTOM_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
 export const SUBDOMAIN_RULE = "2-64 lowercase letters, digits and '-', starting and ending with a letter or digit";
@@ -95,7 +87,8 @@ export const foundryDeploymentSchema = z.strictObject({
 });
 
 export const foundrySchema = z.strictObject({
-    name: z.string().regex(FOUNDRY_BASE_NAME, BASE_NAME_RULE),
+    // The account name `<name>-<suffix>` (also its custom subdomain) and `log-<name>` follow their Azure rules.
+    name: baseName("foundryAccount", "workspaceResourceGroup"),
     location: region("swedencentral"),
     /** Use this subdomain as is instead of `<name>-<suffix>`. */
     customSubDomain: z.string().regex(CUSTOM_SUBDOMAIN, SUBDOMAIN_RULE).optional(),

@@ -12,8 +12,8 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "../catalog/dates";
-import { NAME_RULES, baseNameProblem, describeRule, maxBaseLength, type BaseNameKind } from "../catalog/names";
-import { region, resourceGroupName, tags } from "./fields";
+import { NAME_RULES, describeRule, maxBaseLength } from "../catalog/names";
+import { baseName, region, resourceGroupName, tags } from "./fields";
 import { foundrySchema } from "./foundrySchema";
 import { principalSchema } from "./principal";
 
@@ -22,17 +22,6 @@ export { TAG_NAME_FORBIDDEN } from "./fields";
 
 /** The config namespace: the project name in `Pulumi.yaml`. */
 export const CONFIG_NAMESPACE = "azure-ai-models";
-
-/**
- * A base name of this kind: every Azure name derived from it (`<base>-<suffix>`, `log-<base>`, ...) is checked
- * against the rule of the resource that gets it, from the catalog's name table.
- */
-function baseName(...kinds: BaseNameKind[]) {
-    return z.string().superRefine((value, ctx) => {
-        const problem = baseNameProblem(value, ...kinds);
-        if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
-    });
-}
 
 /** Longest workspace or project base name: 33 (Azure's limit) less `-` and the 6-character suffix. */
 export const WORKSPACE_BASE_MAX = maxBaseLength("workspace");

@@ -141,7 +141,7 @@ describe("FoundryAccount", () => {
         expect((c.error as Error).message).toBe(
             [
                 "FoundryAccount bad: invalid arguments:",
-                `accountName: "-bad" is not valid; expected 1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)`,
+                `accountName: "-bad": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the Cognitive Services account name "-bad-xxxxxx" breaks Azure's rule: 2-64 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group); the Cognitive Services custom subdomain name "-bad-xxxxxx" breaks Azure's rule: 2-64 characters: letters, digits and '-', starting and ending with a letter or digit (unique in all of Azure)`,
                 `customSubDomain: "Bad_Sub" is not valid; expected 2-64 lowercase letters, digits and '-', starting and ending with a letter or digit`,
                 "logRetentionDays: 7 is out of range; expected at least 30",
                 `foundryUsers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal's object id)`,

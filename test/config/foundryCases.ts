@@ -156,7 +156,7 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
         "azure-ai-models:foundry.customSubDomain: \"My_Foundry\" is not valid; expected 2-64 lowercase letters, digits and '-', starting and ending with a letter or digit",
     ],
     "bad account name": [
-        "azure-ai-models:foundry.name: \"-aimf\" is not valid; expected 1-57 characters: letters, digits and '-', starting and ending with a letter or digit (a 7-character suffix makes at most 64)",
+        "azure-ai-models:foundry.name: \"-aimf\": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the Cognitive Services account name \"-aimf-xxxxxx\" breaks Azure's rule: 2-64 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group); the Cognitive Services custom subdomain name \"-aimf-xxxxxx\" breaks Azure's rule: 2-64 characters: letters, digits and '-', starting and ending with a letter or digit (unique in all of Azure)",
     ],
     "model not on Foundry": [
         'azure-ai-models:foundry.deployments[0].model: "Mistral-Lage-3" is not offered on a Foundry resource in the catalog; closest: Mistral-Large-3',

@@ -65,6 +65,8 @@ describe("name rules table", () => {
         expect(maxBaseLength("project")).toBe(26);
         expect(maxBaseLength("serverlessEndpoint")).toBe(45);
         expect(maxBaseLength("onlineEndpoint")).toBe(25);
+        // 64 (account name and custom subdomain) less `-` and the suffix.
+        expect(maxBaseLength("foundryAccount")).toBe(57);
         expect(maxBaseLength("onlineDeployment")).toBe(32);
     });
 });
