@@ -466,9 +466,10 @@ export function findFoundryOffer(name: string): FoundryLookup {
     return { suggestions: [...new Set(hits)].slice(0, 3) };
 }
 
-/** The SKU offer of a model, if it has that SKU. */
+/** The SKU offer of a model, if it has that SKU (names compared without case, as the policy pack compares them). */
 export function foundrySku(offer: FoundryOffer, sku: string): FoundrySkuOffer | undefined {
-    return offer.skus.find((s) => s.sku === sku);
+    const name = sku.toLowerCase();
+    return offer.skus.find((s) => s.sku.toLowerCase() === name);
 }
 
 /**

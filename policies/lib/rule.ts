@@ -116,6 +116,12 @@ export function list(items: readonly string[]): string {
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** True when `value` is one of `allowed`, ignoring case (Azure's names and enum values are case-insensitive). */
+export function includesIgnoreCase(allowed: readonly string[], value: string): boolean {
+    const v = value.toLowerCase();
+    return allowed.some((a) => a.toLowerCase() === v);
+}
+
 /** A glob (`*` for any characters) as a case-insensitive, anchored regular expression. */
 export function globToRegExp(glob: string): RegExp {
     const body = glob

@@ -16,7 +16,7 @@
 import { MODEL_ID_PATH, describe, mlKind } from "../lib/azure";
 import { CATALOG_REGISTRIES, findAnyModel, findFoundryModel, foundryModelId, registryOfModelId } from "../lib/catalog";
 import { deploymentModel, describeModel, isFoundryDeployment } from "../lib/foundry";
-import { defineResourceRule, list, matchesAnyGlob, stringList } from "../lib/rule";
+import { defineResourceRule, includesIgnoreCase, list, matchesAnyGlob, stringList } from "../lib/rule";
 import { knownString } from "../lib/unknown";
 import type { ResourceView } from "../lib/view";
 
@@ -27,9 +27,6 @@ export interface ApprovedModelsConfig {
     allowNonRegistryModels: boolean;
     allowedFoundryModels: string[];
 }
-
-const eqAny = (value: string, allowed: readonly string[]) =>
-    allowed.some((a) => a.toLowerCase() === value.toLowerCase());
 
 function approvedList(config: ApprovedModelsConfig): string {
     return [
@@ -49,8 +46,8 @@ function checkFoundry(resource: ResourceView, config: ApprovedModelsConfig): str
     if (model.name === undefined || model.format === undefined) return [];
     const offer = findFoundryModel(model);
     const key = `${model.format}/${model.name}`;
-    if (offer && eqAny(offer.registry, config.allowedRegistries)) return [];
-    if (eqAny(model.format, config.allowedPublishers)) return [];
+    if (offer && includesIgnoreCase(config.allowedRegistries, offer.registry)) return [];
+    if (includesIgnoreCase(config.allowedPublishers, model.format)) return [];
     if (offer && matchesAnyGlob(foundryModelId(offer), config.allowedModelIds)) return [];
     if (matchesAnyGlob(key, config.allowedFoundryModels)) return [];
     const origin = offer ? `registry "${offer.registry}"` : "not a Foundry model of the catalog";
@@ -103,14 +100,9 @@ export const approvedModels = defineResourceRule<ApprovedModelsConfig>({
         if (modelId === undefined) return [];
         const registry = registryOfModelId(modelId);
         if (registry === undefined && config.allowNonRegistryModels) return [];
-        if (registry !== undefined && config.allowedRegistries.some((r) => r.toLowerCase() === registry.toLowerCase()))
-            return [];
+        if (registry !== undefined && includesIgnoreCase(config.allowedRegistries, registry)) return [];
         const publisher = findAnyModel(modelId)?.publisher;
-        if (
-            publisher !== undefined &&
-            config.allowedPublishers.some((p) => p.toLowerCase() === publisher.toLowerCase())
-        )
-            return [];
+        if (publisher !== undefined && includesIgnoreCase(config.allowedPublishers, publisher)) return [];
         if (matchesAnyGlob(modelId, config.allowedModelIds)) return [];
         const origin = registry !== undefined ? `registry "${registry}"` : "a workspace, not a registry";
         return [

@@ -7,7 +7,7 @@
 import { describe } from "../lib/azure";
 import { FOUNDRY_SKU_NAMES } from "../lib/catalog";
 import { deploymentModel, deploymentSku, describeModel, isFoundryDeployment } from "../lib/foundry";
-import { defineResourceRule, list, matchesAnyGlob, stringList } from "../lib/rule";
+import { defineResourceRule, includesIgnoreCase, list, matchesAnyGlob, stringList } from "../lib/rule";
 import { read } from "../lib/unknown";
 
 export interface FoundryDeploymentSkusConfig {
@@ -43,11 +43,11 @@ export const foundryDeploymentSkus = defineResourceRule<FoundryDeploymentSkusCon
         if (read(resource.props, "sku").state === "unknown" || read(resource.props, "sku.name").state === "unknown")
             return [];
         const sku = deploymentSku(resource).name;
-        if (sku !== undefined && config.allowedSkus.some((s) => s.toLowerCase() === sku.toLowerCase())) return [];
+        if (sku !== undefined && includesIgnoreCase(config.allowedSkus, sku)) return [];
         const model = describeModel(deploymentModel(resource));
         const given = sku === undefined ? "sets no sku.name" : `uses SKU "${sku}"`;
         const hint =
-            sku !== undefined && !FOUNDRY_SKU_NAMES.some((s) => s.toLowerCase() === sku.toLowerCase())
+            sku !== undefined && !includesIgnoreCase(FOUNDRY_SKU_NAMES, sku)
                 ? ` "${sku}" is not a deployment SKU (account SKUs such as S0 are refused for deployments).`
                 : "";
         return [

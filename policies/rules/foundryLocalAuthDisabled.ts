@@ -6,7 +6,7 @@
 import { describe } from "../lib/azure";
 import { FOUNDRY_USER } from "../lib/catalog";
 import { cognitiveKind } from "../lib/foundry";
-import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";
+import { defineResourceRule, includesIgnoreCase, matchesAnyGlob, stringList } from "../lib/rule";
 import { knownString, read } from "../lib/unknown";
 
 export interface FoundryLocalAuthDisabledConfig {
@@ -39,7 +39,7 @@ export const foundryLocalAuthDisabled = defineResourceRule<FoundryLocalAuthDisab
         if (cognitiveKind(resource.type) !== "Account" || matchesAnyGlob(resource.name, config.exemptAccounts))
             return [];
         const kind = knownString(resource.props, "kind");
-        if (kind === undefined || !config.accountKinds.some((k) => k.toLowerCase() === kind.toLowerCase())) return [];
+        if (kind === undefined || !includesIgnoreCase(config.accountKinds, kind)) return [];
         const value = read(resource.props, PATH);
         if (value.state === "unknown" || (value.state === "known" && value.value === true)) return [];
         const given =

@@ -5,7 +5,7 @@
  */
 import { describe, isKind } from "../lib/azure";
 import { CATALOG_INSTANCE_TYPES } from "../lib/catalog";
-import { defineResourceRule, list, stringList } from "../lib/rule";
+import { defineResourceRule, includesIgnoreCase, list, stringList } from "../lib/rule";
 import { knownNumber, knownString } from "../lib/unknown";
 
 export interface ManagedComputeCostGuardConfig {
@@ -48,7 +48,7 @@ export const managedComputeCostGuard = defineResourceRule<ManagedComputeCostGuar
         if (!isKind(resource, "OnlineDeployment")) return [];
         const messages: string[] = [];
         const type = knownString(resource.props, "properties.instanceType");
-        if (type !== undefined && !config.allowedInstanceTypes.some((t) => t.toLowerCase() === type.toLowerCase())) {
+        if (type !== undefined && !includesIgnoreCase(config.allowedInstanceTypes, type)) {
             messages.push(
                 `${describe(resource)} uses instance type "${type}", which is not allowed; allowed: ${list(config.allowedInstanceTypes)}. ` +
                     `Pick one of them, or add it to managed-compute-cost-guard allowedInstanceTypes.`,

@@ -4,7 +4,7 @@
  * `AADToken`). Serverless endpoints accept keys only, so they are not judged.
  */
 import { describe, isKind } from "../lib/azure";
-import { defineResourceRule, list } from "../lib/rule";
+import { defineResourceRule, includesIgnoreCase, list } from "../lib/rule";
 import { knownString } from "../lib/unknown";
 
 export interface OnlineEndpointEntraAuthConfig {
@@ -32,8 +32,7 @@ export const onlineEndpointEntraAuth = defineResourceRule<OnlineEndpointEntraAut
     check: (resource, config) => {
         if (!isKind(resource, "OnlineEndpoint")) return [];
         const mode = knownString(resource.props, "properties.authMode");
-        if (mode === undefined || config.allowedAuthModes.some((m) => m.toLowerCase() === mode.toLowerCase()))
-            return [];
+        if (mode === undefined || includesIgnoreCase(config.allowedAuthModes, mode)) return [];
         return [
             `${describe(resource)} sets properties.authMode to "${mode}"; allowed: ${list(config.allowedAuthModes)}. ` +
                 `Set it to "AADToken" (Microsoft Entra ID) and grant callers a role, or change online-endpoint-entra-auth allowedAuthModes.`,

@@ -4,7 +4,7 @@
  * ask. Projects (`kind: Project`) inherit their hub's managed network, so only an explicit setting of theirs is judged.
  */
 import { describe, isKind } from "../lib/azure";
-import { defineResourceRule, list } from "../lib/rule";
+import { defineResourceRule, includesIgnoreCase, list } from "../lib/rule";
 import { read } from "../lib/unknown";
 import { isProject } from "../lib/workspaces";
 
@@ -58,7 +58,7 @@ export const workspaceNetworkIsolation = defineResourceRule<WorkspaceNetworkIsol
         const mode = read(resource.props, "managedNetwork.isolationMode");
         if (config.allowedIsolationModes.length && mode.state !== "unknown" && !(project && mode.state === "absent")) {
             const value = mode.state === "known" ? String(mode.value) : undefined;
-            if (!config.allowedIsolationModes.some((m) => m.toLowerCase() === value?.toLowerCase())) {
+            if (!includesIgnoreCase(config.allowedIsolationModes, value ?? "")) {
                 messages.push(
                     `${describe(resource)} ${value === undefined ? "leaves managedNetwork.isolationMode unset (no managed network isolation)" : `sets managedNetwork.isolationMode to "${value}"`}; ` +
                         `allowed: ${list(config.allowedIsolationModes)}. Set managedNetwork: { isolationMode: "${config.allowedIsolationModes[config.allowedIsolationModes.length - 1]}" }.`,

@@ -19,6 +19,8 @@ describe("foundry-capacity-limits", () => {
             sized("ptu-ok", 1_000, LLAMA_33, "GlobalProvisionedManaged"),
             sized("ptu-odd", 150, LLAMA_33, "GlobalProvisionedManaged"),
             sized("ptu-small", 50, LLAMA_33, "GlobalProvisionedManaged"),
+            // SKU names are compared without case: this one is a PTU deployment too.
+            sized("ptu-lower", 1_000, LLAMA_33, "globalprovisionedmanaged"),
         ];
         expect(verdict(RULE, { resources })).toEqual([
             'cognitiveservices.Deployment "ptu-odd" ("Meta" Llama-3.3-70B-Instruct version 4) sets sku.capacity 150 PTUs: a GlobalProvisionedManaged ' +
