@@ -28,6 +28,7 @@ import {
     MarketplaceModelSubscription,
     ServerlessModelEndpoint,
 } from "./components";
+import { secretOutputsByComponent } from "./catalog";
 
 /** The package name: first part of every type token (`azure-ai-models:index:AiWorkspace`). */
 export const PACKAGE_NAME = "azure-ai-models";
@@ -56,23 +57,13 @@ export const PUBLISHED_COMPONENTS = Object.values(COMPONENTS);
 
 /**
  * Outputs each published component wraps in `pulumi.secret`, which the schema marks `"secret": true` so that every
- * generated SDK treats them as secrets. A test constructs each component and checks this list against the outputs
- * that come back secret: add an output here when a component starts wrapping it.
+ * generated SDK treats them as secrets: a view of the resource-type registry (a record's `secretOutputs` say which
+ * component publishes its keys under which names). A test constructs each component and checks this list against
+ * the outputs that come back secret.
  */
-export const SECRET_OUTPUTS: {
-    readonly [C in PublishedComponentName]: readonly (keyof InstanceType<(typeof COMPONENTS)[C]> & string)[];
-} = {
-    AiWorkspace: [],
-    AiProject: [],
-    MarketplaceModelSubscription: [],
-    ServerlessModelEndpoint: ["primaryKey", "secondaryKey"],
-    ManagedOnlineEndpoint: ["primaryKey", "secondaryKey"],
-    ManagedModelDeployment: [],
-    FoundryAccount: ["primaryKey", "secondaryKey"],
-    FoundryProject: [],
-    ContentFilter: [],
-    FoundryModelDeployment: [],
-};
+export const SECRET_OUTPUTS = Object.fromEntries(
+    Object.keys(COMPONENTS).map((name) => [name, secretOutputsByComponent()[name] ?? []]),
+) as unknown as { readonly [C in PublishedComponentName]: readonly string[] };
 
 /** The token of a published component: `azure-ai-models:index:<ClassName>`. */
 export function componentToken(name: PublishedComponentName): string {

@@ -113,5 +113,7 @@ export {
 } from "./foundry";
 export { foundryOfferSchema } from "./foundrySchema";
 export * from "./names";
+export * from "./resourceTypes";
+export { HUB_ENDPOINTS, ML_TOKEN_SCOPE } from "./hubEndpoints";
 export { isCalendarDate, parseCalendarDate } from "./dates";
 export { AZURE_REGIONS, AZURE_REGIONS_SOURCE, isAzureRegion, closestRegions } from "./azureRegions";
