@@ -1,20 +1,15 @@
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as monitor from "@pulumi/azure-native/monitor";
-import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import * as resources from "@pulumi/azure-native/resources";
+import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
-import {
-    defaultResourceGroupName,
-    deterministicGuid,
-    foundryAccountName,
-    logAnalyticsName,
-    randomSuffix,
-} from "./names";
+import { logAnalyticsWorkspace } from "./logAnalytics";
+import { defaultResourceGroupName, foundryAccountName, randomSuffix } from "./names";
+import { resourceGroupFor } from "./resourceGroup";
+import { assignRole } from "./roleAssignment";
 
 /** A principal that gets the Foundry User role (data-plane access with Entra ID) on the account. */
 export interface FoundryUserPrincipal {
@@ -184,17 +179,16 @@ export class FoundryAccount extends pulumi.ComponentResource {
         account: cognitiveservices.Account,
         resourceGroupName: pulumi.Output<string>,
     ): operationalinsights.Workspace {
-        const logs = new operationalinsights.Workspace(
-            `${name}-log`,
+        const logs = logAnalyticsWorkspace(
+            name,
             {
-                workspaceName: logAnalyticsName(args.accountName),
+                baseName: args.accountName,
                 resourceGroupName,
                 location: args.location,
-                sku: { name: "PerGB2018" },
-                retentionInDays: args.logRetentionDays ?? 30,
+                retentionInDays: args.logRetentionDays,
                 tags: args.tags,
             },
-            { parent: this },
+            this,
         );
         new monitor.DiagnosticSetting(
             `${name}-diagnostics`,
@@ -212,31 +206,22 @@ export class FoundryAccount extends pulumi.ComponentResource {
 
     private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {
         const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.accountName);
-        if (!(args.createResourceGroup ?? true)) return { name: pulumi.output(rgName) };
-        const rg = new resources.ResourceGroup(
-            `${name}-rg`,
-            { resourceGroupName: rgName, location: args.location, tags: args.tags },
-            { parent: this },
-        );
-        return { name: rg.name };
+        const create = args.createResourceGroup ?? true;
+        return resourceGroupFor(name, { name: rgName, create, location: args.location, tags: args.tags }, this);
     }
 
     private grantFoundryUsers(name: string, account: cognitiveservices.Account, users: FoundryUserPrincipal[]): void {
-        const subscriptionId = account.id.apply((id) => id.split("/")[2]);
         for (const principal of users) {
-            new authorization.RoleAssignment(
+            assignRole(
                 `${name}-user-${principal.principalId}`,
                 {
-                    roleAssignmentName: account.id.apply((scope) =>
-                        deterministicGuid(scope, principal.principalId, FOUNDRY_USER.id),
-                    ),
                     scope: account.id,
                     principalId: principal.principalId,
                     principalType: principal.principalType ?? "User",
-                    roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${FOUNDRY_USER.id}`,
+                    role: FOUNDRY_USER,
                     description: `${FOUNDRY_USER.name}: call the models of this Foundry resource with Entra ID`,
                 },
-                { parent: this },
+                this,
             );
         }
     }
