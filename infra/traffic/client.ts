@@ -10,6 +10,7 @@ import type {
     AzureMachineLearningWorkspaces,
     AzureMachineLearningWorkspacesOptionalParams,
 } from "@azure/arm-machinelearning";
+import { armCredential } from "../util/armCredential";
 
 /** What signs ARM requests: `@azure/core-auth`'s TokenCredential, as the SDK's constructor takes it. */
 export type TrafficCredential = ConstructorParameters<typeof AzureMachineLearningWorkspaces>[0];
@@ -73,13 +74,12 @@ export function createTrafficClient(
 }
 
 /**
- * The client used in real runs: `DefaultAzureCredential` against https://management.azure.com. It tries, in order,
- * the `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (or certificate) environment variables,
- * workload identity, managed identity, VS Code, Azure CLI, Azure PowerShell and Azure Developer CLI logins. It does
- * not read the `ARM_*` variables azure-native also accepts.
+ * The client used in real runs, against https://management.azure.com, with the credential of
+ * `../util/armCredential.ts`: the `ARM_*` variables azure-native reads (as Pulumi ESC's azure-login and Pulumi
+ * Deployments set them: client id, tenant, OpenID Connect token or client secret), else `DefaultAzureCredential`
+ * (the `AZURE_*` variables, workload identity, managed identity, VS Code, Azure CLI, Azure PowerShell and Azure
+ * Developer CLI logins).
  */
 export function defaultClientFactory(subscriptionId: string): AzureMachineLearningWorkspaces {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on call, not captured (see above)
-    const identity = require("@azure/identity") as typeof import("@azure/identity");
-    return createTrafficClient(new identity.DefaultAzureCredential(), subscriptionId);
+    return createTrafficClient(armCredential(), subscriptionId);
 }
