@@ -98,12 +98,10 @@ export {
     FOUNDRY_USER,
     dataZoneOf,
     defaultFoundryQuota,
-    findFoundryOffer,
     foundrySku,
     provisionedQuotaNote,
     provisionedSizeProblem,
     type DataZone,
-    type FoundryLookup,
     type FoundryOffer,
     type FoundryRateLimits,
     type FoundrySkuName,
@@ -111,7 +109,7 @@ export {
     type FoundrySoldBy,
     type ProvisionedThroughput,
 } from "./foundry";
-export { foundryOfferSchema } from "./foundrySchema";
+export { foundryOfferSchema } from "./schema";
 export * from "./names";
 export * from "./resourceTypes";
 export { HUB_ENDPOINTS, ML_TOKEN_SCOPE } from "./hubEndpoints";
