@@ -11,6 +11,7 @@ import { captureProgram } from "./capture";
 import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
+import { accountChainWarnings, accountChains } from "./accountChain";
 import { foundryQuotaReport } from "./foundryQuota";
 import { quotaReport } from "./quota";
 import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
@@ -172,16 +173,18 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
         if (refused.length > 0) return { ...base, warnings, errors: refused, errorKind: "refused" };
         const quota = quotaReport(capture.resources);
         const foundryQuota = foundryQuotaReport(capture.resources);
+        const chains = accountChains(capture.resources);
         const plan: Plan = {
             ...base,
             resources: capture.resources,
             outputs: capture.outputs,
-            warnings,
+            warnings: [...warnings, ...accountChainWarnings(chains)],
             quota: quota.rows,
             quotaSkipped: quota.skipped,
             ...(foundryQuota.rows.length || foundryQuota.skipped.length
                 ? { foundryQuota: foundryQuota.rows, foundryQuotaSkipped: foundryQuota.skipped }
                 : {}),
+            ...(chains.length ? { accountChains: chains } : {}),
         };
         if (options.policies !== false) {
             // The stack's own custom models and external subscriptions are the pack's config too (see stackPolicy.ts).

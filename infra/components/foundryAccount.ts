@@ -4,12 +4,16 @@ import type * as operationalinsights from "@pulumi/azure-native/operationalinsig
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
+import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
 import { defaultResourceGroupName, foundryAccountName, randomSuffix } from "./names";
 import { resourceGroupFor } from "./resourceGroup";
 import { assignRole } from "./roleAssignment";
+
+/** The write chain of each account (a method reads it: the component schema publishes fields as outputs). */
+const WRITE_CHAINS = new WeakMap<FoundryAccount, AccountWriteChain>();
 
 /** A principal that gets the Foundry User role (data-plane access with Entra ID) on the account. */
 export interface FoundryUserPrincipal {
@@ -138,6 +142,10 @@ export class FoundryAccount extends pulumi.ComponentResource {
             { parent: this, replaceOnChanges: ["properties.customSubDomainName"] },
         );
 
+        // Every write to the account runs one after another (409 otherwise): the diagnostic setting, then the role
+        // assignments; the stack appends projects, filters and deployments (see AccountWriteChain).
+        const chain = new AccountWriteChain(account);
+        WRITE_CHAINS.set(this, chain);
         const logs = this.diagnostics(name, args, account, rg.name);
         this.grantFoundryUsers(name, account, args.foundryUsers ?? []);
 
@@ -172,6 +180,15 @@ export class FoundryAccount extends pulumi.ComponentResource {
         });
     }
 
+    /**
+     * The account's writes, one after another: the diagnostic setting and the role assignments so far. Whatever writes
+     * to the account next (a project, filter, blocklist, deployment, private endpoint) goes through
+     * `writes().push(...)`, or takes `writes().after()` as its `dependsOn` to come after every write.
+     */
+    writes(): AccountWriteChain {
+        return WRITE_CHAINS.get(this)!;
+    }
+
     /** A Log Analytics workspace and the diagnostic setting that sends the account's logs and metrics to it. */
     private diagnostics(
         name: string,
@@ -190,7 +207,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
             },
             this,
         );
-        new monitor.DiagnosticSetting(
+        const setting = new monitor.DiagnosticSetting(
             `${name}-diagnostics`,
             {
                 name: "to-log-analytics",
@@ -199,8 +216,9 @@ export class FoundryAccount extends pulumi.ComponentResource {
                 logs: [{ categoryGroup: "allLogs", enabled: true }],
                 metrics: [{ category: "AllMetrics", enabled: true }],
             },
-            { parent: this },
+            { parent: this, dependsOn: this.writes().after() },
         );
+        this.writes().add("diagnostic setting", setting);
         return logs;
     }
 
@@ -212,7 +230,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
 
     private grantFoundryUsers(name: string, account: cognitiveservices.Account, users: FoundryUserPrincipal[]): void {
         for (const principal of users) {
-            assignRole(
+            const assignment = assignRole(
                 `${name}-user-${principal.principalId}`,
                 {
                     scope: account.id,
@@ -222,7 +240,9 @@ export class FoundryAccount extends pulumi.ComponentResource {
                     description: `${FOUNDRY_USER.name}: call the models of this Foundry resource with Entra ID`,
                 },
                 this,
+                this.writes().after(),
             );
+            this.writes().add(`role assignment ${principal.principalId}`, assignment);
         }
     }
 }

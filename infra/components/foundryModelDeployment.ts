@@ -43,6 +43,11 @@ export interface FoundryModelDeploymentArgs {
     versionUpgradeOption?: VersionUpgradeOption;
     /** Deploy even though the model is retired. @default false */
     acceptRetired?: boolean;
+    /**
+     * How long Pulumi waits for the deployment's create, update or delete, in minutes: a PUT of a large provisioned
+     * deployment can take longer than the provider's default. @default - the provider's default
+     */
+    timeoutMinutes?: number;
     /** Tags on the deployment. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -109,7 +114,11 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
                 tags: args.tags,
             },
             // The component's dependsOn (the previous deployment of the account) must hold for the child that PUTs.
-            { parent: this, dependsOn: opts?.dependsOn },
+            {
+                parent: this,
+                dependsOn: opts?.dependsOn,
+                ...(args.timeoutMinutes === undefined ? {} : { customTimeouts: timeouts(args.timeoutMinutes) }),
+            },
         );
         const sub = pulumi.output(args.customSubDomain ?? args.accountName);
         this.deploymentName = deployment.name;
@@ -123,4 +132,10 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
         this.entraScope = pulumi.output(FOUNDRY_ENDPOINTS.entraScope);
         this.registerOutputs({ deploymentName: this.deploymentName, openAiBaseUrl: this.openAiBaseUrl });
     }
+}
+
+/** The same limit for create, update and delete, as Pulumi's custom timeouts take it (`"90m"`). */
+function timeouts(minutes: number): pulumi.CustomTimeouts {
+    const t = `${minutes}m`;
+    return { create: t, update: t, delete: t };
 }

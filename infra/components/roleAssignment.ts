@@ -22,11 +22,12 @@ export interface RoleGrant {
     description: string;
 }
 
-/** The role assignment `resourceName`, a child of `parent`. */
+/** The role assignment `resourceName`, a child of `parent` (after `dependsOn`, when the scope orders its writes). */
 export function assignRole(
     resourceName: string,
     grant: RoleGrant,
     parent: pulumi.Resource,
+    dependsOn?: pulumi.Resource[],
 ): authorization.RoleAssignment {
     const { scope, role } = grant;
     return new authorization.RoleAssignment(
@@ -44,6 +45,6 @@ export function assignRole(
             ),
             description: grant.description,
         },
-        { parent },
+        { parent, dependsOn },
     );
 }

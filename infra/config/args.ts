@@ -217,5 +217,6 @@ export const FOUNDRY_DEPLOYMENT_ARGS: ArgRules = {
     capacity: required(foundryDeploymentSchema, "capacity"),
     versionUpgradeOption: field(foundryDeploymentSchema, "versionUpgradeOption"),
     acceptRetired: z.boolean().optional(),
+    timeoutMinutes: field(foundryDeploymentSchema, "timeoutMinutes"),
     tags: TAGS,
 };

@@ -91,6 +91,8 @@ export const foundryDeploymentSchema = z.strictObject({
         .optional(),
     /** Deploy even though the model is retired. @default false */
     acceptRetired: z.boolean().default(false),
+    /** How long Pulumi waits for the deployment's create, update or delete. @default - the provider's default */
+    timeoutMinutes: z.number().int().min(1).max(1440).optional(),
     tags: tags.optional(),
 });
 
