@@ -1,7 +1,8 @@
 /**
  * A lean library: the runtime `dependencies` are exactly the packages `dist/` loads (the peers aside), each with a
  * caret range so consumers can dedupe and take patches; the repository's tools (the plan, the smoke check: `openai`,
- * `undici`, `yaml`) stay devDependencies. And Node as the ecosystem provides it: no Node binary among the
+ * `yaml`) stay devDependencies. `undici` is a dependency: the ARM credential (`infra/util/armCredential.ts`, used by the
+ * traffic provider) loads it on call for a custom CA. And Node as the ecosystem provides it: no Node binary among the
  * dependencies, `engines` what the dependencies need, `.nvmrc` and `devEngines` what to develop with.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -52,7 +53,7 @@ describe("the library's dependencies", () => {
         expect(loaded).toEqual(
             [...Object.keys(PKG.dependencies), ...Object.keys(PKG.peerDependencies), ...CHECKOUT_ONLY].sort(),
         );
-        for (const tool of ["openai", "undici", "yaml"]) {
+        for (const tool of ["openai", "yaml"]) {
             expect(loaded).not.toContain(tool);
             expect(Object.keys(PKG.devDependencies)).toContain(tool);
         }

@@ -45,9 +45,11 @@ describe("deadline", () => {
             "GET operations/op-1 200 InProgress",
         ]);
         expect(log.slice(2).every((l) => l === "GET operations/op-1 200 InProgress")).toBe(true);
-        // It stopped polling: nothing more arrives after it gave up.
-        const count = server.requests.length;
+        // It stopped polling: after a poll that was already on the wire when it gave up has landed, nothing more
+        // arrives for four poll intervals.
         await new Promise((r) => setTimeout(r, 100));
+        const count = server.requests.length;
+        await new Promise((r) => setTimeout(r, 200));
         expect(server.requests.length).toBe(count);
     });
 
