@@ -95,6 +95,8 @@ export const DIAGNOSTIC_SETTING: ResourceType = {
     title: "diagnostic setting",
     nameInput: "name",
     armId: { under: { input: "resourceUri" }, path: (_, n) => `Microsoft.Insights/diagnosticSettings/${n}` },
+    // An extension resource: it lives on the resource it reports on, and goes with it.
+    parents: [{ input: "resourceUri", what: "monitored resource" }],
     keyInputs: ["name"],
 };
 
