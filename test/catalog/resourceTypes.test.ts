@@ -102,3 +102,33 @@ describe("the registry's records", () => {
         expect(SECRET_OUTPUTS.AiWorkspace).toEqual([]);
     });
 });
+
+/** The table of destructive types docs/reviewing.md shows: one row per destructive record. */
+function destructiveTable(): string {
+    const rows = destructiveTypes().map((r) => {
+        const what = typeof r.destructive!.what === "string" ? r.destructive!.what : r.title;
+        const goes =
+            typeof r.destructive!.consequence === "string"
+                ? r.destructive!.consequence
+                : r.destructive!.consequence
+                  ? "depends on its kind (see the diff)"
+                  : "clients lose its URL (the diff prints it)";
+        return `| \`${r.type.replace(/^azure-native:/, "")}\` | ${what} | ${goes} |`;
+    });
+    return ["| type | called | what goes with it |", "|---|---|---|", ...rows].join("\n");
+}
+
+describe("docs", () => {
+    it("docs/reviewing.md lists exactly the registry's destructive types", () => {
+        const doc = readFileSync(path.join(ROOT, "docs/reviewing.md"), "utf8");
+        const block = /<!-- destructive-types:start[^>]*-->\n([\s\S]*?)\n<!-- destructive-types:end -->/.exec(doc)?.[1];
+        expect(block, "the generated block is missing from docs/reviewing.md").toBeDefined();
+        expect(block).toBe(destructiveTable());
+    });
+
+    it("docs/policy-pack.md names the kinds the pack reads", () => {
+        const doc = readFileSync(path.join(ROOT, "docs/policy-pack.md"), "utf8").replace(/\s+/g, " ");
+        expect(doc).toContain(`(${ML_KINDS.map((k) => `\`${k}\``).join(", ")})`);
+        expect(doc).toContain(`(${COGNITIVE_KINDS.map((k) => `\`${k}\``).join(", ")})`);
+    });
+});
