@@ -7,6 +7,7 @@ import {
     DEPLOYMENT_HEADER,
     FOUNDRY_CAPACITY_UNIT_TPM,
     FOUNDRY_USER,
+    ML_TOKEN_SCOPE,
     findModel,
     type ClientApi,
 } from "../infra/catalog";
@@ -103,8 +104,8 @@ export function serverlessTargets(outputs: Loose): ReadTargets {
     return result;
 }
 
-/** The Entra ID scope of managed online endpoints. */
-export const ML_SCOPE = "https://ml.azure.com/.default";
+/** The Entra ID token scope of an online endpoint with `authMode: AADToken` (the catalog's `ML_TOKEN_SCOPE`). */
+export const ML_SCOPE = ML_TOKEN_SCOPE.scope;
 
 /** `onlineEndpoints`: every deployment of every managed online endpoint, picked with the deployment header. */
 export function onlineEndpointTargets(outputs: Loose): ReadTargets {

@@ -49,6 +49,11 @@ const NAME_SOURCES = {
             "Azure/azure-rest-api-specs Microsoft.CognitiveServices stable/2025-06-01 cognitiveservices.json, accountName 2-64 ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ (extract in test/restspec/spec), narrowed by MS docs resource-name-rules.md (alphanumerics and hyphens, start and end with alphanumeric)",
         date: "2026-12-01",
     },
+    cognitiveChildSpec: {
+        document:
+            "Azure/azure-rest-api-specs Microsoft.CognitiveServices stable/2025-06-01 cognitiveservices.json (extract in test/restspec/spec): projectNameParameter 2-64 ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$; raiPolicyNameParameter ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ with no length; deploymentNameParameter with no pattern. The package holds content filters and deployments to the project rule (assumed, stricter than the spec)",
+        date: "2026-12-06",
+    },
     commonSpec: {
         document:
             "Azure/azure-rest-api-specs common-types resource-management v3 types.json, ResourceGroupNameParameter 1-90 ^[-\\w\\._\\(\\)]+$, and MS docs resource-name-rules.md (cannot end in a period)",
@@ -173,6 +178,33 @@ export const NAME_RULES = {
         characters: "letters, digits and '-', starting and ending with a letter or digit",
         scope: "resource group",
         source: NAME_SOURCES.cognitiveSpec,
+    },
+    foundryProject: {
+        resource: "Foundry project",
+        min: 2,
+        max: 64,
+        pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/,
+        characters: "letters, digits, '_', '.' and '-', starting with a letter or digit",
+        scope: "parent",
+        source: NAME_SOURCES.cognitiveChildSpec,
+    },
+    foundryDeployment: {
+        resource: "Foundry deployment",
+        min: 2,
+        max: 64,
+        pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/,
+        characters: "letters, digits, '_', '.' and '-', starting with a letter or digit",
+        scope: "parent",
+        source: NAME_SOURCES.cognitiveChildSpec,
+    },
+    contentFilter: {
+        resource: "content filter",
+        min: 2,
+        max: 64,
+        pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/,
+        characters: "letters, digits, '_', '.' and '-', starting with a letter or digit",
+        scope: "parent",
+        source: NAME_SOURCES.cognitiveChildSpec,
     },
     customSubdomain: {
         resource: "Cognitive Services custom subdomain",

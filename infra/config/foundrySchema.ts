@@ -13,18 +13,25 @@
  * ```
  */
 import { z } from "zod";
-import { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES, FOUNDRY_SKU_NAMES } from "../catalog";
+import {
+    CONTENT_FILTER_SEVERITY_CATEGORIES,
+    CONTENT_FILTER_SWITCH_CATEGORIES,
+    DEFAULT_RAI_POLICY,
+    FOUNDRY_SKU_NAMES,
+    NAME_RULES,
+} from "../catalog";
 import { baseName, region, resourceGroupName, tags } from "./fields";
 import { principalSchema } from "./principal";
 
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
 export const CUSTOM_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
 export const SUBDOMAIN_RULE = "2-64 lowercase letters, digits and '-', starting and ending with a letter or digit";
-/** Project and content-filter names: 2-64 characters `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$` (REST spec 2025-06-01). */
-export const FOUNDRY_CHILD_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
-export const CHILD_NAME_RULE = "2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit";
-/** Deployment names: 2-64 characters, letters, digits, '_', '.' and '-', starting with a letter or digit. */
-export const FOUNDRY_DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
+/** Project and content-filter names: the catalog's name rules (`NAME_RULES.foundryProject`, `contentFilter`). */
+export const FOUNDRY_CHILD_NAME = NAME_RULES.foundryProject.pattern;
+const CONTENT_FILTER_NAME = NAME_RULES.contentFilter.pattern;
+export const CHILD_NAME_RULE = `${NAME_RULES.foundryProject.min}-${NAME_RULES.foundryProject.max} characters: ${NAME_RULES.foundryProject.characters}`;
+/** Deployment names: the catalog's `NAME_RULES.foundryDeployment`. */
+export const FOUNDRY_DEPLOYMENT_NAME = NAME_RULES.foundryDeployment.pattern;
 const CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 const SUBNET_ID =
     /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
@@ -53,9 +60,9 @@ export const contentFilterRuleSchema = z.strictObject({
 
 export const contentFilterSchema = z.strictObject({
     /** Name deployments give as `contentFilter` (the RaiPolicy name). */
-    name: z.string().regex(FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
+    name: z.string().regex(CONTENT_FILTER_NAME, CHILD_NAME_RULE),
     /** Policy the filter starts from. @default "Microsoft.DefaultV2" */
-    basePolicy: z.string().min(1).default("Microsoft.DefaultV2"),
+    basePolicy: z.string().min(1).default(DEFAULT_RAI_POLICY.name),
     /** @default "Default" */
     mode: z.enum(["Default", "Deferred", "Blocking", "Asynchronous_filter"]).default("Default"),
     filters: z.array(contentFilterRuleSchema).min(1),

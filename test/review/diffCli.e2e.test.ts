@@ -42,7 +42,17 @@ beforeAll(async () => {
     writeFileSync(file("not-a-plan.json"), JSON.stringify({ hello: "world" }));
     const prod = JSON.parse(readFileSync(file("main.json"), "utf8")) as { stack: string };
     writeFileSync(file("prod.json"), JSON.stringify({ ...prod, stack: "prod" }));
-}, 120_000);
+    // Pulumi.foundry.yaml, and the same stack without its second model deployment.
+    const foundry = stackFileConfig(path.join(ROOT, "Pulumi.foundry.yaml"));
+    const fewer = clone(foundry) as Record<string, { deployments: unknown[] }>;
+    fewer["azure-ai-models:foundry"].deployments.splice(1, 1);
+    for (const [name, config] of [
+        ["foundry.json", foundry],
+        ["foundry-fewer.json", fewer],
+    ] as const) {
+        writeFileSync(file(name), JSON.stringify(planToJson(await planOf(config, { stack: "foundry" })), null, 2));
+    }
+}, 180_000);
 
 describe("npm run plan:diff", () => {
     it("compares two saved plans and exits 0 without the gate", () => {
@@ -59,6 +69,21 @@ describe("npm run plan:diff", () => {
             "  ✗ serverless endpoint ministral-2wp2hg (ministral-endpoint) is deleted: it is renamed to ministral-chat-1r18lk, so its URL changes from https://ministral-2wp2hg.eastus2.models.ai.azure.com to https://ministral-chat-1r18lk.eastus2.models.ai.azure.com, with new keys; clients must move",
         ]);
         expect(lines[6]).toBe("");
+    });
+
+    it("--fail-on-destructive exits 4 when a Foundry model deployment is removed, with the reason", () => {
+        const r = diff([
+            "--before",
+            file("foundry.json"),
+            "--after",
+            file("foundry-fewer.json"),
+            "--fail-on-destructive",
+        ]);
+        expect(r.code).toBe(4);
+        expect(r.stdout).toContain("Destructive changes");
+        expect(r.stdout).toContain(
+            "  ✗ Foundry deployment llama-scout (aimodels-llama-scout-deployment) is deleted: requests that name it as their model fail, and the quota it held (sku.capacity) is released to other deployments",
+        );
     });
 
     it("--fail-on-destructive exits 4 on destructive changes, and --allow-destructive acknowledges them", () => {

@@ -68,6 +68,7 @@ export const LOG_ANALYTICS_WORKSPACE: ResourceType = {
 
 export const APPLICATION_INSIGHTS: ResourceType = {
     type: "azure-native:applicationinsights:Component",
+    aliases: ["azure-native:insights:Component"],
     title: "Application Insights component",
     nameInput: "resourceName",
     nameRule: NAME_RULES.appInsights,
@@ -90,9 +91,12 @@ export const CONTAINER_REGISTRY: ResourceType = {
 
 export const DIAGNOSTIC_SETTING: ResourceType = {
     type: "azure-native:monitor:DiagnosticSetting",
+    aliases: ["azure-native:insights:DiagnosticSetting"],
     title: "diagnostic setting",
     nameInput: "name",
     armId: { under: { input: "resourceUri" }, path: (_, n) => `Microsoft.Insights/diagnosticSettings/${n}` },
+    // An extension resource: it lives on the resource it reports on, and goes with it.
+    parents: [{ input: "resourceUri", what: "monitored resource" }],
     keyInputs: ["name"],
 };
 

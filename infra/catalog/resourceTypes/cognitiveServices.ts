@@ -76,6 +76,7 @@ export const FOUNDRY_PROJECT: ResourceType = {
     type: "azure-native:cognitiveservices:Project",
     title: "Foundry project",
     nameInput: "projectName",
+    nameRule: NAME_RULES.foundryProject,
     armId: { under: "resource group", path: (i, n) => `${CS}/${str(i.accountName)}/projects/${n}` },
     parents: [IN_RESOURCE_GROUP, IN_ACCOUNT],
     fixedInputs: [LOCATION],
@@ -95,6 +96,7 @@ export const FOUNDRY_DEPLOYMENT: ResourceType = {
     type: "azure-native:cognitiveservices:Deployment",
     title: "Foundry model deployment",
     nameInput: "deploymentName",
+    nameRule: NAME_RULES.foundryDeployment,
     armId: { under: "resource group", path: (i, n) => `${CS}/${str(i.accountName)}/deployments/${n}` },
     parents: [IN_RESOURCE_GROUP, IN_ACCOUNT],
     destructive: {
@@ -119,6 +121,7 @@ export const CONTENT_FILTER: ResourceType = {
     type: "azure-native:cognitiveservices:RaiPolicy",
     title: "Foundry content filter (RAI policy)",
     nameInput: "raiPolicyName",
+    nameRule: NAME_RULES.contentFilter,
     armId: { under: "resource group", path: (i, n) => `${CS}/${str(i.accountName)}/raiPolicies/${n}` },
     parents: [IN_RESOURCE_GROUP, IN_ACCOUNT],
     destructive: {

@@ -23,6 +23,7 @@ import {
     SERVERLESS_ENDPOINT,
 } from "./machineLearning";
 import type { FixedInput, ResourceType } from "./types";
+import { APP_SERVICE_PLAN, WEB_APP } from "./web";
 
 export type * from "./types";
 export { str as inputString } from "./common";
@@ -46,6 +47,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     FOUNDRY_PROJECT,
     FOUNDRY_DEPLOYMENT,
     CONTENT_FILTER,
+    APP_SERVICE_PLAN,
+    WEB_APP,
     RANDOM_STRING,
 ];
 
