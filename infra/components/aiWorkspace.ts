@@ -46,9 +46,17 @@ export interface AiWorkspaceArgs {
     workspaceName: string;
     /** Azure region, e.g. `eastus2`. */
     location: pulumi.Input<string>;
-    /** Resource group name. @default - `rg-<workspaceName>` */
+    /**
+     * An existing resource group to put the workspace in: the component uses it and never creates or deletes it
+     * (unless `createResourceGroup` is `true`).
+     * @default - `rg-<workspaceName>`, created by the component
+     */
     resourceGroupName?: pulumi.Input<string>;
-    /** Create the resource group; `false` uses an existing one named `resourceGroupName`. @default true */
+    /**
+     * Create the resource group `resourceGroupName` (or `rg-<workspaceName>`) as the component's child: destroying
+     * the component deletes the group and everything in it.
+     * @default - `true` without `resourceGroupName`, `false` with it (the named group is used as it is)
+     */
     createResourceGroup?: boolean;
     /** Name shown in the studio. @default - the workspace name */
     friendlyName?: pulumi.Input<string>;
@@ -191,15 +199,14 @@ interface Scope {
 /** The resource group: created, or an existing one by name. */
 function resourceGroup(scope: Scope): { name: pulumi.Output<string>; id: pulumi.Output<string> } {
     const { name, args, parent, client } = scope;
-    const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.workspaceName);
     const rg = resourceGroupFor(
         name,
-        { name: rgName, create: args.createResourceGroup ?? true, location: args.location, tags: args.tags },
+        { ...args, defaultName: defaultResourceGroupName(args.workspaceName), location: args.location },
         parent,
     );
     return {
         name: rg.name,
-        id: rg.resource?.id ?? pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${rgName}`,
+        id: rg.resource?.id ?? pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${rg.name}`,
     };
 }
 

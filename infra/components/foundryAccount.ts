@@ -46,9 +46,17 @@ export interface FoundryAccountArgs {
     location: string;
     /** Use this custom subdomain (and account name) as is, without a suffix. @default - `<accountName>-<suffix>` */
     customSubDomain?: string;
-    /** Resource group name. @default - `rg-<accountName>` */
+    /**
+     * An existing resource group to put the account in: the component uses it and never creates or deletes it
+     * (unless `createResourceGroup` is `true`).
+     * @default - `rg-<accountName>`, created by the component
+     */
     resourceGroupName?: pulumi.Input<string>;
-    /** Create the resource group; `false` uses an existing one named `resourceGroupName`. @default true */
+    /**
+     * Create the resource group `resourceGroupName` (or `rg-<accountName>`) as the component's child: destroying the
+     * component deletes the group and everything in it.
+     * @default - `true` without `resourceGroupName`, `false` with it (the named group is used as it is)
+     */
     createResourceGroup?: boolean;
     /** Whether the account accepts traffic from the public internet. @default "Disabled" */
     publicNetworkAccess?: PublicNetworkAccess;
@@ -223,9 +231,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
     }
 
     private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {
-        const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.accountName);
-        const create = args.createResourceGroup ?? true;
-        return resourceGroupFor(name, { name: rgName, create, location: args.location, tags: args.tags }, this);
+        return resourceGroupFor(name, { ...args, defaultName: defaultResourceGroupName(args.accountName) }, this);
     }
 
     private grantFoundryUsers(name: string, account: cognitiveservices.Account, users: FoundryUserPrincipal[]): void {

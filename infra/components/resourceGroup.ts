@@ -1,16 +1,20 @@
 /**
- * The resource group a component puts its resources in, shared by `AiWorkspace` and `FoundryAccount`: created as the
- * component's child `<name>-rg`, or an existing one used by name.
+ * The resource group a component puts its resources in, shared by `AiWorkspace` and `FoundryAccount`. A group named
+ * by the caller is one that exists: the component uses it and never creates it, so destroying the component cannot
+ * delete the caller's group. The component creates a group (its child `<name>-rg`) only when no name is given, or
+ * when `createResourceGroup: true` says so.
  */
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 
-/** What a component knows about its resource group once it has decided whether to create it. */
-export interface ResourceGroupChoice {
-    /** The group's Azure name. */
-    name: pulumi.Input<string>;
-    /** Create the group as the component's child; otherwise use the existing group of that name. */
-    create: boolean;
+/** The component arguments that decide the group, as both components spell them. */
+export interface ResourceGroupArgs {
+    /** The group named by the caller. */
+    resourceGroupName?: pulumi.Input<string>;
+    /** Whether the component creates the group. */
+    createResourceGroup?: boolean;
+    /** The group's name when none is given: `rg-<base name>`. */
+    defaultName: string;
     location: pulumi.Input<string>;
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -22,16 +26,27 @@ export interface ComponentResourceGroup {
     resource?: resources.ResourceGroup;
 }
 
+/**
+ * Whether the component creates its group: as `createResourceGroup` says, and without it only when no group was
+ * named (a named group is used as it is).
+ */
+export function createsResourceGroup(
+    args: Pick<ResourceGroupArgs, "resourceGroupName" | "createResourceGroup">,
+): boolean {
+    return args.createResourceGroup ?? args.resourceGroupName === undefined;
+}
+
 /** The component's resource group: `<component>-rg` when it creates one, else the existing group's name. */
 export function resourceGroupFor(
     component: string,
-    group: ResourceGroupChoice,
+    args: ResourceGroupArgs,
     parent: pulumi.Resource,
 ): ComponentResourceGroup {
-    if (!group.create) return { name: pulumi.output(group.name) };
+    const name = args.resourceGroupName ?? args.defaultName;
+    if (!createsResourceGroup(args)) return { name: pulumi.output(name) };
     const resource = new resources.ResourceGroup(
         `${component}-rg`,
-        { resourceGroupName: group.name, location: group.location, tags: group.tags },
+        { resourceGroupName: name, location: args.location, tags: args.tags },
         { parent },
     );
     return { name: resource.name, resource };

@@ -20,7 +20,7 @@ import {
     FOUNDRY_SKU_NAMES,
     NAME_RULES,
 } from "../catalog";
-import { baseName, region, resourceGroupName, tags } from "./fields";
+import { baseName, region, resourceGroupChoice, tags } from "./fields";
 import { principalSchema } from "./principal";
 
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
@@ -109,14 +109,8 @@ export const foundrySchema = z.strictObject({
     location: region("swedencentral"),
     /** Use this subdomain as is instead of `<name>-<suffix>`. */
     customSubDomain: z.string().regex(CUSTOM_SUBDOMAIN, SUBDOMAIN_RULE).optional(),
-    /** @default - a new resource group `rg-<name>` */
-    resourceGroup: z
-        .strictObject({
-            name: resourceGroupName(),
-            /** @default false */
-            existing: z.boolean().default(false),
-        })
-        .optional(),
+    /** @default - a new resource group `rg-<name>`; with a name, `existing` says whether it exists or the stack creates it */
+    resourceGroup: resourceGroupChoice().optional(),
     /** @default "Disabled" */
     publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Disabled"),
     /** Keys off: clients use Entra ID. @default true */
