@@ -6,12 +6,13 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConfigValidationError } from "../infra/config";
+import { ConfigValidationError, namespaceValues } from "../infra/config";
 import { captureProgram } from "./capture";
 import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
 import { foundryQuotaReport } from "./foundryQuota";
+import { lifecycleWarnings } from "./lifecycle";
 import { quotaReport } from "./quota";
 import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
 import { typeCheckProgram } from "./typecheck";
@@ -176,7 +177,8 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             ...base,
             resources: capture.resources,
             outputs: capture.outputs,
-            warnings,
+            // What the lifecycle watch would report next: a model reaching a lifecycle date within its window.
+            warnings: [...warnings, ...lifecycleWarnings(namespaceValues(files.config), today)],
             quota: quota.rows,
             quotaSkipped: quota.skipped,
             ...(foundryQuota.rows.length || foundryQuota.skipped.length
