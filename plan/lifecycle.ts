@@ -54,6 +54,34 @@ export interface LifecycleReport {
 }
 
 const EVENTS: readonly LifecycleEvent[] = ["legacy", "deprecated", "retired"];
+
+/** The lifecycle watch's window: `npm run catalog:lifecycle` and the weekly workflow look this many days ahead. */
+export const LIFECYCLE_WINDOW_DAYS = 90;
+
+/**
+ * The plan's warnings for the dates the lifecycle watch would report: each deployment whose model reaches a lifecycle
+ * date after `today` and within the window. A stage already reached is config validation's warning (or error), so it
+ * is not repeated here; a config the report cannot read gives none (the plan reports the config's own errors).
+ */
+export function lifecycleWarnings(
+    raw: Record<string, unknown>,
+    today: Date,
+    windowDays = LIFECYCLE_WINDOW_DAYS,
+): { path: string; message: string }[] {
+    let report: LifecycleReport;
+    try {
+        report = lifecycleReport(raw, today, windowDays);
+    } catch (e) {
+        if (e instanceof LifecycleConfigError) return [];
+        throw e;
+    }
+    return report.items
+        .filter((i) => i.days > 0)
+        .map((i) => ({
+            path: i.subject.path,
+            message: `${i.subject.model.name} (${i.subject.type}) becomes ${i.event} on ${i.date}, in ${i.days} days, within the lifecycle watch's ${windowDays}-day window; ${i.replacement}`,
+        }));
+}
 const DAY_MS = 24 * 3600 * 1000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);

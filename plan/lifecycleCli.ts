@@ -9,7 +9,13 @@
  */
 import { parseArgs } from "node:util";
 import { namespaceValues } from "../infra/config";
-import { LifecycleConfigError, lifecycleReport, renderLifecycleMarkdown, renderLifecycleText } from "./lifecycle";
+import {
+    LIFECYCLE_WINDOW_DAYS,
+    LifecycleConfigError,
+    lifecycleReport,
+    renderLifecycleMarkdown,
+    renderLifecycleText,
+} from "./lifecycle";
 import { parseDay, resolveFormat } from "./options";
 import { PlanSetupError, readStackFiles } from "./run";
 
@@ -55,7 +61,7 @@ export function lifecycleCli(argv: string[], cwd = process.cwd()): CliResult {
     if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
     const format = resolveFormat(FORMATS, values.json, values.format);
     if (typeof format !== "string") return fail(2, `${format.error}\n${USAGE}\n`);
-    const days = values.days === undefined ? 90 : Number(values.days);
+    const days = values.days === undefined ? LIFECYCLE_WINDOW_DAYS : Number(values.days);
     if (!Number.isInteger(days) || days < 0)
         return fail(2, `--days ${JSON.stringify(values.days)} is not a whole number of days\n`);
     const today = values.today === undefined ? new Date() : parseDay(values.today);

@@ -6,13 +6,14 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConfigValidationError } from "../infra/config";
+import { ConfigValidationError, namespaceValues } from "../infra/config";
 import { captureProgram } from "./capture";
 import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
 import { accountChainWarnings, accountChains } from "./accountChain";
 import { foundryQuotaReport } from "./foundryQuota";
+import { lifecycleWarnings } from "./lifecycle";
 import { quotaReport } from "./quota";
 import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
 import { typeCheckProgram } from "./typecheck";
@@ -178,7 +179,12 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             ...base,
             resources: capture.resources,
             outputs: capture.outputs,
-            warnings: [...warnings, ...accountChainWarnings(chains)],
+            // What the lifecycle watch would report next: a model reaching a lifecycle date within its window.
+            warnings: [
+                ...warnings,
+                ...accountChainWarnings(chains),
+                ...lifecycleWarnings(namespaceValues(files.config), today),
+            ],
             quota: quota.rows,
             quotaSkipped: quota.skipped,
             ...(foundryQuota.rows.length || foundryQuota.skipped.length

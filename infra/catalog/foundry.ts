@@ -6,7 +6,7 @@
  * date it was read from. An offer is part of its model's one record (`ModelEntry.foundry`, joined in `models.ts`), beside
  * the model's hub offers, under the record's one name and alias list: look a model up with `findModel`.
  */
-import type { Lifecycle, Source } from "./types";
+import type { Lifecycle, OfferStage, Source } from "./types";
 
 /** Deployment SKUs (`sku.name` of a `Microsoft.CognitiveServices/accounts/deployments`) the catalog knows. */
 export type FoundrySkuName = "GlobalStandard" | "DataZoneStandard" | "Standard" | "GlobalProvisionedManaged";
@@ -74,6 +74,8 @@ export interface FoundryOffer {
      * OpenAI-compatible chat completions API). @default - chat
      */
     task?: { kind: "ocr"; source: Source };
+    /** Preview, GA, legacy or deprecated, with its source: a preview model has no production support commitment. */
+    stage: OfferStage;
     lifecycle?: Lifecycle;
     source: Source;
 }
@@ -324,10 +326,17 @@ const globalStandard = (regions: readonly string[], source: Source): FoundrySkuO
     source,
 });
 
+/** GA in the retirement schedule of 2026-07-07, which lists every model of this table as GA. */
+const GA: OfferStage = {
+    stage: "GA",
+    source: { ...FOUNDRY_SOURCES.lifecycle, note: "Lifecycle column: GA" },
+};
+
 function direct(
     o: Pick<FoundryOffer, "name" | "format" | "version" | "registry"> & Partial<FoundryOffer>,
 ): FoundryOffer {
     return {
+        stage: GA,
         versionSource: FOUNDRY_SOURCES.modelCards,
         soldBy: "Azure",
         skus: [globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix)],
@@ -343,6 +352,7 @@ function partner(name: string, format: string, registry: string, version: string
         format,
         version,
         versionSource: FOUNDRY_SOURCES.marketplaceMatrix,
+        stage: GA,
         soldBy: "Partner",
         registry,
         skus: [globalStandard(FOUNDRY_MARKETPLACE_REGIONS, FOUNDRY_SOURCES.marketplaceMatrix)],
@@ -385,6 +395,14 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         format: MISTRAL,
         registry: "azureml-mistral",
         version: "1",
+        // The models page of 2026-10-05 marks it Preview; the retirement schedule of 2026-07-07 still said GA.
+        stage: {
+            stage: "preview",
+            source: {
+                ...FOUNDRY_SOURCES.azureDirect,
+                note: "Mistral-Large-3 is marked Preview in the Mistral table at @0378dd85 (the schedule @00bb5540 of 2026-07-07 listed GA)",
+            },
+        },
         skus: [
             globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix),
             DATA_ZONE_STANDARD,

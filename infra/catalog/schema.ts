@@ -90,6 +90,7 @@ export const foundryOfferSchema = z
             source: sourceSchema,
         }),
         task: z.strictObject({ kind: z.literal("ocr"), source: sourceSchema }).optional(),
+        stage: z.strictObject({ stage: z.enum(["preview", "GA", "legacy", "deprecated"]), source: sourceSchema }),
         lifecycle: lifecycleSchema.optional(),
         source: sourceSchema,
     })

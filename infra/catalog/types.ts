@@ -44,6 +44,17 @@ export interface Lifecycle {
 export type Replacement =
     { on: "catalog"; model: string } | { on: "foundry"; models: readonly string[] } | { on: "none" };
 
+/** Release stage of an offer, as Microsoft's model tables and retirement schedule name it. */
+export type ReleaseStage = "preview" | "GA" | "legacy" | "deprecated";
+
+export const RELEASE_STAGES: readonly ReleaseStage[] = ["preview", "GA", "legacy", "deprecated"];
+
+/** An offer's release stage with where it was read. */
+export interface OfferStage {
+    stage: ReleaseStage;
+    source: Source;
+}
+
 /** Which API a route belongs to. */
 export type RouteApi = "azure-ai-model-inference" | "provider-native";
 /** What a route does. */

@@ -298,6 +298,14 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         const { foundry } = await foundryOutputs("https://loopback.test");
         const { targets } = readTargets({ foundry });
         expect(targets).toEqual([
+            // The OpenAI model outside the catalog is called like any other: chat, with its deployment name.
+            expect.objectContaining({
+                endpoint: "foundry.deployments.gpt-mini",
+                model: "gpt-5.4-mini",
+                modelField: "gpt-mini",
+                api: "chat",
+                auth: { kind: "entra", scope: FOUNDRY_SCOPE },
+            }),
             expect.objectContaining({
                 endpoint: "foundry.deployments.llama-scout",
                 model: "Llama-4-Scout-17B-16E-Instruct",
@@ -320,7 +328,10 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
     }, 180_000);
 
     it("200: sends an Entra ID token for entraScope to POST /openai/v1/chat/completions with model = the deployment", async () => {
-        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        server = await startModelServer({
+            keys: [TOKEN],
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"] },
+        });
         const scopes: string[] = [];
         const report = await smoke(
             await foundryOutputs(server.origin),
@@ -328,13 +339,15 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         );
         expect(report.passed).toBe(true);
         expect(report.results.map((r) => [r.endpoint, r.model, r.status, r.tokens])).toEqual([
+            ["foundry.deployments.gpt-mini", "gpt-5.4-mini", 200, 11],
             ["foundry.deployments.llama-scout", "Llama-4-Scout-17B-16E-Instruct", 200, 11],
             ["foundry.deployments.mistral-large", "Mistral-Large-3", 200, 11],
         ]);
-        expect(scopes).toEqual([FOUNDRY_SCOPE, FOUNDRY_SCOPE]);
+        expect(scopes).toEqual([FOUNDRY_SCOPE, FOUNDRY_SCOPE, FOUNDRY_SCOPE]);
         expect(
             server.requests.map((r) => [r.method, r.path, r.authorized, r.body.model, r.body.max_tokens]).sort(),
         ).toEqual([
+            ["POST", "/openai/v1/chat/completions", true, "gpt-mini", 5],
             ["POST", "/openai/v1/chat/completions", true, "llama-scout", 5],
             ["POST", "/openai/v1/chat/completions", true, "mistral-large", 5],
         ]);
@@ -345,12 +358,12 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         const NO_ROLE = "entra-token-without-role";
         server = await startModelServer({
             keys: [KEY],
-            foundry: { deployments: ["mistral-large", "llama-scout"], withoutRole: [NO_ROLE] },
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"], withoutRole: [NO_ROLE] },
         });
         const outputs = await foundryOutputs(server.origin);
         const refused = await smoke(outputs, options({ credential: fakeCredential("token-of-another-tenant") }));
         expect(refused.results.map((r) => [r.status, r.message?.split(" (service said")[0]])).toEqual(
-            ["mistral-large", "llama-scout"].map(() => [
+            ["gpt-mini", "mistral-large", "llama-scout"].map(() => [
                 401,
                 `401 Unauthorized: the Foundry resource refused the Microsoft Entra ID token for ${FOUNDRY_SCOPE}: the token is for another tenant or has expired: sign in to the resource's tenant (az login --tenant)`,
             ]),
@@ -398,6 +411,11 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         const outputs = await foundryOutputs(server.origin);
         const report = await smoke(outputs, options());
         expect(report.results.map((r) => [r.endpoint, r.status, r.message])).toEqual([
+            [
+                "foundry.deployments.gpt-mini",
+                404,
+                `404 Not Found: the Foundry resource ${new URL(server.origin).host} has no deployment named gpt-mini (POST ${server.origin}/openai/v1/chat/completions with model "gpt-mini"): it was deleted or renamed, or pulumi up has not created it yet (compare with pulumi refresh); use the deployment's openAiBaseUrl and model outputs (service said: {"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."})`,
+            ],
             ["foundry.deployments.llama-scout", 200, undefined],
             [
                 "foundry.deployments.mistral-large",
@@ -432,19 +450,23 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
     it("429: the deployment's capacity and the wait Azure asks for", async () => {
         server = await startModelServer({
             keys: [TOKEN],
-            foundry: { deployments: ["mistral-large", "llama-scout"], limited: ["mistral-large"] },
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"], limited: ["mistral-large"] },
         });
         const report = await smoke(await foundryOutputs(server.origin), options());
         expect(report.passed).toBe(false);
-        expect(report.results[0]).toMatchObject({ endpoint: "foundry.deployments.llama-scout", status: 200, ok: true });
-        expect(report.results[1].status).toBe(429);
-        expect(report.results[1].message?.split(" (service said")[0]).toBe(
+        expect(report.results[0]).toMatchObject({ endpoint: "foundry.deployments.gpt-mini", status: 200, ok: true });
+        expect(report.results[1]).toMatchObject({ endpoint: "foundry.deployments.llama-scout", status: 200, ok: true });
+        expect(report.results[2].status).toBe(429);
+        expect(report.results[2].message?.split(" (service said")[0]).toBe(
             "429 Too Many Requests: rate limited (deployment mistral-large has capacity 100: 100000 tokens per minute); retry after 12 s",
         );
     }, 180_000);
 
     it("a credential that cannot give a token: nothing is sent, the message says how to sign in", async () => {
-        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        server = await startModelServer({
+            keys: [TOKEN],
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"] },
+        });
         const failing: TokenCredential = {
             getToken: async () => {
                 throw new Error("DefaultAzureCredential failed to retrieve a token from the included credentials.");
@@ -458,7 +480,10 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
     }, 180_000);
 
     it("npm run smoke with an injected credential: exit 0, the table, no token", async () => {
-        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        server = await startModelServer({
+            keys: [TOKEN],
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"] },
+        });
         const dir = mkdtempSync(path.join(tmpdir(), "aim-smoke-foundry-"));
         const file = path.join(dir, "outputs.json");
         writeFileSync(file, JSON.stringify(await foundryOutputs(server.origin)));
@@ -466,7 +491,7 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         writeFileSync(ca, TEST_SERVER_CERT);
         const r = await main(["--stack", "foundry", "--outputs", file, "--ca", ca], undefined, fakeCredential(TOKEN));
         expect(r.code).toBe(0);
-        expect(r.stdout.split("\n")[0]).toBe("Smoke check: stack foundry, 2 deployment(s) called, 0 failed");
+        expect(r.stdout.split("\n")[0]).toBe("Smoke check: stack foundry, 3 deployment(s) called, 0 failed");
         expect(r.stdout).toMatch(/\nfoundry\.deployments\.mistral-large +Mistral-Large-3 +200 +\d+ ms +11 +ok\n/);
         expect(r.stdout + r.stderr).not.toContain(TOKEN);
     }, 180_000);
