@@ -13,6 +13,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { renderMarkdown } from "./markdown";
 import { renderText, planToJson } from "./render";
@@ -73,7 +74,7 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
             strict: true,
         }));
     } catch (e) {
-        out.stderr(`${(e as Error).message}\n${USAGE}\n`);
+        out.stderr(`${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {
