@@ -4,6 +4,8 @@
  * waiting silently.
  */
 import { execFile } from "node:child_process";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { argumentError, nearestOption, optionsIn } from "../../infra/util/args";
@@ -100,5 +102,26 @@ describe("--help on the repository's commands", () => {
         expect(r.code).toBe(2);
         expect(r.stdout).toBe("");
         expect(r.stderr.split("\n")[0]).toBe("unknown option --run; did you mean --runs?");
+    });
+});
+
+describe("--json with a program that logs", () => {
+    it("keeps stdout pure JSON; the program's console.log and pulumi.log.info go to stderr", async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "aim-logging-program-"));
+        symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+        writeFileSync(path.join(dir, "Pulumi.yaml"), "name: logging\nruntime: nodejs\nmain: index.ts\n");
+        writeFileSync(path.join(dir, "Pulumi.test.yaml"), "config: {}\n");
+        writeFileSync(
+            path.join(dir, "index.ts"),
+            'import * as pulumi from "@pulumi/pulumi";\n' +
+                'pulumi.log.info("info from the program");\n' +
+                'console.log("console.log from the program");\n' +
+                "export const answer = 42;\n",
+        );
+        const r = await runTs("plan/cli.ts", ["--dir", dir, "--stack", "test", "--json", "--skip-policies"]);
+        expect(r.code).toBe(0);
+        expect(JSON.parse(r.stdout)).toMatchObject({ stack: "test" });
+        expect(r.stderr).toContain("info from the program");
+        expect(r.stderr).toContain("console.log from the program");
     });
 });
