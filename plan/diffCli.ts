@@ -15,6 +15,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { diffPlans, type DiffablePlan } from "./diff";
 import { diffToJson, gateBlocks, renderDiffMarkdown, renderDiffText, type GateStatus } from "./diffRender";
@@ -79,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
             strict: true,
         }));
     } catch (e) {
-        process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+        process.stderr.write(`${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {

@@ -8,6 +8,7 @@
  * the stack config are wrong.
  */
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { namespaceValues } from "../infra/config";
 import {
     LIFECYCLE_WINDOW_DAYS,
@@ -56,7 +57,7 @@ export function lifecycleCli(argv: string[], cwd = process.cwd()): CliResult {
             strict: true,
         }));
     } catch (e) {
-        return fail(2, `${(e as Error).message}\n${USAGE}\n`);
+        return fail(2, `${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
     }
     if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
     const format = resolveFormat(FORMATS, values.json, values.format);

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { TokenCredential } from "@azure/identity";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { armCredential } from "../infra/util/armCredential";
 import { redact } from "./check";
 import { renderReport, smoke } from "./run";
@@ -42,6 +43,7 @@ export async function main(
     argv: string[],
     input: () => string = readStdin,
     credential: TokenCredential = armCredential(),
+    stdinIsTerminal: () => boolean = () => process.stdin.isTTY === true,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
     let values: { stack?: string; outputs?: string; timeout?: string; ca?: string; help?: boolean };
     try {
@@ -57,10 +59,17 @@ export async function main(
             strict: true,
         }));
     } catch (e) {
-        return { code: 2, stdout: "", stderr: `${(e as Error).message}\n${USAGE}\n` };
+        return { code: 2, stdout: "", stderr: `${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n` };
     }
     if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
     if (!values.stack) return { code: 2, stdout: "", stderr: `--stack is required\n${USAGE}\n` };
+    // Nothing piped in and no --outputs: reading the terminal would wait silently for input that never comes.
+    if (values.outputs === undefined && stdinIsTerminal())
+        return {
+            code: 2,
+            stdout: "",
+            stderr: `no stack outputs: pipe \`pulumi stack output --json --show-secrets\` into it, or pass --outputs FILE\n${USAGE}\n`,
+        };
     const timeoutSeconds = values.timeout === undefined ? 60 : Number(values.timeout);
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
         return {
