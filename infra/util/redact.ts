@@ -8,6 +8,9 @@
 /** Shortest run of a secret's form that counts as an echo of it (a cut-off key, a key inside a longer token). */
 export const MIN_RUN = 12;
 
+/** Characters of base64, base64url, hex and URL-encoding. */
+const ENCODED = /[A-Za-z0-9+/=_%-]/;
+
 /** What a hidden secret reads as. */
 export const SECRET_MARK = "[secret]";
 
@@ -72,6 +75,16 @@ export function redactor(secrets: Iterable<string>): (text: string) => string {
             // Keep the quotes: `"[secret]"` still reads as a quoted value.
             for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) hidden.fill(1, i + 1, i + q.length - 1);
         }
+        // An encoded echo's edges mix the secret with its neighbours (base64 groups): widen each hidden run over up to
+        // 4 adjacent characters of the encodings' alphabets.
+        for (let i = 0; i < text.length; i++) {
+            if (hidden[i] !== 1 || (i > 0 && hidden[i - 1] !== 0)) continue;
+            for (let k = 1; k <= 4 && i - k >= 0 && ENCODED.test(text[i - k]); k++) hidden[i - k] = 2;
+            let end = i;
+            while (end < text.length && hidden[end] !== 0) end++;
+            for (let k = 0; k < 4 && end + k < text.length && ENCODED.test(text[end + k]); k++) hidden[end + k] = 2;
+            i = end + 3;
+        }
         let out = "";
         for (let i = 0; i < text.length;) {
             if (hidden[i] === 0) {
@@ -79,7 +92,7 @@ export function redactor(secrets: Iterable<string>): (text: string) => string {
                 i++;
                 continue;
             }
-            while (i < text.length && hidden[i] === 1) i++;
+            while (i < text.length && hidden[i] !== 0) i++;
             out += SECRET_MARK;
         }
         return out;
