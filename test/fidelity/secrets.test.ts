@@ -37,3 +37,39 @@ describe("secret stack config", () => {
         expect(String((open.error as Error | undefined)?.message)).toContain("Secret-Region-42");
     });
 });
+
+describe("--stack-references without secretOutputNames", () => {
+    it("treats every output of that stack as secret; with the list, only those", async () => {
+        const { mkdtempSync, writeFileSync } = await import("node:fs");
+        const { tmpdir } = await import("node:os");
+        const path = await import("node:path");
+        const { loadStackReferences } = await import("../../plan/run");
+        const dir = mkdtempSync(path.join(tmpdir(), "aim-refs-"));
+        const file = path.join(dir, "refs.yaml");
+        writeFileSync(file, "org/p/dev:\n  outputs:\n    uri: https://x\n    primaryKey: k-123\n");
+        expect(loadStackReferences(file)["org/p/dev"].secretOutputNames).toEqual(["uri", "primaryKey"]);
+        writeFileSync(
+            file,
+            "org/p/dev:\n  outputs:\n    uri: https://x\n    primaryKey: k-123\n  secretOutputNames: [primaryKey]\n",
+        );
+        expect(loadStackReferences(file)["org/p/dev"].secretOutputNames).toEqual(["primaryKey"]);
+    });
+});
+
+describe("policy messages", () => {
+    it("judge a secret input but never print it", async () => {
+        const { runPlan } = await import("../../plan/run");
+        const path = await import("node:path");
+        const plan = await runPlan({
+            projectDir: path.resolve(__dirname, "../fixtures/stacks/secret-region"),
+            stack: "test",
+            today: new Date("2026-11-21T00:00:00Z"),
+        });
+        expect(plan.errors).toEqual([]);
+        expect(plan.resources.find((r) => r.name === "hub")?.secretInputs).toContain("location");
+        const regions = plan.policies?.violations.filter((v) => v.policyName === "allowed-regions") ?? [];
+        expect(regions.map((v) => v.resourceName)).toEqual(["hub"]);
+        expect(regions[0].message).toContain("[secret]");
+        expect(JSON.stringify(plan.policies).toLowerCase()).not.toContain("westeurope");
+    });
+});
