@@ -3,6 +3,7 @@
  * program under Pulumi's mock runtime with preview semantics, and returns what `pulumi up` would create.
  * It needs no Azure credentials and no Pulumi CLI.
  */
+import { redactor, stringLeaves } from "../infra/util/redact";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -53,7 +54,8 @@ export interface PlanOptions {
 
 /**
  * Reads a stack references file (YAML or JSON): `{ "<org>/<project>/<stack>": { outputs: {...},
- * secretOutputNames: [...] } }`, the outputs as `pulumi stack output --json --show-secrets` prints them.
+ * secretOutputNames: [...] } }`, the outputs as `pulumi stack output --json --show-secrets` prints them. Without
+ * `secretOutputNames`, every output of that stack counts as secret.
  */
 export function loadStackReferences(file: string): Record<string, StackReferenceOutputs> {
     if (!existsSync(file)) throw new PlanSetupError(`no stack references file ${file}`);
@@ -62,7 +64,8 @@ export function loadStackReferences(file: string): Record<string, StackReference
     for (const [name, value] of Object.entries(data)) {
         const v = value as { outputs?: unknown; secretOutputNames?: unknown } | null;
         const outputs = v?.outputs;
-        const secret = v?.secretOutputNames ?? [];
+        // Without the list, which outputs are secret is unknown: every one is treated as secret (no key is printed).
+        const secret = v?.secretOutputNames ?? Object.keys((outputs ?? {}) as object);
         if (!outputs || typeof outputs !== "object" || Array.isArray(outputs)) {
             throw new PlanSetupError(`${file}: ${name}.outputs must be an object of the stack's outputs`);
         }
@@ -195,7 +198,14 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
         if (options.policies !== false) {
             // The stack's own custom models and external subscriptions are the pack's config too (see stackPolicy.ts).
             const config = mergePolicyConfig(options.policies ?? {}, stackPolicyConfig(files.config, today));
-            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day });
+            // Policies see secret inputs in clear, as in the engine; their messages must not repeat them.
+            const hide = redactor(
+                plan.resources.flatMap((r) => r.secretInputs.flatMap((k) => stringLeaves(r.inputs[k]))),
+            );
+            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day }).map((v) => ({
+                ...v,
+                message: hide(v.message),
+            }));
             plan.policies = {
                 violations,
                 passed: !violations.some(isMandatory),

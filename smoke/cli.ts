@@ -1,5 +1,5 @@
 /**
- * `npm run smoke -- --stack NAME [--outputs FILE] [--timeout SECONDS] [--ca FILE]`
+ * `npm run smoke -- --stack NAME [--outputs FILE] [--timeout SECONDS] [--ca FILE] [--allow-host HOST]...`
  *
  * After `pulumi up`: sends one minimal chat (or completion) request to every deployment in the stack's outputs and
  * prints a table. The outputs come from `--outputs FILE` or stdin, as `pulumi stack output --json --show-secrets`
@@ -16,8 +16,8 @@ import { renderReport, smoke } from "./run";
 import { OutputsError } from "./targets";
 
 const USAGE =
-    "usage: pulumi stack output --json --show-secrets --stack NAME | npm run smoke -- --stack NAME [--timeout SECONDS] [--ca FILE]\n" +
-    "       npm run smoke -- --stack NAME --outputs FILE [--timeout SECONDS] [--ca FILE]";
+    "usage: pulumi stack output --json --show-secrets --stack NAME | npm run smoke -- --stack NAME [--timeout SECONDS] [--ca FILE] [--allow-host HOST]...\n" +
+    "       npm run smoke -- --stack NAME --outputs FILE [--timeout SECONDS] [--ca FILE] [--allow-host HOST]...";
 
 function readStdin(): string {
     return readFileSync(0, "utf8");
@@ -45,7 +45,14 @@ export async function main(
     credential: TokenCredential = armCredential(),
     stdinIsTerminal: () => boolean = () => process.stdin.isTTY === true,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-    let values: { stack?: string; outputs?: string; timeout?: string; ca?: string; help?: boolean };
+    let values: {
+        stack?: string;
+        outputs?: string;
+        timeout?: string;
+        ca?: string;
+        "allow-host"?: string[];
+        help?: boolean;
+    };
     try {
         ({ values } = parseArgs({
             args: argv,
@@ -54,6 +61,7 @@ export async function main(
                 outputs: { type: "string" },
                 timeout: { type: "string" },
                 ca: { type: "string" },
+                "allow-host": { type: "string", multiple: true },
                 help: { type: "boolean", short: "h" },
             },
             strict: true,
@@ -87,7 +95,12 @@ export async function main(
         return { code: 2, stdout: "", stderr: `cannot read the stack outputs: ${(e as Error).message}\n${USAGE}\n` };
     }
     try {
-        const report = await smoke(outputs, { timeoutSeconds, ca, credential });
+        const report = await smoke(outputs, {
+            timeoutSeconds,
+            ca,
+            credential,
+            allowedHosts: values["allow-host"] ?? [],
+        });
         const text = redact(renderReport(report, values.stack), secretsOf(outputs));
         return { code: report.passed ? 0 : 1, stdout: `${text}\n`, stderr: "" };
     } catch (e) {

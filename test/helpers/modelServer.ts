@@ -136,6 +136,19 @@ export async function startModelServer(
             return foundry(res, { method: req.method ?? "", path, authorization, authorized, body }, options.foundry);
         const route = /\/(chat\/)?completions$/.test(path) && req.method === "POST";
         if (!route) return send(res, 404, error("NotFound", `no route ${req.method} ${path}`));
+        if (scenario.startsWith("echo-")) {
+            // A service that echoes the credential in its error body, as given, cut, upper-cased or base64-encoded.
+            const credential = String(authorization ?? "");
+            const form =
+                scenario === "echo-upper"
+                    ? credential.toUpperCase()
+                    : scenario === "echo-base64"
+                      ? Buffer.from(credential).toString("base64")
+                      : credential;
+            const padding = scenario === "echo-cut" ? "x".repeat(150) : "";
+            const status = scenario === "echo-401" ? 401 : 500;
+            return send(res, status, error("Echo", `${padding}bad credential ${form}`));
+        }
         if (scenario === "forbidden")
             return send(res, 403, error("PermissionDenied", "principal lacks the data action"));
         if (scenario === "gone") return send(res, 404, error("DeploymentNotFound", "the model is not available"));

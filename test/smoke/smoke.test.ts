@@ -57,6 +57,8 @@ function fakeCredential(token: string, scopes: string[] = []): TokenCredential {
 }
 
 const options = (extra: Record<string, unknown> = {}) => ({
+    // The loopback server stands in for Azure's inference hosts (the only hosts keys go to by default).
+    allowedHosts: ["127.0.0.1", "*.invalid"],
     ca: TEST_SERVER_CERT,
     timeoutSeconds: 5,
     today: TODAY,
@@ -489,7 +491,11 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         writeFileSync(file, JSON.stringify(await foundryOutputs(server.origin)));
         const ca = path.join(dir, "ca.pem");
         writeFileSync(ca, TEST_SERVER_CERT);
-        const r = await main(["--stack", "foundry", "--outputs", file, "--ca", ca], undefined, fakeCredential(TOKEN));
+        const r = await main(
+            ["--stack", "foundry", "--outputs", file, "--ca", ca, "--allow-host", "127.0.0.1"],
+            undefined,
+            fakeCredential(TOKEN),
+        );
         expect(r.code).toBe(0);
         expect(r.stdout.split("\n")[0]).toBe("Smoke check: stack foundry, 3 deployment(s) called, 0 failed");
         expect(r.stdout).toMatch(/\nfoundry\.deployments\.mistral-large +Mistral-Large-3 +200 +\d+ ms +11 +ok\n/);
@@ -512,7 +518,7 @@ describe("npm run smoke", () => {
                 const extra = outputs === undefined ? [] : ["--outputs", file, "--ca", ca, "--timeout", "10"];
                 execFile(
                     process.execPath,
-                    [require.resolve("tsx/cli"), "smoke/cli.ts", ...args, ...extra],
+                    [require.resolve("tsx/cli"), "smoke/cli.ts", ...args, ...extra, "--allow-host", "127.0.0.1"],
                     { cwd: ROOT, encoding: "utf8", timeout: 120_000 },
                     (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
                 );
@@ -536,5 +542,65 @@ describe("npm run smoke", () => {
         const noStack = await run([]);
         expect(noStack.code).toBe(2);
         expect(noStack.stderr.split("\n")[0]).toBe("--stack is required");
+    });
+});
+
+describe("credentials stay secret", () => {
+    const SECRET_KEY = "q7Lk2Vx9Rt4Wm8Zp3Nc6Hb1Yf5Gd0Sj2";
+
+    /** Every 6-character run of the key, as given, upper-cased and in base64 of the bearer header. */
+    const fragments = () => {
+        // base64 of the header from its 11th character on: the first 10 encode "Bearer " (and one bit of the key).
+        const forms = [
+            SECRET_KEY,
+            SECRET_KEY.toUpperCase(),
+            Buffer.from(`Bearer ${SECRET_KEY}`).toString("base64").slice(10),
+        ];
+        return forms.flatMap((f) => Array.from({ length: f.length - 5 }, (_, i) => f.slice(i, i + 6)));
+    };
+
+    it("an error body echoing the key whole, cut, upper-cased or base64-encoded shows none of it; 401 bodies are not shown", async () => {
+        server = await startModelServer({ keys: [SECRET_KEY] });
+        const scenarios = ["echo-whole", "echo-cut", "echo-upper", "echo-base64", "echo-401"];
+        const outputs = {
+            deployments: Object.fromEntries(
+                scenarios.map((s) => [
+                    s,
+                    serverless(`${server!.origin}/${s}`, "Ministral-3B", { primaryKey: SECRET_KEY }),
+                ]),
+            ),
+        };
+        const report = await smoke(outputs, options());
+        expect(report.results.map((r) => r.status)).toEqual([500, 500, 500, 500, 401]);
+        // Hidden, then cut: the cut one ends inside the mark.
+        for (const r of report.results.slice(0, 4)) expect(r.message).toMatch(/\[s/);
+        expect(report.results[4].message).not.toContain("service said");
+        const text = JSON.stringify(report) + renderReport(report, "dev");
+        for (const f of fragments()) expect(text, f).not.toContain(f);
+    });
+
+    it("sends no credential over http or to a host that is not of the target's kind, unless allowed", async () => {
+        const targets = [
+            ["http", "http://ministral.eastus2.models.ai.azure.com"],
+            ["elsewhere", "https://collector.example.com"],
+            ["wrongKind", "https://acct.openai.azure.com"],
+        ] as const;
+        const outputs = {
+            deployments: Object.fromEntries(targets.map(([n, url]) => [n, serverless(url, "Ministral-3B")])),
+        };
+        const report = await smoke(outputs, options({ allowedHosts: [] }));
+        expect(report.results.map((r) => [r.endpoint, r.ok, r.message])).toEqual([
+            ["deployments.http", false, "not called: http:// is not https: credentials go over https only"],
+            [
+                "deployments.elsewhere",
+                false,
+                "not called: collector.example.com is not a serverless inference host (*.models.ai.azure.com): credentials are not sent there; for a custom domain pass --allow-host collector.example.com",
+            ],
+            [
+                "deployments.wrongKind",
+                false,
+                "not called: acct.openai.azure.com is not a serverless inference host (*.models.ai.azure.com): credentials are not sent there; for a custom domain pass --allow-host acct.openai.azure.com",
+            ],
+        ]);
     });
 });
