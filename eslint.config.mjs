@@ -6,7 +6,8 @@
 //   policies -> infra/catalog only                                         (the policy pack, bundled standalone)
 //   plan -> anything                                                       (the offline plan tool)
 //   smoke -> infra, never plan or test                                     (the post-deploy smoke check)
-//   nothing -> plan, smoke, test
+//   preflight -> infra, plan, policies, never smoke or test                (the live checks before pulumi up)
+//   nothing -> plan, smoke, preflight, test
 import pulumi from "@pulumi/eslint-plugin";
 import tseslint from "typescript-eslint";
 
@@ -27,9 +28,13 @@ const NO_SMOKE = rule(
     "^(\\.\\./)+smoke(/|$)",
     "Nothing imports the smoke check: it runs after a deployment, on its own.",
 );
+const NO_PREFLIGHT = rule(
+    "^(\\.\\./)+preflight(/|$)",
+    "Nothing imports the preflight: it runs on its own, on top of the plan tool.",
+);
 const NO_POLICIES = rule("^(\\.\\./)+policies(/|$)", "The library does not import the policy pack.");
 /** What no file of the library imports: the tools built on it, the tests, the pack. */
-const LIBRARY = [NO_PLAN, NO_SMOKE, NO_TEST, NO_POLICIES];
+const LIBRARY = [NO_PLAN, NO_SMOKE, NO_PREFLIGHT, NO_TEST, NO_POLICIES];
 
 /** The boundaries, one entry per room: its files and the imports refused there. */
 export const BOUNDARIES = [
@@ -69,6 +74,7 @@ export const BOUNDARIES = [
         patterns: [
             NO_PLAN,
             NO_SMOKE,
+            NO_PREFLIGHT,
             NO_TEST,
             rule(
                 "^(\\.\\./)+infra/(?!catalog(/|$))",
@@ -76,8 +82,10 @@ export const BOUNDARIES = [
             ),
         ],
     },
-    { files: ["plan/**/*.ts", "bench/**/*.ts", "index.ts", "examples/**/*.ts"], patterns: [NO_SMOKE, NO_TEST] },
-    { files: ["smoke/**/*.ts"], patterns: [NO_PLAN, NO_TEST, NO_POLICIES] },
+    { files: ["plan/**/*.ts", "index.ts", "examples/**/*.ts"], patterns: [NO_SMOKE, NO_PREFLIGHT, NO_TEST] },
+    { files: ["bench/**/*.ts"], patterns: [NO_SMOKE, NO_TEST] },
+    { files: ["smoke/**/*.ts"], patterns: [NO_PLAN, NO_PREFLIGHT, NO_TEST, NO_POLICIES] },
+    { files: ["preflight/**/*.ts"], patterns: [NO_SMOKE, NO_TEST] },
 ];
 
 export default tseslint.config(

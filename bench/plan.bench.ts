@@ -8,6 +8,8 @@
  * - P2: `plan --json` of stacks with 1, 100 and 300 serverless deployments (13 models per project), run in rounds
  *   (1, 100, 300, 1, 100, 300, ...) after one warm-up each: time, CPU and peak resident memory of each process, the
  *   100/1 ratio taken round by round (goal: median at most 2) and the memory each resource adds.
+ * - Preflight: `bench/preflight.bench.ts` in its own process (32 Foundry deployments in 3 regions against a loopback
+ *   ARM answering after 100 ms; goal at most 1.5 s).
  * - The test suite: what `npm test` runs (vitest with package.json's arguments), wall time and the CPU of all its
  *   processes. Goal: under 60 s.
  *
@@ -247,6 +249,15 @@ function testSuite(): void {
     console.log(`  wall ${wall.toFixed(1)} s, cpu of all its processes ${cpu}, exit ${r.status}; tests: ${summary}`);
 }
 
+function preflight(): void {
+    const r = spawnSync(process.execPath, [RUN_TS, path.join(ROOT, "bench/preflight.bench.ts")], {
+        cwd: ROOT,
+        encoding: "utf8",
+    });
+    process.stdout.write(r.stdout);
+    if (r.status !== 0) console.log(`  preflight bench failed (exit ${r.status}): ${r.stderr.trim()}`);
+}
+
 const USAGE = "usage: npm run bench -- [--runs N] [--skip-tests]";
 
 function main(): void {
@@ -280,6 +291,7 @@ function main(): void {
     try {
         p1(pairs);
         p2(Math.min(5, pairs));
+        preflight();
         if (!values["skip-tests"]) testSuite();
     } finally {
         rmSync(TMP, { recursive: true, force: true });

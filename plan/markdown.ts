@@ -14,6 +14,11 @@ import { tableSections, type TableSection } from "./sections";
 export interface MarkdownOptions {
     /** Level of the report's title (`##`); sections are one level below. @default 2 */
     headingLevel?: number;
+    /**
+     * More sections, after the tables and before the resource tree (the preflight's, `preflight/report.ts`): given
+     * the sections' heading marker (`###`), their lines, headings included. @default - none
+     */
+    sections?: (heading: string) => string[];
 }
 
 /** Inputs shown after a resource's Azure name in the tree, when set. */
@@ -89,6 +94,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     appendPolicies(out, plan, h(1));
     appendWarnings(out, plan, h(1));
     for (const section of tableSections(plan)) appendTable(out, section, h(1));
+    if (options.sections) out.push("", ...options.sections(h(1)));
 
     out.push("", `${h(1)} Resources (${plan.resources.length})`, "", "```text", ...resourceTree(plan), "```");
 

@@ -6,7 +6,8 @@
  * The `ARM_*` variables, as Pulumi ESC's azure-login documents them (pulumi.com/docs/esc/providers/login/azure-login,
  * read 2026-12): `ARM_CLIENT_ID`, `ARM_TENANT_ID`, `ARM_SUBSCRIPTION_ID`, and `ARM_USE_OIDC=true` with `ARM_OIDC_TOKEN`,
  * or `ARM_CLIENT_SECRET`. As azure-native also accepts: `ARM_OIDC_REQUEST_TOKEN` + `ARM_OIDC_REQUEST_URL` (a CI
- * runner's ID-token endpoint, GitHub Actions' `ACTIONS_ID_TOKEN_REQUEST_*` values) instead of `ARM_OIDC_TOKEN`.
+ * runner's ID-token endpoint; GitHub Actions' own `ACTIONS_ID_TOKEN_REQUEST_TOKEN`/`_URL` are read when they are not
+ * set, as azurerm does) instead of `ARM_OIDC_TOKEN`.
  * `DefaultAzureCredential` reads `AZURE_*`, not `ARM_*`: without this module a stack deployed with ESC credentials would
  * find none for the traffic provider or the smoke check.
  *
@@ -59,8 +60,8 @@ export function armCredentialSource(env: ArmEnv): ArmCredentialSource {
     const tenantId = set(env, "ARM_TENANT_ID");
     const useOidc = set(env, "ARM_USE_OIDC")?.toLowerCase() === "true";
     const oidcToken = set(env, "ARM_OIDC_TOKEN");
-    const requestToken = set(env, "ARM_OIDC_REQUEST_TOKEN");
-    const requestUrl = set(env, "ARM_OIDC_REQUEST_URL");
+    const requestToken = set(env, "ARM_OIDC_REQUEST_TOKEN") ?? set(env, "ACTIONS_ID_TOKEN_REQUEST_TOKEN");
+    const requestUrl = set(env, "ARM_OIDC_REQUEST_URL") ?? set(env, "ACTIONS_ID_TOKEN_REQUEST_URL");
     const secret = set(env, "ARM_CLIENT_SECRET");
     const asks = useOidc || oidcToken !== undefined || secret !== undefined;
     if (!asks) return { kind: "default" };
@@ -173,11 +174,16 @@ function envCredential(
     /** `ARM_OIDC_TOKEN`, or a fresh token from the runner's `ARM_OIDC_REQUEST_URL`. */
     const federatedToken = async (abort?: AbortSignal): Promise<string> => {
         if (source.kind === "oidc-token") return set(env, "ARM_OIDC_TOKEN")!;
-        const url = new URL(set(env, "ARM_OIDC_REQUEST_URL")!);
+        const url = new URL((set(env, "ARM_OIDC_REQUEST_URL") ?? set(env, "ACTIONS_ID_TOKEN_REQUEST_URL"))!);
         url.searchParams.set("audience", OIDC_REQUEST_AUDIENCE);
         const answer = await request(
             url.href,
-            { method: "GET", headers: { authorization: `Bearer ${set(env, "ARM_OIDC_REQUEST_TOKEN")!}` } },
+            {
+                method: "GET",
+                headers: {
+                    authorization: `Bearer ${(set(env, "ARM_OIDC_REQUEST_TOKEN") ?? set(env, "ACTIONS_ID_TOKEN_REQUEST_TOKEN"))!}`,
+                },
+            },
             abort,
         );
         const value = (answer.json as { value?: unknown } | undefined)?.value;
