@@ -125,7 +125,6 @@ export class FoundryAccount extends pulumi.ComponentResource {
             duplicatePrincipals("foundryUsers", args.foundryUsers, FOUNDRY_USER.name),
         );
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
-        const tags = args.tags;
         const disableLocalAuth = args.disableLocalAuth ?? true;
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
         const rg = this.resourceGroup(name, args);
@@ -157,7 +156,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
                     },
                     ...(args.restore ? { restore: true } : {}),
                 },
-                tags,
+                tags: args.tags,
             },
             // A new subdomain means a new account. The purge runs after the account's delete (it depends on it).
             {
