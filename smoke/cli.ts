@@ -1,10 +1,12 @@
 /**
- * `npm run smoke -- --stack NAME [--outputs FILE] [--timeout SECONDS] [--ca FILE]`
+ * `npm run smoke -- --stack NAME [--outputs FILE] [--timeout SECONDS] [--ca FILE] [--wait-for-access SECONDS]`
  *
  * After `pulumi up`: sends one minimal chat (or completion) request to every deployment in the stack's outputs and
  * prints a table. The outputs come from `--outputs FILE` or stdin, as `pulumi stack output --json --show-secrets`
  * prints them. Exit codes: 0 every deployment answered; 1 at least one did not; 2 the command line or the outputs
- * are wrong. Keys are sent to their endpoints only and never printed.
+ * are wrong. Keys are sent to their endpoints only and never printed. `--wait-for-access SECONDS` retries a deployment
+ * that answers 401 or 403 with a growing backoff until that many seconds have passed (a new role assignment takes
+ * minutes to apply), then reports as without it.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -14,8 +16,8 @@ import { renderReport, smoke } from "./run";
 import { OutputsError } from "./targets";
 
 const USAGE =
-    "usage: pulumi stack output --json --show-secrets --stack NAME | npm run smoke -- --stack NAME [--timeout SECONDS] [--ca FILE]\n" +
-    "       npm run smoke -- --stack NAME --outputs FILE [--timeout SECONDS] [--ca FILE]";
+    "usage: pulumi stack output --json --show-secrets --stack NAME | npm run smoke -- --stack NAME [--timeout SECONDS] [--ca FILE] [--wait-for-access SECONDS]\n" +
+    "       npm run smoke -- --stack NAME --outputs FILE [--timeout SECONDS] [--ca FILE] [--wait-for-access SECONDS]";
 
 function readStdin(): string {
     return readFileSync(0, "utf8");
@@ -41,7 +43,14 @@ export async function main(
     input: () => string = readStdin,
     credential: TokenCredential = new DefaultAzureCredential(),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-    let values: { stack?: string; outputs?: string; timeout?: string; ca?: string; help?: boolean };
+    let values: {
+        stack?: string;
+        outputs?: string;
+        timeout?: string;
+        ca?: string;
+        "wait-for-access"?: string;
+        help?: boolean;
+    };
     try {
         ({ values } = parseArgs({
             args: argv,
@@ -50,6 +59,7 @@ export async function main(
                 outputs: { type: "string" },
                 timeout: { type: "string" },
                 ca: { type: "string" },
+                "wait-for-access": { type: "string" },
                 help: { type: "boolean", short: "h" },
             },
             strict: true,
@@ -66,6 +76,13 @@ export async function main(
             stdout: "",
             stderr: `--timeout ${JSON.stringify(values.timeout)} is not a number of seconds\n`,
         };
+    const waitForAccessSeconds = values["wait-for-access"] === undefined ? 0 : Number(values["wait-for-access"]);
+    if (!Number.isFinite(waitForAccessSeconds) || waitForAccessSeconds < 0)
+        return {
+            code: 2,
+            stdout: "",
+            stderr: `--wait-for-access ${JSON.stringify(values["wait-for-access"])} is not a number of seconds\n`,
+        };
     let outputs: unknown;
     let ca: string | undefined;
     try {
@@ -76,7 +93,7 @@ export async function main(
         return { code: 2, stdout: "", stderr: `cannot read the stack outputs: ${(e as Error).message}\n${USAGE}\n` };
     }
     try {
-        const report = await smoke(outputs, { timeoutSeconds, ca, credential });
+        const report = await smoke(outputs, { timeoutSeconds, ca, credential, waitForAccessSeconds });
         const text = redact(renderReport(report, values.stack), secretsOf(outputs));
         return { code: report.passed ? 0 : 1, stdout: `${text}\n`, stderr: "" };
     } catch (e) {
