@@ -7,13 +7,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS } from "./catalog";
 import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "./components";
-import type { ValidFoundryConfig } from "./config";
+import { withCheckedModel, type ValidFoundryConfig } from "./config";
 
 /** What a client needs of one Foundry deployment. */
 export interface FoundryDeploymentOutput {
     /** The value to send as `model`: the deployment name. */
     model: string;
-    /** The catalog model deployed, its format (publisher), version and who sells it. */
+    /** The model deployed (`properties.model`), its format (publisher), version and who sells it (catalog models). */
     modelName: string;
     format: string;
     version: string;
@@ -29,8 +29,8 @@ export interface FoundryDeploymentOutput {
     accountEndpoint: pulumi.Output<string>;
     /** Endpoint of each project of the account (deployments belong to the account: every project reaches them). */
     projectEndpoints: { [project: string]: pulumi.Output<string> };
-    /** Default rate limits of the model (per subscription, region and SKU). */
-    rateLimits: { tokensPerMinute: number; requestsPerMinute: number; concurrentRequests: number };
+    /** Default rate limits of the model (per subscription, region and SKU); absent for a model outside the catalog. */
+    rateLimits?: { tokensPerMinute: number; requestsPerMinute: number; concurrentRequests: number };
     /** Secret; only when local auth is on. */
     primaryKey?: pulumi.Output<string | undefined>;
     /** Secret; only when local auth is on. */
@@ -143,32 +143,37 @@ function defineDeployments(
             (dependsOn) =>
                 new FoundryModelDeployment(
                     `${f.name}-${d.name}`,
-                    {
-                        resourceGroupName: account.resourceGroupName,
-                        accountName: account.accountName,
-                        customSubDomain: account.customSubDomain,
-                        location: f.location,
-                        deploymentName: d.name,
-                        model: d.offer.name,
-                        version: d.version,
-                        sku: d.sku,
-                        capacity: d.capacity,
-                        // The filter's output name makes the deployment wait for the filter it uses.
-                        raiPolicyName: filter ? filter.raiPolicyName : d.raiPolicyName,
-                        versionUpgradeOption: d.versionUpgradeOption,
-                        acceptRetired: d.acceptRetired,
-                        timeoutMinutes: d.timeoutMinutes,
-                        tags: { ...f.tags, ...d.tags },
-                    },
+                    // The model validation resolved and checked travels with the arguments: the component looks it up no more.
+                    withCheckedModel(
+                        {
+                            resourceGroupName: account.resourceGroupName,
+                            accountName: account.accountName,
+                            customSubDomain: account.customSubDomain,
+                            location: f.location,
+                            deploymentName: d.name,
+                            model: d.model,
+                            ...(d.format !== undefined ? { format: d.format } : {}),
+                            version: d.version,
+                            sku: d.sku,
+                            capacity: d.capacity,
+                            // The filter's output name makes the deployment wait for the filter it uses.
+                            raiPolicyName: filter ? filter.raiPolicyName : d.raiPolicyName,
+                            versionUpgradeOption: d.versionUpgradeOption,
+                            acceptRetired: d.acceptRetired,
+                            timeoutMinutes: d.timeoutMinutes,
+                            tags: { ...f.tags, ...d.tags },
+                        },
+                        d.checked,
+                    ),
                     { dependsOn },
                 ),
         );
         out[d.name] = {
             model: d.name,
-            modelName: d.offer.name,
-            format: d.offer.format,
-            version: d.version,
-            soldBy: d.offer.soldBy,
+            modelName: d.checked.name,
+            format: d.checked.format,
+            version: d.checked.version,
+            soldBy: d.offer?.soldBy ?? "not in the catalog",
             sku: d.sku,
             capacity: d.capacity,
             contentFilter: d.raiPolicyName,
@@ -176,11 +181,15 @@ function defineDeployments(
             entraScope: FOUNDRY_ENDPOINTS.entraScope,
             accountEndpoint: account.endpoint,
             projectEndpoints: Object.fromEntries(Object.entries(projects).map(([n, p]) => [n, p.endpoint])),
-            rateLimits: {
-                tokensPerMinute: d.offer.rateLimits.tokensPerMinute,
-                requestsPerMinute: d.offer.rateLimits.requestsPerMinute,
-                concurrentRequests: d.offer.rateLimits.concurrentRequests,
-            },
+            ...(d.offer
+                ? {
+                      rateLimits: {
+                          tokensPerMinute: d.offer.rateLimits.tokensPerMinute,
+                          requestsPerMinute: d.offer.rateLimits.requestsPerMinute,
+                          concurrentRequests: d.offer.rateLimits.concurrentRequests,
+                      },
+                  }
+                : {}),
             ...(f.disableLocalAuth ? {} : { primaryKey: account.primaryKey, secondaryKey: account.secondaryKey }),
         };
     }

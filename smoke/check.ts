@@ -6,13 +6,7 @@
 import { getBearerTokenProvider, type TokenCredential } from "@azure/identity";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { Agent, fetch as undiciFetch } from "undici";
-import {
-    findFoundryOffer,
-    findModel,
-    lifecycleStage,
-    replacementClause,
-    SERVERLESS_RATE_LIMITS,
-} from "../infra/catalog";
+import { findModel, lifecycleStage, replacementClause, SERVERLESS_RATE_LIMITS } from "../infra/catalog";
 import type { SmokeTarget } from "./targets";
 
 export interface SmokeResult {
@@ -233,7 +227,7 @@ function notFoundHint(target: SmokeTarget, today: Date): string {
 
 /** On a Foundry resource `model` names the deployment: a 404 is a deployment that is missing or a retired model. */
 function foundryNotFound(target: SmokeTarget, today: Date, route: string): string {
-    const offer = findFoundryOffer(target.model).offer;
+    const offer = findModel(target.model)?.foundry;
     const lc = offer?.lifecycle;
     if (lc && lifecycleStage(lc, today) === "retired")
         return `${offer!.name} was retired on ${lc.retired}: its Foundry deployments return 404; ${replacementClause(lc, { offer: "foundry", today })}`;

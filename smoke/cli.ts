@@ -10,7 +10,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DefaultAzureCredential, type TokenCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/identity";
+import { armCredential } from "../infra/util/armCredential";
 import { redact } from "./check";
 import { renderReport, smoke } from "./run";
 import { OutputsError } from "./targets";
@@ -36,12 +37,13 @@ function secretsOf(value: unknown, out: string[] = []): string[] {
 
 /**
  * Runs the check. `credential` gives the Microsoft Entra ID tokens of targets without a key (a Foundry resource
- * with local auth off, an `AADToken` online endpoint); `DefaultAzureCredential` unless a test passes its own.
+ * with local auth off, an `AADToken` online endpoint): the `ARM_*` variables (Pulumi ESC, Pulumi Deployments), else
+ * `DefaultAzureCredential` (`infra/util/armCredential.ts`), unless a test passes its own.
  */
 export async function main(
     argv: string[],
     input: () => string = readStdin,
-    credential: TokenCredential = new DefaultAzureCredential(),
+    credential: TokenCredential = armCredential(),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
     let values: {
         stack?: string;

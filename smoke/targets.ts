@@ -7,7 +7,7 @@ import {
     DEPLOYMENT_HEADER,
     FOUNDRY_CAPACITY_UNIT_TPM,
     FOUNDRY_USER,
-    findFoundryOffer,
+    findModel,
     type ClientApi,
 } from "../infra/catalog";
 
@@ -165,7 +165,7 @@ export function foundryTargets(outputs: Loose): ReadTargets {
         const endpoint = `foundry.deployments.${name}`;
         const deployment = str(d.model) ?? name;
         const model = str(d.modelName) ?? deployment;
-        const task = findFoundryOffer(model).offer?.task;
+        const task = findModel(model)?.foundry?.task;
         if (task) {
             result.skipped.push({ endpoint, model, reason: `${task.kind} model: no chat completions to call` });
             continue;

@@ -3,10 +3,9 @@
  * there, under which `format`, `name` and default `version`, sold by Azure or by a partner through Azure Marketplace,
  * with which deployment SKUs in which regions, their default rate limits (which are also the default quota) and
  * their lifecycle. Every fact carries its {@link Source}: the MicrosoftDocs/azure-ai-docs page (path@commit) and
- * date it was read from. The hub serverless offers of the same models live in `models.ts`: the two tables are independent, and a
- * stack may use a model on both paths.
+ * date it was read from. An offer is part of its model's one record (`ModelEntry.foundry`, joined in `models.ts`), beside
+ * the model's hub offers, under the record's one name and alias list: look a model up with `findModel`.
  */
-import { closest } from "./suggest";
 import type { Lifecycle, Source } from "./types";
 
 /** Deployment SKUs (`sku.name` of a `Microsoft.CognitiveServices/accounts/deployments`) the catalog knows. */
@@ -62,8 +61,6 @@ export interface FoundryOffer {
     name: string;
     /** `properties.model.format`: the model's publisher as the deployment API names it (`Mistral AI`, `Meta`). */
     format: string;
-    /** Other names people use; matched case-insensitively. */
-    aliases: readonly string[];
     /** `properties.model.version` the catalog deploys unless a deployment names another. */
     version: string;
     versionSource: Source;
@@ -331,7 +328,6 @@ function direct(
     o: Pick<FoundryOffer, "name" | "format" | "version" | "registry"> & Partial<FoundryOffer>,
 ): FoundryOffer {
     return {
-        aliases: [],
         versionSource: FOUNDRY_SOURCES.modelCards,
         soldBy: "Azure",
         skus: [globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix)],
@@ -341,17 +337,10 @@ function direct(
     };
 }
 
-function partner(
-    name: string,
-    format: string,
-    registry: string,
-    version: string,
-    aliases: string[] = [],
-): FoundryOffer {
+function partner(name: string, format: string, registry: string, version: string): FoundryOffer {
     return {
         name,
         format,
-        aliases,
         version,
         versionSource: FOUNDRY_SOURCES.marketplaceMatrix,
         soldBy: "Partner",
@@ -382,10 +371,14 @@ const DATA_ZONE_STANDARD: FoundrySkuOffer = {
 const MISTRAL = "Mistral AI";
 const META = "Meta";
 
+/**
+ * The Foundry offers, in table order. Each is the `foundry` offer of one catalog record (`MODELS`), whose name and
+ * aliases find it: look models up with `findModel`, never in this list.
+ */
 export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
-    partner("Ministral-3B", MISTRAL, "azureml-mistral", "1", ["ministral 3b"]),
-    partner("mistral-small-2503", MISTRAL, "azureml-mistral", "1", ["Mistral Small 3.1"]),
-    partner("mistral-medium-2505", MISTRAL, "azureml-mistral", "1", ["Mistral Medium 3"]),
+    partner("Ministral-3B", MISTRAL, "azureml-mistral", "1"),
+    partner("mistral-small-2503", MISTRAL, "azureml-mistral", "1"),
+    partner("mistral-medium-2505", MISTRAL, "azureml-mistral", "1"),
     partner("Codestral-2501", MISTRAL, "azureml-mistral", "2"),
     direct({
         name: "Mistral-Large-3",
@@ -428,7 +421,6 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         format: META,
         registry: "azureml-meta",
         version: "4",
-        aliases: ["Llama 3.3 70B Instruct"],
         skus: [
             globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix),
             {
@@ -447,24 +439,6 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
     direct({ name: "Llama-4-Maverick-17B-128E-Instruct-FP8", format: META, registry: "azureml-meta", version: "1" }),
     partner("Llama-4-Scout-17B-16E-Instruct", META, "azureml-meta", "1"),
 ];
-
-const BY_NAME = new Map<string, FoundryOffer>();
-for (const o of FOUNDRY_OFFERS) for (const key of [o.name, ...o.aliases]) BY_NAME.set(key.toLowerCase(), o);
-
-/** A Foundry lookup: the offer, or the catalog names closest to what was given. */
-export type FoundryLookup =
-    { offer: FoundryOffer; suggestions?: undefined } | { offer?: undefined; suggestions: string[] };
-
-/**
- * Finds a Foundry offer by its name or an alias, case-insensitively (the catalog's spelling is what goes to Azure);
- * when none matches, returns up to three close names.
- */
-export function findFoundryOffer(name: string): FoundryLookup {
-    const offer = BY_NAME.get(name.toLowerCase());
-    if (offer) return { offer };
-    const hits = closest(name, [...BY_NAME.keys()], 6).map((k) => BY_NAME.get(k)!.name);
-    return { suggestions: [...new Set(hits)].slice(0, 3) };
-}
 
 /** The SKU offer of a model, if it has that SKU (names compared without case, as the policy pack compares them). */
 export function foundrySku(offer: FoundryOffer, sku: string): FoundrySkuOffer | undefined {

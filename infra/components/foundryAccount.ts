@@ -1,8 +1,6 @@
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as monitor from "@pulumi/azure-native/monitor";
-import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import * as resources from "@pulumi/azure-native/resources";
+import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_SOFT_DELETE, FOUNDRY_USER, normalizeRegion } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
@@ -10,13 +8,10 @@ import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
 import { DeletedAccountPurge } from "./deletedAccountPurge";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
-import {
-    defaultResourceGroupName,
-    deterministicGuid,
-    foundryAccountName,
-    logAnalyticsName,
-    randomSuffix,
-} from "./names";
+import { logAnalyticsWorkspace } from "./logAnalytics";
+import { defaultResourceGroupName, foundryAccountName, randomSuffix } from "./names";
+import { resourceGroupFor } from "./resourceGroup";
+import { assignRole } from "./roleAssignment";
 
 /** The write chain of each account (a method reads it: the component schema publishes fields as outputs). */
 const WRITE_CHAINS = new WeakMap<FoundryAccount, AccountWriteChain>();
@@ -238,17 +233,16 @@ export class FoundryAccount extends pulumi.ComponentResource {
         account: cognitiveservices.Account,
         resourceGroupName: pulumi.Output<string>,
     ): operationalinsights.Workspace {
-        const logs = new operationalinsights.Workspace(
-            `${name}-log`,
+        const logs = logAnalyticsWorkspace(
+            name,
             {
-                workspaceName: logAnalyticsName(args.accountName),
+                baseName: args.accountName,
                 resourceGroupName,
                 location: args.location,
-                sku: { name: "PerGB2018" },
-                retentionInDays: args.logRetentionDays ?? 30,
+                retentionInDays: args.logRetentionDays,
                 tags: args.tags,
             },
-            { parent: this },
+            this,
         );
         const setting = new monitor.DiagnosticSetting(
             `${name}-diagnostics`,
@@ -267,31 +261,23 @@ export class FoundryAccount extends pulumi.ComponentResource {
 
     private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {
         const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.accountName);
-        if (!(args.createResourceGroup ?? true)) return { name: pulumi.output(rgName) };
-        const rg = new resources.ResourceGroup(
-            `${name}-rg`,
-            { resourceGroupName: rgName, location: args.location, tags: args.tags },
-            { parent: this },
-        );
-        return { name: rg.name };
+        const create = args.createResourceGroup ?? true;
+        return resourceGroupFor(name, { name: rgName, create, location: args.location, tags: args.tags }, this);
     }
 
     private grantFoundryUsers(name: string, account: cognitiveservices.Account, users: FoundryUserPrincipal[]): void {
-        const subscriptionId = account.id.apply((id) => id.split("/")[2]);
         for (const principal of users) {
-            const assignment = new authorization.RoleAssignment(
+            const assignment = assignRole(
                 `${name}-user-${principal.principalId}`,
                 {
-                    roleAssignmentName: account.id.apply((scope) =>
-                        deterministicGuid(scope, principal.principalId, FOUNDRY_USER.id),
-                    ),
                     scope: account.id,
                     principalId: principal.principalId,
                     principalType: principal.principalType ?? "User",
-                    roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${FOUNDRY_USER.id}`,
+                    role: FOUNDRY_USER,
                     description: `${FOUNDRY_USER.name}: call the models of this Foundry resource with Entra ID`,
                 },
-                { parent: this, dependsOn: this.writes().after() },
+                this,
+                this.writes().after(),
             );
             this.writes().add(`role assignment ${principal.principalId}`, assignment);
         }

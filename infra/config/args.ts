@@ -213,6 +213,7 @@ export const FOUNDRY_DEPLOYMENT_ARGS: ArgRules = {
     location: field(foundrySchema, "location"),
     deploymentName: required(foundryDeploymentSchema, "name"),
     model: required(foundryDeploymentSchema, "model"),
+    format: field(foundryDeploymentSchema, "format"),
     version: field(foundryDeploymentSchema, "version"),
     sku: required(foundryDeploymentSchema, "sku"),
     capacity: required(foundryDeploymentSchema, "capacity"),

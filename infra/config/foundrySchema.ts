@@ -64,9 +64,17 @@ export const contentFilterSchema = z.strictObject({
 export const foundryDeploymentSchema = z.strictObject({
     /** Deployment name: what clients send as `model`. Unique per account. */
     name: z.string().regex(FOUNDRY_DEPLOYMENT_NAME, CHILD_NAME_RULE),
-    /** Foundry model name or alias (see the catalog's Foundry table). */
+    /**
+     * A catalog model's name or alias (see the catalog's Foundry table); with `format`, the model's name as Azure
+     * spells it, in the catalog or not.
+     */
     model: z.string().min(1),
-    /** Model version. @default - the catalog's version for the model */
+    /**
+     * The model's format (its publisher as the deployment API names it: `OpenAI`, `Cohere`, `Mistral AI`), to deploy
+     * a model outside the catalog by format, name and version. @default - the catalog's, found by `model`
+     */
+    format: z.string().min(1).optional(),
+    /** Model version; required with `format` for a model outside the catalog. @default - the catalog's version */
     version: z
         .string()
         .regex(/^[0-9A-Za-z.-]+$/, "a model version such as 1")

@@ -4,7 +4,7 @@
  * and worktrees, so in `npm run test:e2e`; diff.test.ts and diffRules.test.ts check the diff itself in-process.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +40,8 @@ beforeAll(async () => {
         writeFileSync(file(name), JSON.stringify(planToJson(await planOf(config)), null, 2));
     }
     writeFileSync(file("not-a-plan.json"), JSON.stringify({ hello: "world" }));
+    const prod = JSON.parse(readFileSync(file("main.json"), "utf8")) as { stack: string };
+    writeFileSync(file("prod.json"), JSON.stringify({ ...prod, stack: "prod" }));
 }, 120_000);
 
 describe("npm run plan:diff", () => {
@@ -146,6 +148,19 @@ describe("npm run plan:diff", () => {
         const ref = diff(["--base", "no-such-ref-anywhere"]);
         expect(ref.code).toBe(2);
         expect(ref.stderr).toContain("--base no-such-ref-anywhere: not a commit in");
+    });
+
+    it("exits 2 when the plans are of different stacks, with or without the gate", () => {
+        for (const gate of [[], ["--fail-on-destructive"]]) {
+            const r = diff(["--before", file("prod.json"), "--after", file("main.json"), ...gate]);
+            expect(r.code).toBe(2);
+            expect(r.stdout).toBe("");
+            expect(r.stderr).toBe(
+                "refusing to compare plans of different stacks: prod.json is a plan of stack prod of project " +
+                    "azure-ai-models, main.json of stack dev of project azure-ai-models; plan the same stack on both " +
+                    "sides (--stack prod)\n",
+            );
+        }
     });
 
     it("--base HEAD plans HEAD in a temporary worktree against the working tree, uncommitted changes and all, and cleans up", () => {
