@@ -66,6 +66,8 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         networkAcls: f.networkAcls,
         logRetentionDays: f.logRetentionDays,
         foundryUsers: f.principals,
+        restore: f.restore,
+        purgeOnDestroy: f.purgeOnDestroy,
         tags: f.tags,
     });
     const onAccount = { resourceGroupName: account.resourceGroupName, accountName: account.accountName };

@@ -1,10 +1,13 @@
 /**
- * `npm run smoke -- --stack NAME [--outputs FILE] [--timeout SECONDS] [--ca FILE] [--allow-host HOST]...`
+ * `npm run smoke -- --stack NAME [--outputs FILE] [--timeout SECONDS] [--ca FILE] [--wait-for-access SECONDS]
+ *   [--allow-host HOST]...`
  *
  * After `pulumi up`: sends one minimal chat (or completion) request to every deployment in the stack's outputs and
  * prints a table. The outputs come from `--outputs FILE` or stdin, as `pulumi stack output --json --show-secrets`
  * prints them. Exit codes: 0 every deployment answered; 1 at least one did not; 2 the command line or the outputs
- * are wrong. Keys are sent to their endpoints only and never printed.
+ * are wrong. Keys are sent to their endpoints only and never printed. `--wait-for-access SECONDS` retries a deployment
+ * that answers 401 or 403 with a growing backoff until that many seconds have passed (a new role assignment takes
+ * minutes to apply), then reports as without it.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -16,8 +19,8 @@ import { renderReport, smoke } from "./run";
 import { OutputsError } from "./targets";
 
 const USAGE =
-    "usage: pulumi stack output --json --show-secrets --stack NAME | npm run smoke -- --stack NAME [--timeout SECONDS] [--ca FILE] [--allow-host HOST]...\n" +
-    "       npm run smoke -- --stack NAME --outputs FILE [--timeout SECONDS] [--ca FILE] [--allow-host HOST]...";
+    "usage: pulumi stack output --json --show-secrets --stack NAME | npm run smoke -- --stack NAME [--timeout SECONDS] [--ca FILE] [--wait-for-access SECONDS] [--allow-host HOST]...\n" +
+    "       npm run smoke -- --stack NAME --outputs FILE [--timeout SECONDS] [--ca FILE] [--wait-for-access SECONDS] [--allow-host HOST]...";
 
 function readStdin(): string {
     return readFileSync(0, "utf8");
@@ -51,6 +54,7 @@ export async function main(
         timeout?: string;
         ca?: string;
         "allow-host"?: string[];
+        "wait-for-access"?: string;
         help?: boolean;
     };
     try {
@@ -62,6 +66,7 @@ export async function main(
                 timeout: { type: "string" },
                 ca: { type: "string" },
                 "allow-host": { type: "string", multiple: true },
+                "wait-for-access": { type: "string" },
                 help: { type: "boolean", short: "h" },
             },
             strict: true,
@@ -85,6 +90,13 @@ export async function main(
             stdout: "",
             stderr: `--timeout ${JSON.stringify(values.timeout)} is not a number of seconds\n`,
         };
+    const waitForAccessSeconds = values["wait-for-access"] === undefined ? 0 : Number(values["wait-for-access"]);
+    if (!Number.isFinite(waitForAccessSeconds) || waitForAccessSeconds < 0)
+        return {
+            code: 2,
+            stdout: "",
+            stderr: `--wait-for-access ${JSON.stringify(values["wait-for-access"])} is not a number of seconds\n`,
+        };
     let outputs: unknown;
     let ca: string | undefined;
     try {
@@ -99,6 +111,7 @@ export async function main(
             timeoutSeconds,
             ca,
             credential,
+            waitForAccessSeconds,
             allowedHosts: values["allow-host"] ?? [],
         });
         const text = redact(renderReport(report, values.stack), secretsOf(outputs));

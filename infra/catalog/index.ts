@@ -24,6 +24,7 @@ export {
     type ReplacementContext,
 } from "./replacement";
 export { SOURCES } from "./sources";
+export { FOUNDRY_SOFT_DELETE } from "./softDelete";
 export {
     SERVERLESS_REGIONS,
     SERVERLESS_US_REGIONS,

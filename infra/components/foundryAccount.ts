@@ -2,10 +2,11 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as monitor from "@pulumi/azure-native/monitor";
 import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
-import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
+import { FOUNDRY_ENDPOINTS, FOUNDRY_SOFT_DELETE, FOUNDRY_USER, normalizeRegion } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
 import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
+import { DeletedAccountPurge } from "./deletedAccountPurge";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
 import { defaultResourceGroupName, foundryAccountName, randomSuffix } from "./names";
@@ -68,6 +69,18 @@ export interface FoundryAccountArgs {
     logRetentionDays?: number;
     /** Principals that get the Foundry User role on the account. @default [] */
     foundryUsers?: FoundryUserPrincipal[];
+    /**
+     * Recover the soft-deleted account of the same name (deleted within 48 hours) instead of creating a new one
+     * (`properties.restore`): without it, creating an account whose name is soft-deleted fails. @default false
+     */
+    restore?: boolean;
+    /**
+     * Purge the account's soft-deleted copy when the account is destroyed or replaced, so its name and subdomain are
+     * free at once (a `DeletedAccountPurge` the account depends on). Needs
+     * `Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete` at the subscription. A purged
+     * account cannot be recovered. @default false
+     */
+    purgeOnDestroy?: boolean;
     /** Tags on every resource the component creates. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -115,13 +128,14 @@ export class FoundryAccount extends pulumi.ComponentResource {
             duplicatePrincipals("foundryUsers", args.foundryUsers, FOUNDRY_USER.name),
         );
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
-        const tags = args.tags;
         const disableLocalAuth = args.disableLocalAuth ?? true;
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
         const rg = this.resourceGroup(name, args);
         const subdomain = args.customSubDomain
             ? pulumi.output(args.customSubDomain)
             : randomSuffix(name, this).result.apply((s) => foundryAccountName(args.accountName, s));
+        if (args.customSubDomain) void pulumi.log.warn(fixedSubdomainWarning(args), this);
+        const purge = args.purgeOnDestroy ? this.purge(name, args, rg.name, subdomain) : undefined;
 
         const account = new cognitiveservices.Account(
             `${name}-account`,
@@ -143,15 +157,19 @@ export class FoundryAccount extends pulumi.ComponentResource {
                         ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
                         virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
                     },
+                    ...(args.restore ? { restore: true } : {}),
                 },
-                tags,
+                tags: args.tags,
             },
-            // The subdomain cannot change once set: a new one means a new account.
-            { parent: this, replaceOnChanges: ["properties.customSubDomainName"] },
+            // A new subdomain means a new account. The purge runs after the account's delete (it depends on it).
+            {
+                parent: this,
+                replaceOnChanges: ["properties.customSubDomainName"],
+                ...(purge ? { dependsOn: [purge] } : {}),
+            },
         );
 
-        // Every write to the account runs one after another (409 otherwise): the diagnostic setting, then the role
-        // assignments; the stack appends projects, filters and deployments (see AccountWriteChain).
+        // Every write to the account runs one after another (409 otherwise): see AccountWriteChain.
         const chain = new AccountWriteChain(account);
         WRITE_CHAINS.set(this, chain);
         const logs = this.diagnostics(name, args, account, rg.name);
@@ -195,6 +213,25 @@ export class FoundryAccount extends pulumi.ComponentResource {
      */
     writes(): AccountWriteChain {
         return WRITE_CHAINS.get(this)!;
+    }
+
+    /** Purges the account's soft-deleted copy once the account (which depends on it) is deleted. */
+    private purge(
+        name: string,
+        args: FoundryAccountArgs,
+        resourceGroupName: pulumi.Output<string>,
+        accountName: pulumi.Output<string>,
+    ): DeletedAccountPurge {
+        return new DeletedAccountPurge(
+            `${name}-purge`,
+            {
+                subscriptionId: authorization.getClientConfigOutput({ parent: this }).subscriptionId,
+                location: normalizeRegion(args.location),
+                resourceGroupName,
+                accountName,
+            },
+            { parent: this },
+        );
     }
 
     /** A Log Analytics workspace and the diagnostic setting that sends the account's logs and metrics to it. */
@@ -251,4 +288,17 @@ export class FoundryAccount extends pulumi.ComponentResource {
             this.writes().add(`role assignment ${principal.principalId}`, assignment);
         }
     }
+}
+
+/** The warning for a fixed custom subdomain: a deleted account keeps it for 48 hours. */
+export function fixedSubdomainWarning(
+    args: Pick<FoundryAccountArgs, "customSubDomain" | "restore" | "purgeOnDestroy">,
+): string {
+    const hours = FOUNDRY_SOFT_DELETE.retentionHours;
+    const handled = args.purgeOnDestroy
+        ? "purgeOnDestroy purges it when the stack deletes the account"
+        : args.restore
+          ? "restore: true recovers a soft-deleted account of this name"
+          : "set restore: true to recover it, or purgeOnDestroy: true to purge it on destroy";
+    return `customSubDomain: "${args.customSubDomain}" is fixed: a deleted account keeps its name and subdomain soft-deleted for ${hours} hours, and creating the account again meanwhile fails (FlagMustBeSetForRestore); ${handled} (${FOUNDRY_SOFT_DELETE.source.document.split(";")[0]})`;
 }

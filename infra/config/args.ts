@@ -186,6 +186,8 @@ export const FOUNDRY_ACCOUNT_ARGS: ArgRules = {
     networkAcls: field(foundrySchema, "networkAcls"),
     logRetentionDays: field(foundrySchema, "logRetentionDays"),
     foundryUsers: z.array(principalSchema).optional(),
+    restore: z.boolean().optional(),
+    purgeOnDestroy: z.boolean().optional(),
     tags: TAGS,
 };
 

@@ -125,6 +125,10 @@ export const foundrySchema = z.strictObject({
             virtualNetworkRules: z.array(z.string().regex(SUBNET_ID, "a subnet ARM id")).default([]),
         })
         .optional(),
+    /** Recover the soft-deleted account of the same name instead of creating one. @default false */
+    restore: z.boolean().default(false),
+    /** Purge the account's soft-deleted copy when it is destroyed or replaced. @default false */
+    purgeOnDestroy: z.boolean().default(false),
     /** Log Analytics retention of the account's diagnostic logs. @default 30 */
     logRetentionDays: z.number().int().min(30).max(730).default(30),
     tags: tags.optional(),

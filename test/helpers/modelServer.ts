@@ -76,6 +76,11 @@ export interface FoundryServerOptions {
     withoutRole?: readonly string[];
     /** Deployments over their rate limit. */
     limited?: readonly string[];
+    /**
+     * Answer this many calls 403 before serving, as while a new Foundry User role assignment propagates (the counter
+     * is the server's, over every call). @default 0
+     */
+    forbiddenFirst?: number;
 }
 
 /** Azure OpenAI's v1 API on a Foundry resource; the body is already recorded, `authorized` already judged. */
@@ -86,6 +91,10 @@ function foundry(
 ): void {
     if (!f || r.method !== "POST" || r.path !== "/openai/v1/chat/completions")
         return send(res, 404, error("404", "Resource not found"));
+    if ((f.forbiddenFirst ?? 0) > 0) {
+        f.forbiddenFirst = (f.forbiddenFirst ?? 0) - 1;
+        return send(res, 403, error("PermissionDenied", "The principal lacks the required data action."));
+    }
     if (r.authorization && f.withoutRole?.includes(r.authorization.replace(/^Bearer /, "")))
         return send(
             res,
