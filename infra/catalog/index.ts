@@ -7,7 +7,7 @@ import { MODELS } from "./models";
 import type { DeploymentType, ModelEntry } from "./types";
 
 export * from "./types";
-export { MODELS, INFERENCE_API_ROUTES, INFERENCE_SDK_RETIRED, SERVERLESS_RATE_LIMITS } from "./models";
+export { MODELS, INFERENCE_API_ROUTES, SERVERLESS_RATE_LIMITS } from "./models";
 export { findModel, lifecycleStage, type LifecycleStage } from "./lookup";
 export {
     DEPLOYMENT_HEADER,
@@ -16,13 +16,7 @@ export {
     type ClientApi,
     type OpenAiClientFacts,
 } from "./clients";
-export {
-    CUSTOM_MODELS_CONFIG_KEY,
-    FOUNDRY_CONFIG_KEY,
-    replacementClause,
-    replacementTarget,
-    type ReplacementContext,
-} from "./replacement";
+export { FOUNDRY_CONFIG_KEY, replacementClause, replacementTarget, type ReplacementContext } from "./replacement";
 export { SOURCES } from "./sources";
 export { FOUNDRY_SOFT_DELETE } from "./softDelete";
 export {

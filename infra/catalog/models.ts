@@ -27,7 +27,7 @@ import type {
 // ---- routes -------------------------------------------------------------------------------------------------
 
 /** The Azure AI Inference SDK, the only official client of the model inference routes, retired on this day. */
-export const INFERENCE_SDK_RETIRED = "2026-08-26";
+const INFERENCE_SDK_RETIRED = "2026-08-26";
 
 const INFO: Route = {
     api: "azure-ai-model-inference",

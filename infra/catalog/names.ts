@@ -8,7 +8,7 @@
 import type { Source } from "./types";
 
 /** Where a name must be unique. `parent`: within the resource it belongs to (a workspace, an endpoint, a scope). */
-export type NameScope = "global" | "region" | "subscription" | "resource group" | "parent";
+type NameScope = "global" | "region" | "subscription" | "resource group" | "parent";
 
 export interface NameRule {
     /** What the resource is called in messages. */
@@ -226,7 +226,7 @@ export const NAME_RULES = {
     },
 } as const satisfies Record<string, NameRule>;
 
-export type NameRuleKey = keyof typeof NAME_RULES;
+type NameRuleKey = keyof typeof NAME_RULES;
 
 /** The rule in words: `3-33 characters: letters, ... (unique in the resource group)`. */
 export function describeRule(rule: NameRule): string {
@@ -256,7 +256,7 @@ export function alphanumeric(value: string): string {
 }
 
 /** `<base>-<suffix>`: workspaces, projects, serverless and online endpoints. */
-export function suffixedName(base: string, suffix: string): string {
+function suffixedName(base: string, suffix: string): string {
     return `${base}-${suffix}`;
 }
 
@@ -315,13 +315,13 @@ export function marketplaceSubscriptionName(modelId: string): string {
 }
 
 /** One Azure name derived from a base name. */
-export interface DerivedName {
+interface DerivedName {
     rule: NameRuleKey;
     derive: (base: string, suffix: string) => string;
 }
 
 /** The names each kind of base name in the config gives to Azure resources. */
-export const DERIVED_NAMES = {
+const DERIVED_NAMES = {
     /** A hub or classic workspace: the workspace and the resources it depends on. */
     workspace: [
         { rule: "mlWorkspace", derive: suffixedName },
@@ -380,7 +380,7 @@ export function baseNameProblem(base: string, ...kinds: BaseNameKind[]): string 
  * Every problem of the names a base name gives, one message each (empty when all follow their rules), checked with
  * {@link SAMPLE_SUFFIX}: the real suffix has the same length and characters.
  */
-export function derivedNameProblems(kind: BaseNameKind, base: string): string[] {
+function derivedNameProblems(kind: BaseNameKind, base: string): string[] {
     const problems: string[] = [];
     for (const d of DERIVED_NAMES[kind]) {
         const problem = nameProblem(NAME_RULES[d.rule], d.derive(base, SAMPLE_SUFFIX));

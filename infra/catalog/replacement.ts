@@ -10,7 +10,7 @@ import type { Lifecycle, ModelEntry, Replacement } from "./types";
 /** The config key of the Foundry path, where the `foundry` replacements are deployed. */
 export const FOUNDRY_CONFIG_KEY = "azure-ai-models:foundry";
 /** The config key where a model outside the catalog is described. */
-export const CUSTOM_MODELS_CONFIG_KEY = "azure-ai-models:customModels";
+const CUSTOM_MODELS_CONFIG_KEY = "azure-ai-models:customModels";
 
 export interface ReplacementContext {
     /**

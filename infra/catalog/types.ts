@@ -6,8 +6,6 @@
 /** How a model can be deployed. */
 export type DeploymentType = "serverless" | "managed";
 
-export const DEPLOYMENT_TYPES: readonly DeploymentType[] = ["serverless", "managed"];
-
 /**
  * Where a fact comes from. `date` is the date of the document version the fact was read from (its `ms.date`
  * for Microsoft docs) or, when that version carries no date, the day the fact was checked against it.

@@ -75,7 +75,7 @@ export interface ManagedModelDeploymentArgs {
 }
 
 /** ISO 8601 duration of a number of seconds (`PT90S`), the form Azure's deployment settings take. */
-export function isoSeconds(seconds: number): string {
+function isoSeconds(seconds: number): string {
     return `PT${seconds}S`;
 }
 

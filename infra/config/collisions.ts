@@ -17,7 +17,7 @@ export function managedDeploymentComponentName(endpoint: string, deployment: str
 type Report = (path: PropertyKey[], message: string) => void;
 
 /** A principal listed again: where, where it was first listed, and both ids as given. */
-export interface PrincipalRepeat {
+interface PrincipalRepeat {
     index: number;
     id: string;
     prior: number;

@@ -18,7 +18,7 @@ export function baseName(...kinds: BaseNameKind[]) {
 }
 
 /** Azure region names as ARM writes them (`eastus2`); display names are accepted and normalised. */
-export const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
+const REGION = /^[A-Za-z][A-Za-z0-9 ]{1,40}$/;
 
 /** A region field; `example` is the region the message suggests. */
 export function region(example: string) {
@@ -26,8 +26,8 @@ export function region(example: string) {
 }
 
 /** Resource group names, from the catalog's name table. */
-export const RESOURCE_GROUP = NAME_RULES.resourceGroup.pattern;
-export const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
+const RESOURCE_GROUP = NAME_RULES.resourceGroup.pattern;
+const RESOURCE_GROUP_RULE = describeRule(NAME_RULES.resourceGroup);
 
 /** A resource group name field. */
 export function resourceGroupName() {

@@ -22,7 +22,7 @@ export function configPath(path: readonly PropertyKey[], namespace = CONFIG_NAME
 }
 
 /** Longest string a message repeats in full; longer ones are cut (a 100,000-character value is not echoed). */
-export const MAX_SHOWN = 200;
+const MAX_SHOWN = 200;
 
 /** A string for a message: in full up to {@link MAX_SHOWN} characters, else its start and its length. */
 export function cut(text: string): string {

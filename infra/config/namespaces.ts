@@ -8,7 +8,7 @@ import { cut, type ConfigIssue } from "./issues";
 import { CONFIG_NAMESPACE, stackConfigSchema } from "./schema";
 
 /** Namespaces at most this many edits from ours are taken for a misspelling of it. */
-export const NAMESPACE_DISTANCE = 2;
+const NAMESPACE_DISTANCE = 2;
 
 /** Issues for the keys of the flat config (`namespace:key` to value) that look meant for this package. */
 export function namespaceIssues(all: Record<string, string>, namespace = CONFIG_NAMESPACE): ConfigIssue[] {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** An Entra ID object id. */
-export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** A user, group or service principal a role is granted to. */
 export const principalSchema = z.strictObject({

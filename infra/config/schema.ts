@@ -12,7 +12,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "../catalog/dates";
-import { NAME_RULES, describeRule, maxBaseLength } from "../catalog/names";
+import { NAME_RULES, describeRule } from "../catalog/names";
 import { baseName, region, resourceGroupChoice, resourceGroupName, tags } from "./fields";
 import { foundrySchema } from "./foundrySchema";
 import { principalSchema } from "./principal";
@@ -23,10 +23,6 @@ export { TAG_NAME_FORBIDDEN } from "./fields";
 /** The config namespace: the project name in `Pulumi.yaml`. */
 export const CONFIG_NAMESPACE = "azure-ai-models";
 
-/** Longest workspace or project base name: 33 (Azure's limit) less `-` and the 6-character suffix. */
-export const WORKSPACE_BASE_MAX = maxBaseLength("workspace");
-/** Longest serverless endpoint base name: 52 less `-` and the suffix. */
-export const SERVERLESS_BASE_MAX = maxBaseLength("serverlessEndpoint");
 /** A real calendar day, `YYYY-MM-DD`. */
 const date = () => z.string().refine(isCalendarDate, "is not a real date; expected YYYY-MM-DD");
 
@@ -81,7 +77,7 @@ export const workspaceSchema = z.strictObject({
 });
 
 /** ARM id of a workspace or project: `/subscriptions/<GUID>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`. */
-export const WORKSPACE_ID =
+const WORKSPACE_ID =
     /^\/subscriptions\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+$/i;
 
 /**

@@ -23,7 +23,7 @@ import { arr, isObject, num, str, type Loose } from "./loose";
 import type { ManagedDeploymentConfig, OnlineEndpointConfig } from "./schema";
 
 /** Azure's limit of deployments per online endpoint. */
-export const MAX_DEPLOYMENTS_PER_ENDPOINT = 20;
+const MAX_DEPLOYMENTS_PER_ENDPOINT = 20;
 
 export interface ManagedContext {
     err: (path: PropertyKey[], message: string) => void;

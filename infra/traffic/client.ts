@@ -25,7 +25,7 @@ export type TrafficCredential = ConstructorParameters<typeof AzureMachineLearnin
 export const ONLINE_ENDPOINT_API_VERSION = "2025-12-01";
 
 /** Makes the SDK client for one subscription. Called once per operation; it must return a new client. */
-export type TrafficClientFactory = (subscriptionId: string) => AzureMachineLearningWorkspaces;
+type TrafficClientFactory = (subscriptionId: string) => AzureMachineLearningWorkspaces;
 
 /** How the traffic functions reach Azure. */
 export interface TrafficClientOptions {

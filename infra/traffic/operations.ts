@@ -168,7 +168,7 @@ async function writeSplit(
  * `could not set traffic {...} on online endpoint "ep" in workspace "ws" (resource group "rg", subscription "s"):
  * Azure answered 400 BadArgument: ...`.
  */
-export function azureError(action: string, ref: EndpointRef, error: unknown): Error {
+function azureError(action: string, ref: EndpointRef, error: unknown): Error {
     const message = `could not ${action} online endpoint ${endpointLabel(ref)}: ${describeCause(error)}`;
     // As `new Error(message, { cause })` would, spelled out: that option needs the ES2022 lib, which ts-node's
     // defaults (a component package run from a consumer's folder) do not load.
@@ -183,7 +183,7 @@ function operationError(action: string, ref: EndpointRef, reason: string): Error
 }
 
 /** `"ep" in workspace "ws" (resource group "rg", subscription "s")`. */
-export function endpointLabel(ref: EndpointRef): string {
+function endpointLabel(ref: EndpointRef): string {
     return (
         `${JSON.stringify(ref.endpointName)} in workspace ${JSON.stringify(ref.workspaceName)} ` +
         `(resource group ${JSON.stringify(ref.resourceGroupName)}, subscription ${JSON.stringify(ref.subscriptionId)})`

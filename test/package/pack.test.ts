@@ -91,7 +91,7 @@ describe("the packed tarball installed into a consumer project", () => {
         );
         expect(resolved.stdout.trim().split(" ")).toEqual([
             path.join(realpathSync(installed), "dist/lib.js"),
-            path.join(realpathSync(installed), "dist/catalog/index.js"),
+            path.join(realpathSync(installed), "dist/api/catalog.js"),
         ]);
     });
 
