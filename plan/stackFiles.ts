@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parse } from "yaml";
+import { parse, type Tags } from "yaml";
 import { stackConfigSchema } from "../infra/config/schema";
 import { SECRET } from "./types";
 
@@ -28,9 +28,28 @@ export interface StackFiles {
     notes: string[];
 }
 
+/**
+ * YAML as the Pulumi CLI reads project and stack files (Go, go-yaml v3): merge keys (`<<: *defaults`) merge, and
+ * `0755` is an octal number as in YAML 1.1 ("Octals encode and decode as 0777 per YAML 1.1", go-yaml v3's README),
+ * while `yes`/`no`/`on`/`off` stay strings when the value is not decoded into a typed bool (the same README), as the
+ * `yaml` package's YAML 1.2 core schema reads them. The package alone keeps `<<` as a key and reads `0755` as 755.
+ */
+const LEGACY_OCTAL = {
+    tag: "tag:yaml.org,2002:int",
+    default: true,
+    test: /^[-+]?0[0-7]+$/,
+    resolve: (text: string) => parseInt(text, 8),
+    identify: () => false,
+};
+
+export const PULUMI_YAML_OPTIONS = {
+    merge: true,
+    customTags: (tags: Tags) => [LEGACY_OCTAL, ...tags],
+};
+
 export function readYaml(file: string): Record<string, unknown> {
     try {
-        return (parse(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+        return (parse(readFileSync(file, "utf8"), PULUMI_YAML_OPTIONS) ?? {}) as Record<string, unknown>;
     } catch (e) {
         throw new PlanSetupError(`${file}: ${(e as Error).message}`);
     }

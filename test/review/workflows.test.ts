@@ -136,6 +136,8 @@ describe("GitHub Actions workflows", () => {
             "${{ contains(github.event.pull_request.labels.*.name, 'allow-destructive-changes') }}",
         );
         expect(runs).toContain('npm run -s plan -- --stack "$stack" --typecheck');
+        // Every stack file, the foundry stack's included, never a hand-kept list.
+        expect(runs).toContain("for file in Pulumi.*.yaml; do");
         const comment = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"))!;
         expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
         expect(comment).toMatchObject({ "continue-on-error": true });
@@ -162,12 +164,26 @@ describe("GitHub Actions workflows", () => {
             "subscription-id": "${{ vars.AZURE_SUBSCRIPTION_ID }}",
         });
         const pulumi = job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"))!;
-        expect(pulumi.with).toMatchObject({ command: "preview", policyPacks: "policies", "comment-on-pr": true });
-        // The only secret: the Pulumi token, and only when Pulumi Cloud's OpenID Connect is not set up.
-        expect(JSON.stringify(job).match(/secrets\.[A-Z_]+/g)).toEqual(["secrets.PULUMI_ACCESS_TOKEN"]);
-        expect(job.steps.find((s) => s.uses?.startsWith("pulumi/auth-actions@"))!.if).toBe(
-            "${{ vars.PULUMI_ORGANIZATION != '' }}",
-        );
+        expect(pulumi.with).toMatchObject({ command: "preview", policyPacks: ".base/policies", "comment-on-pr": true });
+        // The only secret: a read-only preview token, given to the preview step alone, when OpenID Connect to
+        // Pulumi Cloud is not set up; never an organization token, never exported to the job's environment.
+        expect(JSON.stringify(job).match(/secrets\.[A-Z_]+/g)).toEqual(["secrets.PULUMI_PREVIEW_TOKEN"]);
+        expect((pulumi as { env?: Record<string, string> }).env).toEqual({
+            PULUMI_ACCESS_TOKEN:
+                "${{ steps.pulumi-token.outputs.pulumi-access-token || secrets.PULUMI_PREVIEW_TOKEN }}",
+        });
+        const auth = job.steps.find((s) => s.uses?.startsWith("pulumi/auth-actions@"))!;
+        expect(auth.with).toMatchObject({
+            "requested-token-type": "urn:pulumi:token-type:access_token:team",
+            "export-environment-variables": false,
+        });
+        const text = JSON.stringify(job);
+        expect(text).not.toContain("GITHUB_ENV");
+        expect(text).not.toContain("access_token:organization");
+        // Install scripts (the pull request's code) never run in this job, which can mint tokens.
+        const installs = job.steps.filter((s) => /\bnpm ci\b/.test(s.run ?? ""));
+        expect(installs.length).toBe(2);
+        for (const s of installs) expect(s.run).toContain("--ignore-scripts");
     });
 
     it("reruns only the destructive-change gate on label changes, in its own concurrency group", () => {
@@ -194,9 +210,14 @@ describe("GitHub Actions workflows", () => {
         const script = readFileSync(path.resolve(__dirname, "../../.ci/plan-diffs"), "utf8");
         expect(script).toContain('git restore --source="$base" --worktree -- policies');
         expect(script).toContain("plan/prStacks.ts --base");
+        // The real preview runs the pack from a checkout of the base branch: its policies, its catalog, its
+        // dependencies; a pull request that edits infra/catalog (a region, a model) cannot relax it.
         const preview = workflow("pull-request.yml").jobs.preview;
-        const base = preview.steps.findIndex((s) => s.run === "git restore --source=HEAD^1 --worktree -- policies");
+        const base = preview.steps.findIndex(
+            (s) => s.uses?.startsWith("actions/checkout@") && s.with?.path === ".base",
+        );
         expect(base).toBeGreaterThan(0);
+        expect(preview.steps[base].with).toMatchObject({ ref: "${{ github.event.pull_request.base.sha }}" });
         expect(base).toBeLessThan(preview.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@")));
         expect(preview.steps[0].with).toMatchObject({ "fetch-depth": 2 });
     });
@@ -253,5 +274,15 @@ describe("GitHub Actions workflows", () => {
         expect(issue.run).toContain('gh issue create --title "$TITLE" --body-file lifecycle.md');
         expect(issue.run).toContain('gh issue comment "$number" --body-file lifecycle.md');
         expect(JSON.stringify(job)).not.toContain("secrets.");
+    });
+});
+
+describe("CODEOWNERS", () => {
+    it("covers what judges a pull request: workflows, CI scripts, the pack, the plan tool and the catalog", () => {
+        const owners = readFileSync(path.resolve(__dirname, "../../.github/CODEOWNERS"), "utf8")
+            .split("\n")
+            .filter((l) => l.trim() !== "" && !l.startsWith("#"))
+            .map((l) => l.split(/\s+/)[0]);
+        for (const p of ["/.github/", "/.ci/", "/policies/", "/plan/", "/infra/catalog/"]) expect(owners).toContain(p);
     });
 });
