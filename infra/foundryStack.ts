@@ -5,7 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS } from "./catalog";
-import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "./components";
+import { foundryPrivateFqdns } from "./catalog/privateLink";
+import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject, PrivateAccess } from "./components";
 import type { ValidFoundryConfig } from "./config";
 
 /** What a client needs of one Foundry deployment. */
@@ -50,6 +51,10 @@ export interface FoundryOutput {
     };
     contentFilters: string[];
     deployments: { [name: string]: FoundryDeploymentOutput };
+    /** ARM ids of the account's private endpoints (only when the section has `network.privateEndpoints`). */
+    privateEndpointIds?: pulumi.Output<string[]>;
+    /** The host names clients call, which resolve to the private endpoints inside the linked networks. */
+    privateFqdns?: pulumi.Output<string[]>;
 }
 
 /** Builds the Foundry resource and everything in it; returns the outputs. */
@@ -68,6 +73,10 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         tags: f.tags,
     });
     const onAccount = { resourceGroupName: account.resourceGroupName, accountName: account.accountName };
+    // Every write to the account after its creation, in the order the stack makes them. The private endpoint waits
+    // for all of them: an endpoint created while the account is still updating fails with
+    // AccountProvisioningStateInvalid. Code that adds another write on the account appends it here.
+    const accountWrites: pulumi.Resource[] = [];
     const projects: FoundryOutput["projects"] = {};
     for (const p of f.projects) {
         const project = new FoundryProject(`${f.name}-${p.name}`, {
@@ -79,6 +88,7 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
             description: p.description,
             tags: { ...f.tags, ...p.tags },
         });
+        accountWrites.push(project);
         projects[p.name] = { name: project.projectName, id: project.projectId, endpoint: project.endpoint };
     }
     const filters = new Map<string, ContentFilter>();
@@ -91,7 +101,10 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
             filters: c.filters,
         });
         filters.set(c.name, filter);
+        accountWrites.push(filter);
     }
+    const deployments = defineDeployments(f, account, filters, projects, accountWrites);
+    const access = definePrivateAccess(f, account, accountWrites);
     return {
         accountName: account.accountName,
         accountId: account.accountId,
@@ -103,8 +116,39 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         localAuth: f.disableLocalAuth ? "disabled" : "enabled",
         projects,
         contentFilters: f.contentFilters.map((c) => c.name),
-        deployments: defineDeployments(f, account, filters, projects),
+        deployments,
+        ...(access
+            ? {
+                  privateEndpointIds: access.privateEndpointIds,
+                  privateFqdns: account.customSubDomain.apply(foundryPrivateFqdns),
+              }
+            : {}),
     };
+}
+
+/** The account's private endpoints and their DNS, after every other write to the account. */
+function definePrivateAccess(
+    f: ValidFoundryConfig,
+    account: FoundryAccount,
+    accountWrites: readonly pulumi.Resource[],
+): PrivateAccess | undefined {
+    const net = f.network;
+    if (!net || net.privateEndpoints.length === 0) return undefined;
+    return new PrivateAccess(
+        `${f.name}-private`,
+        {
+            baseName: f.name,
+            resourceGroupName: account.resourceGroupName,
+            location: f.location,
+            targets: [{ name: "account", kind: "foundryAccount", resourceId: account.accountId }],
+            placements: net.privateEndpoints,
+            dnsMode: net.dns.mode,
+            linkVirtualNetworkIds: net.dns.linkVirtualNetworkIds,
+            zoneIds: net.dns.zoneIds,
+            tags: f.tags,
+        },
+        { dependsOn: [...accountWrites] },
+    );
 }
 
 /** The deployments of the account, chained in config order. */
@@ -113,6 +157,7 @@ function defineDeployments(
     account: FoundryAccount,
     filters: Map<string, ContentFilter>,
     projects: FoundryOutput["projects"],
+    accountWrites: pulumi.Resource[],
 ): FoundryOutput["deployments"] {
     const out: FoundryOutput["deployments"] = {};
     let previous: FoundryModelDeployment | undefined;
@@ -139,6 +184,7 @@ function defineDeployments(
             { dependsOn: previous ? [previous] : [] },
         );
         previous = deployment;
+        accountWrites.push(deployment);
         out[d.name] = {
             model: d.name,
             modelName: d.offer.name,

@@ -11,3 +11,4 @@ export * from "./foundryAccount";
 export * from "./foundryProject";
 export * from "./foundryModelDeployment";
 export * from "./contentFilter";
+export * from "./privateAccess";

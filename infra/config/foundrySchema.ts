@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES, FOUNDRY_SKU_NAMES } from "../catalog";
 import { baseName, region, resourceGroupName, tags } from "./fields";
+import { networkSchema } from "./networkSchema";
 import { principalSchema } from "./principal";
 
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
@@ -114,6 +115,8 @@ export const foundrySchema = z.strictObject({
             virtualNetworkRules: z.array(z.string().regex(SUBNET_ID, "a subnet ARM id")).default([]),
         })
         .optional(),
+    /** Private endpoints and DNS (docs/networking.md). @default - none: the account must be open, or say access is managed elsewhere */
+    network: networkSchema.optional(),
     /** Log Analytics retention of the account's diagnostic logs. @default 30 */
     logRetentionDays: z.number().int().min(30).max(730).default(30),
     tags: tags.optional(),

@@ -22,6 +22,13 @@ import {
     ONLINE_ENDPOINT,
     SERVERLESS_ENDPOINT,
 } from "./machineLearning";
+import {
+    PRIVATE_DNS_ZONE,
+    PRIVATE_DNS_ZONE_GROUP,
+    PRIVATE_ENDPOINT,
+    VIRTUAL_NETWORK,
+    VIRTUAL_NETWORK_LINK,
+} from "./network";
 import type { FixedInput, ResourceType } from "./types";
 
 export type * from "./types";
@@ -46,6 +53,11 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     FOUNDRY_PROJECT,
     FOUNDRY_DEPLOYMENT,
     CONTENT_FILTER,
+    VIRTUAL_NETWORK,
+    PRIVATE_ENDPOINT,
+    PRIVATE_DNS_ZONE_GROUP,
+    PRIVATE_DNS_ZONE,
+    VIRTUAL_NETWORK_LINK,
     RANDOM_STRING,
 ];
 
