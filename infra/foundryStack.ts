@@ -6,7 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS } from "./catalog";
-import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "./components";
+import { foundryPrivateFqdns } from "./catalog/privateLink";
+import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject, PrivateAccess } from "./components";
 import { withCheckedModel, type ValidFoundryConfig } from "./config";
 
 /** What a client needs of one Foundry deployment. */
@@ -51,6 +52,10 @@ export interface FoundryOutput {
     };
     contentFilters: string[];
     deployments: { [name: string]: FoundryDeploymentOutput };
+    /** ARM ids of the account's private endpoints (only when the section has `network.privateEndpoints`). */
+    privateEndpointIds?: pulumi.Output<string[]>;
+    /** The host names clients call, which resolve to the private endpoints inside the linked networks. */
+    privateFqdns?: pulumi.Output<string[]>;
 }
 
 /** Builds the Foundry resource and everything in it; returns the outputs. */
@@ -112,6 +117,8 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         );
         filters.set(c.name, filter);
     }
+    const deployments = defineDeployments(f, account, filters, projects);
+    const access = definePrivateAccess(f, account);
     return {
         accountName: account.accountName,
         accountId: account.accountId,
@@ -123,8 +130,41 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         localAuth: f.disableLocalAuth ? "disabled" : "enabled",
         projects,
         contentFilters: f.contentFilters.map((c) => c.name),
-        deployments: defineDeployments(f, account, filters, projects),
+        deployments,
+        ...(access
+            ? {
+                  privateEndpointIds: access.privateEndpointIds,
+                  privateFqdns: account.customSubDomain.apply(foundryPrivateFqdns),
+              }
+            : {}),
     };
+}
+
+/** The account's private endpoints and their DNS, after every other write to the account. */
+function definePrivateAccess(f: ValidFoundryConfig, account: FoundryAccount): PrivateAccess | undefined {
+    const net = f.network;
+    if (!net || net.privateEndpoints.length === 0) return undefined;
+    return account.writes().push(
+        "private endpoints",
+        (dependsOn) =>
+            new PrivateAccess(
+                `${f.name}-private`,
+                {
+                    baseName: f.name,
+                    resourceGroupName: account.resourceGroupName,
+                    location: f.location,
+                    targets: [{ name: "account", kind: "foundryAccount", resourceId: account.accountId }],
+                    placements: net.privateEndpoints,
+                    dnsMode: net.dns.mode,
+                    linkVirtualNetworkIds: net.dns.linkVirtualNetworkIds,
+                    zoneIds: net.dns.zoneIds,
+                    tags: f.tags,
+                },
+                // Last in the account's write chain: an endpoint created while the account is still updating fails with
+                // AccountProvisioningStateInvalid.
+                { dependsOn },
+            ),
+    );
 }
 
 /** The deployments of the account, appended to its write chain in config order. */

@@ -24,6 +24,7 @@ import {
     routeName,
 } from "./components";
 import { EndpointTraffic } from "./components/endpointTraffic";
+import { PrivateAccess, type PrivateAccessTarget } from "./components/privateAccess";
 import { managedDeploymentComponentName, type ValidStackConfig } from "./config";
 import { defineFoundry, type FoundryOutput } from "./foundryStack";
 
@@ -111,6 +112,8 @@ export interface StackOutputs {
         resourceGroupName: pulumi.Output<string>;
         location: string;
         projects: { [name: string]: { name: pulumi.Output<string>; id: pulumi.Output<string> } };
+        /** ARM ids of the private endpoints of the hub, its storage, key vault and registry (with `network.privateEndpoints`). */
+        privateEndpointIds?: pulumi.Output<string[]>;
     };
     deployments: { [name: string]: DeploymentOutput };
     onlineEndpoints: { [name: string]: OnlineEndpointOutput };
@@ -314,6 +317,39 @@ function onlineEndpointOutput(
 }
 
 /** The hub (or classic workspace) and its projects, or the existing project or workspace deployments go into. */
+/** Private endpoints of the hub and of its storage (blob and file), key vault and registry, with their DNS. */
+function defineHubPrivateAccess(
+    ws: NonNullable<ValidStackConfig["workspace"]>,
+    workspace: AiWorkspace,
+    location: string,
+): PrivateAccess | undefined {
+    const net = ws.network;
+    if (!net || net.privateEndpoints.length === 0) return undefined;
+    const targets: PrivateAccessTarget[] = [
+        { name: "hub", kind: "mlWorkspace", resourceId: workspace.workspaceId },
+        { name: "blob", kind: "storageBlob", resourceId: workspace.storageAccountId },
+        { name: "file", kind: "storageFile", resourceId: workspace.storageAccountId },
+        { name: "vault", kind: "keyVault", resourceId: workspace.keyVaultId },
+    ];
+    if (ws.containerRegistry)
+        targets.push({
+            name: "registry",
+            kind: "containerRegistry",
+            resourceId: workspace.containerRegistryId.apply((id) => id ?? ""),
+        });
+    return new PrivateAccess(`${ws.name}-private`, {
+        baseName: ws.name,
+        resourceGroupName: workspace.resourceGroupName,
+        location,
+        targets,
+        placements: net.privateEndpoints,
+        dnsMode: net.dns.mode,
+        linkVirtualNetworkIds: net.dns.linkVirtualNetworkIds,
+        zoneIds: net.dns.zoneIds,
+        tags: ws.tags,
+    });
+}
+
 function defineHub(
     config: ValidStackConfig,
     tagsOf: TagsOf,
@@ -364,6 +400,7 @@ function defineHub(
             });
             projects[p.name] = { name: project.workspaceName, id: project.workspaceId };
         }
+        const access = defineHubPrivateAccess(ws, workspace, config.location);
         workspaceOutput = {
             kind: ws.kind,
             name: workspace.workspaceName,
@@ -371,6 +408,7 @@ function defineHub(
             resourceGroupName: workspace.resourceGroupName,
             location: config.location,
             projects,
+            ...(access ? { privateEndpointIds: access.privateEndpointIds } : {}),
         };
     } else {
         ({ defaultHost, workspaceOutput } = existingWorkspace(config));

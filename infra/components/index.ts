@@ -13,3 +13,4 @@ export * from "./foundryModelDeployment";
 export * from "./contentFilter";
 export * from "./deletedAccountPurge";
 export * from "./accountWrites";
+export * from "./privateAccess";

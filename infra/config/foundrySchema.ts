@@ -21,6 +21,7 @@ import {
     NAME_RULES,
 } from "../catalog";
 import { baseName, region, resourceGroupChoice, tags } from "./fields";
+import { networkSchema } from "./networkSchema";
 import { principalSchema } from "./principal";
 
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
@@ -129,6 +130,8 @@ export const foundrySchema = z.strictObject({
     restore: z.boolean().default(false),
     /** Purge the account's soft-deleted copy when it is destroyed or replaced. @default false */
     purgeOnDestroy: z.boolean().default(false),
+    /** Private endpoints and DNS (docs/networking.md). @default - none: the account must be open, or say access is managed elsewhere */
+    network: networkSchema.optional(),
     /** Log Analytics retention of the account's diagnostic logs. @default 30 */
     logRetentionDays: z.number().int().min(30).max(730).default(30),
     tags: tags.optional(),

@@ -15,6 +15,7 @@ import { isCalendarDate } from "../catalog/dates";
 import { NAME_RULES, describeRule } from "../catalog/names";
 import { baseName, region, resourceGroupChoice, resourceGroupName, tags } from "./fields";
 import { foundrySchema } from "./foundrySchema";
+import { networkSchema } from "./networkSchema";
 import { principalSchema } from "./principal";
 
 export { principalSchema };
@@ -57,6 +58,8 @@ export const workspaceSchema = z.strictObject({
             isolationMode: z.enum(["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"]),
         })
         .default({ isolationMode: "AllowOnlyApprovedOutbound" }),
+    /** Private endpoints of the hub, its storage, key vault and registry, and DNS (docs/networking.md). @default - none: the hub must be open, or say access is managed elsewhere */
+    network: networkSchema.optional(),
     /** Create an Azure Container Registry for the workspace. @default false (Azure creates one on first need) */
     containerRegistry: z.boolean().default(false),
     /** Key vault settings; RBAC authorisation and soft delete are always on. */

@@ -26,6 +26,7 @@ import { checkComponentNames, checkDuplicatePrincipals, checkSharedResources } f
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
+import { validateNetwork } from "./networkSchema";
 import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
 import {
     customModelSchema,
@@ -144,7 +145,32 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     checkDuplicatePrincipals(raw, checks.err);
     checkComponentNames(raw.onlineEndpoints, checks.err);
     checkSharedResources(raw, checks.err);
-    const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion });
+    // A resource closed to every client is reported once the rest of the config is valid: a warning then, with the fixes.
+    const unreachable: [PropertyKey[], string][] = [];
+    const later = (path: PropertyKey[], message: string) => void unreachable.push([path, message]);
+    const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion, unreachable: later });
+    if (isObject(raw.workspace)) {
+        const ws = raw.workspace;
+        validateNetwork(
+            "workspace",
+            ws,
+            [
+                "mlWorkspace",
+                "storageBlob",
+                "storageFile",
+                "keyVault",
+                ...(ws.containerRegistry === true ? (["containerRegistry"] as const) : []),
+            ],
+            {
+                publicNetworkAccess: str(ws.publicNetworkAccess),
+                admitsClients: true,
+                openHint: "publicNetworkAccess: Enabled",
+            },
+            checks.err,
+            later,
+        );
+    }
+    if (errors.length === 0) for (const [path, message] of unreachable) checks.warn(path, message);
     if (!parsed.success || errors.length > 0) return { errors, warnings };
     const { foundry: foundryConfig, ...rest } = parsed.data;
     return {

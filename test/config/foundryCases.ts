@@ -15,6 +15,7 @@ export const FOUNDRY_BASE = {
         { name: "scout", model: "Llama-4-Scout-17B-16E-Instruct", sku: "GlobalStandard", capacity: 50 },
     ],
     principals: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
+    network: { accessManagedElsewhere: true },
 };
 
 type Config = Record<string, unknown>;

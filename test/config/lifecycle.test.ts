@@ -4,7 +4,12 @@ import { validateStackConfig } from "../../infra/config";
 import { byName, registered, runStack } from "../helpers/stack";
 
 const config = (model: string, extra: Record<string, unknown> = {}) => ({
-    workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
+    workspace: {
+        name: "aim",
+        location: "eastus2",
+        projects: [{ name: "chat" }],
+        network: { accessManagedElsewhere: true },
+    },
     deployments: [{ name: "large", model, project: "chat", ...extra }],
 });
 const on = (day: string) => ({ today: new Date(`${day}T00:00:00Z`) });

@@ -4,7 +4,12 @@ type Endpoint = Record<string, unknown>;
 type Deployment = Record<string, unknown>;
 
 export const MANAGED_BASE = {
-    workspace: { name: "aim", location: "eastus2", projects: [{ name: "open" }] },
+    workspace: {
+        name: "aim",
+        location: "eastus2",
+        projects: [{ name: "open" }],
+        network: { accessManagedElsewhere: true },
+    },
     onlineEndpoints: [
         {
             name: "mixtral",

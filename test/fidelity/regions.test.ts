@@ -56,6 +56,7 @@ describe("regions", () => {
             name: "aimf",
             location: "swedencentrl",
             deployments: [{ name: "large", model: "Mistral-Large-3", sku: "GlobalStandard", capacity: 500 }],
+            network: { accessManagedElsewhere: true },
         };
         const result = validateStackConfig({ foundry }, { today: TODAY });
         expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([

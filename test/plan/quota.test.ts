@@ -108,7 +108,12 @@ describe("the quota section's instance count", () => {
 
 describe("H100 sizes in stack config", () => {
     const config = (model: string, instanceType: string) => ({
-        workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
+        workspace: {
+            name: "aim",
+            location: "eastus2",
+            projects: [{ name: "chat" }],
+            network: { accessManagedElsewhere: true },
+        },
         onlineEndpoints: [
             { name: "llama", project: "chat", deployments: [{ name: "blue", model, version: 3, instanceType }] },
         ],

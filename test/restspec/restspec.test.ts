@@ -24,6 +24,7 @@ const EXPECTED_TYPES: Record<string, string[]> = {
     dev: [`${ML}:MarketplaceSubscription`, `${ML}:ServerlessEndpoint`, `${ML}:Workspace`],
     managed: [`${CS}:Account`, `${ML}:OnlineDeployment`, `${ML}:OnlineEndpoint`, `${ML}:Workspace`],
     foundry: [`${CS}:Account`, `${CS}:Deployment`, `${CS}:Project`, `${CS}:RaiPolicy`],
+    private: [`${CS}:Account`, `${CS}:Deployment`, `${CS}:Project`, `${ML}:Workspace`],
 };
 
 /** Every stack of the project, as `pulumi` finds them: its `Pulumi.<stack>.yaml` files. */

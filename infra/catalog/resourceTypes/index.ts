@@ -22,6 +22,13 @@ import {
     ONLINE_ENDPOINT,
     SERVERLESS_ENDPOINT,
 } from "./machineLearning";
+import {
+    PRIVATE_DNS_ZONE,
+    PRIVATE_DNS_ZONE_GROUP,
+    PRIVATE_ENDPOINT,
+    VIRTUAL_NETWORK,
+    VIRTUAL_NETWORK_LINK,
+} from "./network";
 import type { FixedInput, ResourceType } from "./types";
 import { APP_SERVICE_PLAN, WEB_APP } from "./web";
 
@@ -49,6 +56,11 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     CONTENT_FILTER,
     APP_SERVICE_PLAN,
     WEB_APP,
+    VIRTUAL_NETWORK,
+    PRIVATE_ENDPOINT,
+    PRIVATE_DNS_ZONE_GROUP,
+    PRIVATE_DNS_ZONE,
+    VIRTUAL_NETWORK_LINK,
     RANDOM_STRING,
 ];
 
