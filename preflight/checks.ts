@@ -5,6 +5,12 @@
  */
 import { ARM_READ_API_VERSIONS as V, ARM_READ_PATHS as P } from "../infra/catalog/armReads";
 import { findModel } from "../infra/catalog";
+import {
+    deletedAccountHolding,
+    deletedAccountsRequest,
+    readDeletedAccounts,
+    type DeletedAccount,
+} from "../infra/util/deletedAccounts";
 import { ArmCallError, type ArmReader } from "./arm";
 import type { AccountTarget, DeploymentTarget, PreflightTargets } from "./targets";
 
@@ -100,16 +106,15 @@ export async function deletedAccountChecks(ctx: CheckContext): Promise<Finding[]
     const findings: Finding[] = [];
     const accounts = ctx.targets.accounts.filter((a) => !a.synthetic);
     if (accounts.length === 0) return findings;
-    let deleted: unknown[];
+    let deleted: DeletedAccount[];
     try {
-        deleted = await list(ctx, P.deletedAccounts(), CS);
+        const { path, query } = deletedAccountsRequest(ctx.subscriptionId);
+        deleted = readDeletedAccounts(await once(ctx, path, () => ctx.arm.list(path, query)));
     } catch (e) {
         return accounts.map((a) => unread("deleted-account", a.name, "the soft-deleted accounts", e));
     }
     for (const a of accounts) {
-        const hit = (
-            deleted as { id?: string; name?: string; location?: string; properties?: Record<string, unknown> }[]
-        ).find((d) => lower(d.name) === lower(a.name));
+        const hit = deletedAccountHolding(deleted, a.name);
         if (!hit) {
             findings.push({
                 check: "deleted-account",
@@ -119,14 +124,13 @@ export async function deletedAccountChecks(ctx: CheckContext): Promise<Finding[]
             });
             continue;
         }
-        const rg = /\/resourceGroups\/([^/]+)/i.exec(hit.id ?? "")?.[1] ?? a.resourceGroup;
-        const location = hit.location ?? a.location;
-        const purge = hit.properties?.scheduledPurgeDate;
+        const rg = hit.resourceGroup || a.resourceGroup;
+        const location = hit.location || a.location;
         findings.push({
             check: "deleted-account",
             severity: "blocking",
             resource: a.name,
-            message: `a soft-deleted account ${hit.name} (resource group ${rg}, ${location}${purge ? `, purged on ${String(purge)}` : ""}) holds the name and its subdomain: creating the account fails (FlagMustBeSetForRestore)`,
+            message: `a soft-deleted account ${hit.name} (resource group ${rg}, ${location}${hit.scheduledPurgeDate ? `, purged on ${hit.scheduledPurgeDate}` : ""}) holds the name and its subdomain: creating the account fails (FlagMustBeSetForRestore)`,
             fix: `restore it (properties.restore: true) or purge it first: az cognitiveservices account purge --name ${hit.name} --resource-group ${rg} --location ${location}`,
         });
     }

@@ -34,6 +34,12 @@ const CASES: { file: string; from: string; refused: boolean }[] = [
     // the plan tool imports anything
     { file: "plan/x.ts", from: "../infra/config", refused: false },
     { file: "plan/x.ts", from: "../policies/rules", refused: false },
+    // the preflight builds on the plan tool; nothing imports it
+    { file: "preflight/x.ts", from: "../plan/run", refused: false },
+    { file: "preflight/x.ts", from: "../infra/util/armCredential", refused: false },
+    { file: "preflight/x.ts", from: "../smoke/run", refused: true },
+    { file: "plan/x.ts", from: "../preflight/run", refused: true },
+    { file: "infra/util/x.ts", from: "../../preflight/arm", refused: true },
     // and nobody imports the azure-native root
     { file: "infra/components/x.ts", from: "@pulumi/azure-native", refused: true },
     { file: "infra/components/x.ts", from: "@pulumi/azure-native/cognitiveservices", refused: false },
