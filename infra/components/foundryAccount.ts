@@ -1,3 +1,4 @@
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as monitor from "@pulumi/azure-native/monitor";
 import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
