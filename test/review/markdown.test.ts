@@ -102,11 +102,15 @@ describe("the Markdown report", () => {
         const p = await planOf(c, { today: "2025-04-10" });
         const lines = renderMarkdown(p).split("\n");
         expect(lines[2]).toBe(
-            "**18 resources to create** (13 cloud, 5 components) · policies **✅ passed (0 mandatory, 3 advisory)** · 1 warning",
+            "**18 resources to create** (13 cloud, 5 components) · policies **✅ passed (0 mandatory, 3 advisory)** · 2 warnings",
         );
         const at = lines.indexOf("### Lifecycle and config warnings");
         expect(lines[at + 2]).toMatch(
             /^- `azure-ai-models:deployments\[0\]\.model`: Mistral-small is legacy since 2025-03-31/,
+        );
+        // The next date within the lifecycle watch's window, ahead of the watch.
+        expect(lines[at + 3]).toMatch(
+            /^- `azure-ai-models:deployments\[0\]`: Mistral-small \(serverless\) becomes deprecated on 2025-04-30, in 20 days, within the lifecycle watch's 90-day window/,
         );
     });
 
