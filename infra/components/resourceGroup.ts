@@ -30,9 +30,7 @@ export interface ComponentResourceGroup {
  * Whether the component creates its group: as `createResourceGroup` says, and without it only when no group was
  * named (a named group is used as it is).
  */
-export function createsResourceGroup(
-    args: Pick<ResourceGroupArgs, "resourceGroupName" | "createResourceGroup">,
-): boolean {
+function createsResourceGroup(args: Pick<ResourceGroupArgs, "resourceGroupName" | "createResourceGroup">): boolean {
     return args.createResourceGroup ?? args.resourceGroupName === undefined;
 }
 
