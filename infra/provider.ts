@@ -26,6 +26,7 @@ import {
     ManagedModelDeployment,
     ManagedOnlineEndpoint,
     MarketplaceModelSubscription,
+    PrivateAccess,
     ServerlessModelEndpoint,
 } from "./components";
 import { secretOutputsByComponent } from "./catalog";
@@ -47,6 +48,7 @@ const COMPONENTS = {
     FoundryProject,
     ContentFilter,
     FoundryModelDeployment,
+    PrivateAccess,
 };
 
 /** Name of a published component: its class name, the last part of its type token. */

@@ -94,3 +94,20 @@ export const ContentFilterMode = {
     AsynchronousFilter: "Asynchronous_filter",
 } as const;
 export type ContentFilterMode = (typeof ContentFilterMode)[keyof typeof ContentFilterMode];
+
+// ---- PrivateAccess (private endpoints and DNS) ----
+
+/** What a private endpoint connects to: decides its group id and DNS zones (the catalog's `PRIVATE_LINK`). */
+export const PrivateLinkTargetKind = {
+    foundryAccount: "foundryAccount",
+    mlWorkspace: "mlWorkspace",
+    storageBlob: "storageBlob",
+    storageFile: "storageFile",
+    keyVault: "keyVault",
+    containerRegistry: "containerRegistry",
+} as const;
+export type PrivateLinkTargetKind = (typeof PrivateLinkTargetKind)[keyof typeof PrivateLinkTargetKind];
+
+/** Private DNS: create the zones, use existing ones, or leave the records to Azure Policy. */
+export const PrivateDnsMode = { create: "create", existing: "existing", policy: "policy" } as const;
+export type PrivateDnsMode = (typeof PrivateDnsMode)[keyof typeof PrivateDnsMode];

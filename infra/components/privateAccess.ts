@@ -1,15 +1,16 @@
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as pulumi from "@pulumi/pulumi";
-import { PRIVATE_DNS_ZONE_ID, PRIVATE_LINK, type PrivateLinkTargetName } from "../catalog/privateLink";
-import type { DnsMode } from "../config/networkSchema";
+import { PRIVATE_DNS_ZONE_ID, PRIVATE_LINK } from "../catalog/privateLink";
+
+import type { PrivateDnsMode, PrivateLinkTargetKind } from "./enums";
 
 /** A resource to put behind the private endpoints. */
 export interface PrivateAccessTarget {
     /** Short name, part of the endpoint's Azure and Pulumi names (`account`, `hub`, `blob`). */
     name: string;
     /** What it is: decides the sub-resource (`groupIds`) and the DNS zones (see the catalog's `PRIVATE_LINK`). */
-    kind: PrivateLinkTargetName;
+    kind: PrivateLinkTargetKind;
     /** ARM id of the resource. */
     resourceId: pulumi.Input<string>;
 }
@@ -51,7 +52,7 @@ export interface PrivateAccessArgs {
      * `existing`: register the endpoints in `zoneIds`; `policy`: no zone group (Azure Policy writes the records).
      * @default "create"
      */
-    dnsMode?: DnsMode;
+    dnsMode?: PrivateDnsMode;
     /** `create`: further virtual networks to link the zones to. @default [] */
     linkVirtualNetworkIds?: pulumi.Input<string>[];
     /** `existing`: ARM ids of the zones, one per zone the targets need. @default [] */
@@ -173,7 +174,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
     private zones(
         name: string,
         args: PrivateAccessArgs,
-        mode: DnsMode,
+        mode: PrivateDnsMode,
         zones: string[],
         created: { name: string; vnet: network.VirtualNetwork }[],
     ): Map<string, pulumi.Input<string>> {

@@ -168,7 +168,7 @@ describe("the schema the provider serves", () => {
         expect(schema.version).toBe(pkg.version);
     });
 
-    it("lists exactly the ten components, as components, by their tokens", () => {
+    it("lists exactly the eleven components, as components, by their tokens", () => {
         expect(Object.keys(schema.resources).sort()).toEqual(
             [
                 "azure-ai-models:index:AiProject",
@@ -180,6 +180,7 @@ describe("the schema the provider serves", () => {
                 "azure-ai-models:index:ManagedModelDeployment",
                 "azure-ai-models:index:ManagedOnlineEndpoint",
                 "azure-ai-models:index:MarketplaceModelSubscription",
+                "azure-ai-models:index:PrivateAccess",
                 "azure-ai-models:index:ServerlessModelEndpoint",
             ].sort(),
         );
@@ -227,6 +228,9 @@ describe("the schema the provider serves", () => {
                 "FoundryNetworkAcls",
                 "FoundryUserPrincipal",
                 "MarketplacePlan",
+                "PrivateAccessPlacement",
+                "PrivateAccessTarget",
+                "PrivateAccessVirtualNetwork",
                 "ProbeArgs",
             ].sort(),
         );
