@@ -22,6 +22,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { stringify } from "yaml";
 import { SEED_SERVERLESS_MODELS } from "./seedModels";
 
@@ -257,10 +258,34 @@ function preflight(): void {
     if (r.status !== 0) console.log(`  preflight bench failed (exit ${r.status}): ${r.stderr.trim()}`);
 }
 
+const USAGE = "usage: npm run bench -- [--runs N] [--skip-tests]";
+
 function main(): void {
-    const { values } = parseArgs({
-        options: { runs: { type: "string", default: "7" }, "skip-tests": { type: "boolean", default: false } },
-    });
+    let values: { runs: string; "skip-tests": boolean; help?: boolean };
+    try {
+        ({ values } = parseArgs({
+            options: {
+                runs: { type: "string", default: "7" },
+                "skip-tests": { type: "boolean", default: false },
+                help: { type: "boolean", short: "h" },
+            },
+            strict: true,
+        }));
+    } catch (e) {
+        process.stderr.write(`${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
+        process.exit(2);
+    }
+    if (values.help) {
+        process.stdout.write(
+            `${USAGE}\nP1: the dev stack's plan against the floor, --runs pairs (default 7); P2: plans of large stacks; ` +
+                "then the test suite (left out with --skip-tests). Figures: docs/performance.md.\n",
+        );
+        return;
+    }
+    if (!/^[1-9]\d*$/.test(values.runs)) {
+        process.stderr.write(`--runs ${JSON.stringify(values.runs)} is not a positive whole number\n${USAGE}\n`);
+        process.exit(2);
+    }
     const pairs = Math.max(1, Number(values.runs));
     console.log(`machine: ${machine()}`);
     try {

@@ -1,18 +1,19 @@
 /**
  * The Foundry part of the stack: the account, its projects, custom content filters and model deployments, from the
- * validated `foundry` section. The deployments of the account are created one after another (each depends on the
- * previous one), because Azure answers concurrent deployment PUTs on one account with 409.
+ * validated `foundry` section. Every write to the account is made one after another, in one chain (Azure answers
+ * concurrent writes to one account with 409): the account's diagnostic setting and role assignments, then the
+ * projects, the content filters and the deployments, each in config order (see `AccountWriteChain`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS } from "./catalog";
 import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "./components";
-import type { ValidFoundryConfig } from "./config";
+import { withCheckedModel, type ValidFoundryConfig } from "./config";
 
 /** What a client needs of one Foundry deployment. */
 export interface FoundryDeploymentOutput {
     /** The value to send as `model`: the deployment name. */
     model: string;
-    /** The catalog model deployed, its format (publisher), version and who sells it. */
+    /** The model deployed (`properties.model`), its format (publisher), version and who sells it (catalog models). */
     modelName: string;
     format: string;
     version: string;
@@ -28,8 +29,8 @@ export interface FoundryDeploymentOutput {
     accountEndpoint: pulumi.Output<string>;
     /** Endpoint of each project of the account (deployments belong to the account: every project reaches them). */
     projectEndpoints: { [project: string]: pulumi.Output<string> };
-    /** Default rate limits of the model (per subscription, region and SKU). */
-    rateLimits: { tokensPerMinute: number; requestsPerMinute: number; concurrentRequests: number };
+    /** Default rate limits of the model (per subscription, region and SKU); absent for a model outside the catalog. */
+    rateLimits?: { tokensPerMinute: number; requestsPerMinute: number; concurrentRequests: number };
     /** Secret; only when local auth is on. */
     primaryKey?: pulumi.Output<string | undefined>;
     /** Secret; only when local auth is on. */
@@ -65,31 +66,50 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         networkAcls: f.networkAcls,
         logRetentionDays: f.logRetentionDays,
         foundryUsers: f.principals,
+        restore: f.restore,
+        purgeOnDestroy: f.purgeOnDestroy,
         tags: f.tags,
     });
     const onAccount = { resourceGroupName: account.resourceGroupName, accountName: account.accountName };
+    const chain = account.writes();
     const projects: FoundryOutput["projects"] = {};
     for (const p of f.projects) {
-        const project = new FoundryProject(`${f.name}-${p.name}`, {
-            ...onAccount,
-            customSubDomain: account.customSubDomain,
-            projectName: p.name,
-            location: f.location,
-            displayName: p.displayName,
-            description: p.description,
-            tags: { ...f.tags, ...p.tags },
-        });
+        const project = chain.push(
+            `project ${p.name}`,
+            (dependsOn) =>
+                new FoundryProject(
+                    `${f.name}-${p.name}`,
+                    {
+                        ...onAccount,
+                        customSubDomain: account.customSubDomain,
+                        projectName: p.name,
+                        location: f.location,
+                        displayName: p.displayName,
+                        description: p.description,
+                        tags: { ...f.tags, ...p.tags },
+                    },
+                    { dependsOn },
+                ),
+        );
         projects[p.name] = { name: project.projectName, id: project.projectId, endpoint: project.endpoint };
     }
     const filters = new Map<string, ContentFilter>();
     for (const c of f.contentFilters) {
-        const filter = new ContentFilter(`${f.name}-${c.name}`, {
-            ...onAccount,
-            filterName: c.name,
-            basePolicyName: c.basePolicy,
-            mode: c.mode,
-            filters: c.filters,
-        });
+        const filter = chain.push(
+            `content filter ${c.name}`,
+            (dependsOn) =>
+                new ContentFilter(
+                    `${f.name}-${c.name}`,
+                    {
+                        ...onAccount,
+                        filterName: c.name,
+                        basePolicyName: c.basePolicy,
+                        mode: c.mode,
+                        filters: c.filters,
+                    },
+                    { dependsOn },
+                ),
+        );
         filters.set(c.name, filter);
     }
     return {
@@ -107,7 +127,7 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
     };
 }
 
-/** The deployments of the account, chained in config order. */
+/** The deployments of the account, appended to its write chain in config order. */
 function defineDeployments(
     f: ValidFoundryConfig,
     account: FoundryAccount,
@@ -115,36 +135,45 @@ function defineDeployments(
     projects: FoundryOutput["projects"],
 ): FoundryOutput["deployments"] {
     const out: FoundryOutput["deployments"] = {};
-    let previous: FoundryModelDeployment | undefined;
+    const chain = account.writes();
     for (const d of f.deployments) {
         const filter = filters.get(d.raiPolicyName);
-        const deployment: FoundryModelDeployment = new FoundryModelDeployment(
-            `${f.name}-${d.name}`,
-            {
-                resourceGroupName: account.resourceGroupName,
-                accountName: account.accountName,
-                customSubDomain: account.customSubDomain,
-                location: f.location,
-                deploymentName: d.name,
-                model: d.offer.name,
-                version: d.version,
-                sku: d.sku,
-                capacity: d.capacity,
-                // The filter's output name makes the deployment wait for the filter it uses.
-                raiPolicyName: filter ? filter.raiPolicyName : d.raiPolicyName,
-                versionUpgradeOption: d.versionUpgradeOption,
-                acceptRetired: d.acceptRetired,
-                tags: { ...f.tags, ...d.tags },
-            },
-            { dependsOn: previous ? [previous] : [] },
+        const deployment = chain.push(
+            `deployment ${d.name}`,
+            (dependsOn) =>
+                new FoundryModelDeployment(
+                    `${f.name}-${d.name}`,
+                    // The model validation resolved and checked travels with the arguments: the component looks it up no more.
+                    withCheckedModel(
+                        {
+                            resourceGroupName: account.resourceGroupName,
+                            accountName: account.accountName,
+                            customSubDomain: account.customSubDomain,
+                            location: f.location,
+                            deploymentName: d.name,
+                            model: d.model,
+                            ...(d.format !== undefined ? { format: d.format } : {}),
+                            version: d.version,
+                            sku: d.sku,
+                            capacity: d.capacity,
+                            // The filter's output name makes the deployment wait for the filter it uses.
+                            raiPolicyName: filter ? filter.raiPolicyName : d.raiPolicyName,
+                            versionUpgradeOption: d.versionUpgradeOption,
+                            acceptRetired: d.acceptRetired,
+                            timeoutMinutes: d.timeoutMinutes,
+                            tags: { ...f.tags, ...d.tags },
+                        },
+                        d.checked,
+                    ),
+                    { dependsOn },
+                ),
         );
-        previous = deployment;
         out[d.name] = {
             model: d.name,
-            modelName: d.offer.name,
-            format: d.offer.format,
-            version: d.version,
-            soldBy: d.offer.soldBy,
+            modelName: d.checked.name,
+            format: d.checked.format,
+            version: d.checked.version,
+            soldBy: d.offer?.soldBy ?? "not in the catalog",
             sku: d.sku,
             capacity: d.capacity,
             contentFilter: d.raiPolicyName,
@@ -152,11 +181,15 @@ function defineDeployments(
             entraScope: FOUNDRY_ENDPOINTS.entraScope,
             accountEndpoint: account.endpoint,
             projectEndpoints: Object.fromEntries(Object.entries(projects).map(([n, p]) => [n, p.endpoint])),
-            rateLimits: {
-                tokensPerMinute: d.offer.rateLimits.tokensPerMinute,
-                requestsPerMinute: d.offer.rateLimits.requestsPerMinute,
-                concurrentRequests: d.offer.rateLimits.concurrentRequests,
-            },
+            ...(d.offer
+                ? {
+                      rateLimits: {
+                          tokensPerMinute: d.offer.rateLimits.tokensPerMinute,
+                          requestsPerMinute: d.offer.rateLimits.requestsPerMinute,
+                          concurrentRequests: d.offer.rateLimits.concurrentRequests,
+                      },
+                  }
+                : {}),
             ...(f.disableLocalAuth ? {} : { primaryKey: account.primaryKey, secondaryKey: account.secondaryKey }),
         };
     }

@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "@pulumi/pulumi/provider";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import * as ts from "typescript";
+import type * as TS from "typescript";
 import {
     AiProject,
     AiWorkspace,
@@ -28,6 +28,7 @@ import {
     MarketplaceModelSubscription,
     ServerlessModelEndpoint,
 } from "./components";
+import { secretOutputsByComponent } from "./catalog";
 
 /** The package name: first part of every type token (`azure-ai-models:index:AiWorkspace`). */
 export const PACKAGE_NAME = "azure-ai-models";
@@ -56,23 +57,13 @@ export const PUBLISHED_COMPONENTS = Object.values(COMPONENTS);
 
 /**
  * Outputs each published component wraps in `pulumi.secret`, which the schema marks `"secret": true` so that every
- * generated SDK treats them as secrets. A test constructs each component and checks this list against the outputs
- * that come back secret: add an output here when a component starts wrapping it.
+ * generated SDK treats them as secrets: a view of the resource-type registry (a record's `secretOutputs` say which
+ * component publishes its keys under which names). A test constructs each component and checks this list against
+ * the outputs that come back secret.
  */
-export const SECRET_OUTPUTS: {
-    readonly [C in PublishedComponentName]: readonly (keyof InstanceType<(typeof COMPONENTS)[C]> & string)[];
-} = {
-    AiWorkspace: [],
-    AiProject: [],
-    MarketplaceModelSubscription: [],
-    ServerlessModelEndpoint: ["primaryKey", "secondaryKey"],
-    ManagedOnlineEndpoint: ["primaryKey", "secondaryKey"],
-    ManagedModelDeployment: [],
-    FoundryAccount: ["primaryKey", "secondaryKey"],
-    FoundryProject: [],
-    ContentFilter: [],
-    FoundryModelDeployment: [],
-};
+export const SECRET_OUTPUTS = Object.fromEntries(
+    Object.keys(COMPONENTS).map((name) => [name, secretOutputsByComponent()[name] ?? []]),
+) as unknown as { readonly [C in PublishedComponentName]: readonly string[] };
 
 /** The token of a published component: `azure-ai-models:index:<ClassName>`. */
 export function componentToken(name: PublishedComponentName): string {
@@ -120,6 +111,9 @@ export function markSecretOutputs<S extends PackageSchema>(
 
 /** `@default` tags of the properties of the interfaces in TypeScript sources: interface name, property name, tag text. */
 export function readDefaultTags(files: readonly string[]): Map<string, Map<string, string>> {
+    // Loaded here only: a checkout reads its sources with it; the installed package serves its prebuilt schema.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require("typescript") as typeof TS;
     const defaults = new Map<string, Map<string, string>>();
     for (const file of files) {
         const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
@@ -186,19 +180,66 @@ function tokenName(token: string): string {
 export class AzureAiModelsProvider extends ComponentProvider {
     private readonly packageDir: string;
 
-    /** `dirname`: the package root, where the analyzer finds `package.json`, `tsconfig.json` and the sources. */
-    constructor(options: { dirname?: string } = {}) {
+    private readonly prebuiltFile: string;
+
+    /**
+     * `dirname`: the package root, where the analyzer finds `package.json`, `tsconfig.json` and the sources;
+     * `prebuilt`: the schema served where there are no sources (the installed package), `dist/provider-schema.json`.
+     */
+    constructor(options: { dirname?: string; prebuilt?: string } = {}) {
         const packageDir = options.dirname ?? PACKAGE_DIR;
         super({ name: PACKAGE_NAME, dirname: packageDir, components: PUBLISHED_COMPONENTS });
         this.packageDir = packageDir;
+        this.prebuiltFile = options.prebuilt ?? path.join(__dirname, PREBUILT_SCHEMA_FILE);
     }
 
     override async getSchema(): Promise<string> {
+        if (!hasSources(this.packageDir)) return this.prebuiltSchema();
         // The base class caches the analyzer's schema (a TypeScript program over the package): marking is cheap.
         const schema = JSON.parse(await super.getSchema()) as PackageSchema;
         const defaults = readDefaultTags(componentSources(path.join(this.packageDir, "infra", "components")));
         return JSON.stringify(markSecretOutputs(documentDefaults(schema, defaults)));
     }
+
+    /**
+     * The schema as this checkout serves it and the analyzer's component definitions (`construct` returns the
+     * outputs they list): what `npm run build` writes to `dist/provider-schema.json` for the installed package.
+     */
+    async buildPrebuiltSchema(): Promise<PrebuiltSchema> {
+        const schema = JSON.parse(await this.getSchema()) as PackageSchema;
+        return { schema, components: (this as unknown as ProviderInternals).componentDefinitions ?? {} };
+    }
+
+    /** The installed package's schema: built from the sources with the package, served as it was built. */
+    private prebuiltSchema(): string {
+        const file = this.prebuiltFile;
+        if (!fs.existsSync(file))
+            throw new Error(
+                `${file} is missing: the package's schema is built with it (npm run build) from the components' sources`,
+            );
+        const prebuilt = JSON.parse(fs.readFileSync(file, "utf8")) as PrebuiltSchema;
+        (this as unknown as ProviderInternals).componentDefinitions = prebuilt.components;
+        return JSON.stringify(prebuilt.schema);
+    }
+}
+
+/** Beside the compiled provider in `dist/`: the schema the installed package serves (no sources to analyze there). */
+export const PREBUILT_SCHEMA_FILE = "provider-schema.json";
+
+export interface PrebuiltSchema {
+    schema: PackageSchema;
+    /** The analyzer's definitions by component name (`construct` reads each one's `outputs`). */
+    components: Record<string, { outputs: Record<string, unknown> }>;
+}
+
+/** What the base class keeps of the analyzer's result; set from the prebuilt file where there are no sources. */
+interface ProviderInternals {
+    componentDefinitions?: Record<string, { outputs: Record<string, unknown> }>;
+}
+
+/** Whether `dir` is a checkout with the components' TypeScript sources for the analyzer (else: the installed package). */
+export function hasSources(dir: string): boolean {
+    return ["tsconfig.json", "index.ts", "infra/components"].every((f) => fs.existsSync(path.join(dir, f)));
 }
 
 /**

@@ -84,6 +84,13 @@ function record(monitor: any, recorder: Recorder): void {
             options.additionalSecretOutputs = req.getAdditionalsecretoutputsList();
         if (req.getReplaceonchangesList().length) options.replaceOnChanges = req.getReplaceonchangesList();
         if (req.getProvider()) options.provider = req.getProvider();
+        const timeouts = req.getCustomtimeouts();
+        if (timeouts && (timeouts.getCreate() || timeouts.getUpdate() || timeouts.getDelete()))
+            options.customTimeouts = {
+                create: timeouts.getCreate(),
+                update: timeouts.getUpdate(),
+                delete: timeouts.getDelete(),
+            };
         recorder.resources.push({
             urn,
             type,

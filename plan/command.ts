@@ -13,6 +13,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { renderMarkdown } from "./markdown";
 import { renderText, planToJson } from "./render";
@@ -73,7 +74,7 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
             strict: true,
         }));
     } catch (e) {
-        out.stderr(`${(e as Error).message}\n${USAGE}\n`);
+        out.stderr(`${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {
@@ -102,15 +103,17 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
         const stackReferences = values["stack-references"]
             ? loadStackReferences(values["stack-references"])
             : undefined;
-        const plan = await runPlan({
-            stack: values.stack ?? "dev",
-            today,
-            projectDir: values.dir,
-            policies,
-            stackReferences,
-            configFiles: values["config-file"],
-            typecheck: values.typecheck,
-        });
+        const plan = await programOutputToStderr(() =>
+            runPlan({
+                stack: values.stack ?? "dev",
+                today,
+                projectDir: values.dir,
+                policies,
+                stackReferences,
+                configFiles: values["config-file"],
+                typecheck: values.typecheck,
+            }),
+        );
         const text =
             format === "json"
                 ? JSON.stringify(planToJson(plan), null, 2)
@@ -129,6 +132,21 @@ async function command(argv: string[], out: CommandOutput): Promise<number> {
             return 2;
         }
         throw e;
+    }
+}
+
+/**
+ * Runs `f` with what the planned program prints (`console.log`, `pulumi.log.info`, which print to stdout without an
+ * engine) sent to stderr, as `pulumi preview` shows it apart from its result: stdout carries the report alone, so
+ * `--json` stays JSON whatever the program logs.
+ */
+async function programOutputToStderr<T>(f: () => Promise<T>): Promise<T> {
+    const write = process.stdout.write;
+    process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+    try {
+        return await f();
+    } finally {
+        process.stdout.write = write;
     }
 }
 

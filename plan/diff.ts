@@ -11,10 +11,18 @@
  * group, workspace, endpoint) is replaced "may be replaced", since Azure deletes children with their parent. These
  * are predictions from the code alone; a real `pulumi preview` against the stack's state is the authority.
  */
-import { normalizeRegion } from "../infra/catalog";
+import {
+    destructiveConsequence,
+    destructiveWhat,
+    nameInputOf,
+    normalizeRegion,
+    parentInputsOf,
+    parentWhat,
+    resourceTypeOf,
+} from "../infra/catalog";
 import { maskedInputs } from "./render";
-import { AZURE_NAME_INPUT, azureNameOf, inputAt } from "./azureTypes";
-import { PARENT_PROPERTIES, pathTouches, ruleFor } from "./replacements";
+import { azureNameOf, inputAt } from "./azureTypes";
+import { pathTouches, ruleFor } from "./replacements";
 import {
     SECRET,
     UNKNOWN,
@@ -143,32 +151,6 @@ export interface PlanDiff {
     notes: string[];
 }
 
-/** Types whose deletion or replacement a reviewer must see first, with what each is called. */
-const DESTRUCTIVE_KINDS: Record<string, string> = {
-    "azure-native:resources:ResourceGroup": "resource group",
-    "azure-native:storage:StorageAccount": "storage account",
-    "azure-native:keyvault:Vault": "key vault",
-    "azure-native:machinelearningservices:Workspace": "workspace",
-    "azure-native:machinelearningservices:MarketplaceSubscription": "Marketplace subscription",
-    "azure-native:machinelearningservices:ServerlessEndpoint": "serverless endpoint",
-    "azure-native:machinelearningservices:OnlineEndpoint": "online endpoint",
-    "azure-native:machinelearningservices:OnlineDeployment": "online deployment",
-};
-
-/** Endpoint types whose name and region make the URL clients call (`https://<name>.<region>.models.ai.azure.com`). */
-const ENDPOINT_URL: Record<string, (name: string, region: string) => string> = {
-    "azure-native:machinelearningservices:ServerlessEndpoint": (n, r) => `https://${n}.${r}.models.ai.azure.com`,
-    "azure-native:machinelearningservices:OnlineEndpoint": (n, r) => `https://${n}.${r}.inference.ml.azure.com/score`,
-};
-
-/** What each parent property names, for messages. */
-const PARENT_WORDS: Record<string, string> = {
-    resourceGroupName: "resource group",
-    workspaceName: "workspace",
-    endpointName: "endpoint",
-    scope: "scope",
-};
-
 /** Inputs the diff does not compare: a dynamic resource's serialized provider code (`__provider`). */
 const NOT_COMPARED = new Set(["__provider"]);
 
@@ -211,24 +193,16 @@ export function valueChanges(before: unknown, after: unknown, path = ""): Output
 /** The region in an endpoint's host name: `Sweden Central`, `sweden_central` and `swedencentral` are one region. */
 const region = (v: unknown): string => (typeof v === "string" && v !== UNKNOWN ? normalizeRegion(v) : UNKNOWN);
 
-/** The URL clients call for an endpoint resource, from its name and region inputs. */
+/** The URL clients call for an endpoint resource, from its name and region inputs (the registry's client URL). */
 function endpointUrl(r: PlannedResource): string | undefined {
-    const url = ENDPOINT_URL[r.type];
+    const url = resourceTypeOf(r.type)?.clientUrl?.url;
     if (!url) return undefined;
-    const nameProp = AZURE_NAME_INPUT[r.type];
-    const n = r.inputs[nameProp];
+    const n = r.inputs[nameInputOf(r.type) ?? "name"];
     return url(typeof n === "string" ? n : UNKNOWN, region(r.inputs.location));
 }
 
-function workspaceWhat(r: PlannedResource): string {
-    const kind = String(r.inputs.kind ?? "").toLowerCase();
-    return kind === "hub" ? "hub" : kind === "project" ? "project" : "workspace";
-}
-
-function whatOf(r: PlannedResource): string | undefined {
-    if (r.type === "azure-native:machinelearningservices:Workspace") return workspaceWhat(r);
-    return DESTRUCTIVE_KINDS[r.type];
-}
+/** True when the type yields a client URL (serverless and online endpoints). */
+const hasClientUrl = (type: string): boolean => resourceTypeOf(type)?.clientUrl !== undefined;
 
 const ACTION_ORDER: Record<ChangeAction, number> = { replace: 0, delete: 1, update: 2, create: 3 };
 
@@ -430,7 +404,7 @@ function propagateReplacements(
             const existing = changes.get(urn);
             if (existing && existing.action === "replace" && !existing.uncertain) continue;
             const inputs = maskedInputs(now);
-            const parentProps = PARENT_PROPERTIES[now.type] ?? [];
+            const parentProps = parentInputsOf(now.type);
             for (const [prop, deps] of Object.entries(now.propertyDependencies)) {
                 for (const dep of deps) {
                     if (dep === urn || !gone.has(dep)) continue;
@@ -442,7 +416,7 @@ function propagateReplacements(
                             urn: dep,
                             name: byUrn.get(dep)?.name ?? dep,
                             property: prop,
-                            what: PARENT_WORDS[prop] ?? prop,
+                            what: parentWhat(now.type, prop),
                         };
                     } else if (containsUnknown(inputs[prop])) {
                         if (change.changes.some((c) => c.path === prop)) continue;
@@ -475,9 +449,11 @@ function pairRenames(
     after: Map<string, PlannedResource>,
 ): void {
     const parentKey = (r: PlannedResource) =>
-        `${r.type}|${(PARENT_PROPERTIES[r.type] ?? []).map((p) => JSON.stringify(r.inputs[p])).join("|")}`;
-    const deleted = [...changes.values()].filter((c) => c.action === "delete" && ENDPOINT_URL[c.type]);
-    const created = [...changes.values()].filter((c) => c.action === "create" && ENDPOINT_URL[c.type]);
+        `${r.type}|${parentInputsOf(r.type)
+            .map((p) => JSON.stringify(r.inputs[p]))
+            .join("|")}`;
+    const deleted = [...changes.values()].filter((c) => c.action === "delete" && hasClientUrl(c.type));
+    const created = [...changes.values()].filter((c) => c.action === "create" && hasClientUrl(c.type));
     for (const d of deleted) {
         const key = parentKey(before.get(d.urn)!);
         const sameParentDeleted = deleted.filter((x) => parentKey(before.get(x.urn)!) === key);
@@ -498,7 +474,7 @@ function destructiveChanges(
     for (const c of ordered) {
         if (c.action !== "delete" && c.action !== "replace") continue;
         const old = before.get(c.urn)!;
-        const what = whatOf(old);
+        const what = destructiveWhat(old.type, old.inputs);
         if (!what) continue;
         const now = after.get(c.urn);
         const called = `${what} ${c.azureName ?? c.name}${c.azureName && c.azureName !== c.name ? ` (${c.name})` : ""}`;
@@ -555,26 +531,10 @@ function destructiveChanges(
     return out;
 }
 
-/** What else goes when a resource of this kind goes. */
+/** What else goes when a resource of this kind goes (the registry's consequence), as `: ...`. */
 function consequence(r: PlannedResource): string {
-    switch (r.type) {
-        case "azure-native:resources:ResourceGroup":
-            return ": Azure deletes everything in it";
-        case "azure-native:storage:StorageAccount":
-            return ": its data goes with it";
-        case "azure-native:keyvault:Vault":
-            return ": its secrets go with it (soft-deleted, the name stays taken until purged)";
-        case "azure-native:machinelearningservices:MarketplaceSubscription":
-            return ": endpoints that use the offer in this workspace stop working";
-        case "azure-native:machinelearningservices:Workspace":
-            return workspaceWhat(r) === "project"
-                ? ": its endpoints and subscriptions go with it, and the soft-deleted name blocks reuse"
-                : ": what is inside it goes with it, and the soft-deleted name blocks reuse";
-        case "azure-native:machinelearningservices:OnlineDeployment":
-            return ": the endpoint loses the capacity it served";
-        default:
-            return "";
-    }
+    const c = destructiveConsequence(r.type, r.inputs);
+    return c ? `: ${c}` : "";
 }
 
 function outputChanges(base: DiffablePlan, head: DiffablePlan): OutputChange[] {

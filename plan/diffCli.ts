@@ -9,15 +9,17 @@
  * saved plan given with `--after`.
  *
  * Exit codes: 0 done; 1 this change's plan has errors (an invalid config, type errors, or what Pulumi or Azure would
- * refuse) or violates a mandatory policy; 2 bad command line, files or ref; 3 the plan crashed; 4 destructive changes
+ * refuse) or violates a mandatory policy; 2 bad command line, files or ref, or plans of different stacks or projects; 3 the plan crashed; 4 destructive changes
  * with `--fail-on-destructive` and no `--allow-destructive`.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { parseDay, resolveFormat, SHARED_OPTIONS } from "./options";
 import { diffPlans, type DiffablePlan } from "./diff";
 import { diffToJson, gateBlocks, renderDiffMarkdown, renderDiffText, type GateStatus } from "./diffRender";
+import { planMismatch } from "./planIdentity";
 import { emptyPlan, planAtRef, planInProcess, PlanProcessError, type PlanProcessOptions } from "./planProcess";
 import type { Plan, PlannedResource } from "./types";
 
@@ -78,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
             strict: true,
         }));
     } catch (e) {
-        process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+        process.stderr.write(`${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {
@@ -145,8 +147,10 @@ async function main(argv: string[]): Promise<number> {
         }
         throw e;
     }
-    if (basePlan.stack && headPlan.stack && basePlan.stack !== headPlan.stack) {
-        notes.push(`The plans are of different stacks (${basePlan.stack} and ${headPlan.stack}).`);
+    const mismatch = planMismatch(basePlan, headPlan, { base: baseLabel, head: headLabel });
+    if (mismatch) {
+        process.stderr.write(`${mismatch}\n`);
+        return 2;
     }
 
     const diff = diffPlans(basePlan, headPlan, { baseLabel, headLabel });

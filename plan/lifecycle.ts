@@ -47,11 +47,41 @@ export interface LifecycleReport {
     windowDays: number;
     /** How many deployments were looked at. */
     checked: number;
+    /** Deployments of models outside the catalog: no lifecycle to judge them by (never counted as checked). */
+    unjudged: { path: string; name: string; model: string }[];
     /** What is due (a stage already reached, or a date within the window), by date. */
     items: LifecycleItem[];
 }
 
 const EVENTS: readonly LifecycleEvent[] = ["legacy", "deprecated", "retired"];
+
+/** The lifecycle watch's window: `npm run catalog:lifecycle` and the weekly workflow look this many days ahead. */
+export const LIFECYCLE_WINDOW_DAYS = 90;
+
+/**
+ * The plan's warnings for the dates the lifecycle watch would report: each deployment whose model reaches a lifecycle
+ * date after `today` and within the window. A stage already reached is config validation's warning (or error), so it
+ * is not repeated here; a config the report cannot read gives none (the plan reports the config's own errors).
+ */
+export function lifecycleWarnings(
+    raw: Record<string, unknown>,
+    today: Date,
+    windowDays = LIFECYCLE_WINDOW_DAYS,
+): { path: string; message: string }[] {
+    let report: LifecycleReport;
+    try {
+        report = lifecycleReport(raw, today, windowDays);
+    } catch (e) {
+        if (e instanceof LifecycleConfigError) return [];
+        throw e;
+    }
+    return report.items
+        .filter((i) => i.days > 0)
+        .map((i) => ({
+            path: i.subject.path,
+            message: `${i.subject.model.name} (${i.subject.type}) becomes ${i.event} on ${i.date}, in ${i.days} days, within the lifecycle watch's ${windowDays}-day window; ${i.replacement}`,
+        }));
+}
 const DAY_MS = 24 * 3600 * 1000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -82,13 +112,34 @@ function managedSubjects(config: ValidStackConfig): LifecycleSubject[] {
 
 /** `foundry.deployments`: deployments on a Foundry resource, judged by their Foundry offer's lifecycle. */
 function foundrySubjects(config: ValidStackConfig): LifecycleSubject[] {
-    return (config.foundry?.deployments ?? []).map((d, i) => ({
-        path: configPath(["foundry", "deployments", i]),
-        name: d.name,
-        type: "foundry" as const,
-        model: d.offer,
-        lifecycle: d.offer.lifecycle,
-    }));
+    return (config.foundry?.deployments ?? []).flatMap((d, i) =>
+        d.offer
+            ? [
+                  {
+                      path: configPath(["foundry", "deployments", i]),
+                      name: d.name,
+                      type: "foundry" as const,
+                      model: d.offer,
+                      lifecycle: d.offer.lifecycle,
+                  },
+              ]
+            : [],
+    );
+}
+
+/** Deployments whose model the catalog does not know: the report cannot judge their lifecycle, and says so. */
+function unjudgedSubjects(config: ValidStackConfig): LifecycleReport["unjudged"] {
+    return (config.foundry?.deployments ?? []).flatMap((d, i) =>
+        d.offer
+            ? []
+            : [
+                  {
+                      path: configPath(["foundry", "deployments", i]),
+                      name: d.name,
+                      model: `${d.checked.format}/${d.checked.name}`,
+                  },
+              ],
+    );
 }
 
 /** Every kind of deployment the report looks at. */
@@ -137,7 +188,8 @@ export function lifecycleReport(raw: Record<string, unknown>, today: Date, windo
     const items = subjects
         .flatMap((s) => itemsOf(s, from, until))
         .sort((a, b) => a.date.localeCompare(b.date) || a.subject.path.localeCompare(b.subject.path));
-    return { today: from, until, windowDays, checked: subjects.length, items };
+    const unjudged = unjudgedSubjects(resolved.config);
+    return { today: from, until, windowDays, checked: subjects.length, unjudged, items };
 }
 
 function when(days: number): string {
@@ -160,12 +212,22 @@ function rows(report: LifecycleReport): string[][] {
 const HEADER = ["deployment", "type", "model", "event", "date", "when", "replacement"];
 
 function title(r: LifecycleReport, stack: string): string {
-    return `Lifecycle report: stack ${stack}, ${r.today} to ${r.until} (${r.windowDays} days): ${r.checked} deployment(s) checked, ${r.items.length} due`;
+    const unjudged = r.unjudged.length ? `, ${r.unjudged.length} not judged` : "";
+    return `Lifecycle report: stack ${stack}, ${r.today} to ${r.until} (${r.windowDays} days): ${r.checked} deployment(s) checked${unjudged}, ${r.items.length} due`;
+}
+
+/** One line per deployment the report could not judge. */
+function unjudgedLines(r: LifecycleReport): string[] {
+    return r.unjudged.map(
+        (u) => `Not judged: ${u.name} (${u.path}) deploys ${u.model}, which is not in the catalog: no lifecycle dates.`,
+    );
 }
 
 /** The report as text: a title line, then a table of what is due (or a line saying nothing is). */
 export function renderLifecycleText(r: LifecycleReport, stack: string): string {
-    if (r.items.length === 0) return `${title(r, stack)}\nNothing reaches a lifecycle date in this window.`;
+    const notJudged = unjudgedLines(r);
+    if (r.items.length === 0)
+        return [title(r, stack), "Nothing reaches a lifecycle date in this window.", ...notJudged].join("\n");
     const table = [HEADER, ...rows(r)];
     const widths = HEADER.map((_, i) => Math.max(...table.map((row) => row[i].length)));
     const lines = table.map((row) =>
@@ -174,13 +236,17 @@ export function renderLifecycleText(r: LifecycleReport, stack: string): string {
             .join("  ")
             .trimEnd(),
     );
-    return [title(r, stack), "", ...lines].join("\n");
+    return [title(r, stack), "", ...lines, ...(notJudged.length ? ["", ...notJudged] : [])].join("\n");
 }
 
 /** The report as Markdown, for an issue body or a job summary. */
 export function renderLifecycleMarkdown(r: LifecycleReport, stack: string): string {
     const out = [`## ${title(r, stack)}`, ""];
-    if (r.items.length === 0) return [...out, "Nothing reaches a lifecycle date in this window."].join("\n");
+    const notJudged = unjudgedLines(r);
+    if (r.items.length === 0)
+        return [...out, "Nothing reaches a lifecycle date in this window.", ...notJudged.map((l) => `\n${l}`)].join(
+            "\n",
+        );
     out.push(`| ${HEADER.join(" | ")} |`, `|${HEADER.map(() => "---").join("|")}|`);
     for (const row of rows(r)) out.push(`| ${row.map((c, i) => (i <= 2 ? `\`${c}\`` : c)).join(" | ")} |`);
     out.push(
@@ -188,5 +254,6 @@ export function renderLifecycleMarkdown(r: LifecycleReport, stack: string): stri
         "Legacy: new deployments not recommended; deprecated: no new deployments; retired: the endpoints return 404. " +
             "Deploy the replacement, point clients at it, then remove the old deployment.",
     );
+    if (notJudged.length) out.push("", ...notJudged);
     return out.join("\n");
 }

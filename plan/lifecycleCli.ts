@@ -8,8 +8,15 @@
  * the stack config are wrong.
  */
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import { namespaceValues } from "../infra/config";
-import { LifecycleConfigError, lifecycleReport, renderLifecycleMarkdown, renderLifecycleText } from "./lifecycle";
+import {
+    LIFECYCLE_WINDOW_DAYS,
+    LifecycleConfigError,
+    lifecycleReport,
+    renderLifecycleMarkdown,
+    renderLifecycleText,
+} from "./lifecycle";
 import { parseDay, resolveFormat } from "./options";
 import { PlanSetupError, readStackFiles } from "./run";
 
@@ -50,12 +57,12 @@ export function lifecycleCli(argv: string[], cwd = process.cwd()): CliResult {
             strict: true,
         }));
     } catch (e) {
-        return fail(2, `${(e as Error).message}\n${USAGE}\n`);
+        return fail(2, `${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
     }
     if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
     const format = resolveFormat(FORMATS, values.json, values.format);
     if (typeof format !== "string") return fail(2, `${format.error}\n${USAGE}\n`);
-    const days = values.days === undefined ? 90 : Number(values.days);
+    const days = values.days === undefined ? LIFECYCLE_WINDOW_DAYS : Number(values.days);
     if (!Number.isInteger(days) || days < 0)
         return fail(2, `--days ${JSON.stringify(values.days)} is not a whole number of days\n`);
     const today = values.today === undefined ? new Date() : parseDay(values.today);

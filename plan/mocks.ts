@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { AZURE_NAME_INPUT } from "./azureTypes";
+import { nameInputOf, resourceTypeOf } from "../infra/catalog";
 
 /** The subscription and tenant the mocks pretend to run in. */
 export const MOCK_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
@@ -19,31 +19,6 @@ type Inputs = Record<string, unknown>;
 
 const str = (v: unknown): string => (typeof v === "string" ? v : String(v ?? ""));
 
-/** ARM resource type path under a resource group, for the ids the mocks synthesise. */
-const ARM_PATH: Record<string, (i: Inputs, name: string) => string> = {
-    "azure-native:storage:StorageAccount": (_, n) => `Microsoft.Storage/storageAccounts/${n}`,
-    "azure-native:keyvault:Vault": (_, n) => `Microsoft.KeyVault/vaults/${n}`,
-    "azure-native:operationalinsights:Workspace": (_, n) => `Microsoft.OperationalInsights/workspaces/${n}`,
-    "azure-native:applicationinsights:Component": (_, n) => `Microsoft.Insights/components/${n}`,
-    "azure-native:containerregistry:Registry": (_, n) => `Microsoft.ContainerRegistry/registries/${n}`,
-    "azure-native:machinelearningservices:Workspace": (_, n) => `Microsoft.MachineLearningServices/workspaces/${n}`,
-    "azure-native:machinelearningservices:MarketplaceSubscription": (i, n) =>
-        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/marketplaceSubscriptions/${n}`,
-    "azure-native:machinelearningservices:ServerlessEndpoint": (i, n) =>
-        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/serverlessEndpoints/${n}`,
-    "azure-native:machinelearningservices:OnlineEndpoint": (i, n) =>
-        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/onlineEndpoints/${n}`,
-    "azure-native:machinelearningservices:OnlineDeployment": (i, n) =>
-        `Microsoft.MachineLearningServices/workspaces/${str(i.workspaceName)}/onlineEndpoints/${str(i.endpointName)}/deployments/${n}`,
-    "azure-native:cognitiveservices:Account": (_, n) => `Microsoft.CognitiveServices/accounts/${n}`,
-    "azure-native:cognitiveservices:Project": (i, n) =>
-        `Microsoft.CognitiveServices/accounts/${str(i.accountName)}/projects/${n}`,
-    "azure-native:cognitiveservices:Deployment": (i, n) =>
-        `Microsoft.CognitiveServices/accounts/${str(i.accountName)}/deployments/${n}`,
-    "azure-native:cognitiveservices:RaiPolicy": (i, n) =>
-        `Microsoft.CognitiveServices/accounts/${str(i.accountName)}/raiPolicies/${n}`,
-};
-
 /** A deterministic stand-in for a random suffix: same resource name, same suffix. */
 export function syntheticRandom(name: string, length: number): string {
     const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -51,92 +26,30 @@ export function syntheticRandom(name: string, length: number): string {
     return Array.from({ length }, (_, i) => alphabet[hash[i] % alphabet.length]).join("");
 }
 
+/** The ARM id of a resource, from its registry record (`.../providers/mock/<type>/<name>` without one). */
 function armId(type: string, inputs: Inputs, name: string): string {
-    const rgRoot = `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`;
-    if (type === "azure-native:resources:ResourceGroup")
-        return `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${name}`;
-    if (type === "azure-native:monitor:DiagnosticSetting") {
-        return `${str(inputs.resourceUri)}/providers/Microsoft.Insights/diagnosticSettings/${name}`;
-    }
-    if (type === "azure-native:authorization:RoleAssignment") {
-        return `${str(inputs.scope)}/providers/Microsoft.Authorization/roleAssignments/${name}`;
-    }
-    const path = ARM_PATH[type];
-    return path ? `${rgRoot}/providers/${path(inputs, name)}` : `${rgRoot}/providers/mock/${type}/${name}`;
+    const subscription = `/subscriptions/${MOCK_SUBSCRIPTION_ID}`;
+    const rgRoot = `${subscription}/resourceGroups/${str(inputs.resourceGroupName)}`;
+    const id = resourceTypeOf(type)?.armId;
+    if (!id) return `${rgRoot}/providers/mock/${type}/${name}`;
+    const path = id.path(inputs, name);
+    if (id.under === "subscription") return `${subscription}/${path}`;
+    if (id.under === "resource group") return `${rgRoot}/providers/${path}`;
+    return `${str(inputs[id.under.input])}/providers/${path}`;
 }
 
-/** What Azure computes for each resource type, beyond the inputs it echoes. */
+/** What Azure computes for a resource beyond the inputs it echoes: its record's mock outputs. */
 function computed(type: string, inputs: Inputs, name: string, preview: boolean): Inputs {
-    const unknown = (v: unknown) => (preview ? unknownValue : v);
-    const location = str(inputs.location || "eastus2");
-    switch (type) {
-        case "azure-native:machinelearningservices:Workspace":
-            return {
-                identity: {
-                    ...(inputs.identity as Inputs),
-                    principalId: unknown(`${name}-principal`),
-                    tenantId: MOCK_TENANT_ID,
-                },
-                discoveryUrl: unknown(`https://${location}.api.azureml.ms/discovery`),
-                workspaceId: unknown(syntheticRandom(name, 8)),
-            };
-        case "azure-native:machinelearningservices:ServerlessEndpoint": {
-            const props = (inputs.properties ?? {}) as Inputs;
-            return {
-                properties: {
-                    ...props,
-                    inferenceEndpoint: { uri: unknown(`https://${name}.${location}.models.ai.azure.com`) },
-                    provisioningState: unknown("Succeeded"),
-                },
-            };
-        }
-        case "azure-native:machinelearningservices:OnlineEndpoint": {
-            const props = (inputs.properties ?? {}) as Inputs;
-            const host = `https://${name}.${location}.inference.ml.azure.com`;
-            return {
-                identity: {
-                    ...(inputs.identity as Inputs),
-                    principalId: unknown(`${name}-principal`),
-                    tenantId: MOCK_TENANT_ID,
-                },
-                properties: {
-                    ...props,
-                    scoringUri: unknown(`${host}/score`),
-                    swaggerUri: unknown(`${host}/swagger.json`),
-                    provisioningState: unknown("Succeeded"),
-                },
-            };
-        }
-        case "azure-native:cognitiveservices:Account": {
-            const props = (inputs.properties ?? {}) as Inputs;
-            return {
-                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`) },
-                properties: {
-                    ...props,
-                    endpoint: unknown(`https://${str(props.customSubDomainName || name)}.cognitiveservices.azure.com/`),
-                },
-            };
-        }
-        case "azure-native:cognitiveservices:Project": {
-            const props = (inputs.properties ?? {}) as Inputs;
-            return {
-                identity: { ...(inputs.identity as Inputs), principalId: unknown(`${name}-principal`) },
-                properties: { ...props, provisioningState: unknown("Succeeded") },
-            };
-        }
-        case "azure-native:machinelearningservices:MarketplaceSubscription": {
-            const props = (inputs.properties ?? {}) as Inputs;
-            return {
-                properties: {
-                    ...props,
-                    marketplacePlan: unknown({ offerId: "offer", planId: "plan", publisherId: "publisher" }),
-                    marketplaceSubscriptionStatus: unknown("Subscribed"),
-                },
-            };
-        }
-        default:
-            return {};
-    }
+    const mockOutputs = resourceTypeOf(type)?.mockOutputs;
+    if (!mockOutputs) return {};
+    return mockOutputs({
+        inputs,
+        name,
+        location: str(inputs.location || "eastus2"),
+        unknown: (v) => (preview ? unknownValue : v),
+        random: (length) => syntheticRandom(name, length),
+        tenantId: MOCK_TENANT_ID,
+    });
 }
 
 /**
@@ -184,7 +97,7 @@ export function azureMocks(options: AzureMockOptions): pulumi.runtime.Mocks {
             }
             if (!args.type.startsWith("azure-native:"))
                 return { id: preview ? undefined : `${args.name}-id`, state: inputs };
-            const nameInput = AZURE_NAME_INPUT[args.type];
+            const nameInput = nameInputOf(args.type);
             const name = str((nameInput && inputs[nameInput]) || inputs.name || args.name);
             const id = armId(args.type, inputs, name);
             return {

@@ -8,11 +8,13 @@
  * there is nothing left to plan (its resources are the stack's to destroy with `pulumi destroy`).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { PlanSetupError, readYaml, stackShortName } from "./stackFiles";
+import { STACK_FILE, stackConfigDir, stackFilesIn } from "./stacks";
 
-const STACK_FILE = /^Pulumi\.([^./][^/]*)\.ya?ml$/;
+export { stackFilesIn };
 
 /**
  * The stacks to review, sorted: from the changed paths (relative to the project folder) and the stack names whose
@@ -30,11 +32,17 @@ export function stacksToReview(
     return [...new Set([...picked, ...always.filter((s) => now.has(s))])].sort();
 }
 
-/** Stack names with a stack file in the project folder. */
-export function stackFilesIn(dir: string): string[] {
-    return readdirSync(dir)
-        .map((f) => STACK_FILE.exec(f)?.[1])
-        .filter((s): s is string => s !== undefined);
+/**
+ * The stacks to review in the project in `dir`, from the changed paths (relative to `dir`): its stack files where
+ * `stackConfigDir` puts them, and `always` given as `pulumi` takes a stack name (`dev`, or `org/project/dev`, what
+ * `PULUMI_STACK` often holds: reviewed as `dev` when the project is this one).
+ */
+export function projectStacksToReview(dir: string, changed: readonly string[], always: readonly string[] = []) {
+    const project = String(readYaml(path.join(dir, "Pulumi.yaml")).name ?? "");
+    const shortAlways = always.map((s) => stackShortName(s, project));
+    const configDir = path.relative(dir, stackConfigDir(dir));
+    const relative = changed.map((f) => (configDir && path.dirname(f) === configDir ? path.basename(f) : f));
+    return stacksToReview(relative, stackFilesIn(stackConfigDir(dir)), shortAlways);
 }
 
 function main(argv: string[]): number {
@@ -62,7 +70,14 @@ function main(argv: string[]): number {
         .filter(Boolean)
         // Paths relative to the project folder; changes outside it (other projects) are code changes all the same.
         .map((f) => path.relative(dir, path.join(top, f)));
-    const stacks = stacksToReview(changed, stackFilesIn(dir), values.stack ?? []);
+    let stacks: string[];
+    try {
+        stacks = projectStacksToReview(dir, changed, values.stack ?? []);
+    } catch (e) {
+        if (!(e instanceof PlanSetupError)) throw e;
+        process.stderr.write(`${e.message}\n`);
+        return 2;
+    }
     process.stdout.write(stacks.map((s) => `${s}\n`).join(""));
     return 0;
 }

@@ -2,95 +2,18 @@
  * Renders a plan for a terminal (a resource tree with key inputs and dependencies) or as JSON. Secrets never
  * appear: secret inputs and outputs are masked, and outputs' clear values are left out of the JSON.
  */
+import { resourceTypeOf } from "../infra/catalog";
 import { inputAt, shortType } from "./azureTypes";
+import { isEndpointTraffic } from "./replacements";
 import { isMandatory, SECRET, type Plan, type PlannedResource, type PlanViolation } from "./types";
 import { countOf, problemPhrases } from "./problems";
 import { tableSections, type TableSection } from "./sections";
 
-/** The inputs worth showing in the tree, by resource type (paths into the inputs). */
-const KEY_INPUTS: Record<string, string[]> = {
-    "azure-native:resources:ResourceGroup": ["resourceGroupName", "location"],
-    "azure-native:storage:StorageAccount": [
-        "accountName",
-        "sku.name",
-        "publicNetworkAccess",
-        "allowBlobPublicAccess",
-        "minimumTlsVersion",
-    ],
-    "azure-native:keyvault:Vault": [
-        "vaultName",
-        "properties.enableRbacAuthorization",
-        "properties.enablePurgeProtection",
-        "properties.softDeleteRetentionInDays",
-        "properties.publicNetworkAccess",
-    ],
-    "azure-native:operationalinsights:Workspace": ["workspaceName", "retentionInDays"],
-    "azure-native:applicationinsights:Component": ["resourceName", "workspaceResourceId"],
-    "azure-native:containerregistry:Registry": ["registryName", "sku.name", "adminUserEnabled", "publicNetworkAccess"],
-    "azure-native:machinelearningservices:Workspace": [
-        "workspaceName",
-        "kind",
-        "location",
-        "hubResourceId",
-        "publicNetworkAccess",
-        "managedNetwork.isolationMode",
-        "identity.type",
-    ],
-    "azure-native:machinelearningservices:MarketplaceSubscription": ["name", "workspaceName", "properties.modelId"],
-    "azure-native:machinelearningservices:ServerlessEndpoint": [
-        "name",
-        "workspaceName",
-        "sku.name",
-        "properties.modelSettings.modelId",
-        "properties.authMode",
-        "properties.contentSafety.contentSafetyStatus",
-    ],
-    "azure-native:machinelearningservices:OnlineEndpoint": [
-        "endpointName",
-        "workspaceName",
-        "properties.authMode",
-        "properties.publicNetworkAccess",
-        "identity.type",
-        "properties.properties",
-    ],
-    "azure-native:machinelearningservices:OnlineDeployment": [
-        "deploymentName",
-        "properties.model",
-        "properties.instanceType",
-        "sku.capacity",
-        "properties.scaleSettings.scaleType",
-        "properties.scaleSettings.maxInstances",
-    ],
-    "azure-native:cognitiveservices:Account": [
-        "accountName",
-        "kind",
-        "properties.disableLocalAuth",
-        "properties.publicNetworkAccess",
-        "properties.customSubDomainName",
-        "properties.allowProjectManagement",
-    ],
-    "azure-native:cognitiveservices:Project": ["projectName", "accountName"],
-    "azure-native:cognitiveservices:RaiPolicy": ["raiPolicyName", "properties.basePolicyName", "properties.mode"],
-    "azure-native:cognitiveservices:Deployment": [
-        "deploymentName",
-        "accountName",
-        "sku.name",
-        "sku.capacity",
-        "properties.model.format",
-        "properties.model.name",
-        "properties.model.version",
-        "properties.raiPolicyName",
-    ],
-    "azure-native:monitor:DiagnosticSetting": ["name"],
-    "pulumi-nodejs:dynamic:EndpointTraffic": ["endpointName", "traffic", "mirrorTraffic"],
-    "azure-native:authorization:RoleAssignment": [
-        "principalId",
-        "principalType",
-        "roleDefinitionId",
-        "roleAssignmentName",
-    ],
-    "random:index/randomString:RandomString": ["length"],
-};
+/** The inputs worth showing in the tree: the registry's key inputs, and the traffic split's (a dynamic resource). */
+function keyInputs(r: PlannedResource): readonly string[] {
+    if (isEndpointTraffic(r.type, r.inputs)) return ["endpointName", "traffic", "mirrorTraffic"];
+    return resourceTypeOf(r.type)?.keyInputs ?? [];
+}
 
 function fmt(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
@@ -162,7 +85,7 @@ export function renderText(plan: Plan): string {
         ].filter(Boolean);
         lines.push(`${pad}+ ${shortType(r.type)}  ${r.name}${opts.length ? `  [${opts.join("; ")}]` : ""}`);
         const inputs = maskedInputs(r);
-        for (const key of KEY_INPUTS[r.type] ?? []) {
+        for (const key of keyInputs(r)) {
             const v = inputAt(inputs, key);
             if (v !== undefined) lines.push(`${pad}    ${key}: ${fmt(v)}`);
         }

@@ -3,15 +3,18 @@
  * program under Pulumi's mock runtime with preview semantics, and returns what `pulumi up` would create.
  * It needs no Azure credentials and no Pulumi CLI.
  */
+import { redactor, stringLeaves } from "../infra/util/redact";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConfigValidationError } from "../infra/config";
+import { ConfigValidationError, namespaceValues } from "../infra/config";
 import { captureProgram } from "./capture";
 import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
 import { evaluatePolicies, type PolicyPackConfig } from "./policy";
+import { accountChainWarnings, accountChains } from "./accountChain";
 import { foundryQuotaReport } from "./foundryQuota";
+import { lifecycleWarnings } from "./lifecycle";
 import { quotaReport } from "./quota";
 import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
 import { typeCheckProgram } from "./typecheck";
@@ -51,7 +54,8 @@ export interface PlanOptions {
 
 /**
  * Reads a stack references file (YAML or JSON): `{ "<org>/<project>/<stack>": { outputs: {...},
- * secretOutputNames: [...] } }`, the outputs as `pulumi stack output --json --show-secrets` prints them.
+ * secretOutputNames: [...] } }`, the outputs as `pulumi stack output --json --show-secrets` prints them. Without
+ * `secretOutputNames`, every output of that stack counts as secret.
  */
 export function loadStackReferences(file: string): Record<string, StackReferenceOutputs> {
     if (!existsSync(file)) throw new PlanSetupError(`no stack references file ${file}`);
@@ -60,7 +64,8 @@ export function loadStackReferences(file: string): Record<string, StackReference
     for (const [name, value] of Object.entries(data)) {
         const v = value as { outputs?: unknown; secretOutputNames?: unknown } | null;
         const outputs = v?.outputs;
-        const secret = v?.secretOutputNames ?? [];
+        // Without the list, which outputs are secret is unknown: every one is treated as secret (no key is printed).
+        const secret = v?.secretOutputNames ?? Object.keys((outputs ?? {}) as object);
         if (!outputs || typeof outputs !== "object" || Array.isArray(outputs)) {
             throw new PlanSetupError(`${file}: ${name}.outputs must be an object of the stack's outputs`);
         }
@@ -172,21 +177,35 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
         if (refused.length > 0) return { ...base, warnings, errors: refused, errorKind: "refused" };
         const quota = quotaReport(capture.resources);
         const foundryQuota = foundryQuotaReport(capture.resources);
+        const chains = accountChains(capture.resources);
         const plan: Plan = {
             ...base,
             resources: capture.resources,
             outputs: capture.outputs,
-            warnings,
+            // What the lifecycle watch would report next: a model reaching a lifecycle date within its window.
+            warnings: [
+                ...warnings,
+                ...accountChainWarnings(chains),
+                ...lifecycleWarnings(namespaceValues(files.config), today),
+            ],
             quota: quota.rows,
             quotaSkipped: quota.skipped,
             ...(foundryQuota.rows.length || foundryQuota.skipped.length
                 ? { foundryQuota: foundryQuota.rows, foundryQuotaSkipped: foundryQuota.skipped }
                 : {}),
+            ...(chains.length ? { accountChains: chains } : {}),
         };
         if (options.policies !== false) {
             // The stack's own custom models and external subscriptions are the pack's config too (see stackPolicy.ts).
             const config = mergePolicyConfig(options.policies ?? {}, stackPolicyConfig(files.config, today));
-            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day });
+            // Policies see secret inputs in clear, as in the engine; their messages must not repeat them.
+            const hide = redactor(
+                plan.resources.flatMap((r) => r.secretInputs.flatMap((k) => stringLeaves(r.inputs[k]))),
+            );
+            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day }).map((v) => ({
+                ...v,
+                message: hide(v.message),
+            }));
             plan.policies = {
                 violations,
                 passed: !violations.some(isMandatory),

@@ -88,7 +88,26 @@ function foundryQuotaSection(plan: Plan): TableSection | undefined {
     };
 }
 
+/** The writes to each Foundry account, one at a time; undefined without a Foundry account. */
+function accountChainSection(plan: Plan): TableSection | undefined {
+    const chains = plan.accountChains ?? [];
+    if (chains.length === 0) return undefined;
+    const lengths = chains.map((c) => `${c.account}: ${c.writes.length} after the account`).join("; ");
+    return {
+        textTitle: `Writes to each Foundry account, one after another (chain length, the account's critical path in pulumi up: ${lengths}):`,
+        heading: "Writes per Foundry account",
+        intro: `Azure answers concurrent writes to one account with 409, so \`pulumi up\` makes them one after another, in this order. Chain length (the account's critical path): ${lengths}.`,
+        columns: [{ text: "account" }, { text: "#", numeric: true }, { text: "write" }, { text: "type" }],
+        rows: chains.flatMap((c) =>
+            c.writes.map((w, i) => [c.account, String(i + 1), w.name, w.type.replace(/^azure-native:/, "")]),
+        ),
+        skipped: [],
+    };
+}
+
 /** The table sections of a plan, in report order. */
 export function tableSections(plan: Plan): TableSection[] {
-    return [quotaSection(plan), foundryQuotaSection(plan)].filter((s): s is TableSection => s !== undefined);
+    return [quotaSection(plan), foundryQuotaSection(plan), accountChainSection(plan)].filter(
+        (s): s is TableSection => s !== undefined,
+    );
 }

@@ -1,6 +1,7 @@
 /**
  * What a stack's own config tells the policy pack: the models its `customModels` add are approved (the stack's
- * authors vouch for them, with a source), and the Marketplace subscriptions its deployments mark `existing` are
+ * authors vouch for them, with a source), so are the models outside the catalog its Foundry deployments name by
+ * format, model and version (`<format>/<model>` in allowedFoundryModels), and the Marketplace subscriptions its deployments mark `existing` are
  * managed outside the stack. Without this, two things README documents as supported fail the default pack's
  * mandatory rules (approved-models, serverless-endpoint-has-subscription). The plan merges this config into the one
  * it is given; under `pulumi preview` the same entries go into the `--policy-pack-config` file (docs/fidelity.md).
@@ -20,8 +21,19 @@ export function stackPolicyConfig(flatConfig: Record<string, string>, today: Dat
                 .map((d) => d.catalogModel.serverless!.modelId),
         ),
     ];
+    const foundryModels = [
+        ...new Set(
+            (result.config.foundry?.deployments ?? [])
+                .filter((d) => d.offer === undefined)
+                .map((d) => `${d.checked.format}/${d.checked.name}`),
+        ),
+    ];
     const out: PolicyPackConfig = {};
-    if (approved.length) out["approved-models"] = { allowedModelIds: approved };
+    if (approved.length || foundryModels.length)
+        out["approved-models"] = {
+            ...(approved.length ? { allowedModelIds: approved } : {}),
+            ...(foundryModels.length ? { allowedFoundryModels: foundryModels } : {}),
+        };
     if (external.length) out["serverless-endpoint-has-subscription"] = { externalSubscriptionModels: external };
     return out;
 }

@@ -3,6 +3,7 @@
  * engine has of a preview (resource inputs, parents, dependencies, options, stack outputs).
  */
 
+import type { AccountChain } from "./accountChain";
 import type { PolicyViolation } from "./policy";
 import type { PlanErrorKind } from "./problems";
 import { UNKNOWN } from "../policies/lib/unknown";
@@ -41,6 +42,8 @@ export interface PlannedResource {
         replaceOnChanges?: string[];
         additionalSecretOutputs?: string[];
         provider?: string;
+        /** How long the engine waits for a create, update or delete (`"90m"`); empty: the provider's default. */
+        customTimeouts?: { create: string; update: string; delete: string };
     };
 }
 
@@ -131,6 +134,8 @@ export interface Plan {
     foundryQuota?: FoundryQuotaRow[];
     /** Foundry deployments the capacity table leaves out, and why. */
     foundryQuotaSkipped?: { deployment: string; reason: string }[];
+    /** The writes to each Foundry account, in the order `pulumi up` makes them (absent without a Foundry account). */
+    accountChains?: AccountChain[];
     /** Policy pack results; absent when the policies did not run (invalid config, or turned off). */
     policies?: {
         violations: PlanViolation[];

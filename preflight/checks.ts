@@ -4,7 +4,7 @@
  * `unjudged` finding, never a pass.
  */
 import { ARM_READ_API_VERSIONS as V, ARM_READ_PATHS as P } from "../infra/catalog/armReads";
-import { findFoundryOffer } from "../infra/catalog";
+import { findModel } from "../infra/catalog";
 import {
     deletedAccountHolding,
     deletedAccountsRequest,
@@ -250,7 +250,7 @@ export async function modelCheck(
         );
     }
     const deprecated = day(sku.deprecationDate) ?? day(entry.model?.deprecation?.inference);
-    const lc = findFoundryOffer(d.model).offer?.lifecycle;
+    const lc = findModel(d.model)?.foundry?.lifecycle;
     const catalogSays = lc?.deprecated ?? lc?.retired;
     const catalog = catalogSays ? `the catalog says ${catalogSays}` : "the catalog lists no deprecation";
     if (deprecated && deprecated <= ctx.today)

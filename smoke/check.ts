@@ -6,13 +6,9 @@
 import { getBearerTokenProvider, type TokenCredential } from "@azure/identity";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { Agent, fetch as undiciFetch } from "undici";
-import {
-    findFoundryOffer,
-    findModel,
-    lifecycleStage,
-    replacementClause,
-    SERVERLESS_RATE_LIMITS,
-} from "../infra/catalog";
+import { findModel, lifecycleStage, replacementClause, SERVERLESS_RATE_LIMITS } from "../infra/catalog";
+import { credentialHostProblem } from "../infra/catalog/hosts";
+import { redactor } from "../infra/util/redact";
 import type { SmokeTarget } from "./targets";
 
 export interface SmokeResult {
@@ -40,11 +36,20 @@ export interface SmokeOptions {
     credential?: TokenCredential;
     /** The day lifecycle hints are judged on. @default - today */
     today?: Date;
+    /**
+     * Hosts besides Azure's inference hosts of each target's kind (`infra/catalog/hosts.ts`) that may receive keys
+     * and tokens: a custom domain in front of an endpoint (`api.example.com`, or `*.example.com`).
+     * @default - none
+     */
+    allowedHosts?: readonly string[];
 }
 
-/** Replaces every secret in a text with `***`. */
+/**
+ * Hides every secret in a text, in the forms a service echoes it in (another case, base64, URL-encoded, hex, cut
+ * short): see `infra/util/redact.ts`. Applied before any text is cut, so a cut cannot keep part of a key.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-    return secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join("***"), text);
+    return redactor(secrets)(text);
 }
 
 /**
@@ -94,6 +99,8 @@ export async function smokeTarget(target: SmokeTarget, options: SmokeOptions = {
     const base = { endpoint: target.endpoint, model: target.model };
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
+    const refused = credentialHostProblem(target.baseURL, target.kind, options.allowedHosts);
+    if (refused) return { ...base, latencyMs: 0, ok: false, message: `not called: ${refused}` };
     const { apiKey, seen } = bearer(target, options);
     // undici's fetch with its own connection pool (and the extra CA): the `openai` package's documented way.
     const dispatcher = new Agent(options.ca ? { connect: { ca: options.ca } } : {});
@@ -106,14 +113,15 @@ export async function smokeTarget(target: SmokeTarget, options: SmokeOptions = {
         fetch: undiciFetch,
         fetchOptions: { dispatcher },
     });
+    const hide = (text: string) => redact(text, seen.secrets);
     try {
         const { status, tokens } = await send(client, target);
         return { ...base, status, latencyMs: elapsed(), ...(tokens !== undefined ? { tokens } : {}), ok: true };
     } catch (e) {
         const failure = seen.tokenError
             ? { message: tokenMessage(seen.tokenError, target) }
-            : explain(e, target, { timeoutSeconds, today: options.today ?? new Date() });
-        return { ...base, ...failure, message: redact(failure.message, seen.secrets), latencyMs: elapsed(), ok: false };
+            : explain(e, target, { timeoutSeconds, today: options.today ?? new Date(), hide });
+        return { ...base, ...failure, message: hide(failure.message), latencyMs: elapsed(), ok: false };
     } finally {
         await dispatcher.destroy();
     }
@@ -139,11 +147,11 @@ const TLS_CODES =
 function explain(
     e: unknown,
     target: SmokeTarget,
-    c: { timeoutSeconds: number; today: Date },
+    c: { timeoutSeconds: number; today: Date; hide: (text: string) => string },
 ): { status?: number; message: string } {
     if (e instanceof APIConnectionTimeoutError) return { message: `timeout: no answer within ${c.timeoutSeconds} s` };
     if (e instanceof APIError && e.status !== undefined)
-        return { status: e.status, message: httpMessage(e, target, c.today) };
+        return { status: e.status, message: httpMessage(e, target, c.today, c.hide) };
     if (e instanceof APIConnectionError || e instanceof TypeError) return { message: connectionMessage(e, target) };
     return { message: `unexpected error: ${(e as Error).message ?? String(e)}` };
 }
@@ -166,12 +174,13 @@ function connectionMessage(e: unknown, target: SmokeTarget): string {
         .join(": ")}`;
 }
 
-function httpMessage(e: APIError, target: SmokeTarget, today: Date): string {
+function httpMessage(e: APIError, target: SmokeTarget, today: Date, hide: (text: string) => string): string {
     const status = e.status as number;
-    const serverText = typeof e.error === "object" && e.error ? JSON.stringify(e.error).slice(0, 200) : "";
+    // 401 and 403 bodies are never shown (they may echo the credential); others are redacted first, then cut.
+    if (status === 401) return `401 Unauthorized: ${unauthorized(target)}`;
+    if (status === 403) return `403 Forbidden: ${forbidden(target)}`;
+    const serverText = typeof e.error === "object" && e.error ? hide(JSON.stringify(e.error)).slice(0, 200) : "";
     const detail = serverText ? ` (service said: ${serverText})` : "";
-    if (status === 401) return `401 Unauthorized: ${unauthorized(target)}${detail}`;
-    if (status === 403) return `403 Forbidden: ${forbidden(target)}${detail}`;
     if (status === 404) return `404 Not Found: ${notFoundHint(target, today)}${detail}`;
     if (status === 429) {
         const wait = retryAfter(e.headers);
@@ -233,7 +242,7 @@ function notFoundHint(target: SmokeTarget, today: Date): string {
 
 /** On a Foundry resource `model` names the deployment: a 404 is a deployment that is missing or a retired model. */
 function foundryNotFound(target: SmokeTarget, today: Date, route: string): string {
-    const offer = findFoundryOffer(target.model).offer;
+    const offer = findModel(target.model)?.foundry;
     const lc = offer?.lifecycle;
     if (lc && lifecycleStage(lc, today) === "retired")
         return `${offer!.name} was retired on ${lc.retired}: its Foundry deployments return 404; ${replacementClause(lc, { offer: "foundry", today })}`;

@@ -7,7 +7,8 @@ import {
     DEPLOYMENT_HEADER,
     FOUNDRY_CAPACITY_UNIT_TPM,
     FOUNDRY_USER,
-    findFoundryOffer,
+    ML_TOKEN_SCOPE,
+    findModel,
     type ClientApi,
 } from "../infra/catalog";
 
@@ -103,8 +104,8 @@ export function serverlessTargets(outputs: Loose): ReadTargets {
     return result;
 }
 
-/** The Entra ID scope of managed online endpoints. */
-export const ML_SCOPE = "https://ml.azure.com/.default";
+/** The Entra ID token scope of an online endpoint with `authMode: AADToken` (the catalog's `ML_TOKEN_SCOPE`). */
+export const ML_SCOPE = ML_TOKEN_SCOPE.scope;
 
 /** `onlineEndpoints`: every deployment of every managed online endpoint, picked with the deployment header. */
 export function onlineEndpointTargets(outputs: Loose): ReadTargets {
@@ -165,7 +166,7 @@ export function foundryTargets(outputs: Loose): ReadTargets {
         const endpoint = `foundry.deployments.${name}`;
         const deployment = str(d.model) ?? name;
         const model = str(d.modelName) ?? deployment;
-        const task = findFoundryOffer(model).offer?.task;
+        const task = findModel(model)?.foundry?.task;
         if (task) {
             result.skipped.push({ endpoint, model, reason: `${task.kind} model: no chat completions to call` });
             continue;

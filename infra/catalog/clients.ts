@@ -45,7 +45,7 @@ export function serverlessClient(model: ModelEntry): OpenAiClientFacts | undefin
           ? "completions"
           : undefined;
     if (!api) return undefined;
-    const field = model.capabilities.nativeModelField;
+    const field = model.capabilities?.nativeModelField;
     return {
         basePath: "/v1",
         api,

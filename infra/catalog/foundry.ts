@@ -3,11 +3,10 @@
  * there, under which `format`, `name` and default `version`, sold by Azure or by a partner through Azure Marketplace,
  * with which deployment SKUs in which regions, their default rate limits (which are also the default quota) and
  * their lifecycle. Every fact carries its {@link Source}: the MicrosoftDocs/azure-ai-docs page (path@commit) and
- * date it was read from. The hub serverless offers of the same models live in `models.ts`: the two tables are independent, and a
- * stack may use a model on both paths.
+ * date it was read from. An offer is part of its model's one record (`ModelEntry.foundry`, joined in `models.ts`), beside
+ * the model's hub offers, under the record's one name and alias list: look a model up with `findModel`.
  */
-import { closest } from "./suggest";
-import type { Lifecycle, Source } from "./types";
+import type { Lifecycle, OfferStage, Source } from "./types";
 
 /** Deployment SKUs (`sku.name` of a `Microsoft.CognitiveServices/accounts/deployments`) the catalog knows. */
 export type FoundrySkuName = "GlobalStandard" | "DataZoneStandard" | "Standard" | "GlobalProvisionedManaged";
@@ -62,8 +61,6 @@ export interface FoundryOffer {
     name: string;
     /** `properties.model.format`: the model's publisher as the deployment API names it (`Mistral AI`, `Meta`). */
     format: string;
-    /** Other names people use; matched case-insensitively. */
-    aliases: readonly string[];
     /** `properties.model.version` the catalog deploys unless a deployment names another. */
     version: string;
     versionSource: Source;
@@ -77,6 +74,8 @@ export interface FoundryOffer {
      * OpenAI-compatible chat completions API). @default - chat
      */
     task?: { kind: "ocr"; source: Source };
+    /** Preview, GA, legacy or deprecated, with its source: a preview model has no production support commitment. */
+    stage: OfferStage;
     lifecycle?: Lifecycle;
     source: Source;
 }
@@ -327,11 +326,17 @@ const globalStandard = (regions: readonly string[], source: Source): FoundrySkuO
     source,
 });
 
+/** GA in the retirement schedule of 2026-07-07, which lists every model of this table as GA. */
+const GA: OfferStage = {
+    stage: "GA",
+    source: { ...FOUNDRY_SOURCES.lifecycle, note: "Lifecycle column: GA" },
+};
+
 function direct(
     o: Pick<FoundryOffer, "name" | "format" | "version" | "registry"> & Partial<FoundryOffer>,
 ): FoundryOffer {
     return {
-        aliases: [],
+        stage: GA,
         versionSource: FOUNDRY_SOURCES.modelCards,
         soldBy: "Azure",
         skus: [globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix)],
@@ -341,19 +346,13 @@ function direct(
     };
 }
 
-function partner(
-    name: string,
-    format: string,
-    registry: string,
-    version: string,
-    aliases: string[] = [],
-): FoundryOffer {
+function partner(name: string, format: string, registry: string, version: string): FoundryOffer {
     return {
         name,
         format,
-        aliases,
         version,
         versionSource: FOUNDRY_SOURCES.marketplaceMatrix,
+        stage: GA,
         soldBy: "Partner",
         registry,
         skus: [globalStandard(FOUNDRY_MARKETPLACE_REGIONS, FOUNDRY_SOURCES.marketplaceMatrix)],
@@ -382,16 +381,28 @@ const DATA_ZONE_STANDARD: FoundrySkuOffer = {
 const MISTRAL = "Mistral AI";
 const META = "Meta";
 
+/**
+ * The Foundry offers, in table order. Each is the `foundry` offer of one catalog record (`MODELS`), whose name and
+ * aliases find it: look models up with `findModel`, never in this list.
+ */
 export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
-    partner("Ministral-3B", MISTRAL, "azureml-mistral", "1", ["ministral 3b"]),
-    partner("mistral-small-2503", MISTRAL, "azureml-mistral", "1", ["Mistral Small 3.1"]),
-    partner("mistral-medium-2505", MISTRAL, "azureml-mistral", "1", ["Mistral Medium 3"]),
+    partner("Ministral-3B", MISTRAL, "azureml-mistral", "1"),
+    partner("mistral-small-2503", MISTRAL, "azureml-mistral", "1"),
+    partner("mistral-medium-2505", MISTRAL, "azureml-mistral", "1"),
     partner("Codestral-2501", MISTRAL, "azureml-mistral", "2"),
     direct({
         name: "Mistral-Large-3",
         format: MISTRAL,
         registry: "azureml-mistral",
         version: "1",
+        // The models page of 2026-10-05 marks it Preview; the retirement schedule of 2026-07-07 still said GA.
+        stage: {
+            stage: "preview",
+            source: {
+                ...FOUNDRY_SOURCES.azureDirect,
+                note: "Mistral-Large-3 is marked Preview in the Mistral table at @0378dd85 (the schedule @00bb5540 of 2026-07-07 listed GA)",
+            },
+        },
         skus: [
             globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix),
             DATA_ZONE_STANDARD,
@@ -428,7 +439,6 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
         format: META,
         registry: "azureml-meta",
         version: "4",
-        aliases: ["Llama 3.3 70B Instruct"],
         skus: [
             globalStandard(FOUNDRY_GLOBAL_STANDARD_REGIONS, FOUNDRY_SOURCES.globalStandardMatrix),
             {
@@ -447,24 +457,6 @@ export const FOUNDRY_OFFERS: readonly FoundryOffer[] = [
     direct({ name: "Llama-4-Maverick-17B-128E-Instruct-FP8", format: META, registry: "azureml-meta", version: "1" }),
     partner("Llama-4-Scout-17B-16E-Instruct", META, "azureml-meta", "1"),
 ];
-
-const BY_NAME = new Map<string, FoundryOffer>();
-for (const o of FOUNDRY_OFFERS) for (const key of [o.name, ...o.aliases]) BY_NAME.set(key.toLowerCase(), o);
-
-/** A Foundry lookup: the offer, or the catalog names closest to what was given. */
-export type FoundryLookup =
-    { offer: FoundryOffer; suggestions?: undefined } | { offer?: undefined; suggestions: string[] };
-
-/**
- * Finds a Foundry offer by its name or an alias, case-insensitively (the catalog's spelling is what goes to Azure);
- * when none matches, returns up to three close names.
- */
-export function findFoundryOffer(name: string): FoundryLookup {
-    const offer = BY_NAME.get(name.toLowerCase());
-    if (offer) return { offer };
-    const hits = closest(name, [...BY_NAME.keys()], 6).map((k) => BY_NAME.get(k)!.name);
-    return { suggestions: [...new Set(hits)].slice(0, 3) };
-}
 
 /** The SKU offer of a model, if it has that SKU (names compared without case, as the policy pack compares them). */
 export function foundrySku(offer: FoundryOffer, sku: string): FoundrySkuOffer | undefined {

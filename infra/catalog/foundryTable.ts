@@ -27,9 +27,10 @@ export function foundryMarkdownTable(): string {
         const r = o.rateLimits;
         const rates = `${r.tokensPerMinute.toLocaleString("en-US")} / ${r.requestsPerMinute.toLocaleString("en-US")} / ${r.concurrentRequests}`;
         const lc = o.lifecycle;
-        const lifecycle = lc?.retired
+        const dates = lc?.retired
             ? `retired ${lc.retired}${lc.replacement ? ` ${replacementText(lc.replacement)}` : ""}`
-            : "none listed";
+            : "no date listed";
+        const lifecycle = `${o.stage.stage} (${o.stage.source.date}), ${dates}`;
         return `| ${o.name} | ${o.format} | ${o.soldBy === "Azure" ? "Azure" : "partner (Marketplace)"} | ${o.version} | ${skus} | ${rates} | ${lifecycle} |`;
     });
     return [

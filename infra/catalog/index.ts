@@ -24,6 +24,7 @@ export {
     type ReplacementContext,
 } from "./replacement";
 export { SOURCES } from "./sources";
+export { FOUNDRY_SOFT_DELETE } from "./softDelete";
 export {
     SERVERLESS_REGIONS,
     SERVERLESS_US_REGIONS,
@@ -98,12 +99,10 @@ export {
     FOUNDRY_USER,
     dataZoneOf,
     defaultFoundryQuota,
-    findFoundryOffer,
     foundrySku,
     provisionedQuotaNote,
     provisionedSizeProblem,
     type DataZone,
-    type FoundryLookup,
     type FoundryOffer,
     type FoundryRateLimits,
     type FoundrySkuName,
@@ -111,7 +110,9 @@ export {
     type FoundrySoldBy,
     type ProvisionedThroughput,
 } from "./foundry";
-export { foundryOfferSchema } from "./foundrySchema";
+export { foundryOfferSchema } from "./schema";
 export * from "./names";
+export * from "./resourceTypes";
+export { HUB_ENDPOINTS, ML_TOKEN_SCOPE } from "./hubEndpoints";
 export { isCalendarDate, parseCalendarDate } from "./dates";
 export { AZURE_REGIONS, AZURE_REGIONS_SOURCE, isAzureRegion, closestRegions } from "./azureRegions";

@@ -10,6 +10,7 @@ import {
     SERVERLESS_US_REGIONS,
     REGIONS_SOURCE,
 } from "./regions";
+import { FOUNDRY_OFFERS } from "./foundry";
 import { SOURCES } from "./sources";
 import type {
     Capabilities,
@@ -363,7 +364,7 @@ const MODELS_2026: readonly ModelEntry[] = [
 
 // ---- the catalog --------------------------------------------------------------------------------------------
 
-export const MODELS: readonly ModelEntry[] = [
+const HUB_MODELS: readonly ModelEntry[] = [
     // Mistral premium models and Mistral Nemo: serverless through Azure Marketplace (`SOURCES.seedMistral`, `SOURCES.seedMistralOld`).
     {
         name: "Mistral-large",
@@ -727,3 +728,52 @@ export const MODELS: readonly ModelEntry[] = [
     // 2026: what Microsoft sells to hub projects now, and what it retires this year.
     ...MODELS_2026,
 ];
+
+/** How people name the models offered only on a Foundry resource (their hub-less records). */
+const FOUNDRY_ONLY: Readonly<Record<string, Pick<ModelEntry, "displayName" | "aliases" | "family">>> = {
+    "Mistral-Large-3": { displayName: "Mistral Large 3", aliases: ["Mistral Large 3"], family: "mistral" },
+    "mistral-document-ai-2512": {
+        displayName: "Mistral Document AI 25.12",
+        aliases: ["Mistral Document AI 25.12", "Mistral Document AI 2512"],
+        family: "mistral",
+    },
+    "Llama-4-Maverick-17B-128E-Instruct-FP8": {
+        displayName: "Llama 4 Maverick 17B 128E Instruct FP8",
+        aliases: ["Llama 4 Maverick", "Llama-4-Maverick"],
+        family: "meta-llama",
+    },
+    "Llama-4-Scout-17B-16E-Instruct": {
+        displayName: "Llama 4 Scout 17B 16E Instruct",
+        aliases: ["Llama 4 Scout", "Llama-4-Scout"],
+        family: "meta-llama",
+    },
+};
+
+/**
+ * One record per model: a hub model gets its Foundry offer where it has one (same name), and a model offered only on
+ * Foundry gets a record of its own, named as `FOUNDRY_ONLY` says.
+ */
+function joinFoundryOffers(hub: readonly ModelEntry[]): ModelEntry[] {
+    const offers = new Map(FOUNDRY_OFFERS.map((o) => [o.name, o]));
+    const records = hub.map((m) => {
+        const foundry = offers.get(m.name);
+        offers.delete(m.name);
+        return foundry ? { ...m, foundry } : m;
+    });
+    for (const offer of offers.values()) {
+        const naming = FOUNDRY_ONLY[offer.name];
+        if (!naming) throw new Error(`Foundry offer ${offer.name} has no catalog record: name it in FOUNDRY_ONLY`);
+        records.push({
+            name: offer.name,
+            ...naming,
+            publisher: offer.format,
+            registry: offer.registry,
+            foundry: offer,
+            source: offer.source,
+        });
+    }
+    return records;
+}
+
+/** Every model of the catalog, one record each, with its hub and Foundry offers. */
+export const MODELS: readonly ModelEntry[] = joinFoundryOffers(HUB_MODELS);

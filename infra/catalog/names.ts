@@ -1,5 +1,6 @@
 /**
- * Azure's name rule for every resource type the package creates, in one table, with its source, and the functions
+ * Azure's name rules, in one table, each with its source (the resource-type registry, `resourceTypes/`, says which
+ * type's input follows which rule), and the functions
  * that derive each Azure name from a base name (the name in the stack config) plus a 6-character random suffix.
  * Config validation checks every derived name against the rule of the resource that gets it, the components check
  * their base names, and the offline plan checks every planned name: all of them read this table.
@@ -12,8 +13,6 @@ export type NameScope = "global" | "region" | "subscription" | "resource group" 
 export interface NameRule {
     /** What the resource is called in messages. */
     resource: string;
-    /** The azure-native type token of the resource. */
-    pulumiType: string;
     min: number;
     max: number;
     /** The whole rule (characters, first and last character, length) as one pattern. */
@@ -50,6 +49,11 @@ const NAME_SOURCES = {
             "Azure/azure-rest-api-specs Microsoft.CognitiveServices stable/2025-06-01 cognitiveservices.json, accountName 2-64 ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ (extract in test/restspec/spec), narrowed by MS docs resource-name-rules.md (alphanumerics and hyphens, start and end with alphanumeric)",
         date: "2026-12-01",
     },
+    cognitiveChildSpec: {
+        document:
+            "Azure/azure-rest-api-specs Microsoft.CognitiveServices stable/2025-06-01 cognitiveservices.json (extract in test/restspec/spec): projectNameParameter 2-64 ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$; raiPolicyNameParameter ^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ with no length; deploymentNameParameter with no pattern. The package holds content filters and deployments to the project rule (assumed, stricter than the spec)",
+        date: "2026-12-06",
+    },
     commonSpec: {
         document:
             "Azure/azure-rest-api-specs common-types resource-management v3 types.json, ResourceGroupNameParameter 1-90 ^[-\\w\\._\\(\\)]+$, and MS docs resource-name-rules.md (cannot end in a period)",
@@ -69,7 +73,6 @@ function singleDashes(min: number, max: number): RegExp {
 export const NAME_RULES = {
     resourceGroup: {
         resource: "resource group",
-        pulumiType: "azure-native:resources:ResourceGroup",
         min: 1,
         max: 90,
         pattern: /^[-\w.()]{0,89}[-\w()]$/,
@@ -79,7 +82,6 @@ export const NAME_RULES = {
     },
     storageAccount: {
         resource: "storage account",
-        pulumiType: "azure-native:storage:StorageAccount",
         min: 3,
         max: 24,
         pattern: /^[a-z0-9]{3,24}$/,
@@ -89,7 +91,6 @@ export const NAME_RULES = {
     },
     keyVault: {
         resource: "key vault",
-        pulumiType: "azure-native:keyvault:Vault",
         min: 3,
         max: 24,
         pattern: singleDashes(3, 24),
@@ -99,7 +100,6 @@ export const NAME_RULES = {
     },
     logAnalytics: {
         resource: "Log Analytics workspace",
-        pulumiType: "azure-native:operationalinsights:Workspace",
         min: 4,
         max: 63,
         pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/,
@@ -109,7 +109,6 @@ export const NAME_RULES = {
     },
     appInsights: {
         resource: "Application Insights component",
-        pulumiType: "azure-native:applicationinsights:Component",
         min: 1,
         max: 260,
         pattern: /^[^%&\\?/\u0000-\u001f]{0,259}[^%&\\?/\u0000-\u001f. ]$/,
@@ -119,7 +118,6 @@ export const NAME_RULES = {
     },
     containerRegistry: {
         resource: "container registry",
-        pulumiType: "azure-native:containerregistry:Registry",
         min: 5,
         max: 50,
         pattern: /^[a-zA-Z0-9]{5,50}$/,
@@ -129,7 +127,6 @@ export const NAME_RULES = {
     },
     mlWorkspace: {
         resource: "Machine Learning workspace",
-        pulumiType: "azure-native:machinelearningservices:Workspace",
         min: 3,
         max: 33,
         pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
@@ -139,7 +136,6 @@ export const NAME_RULES = {
     },
     serverlessEndpoint: {
         resource: "serverless endpoint",
-        pulumiType: "azure-native:machinelearningservices:ServerlessEndpoint",
         min: 1,
         max: 52,
         pattern: /^[a-zA-Z][a-zA-Z0-9-]{0,51}$/,
@@ -149,7 +145,6 @@ export const NAME_RULES = {
     },
     onlineEndpoint: {
         resource: "online endpoint",
-        pulumiType: "azure-native:machinelearningservices:OnlineEndpoint",
         min: 3,
         max: 32,
         pattern: singleDashes(3, 32),
@@ -159,7 +154,6 @@ export const NAME_RULES = {
     },
     onlineDeployment: {
         resource: "online deployment",
-        pulumiType: "azure-native:machinelearningservices:OnlineDeployment",
         min: 3,
         max: 32,
         pattern: singleDashes(3, 32),
@@ -169,7 +163,6 @@ export const NAME_RULES = {
     },
     marketplaceSubscription: {
         resource: "Marketplace subscription",
-        pulumiType: "azure-native:machinelearningservices:MarketplaceSubscription",
         min: 1,
         max: 255,
         pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,254}$/,
@@ -179,7 +172,6 @@ export const NAME_RULES = {
     },
     cognitiveServicesAccount: {
         resource: "Cognitive Services account",
-        pulumiType: "azure-native:cognitiveservices:Account",
         min: 2,
         max: 64,
         pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}[a-zA-Z0-9]$/,
@@ -187,9 +179,35 @@ export const NAME_RULES = {
         scope: "resource group",
         source: NAME_SOURCES.cognitiveSpec,
     },
+    foundryProject: {
+        resource: "Foundry project",
+        min: 2,
+        max: 64,
+        pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/,
+        characters: "letters, digits, '_', '.' and '-', starting with a letter or digit",
+        scope: "parent",
+        source: NAME_SOURCES.cognitiveChildSpec,
+    },
+    foundryDeployment: {
+        resource: "Foundry deployment",
+        min: 2,
+        max: 64,
+        pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/,
+        characters: "letters, digits, '_', '.' and '-', starting with a letter or digit",
+        scope: "parent",
+        source: NAME_SOURCES.cognitiveChildSpec,
+    },
+    contentFilter: {
+        resource: "content filter",
+        min: 2,
+        max: 64,
+        pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/,
+        characters: "letters, digits, '_', '.' and '-', starting with a letter or digit",
+        scope: "parent",
+        source: NAME_SOURCES.cognitiveChildSpec,
+    },
     customSubdomain: {
         resource: "Cognitive Services custom subdomain",
-        pulumiType: "azure-native:cognitiveservices:Account#customSubDomainName",
         min: 2,
         max: 64,
         pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}[a-zA-Z0-9]$/,
@@ -199,7 +217,6 @@ export const NAME_RULES = {
     },
     roleAssignment: {
         resource: "role assignment",
-        pulumiType: "azure-native:authorization:RoleAssignment",
         min: 36,
         max: 36,
         pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
@@ -210,11 +227,6 @@ export const NAME_RULES = {
 } as const satisfies Record<string, NameRule>;
 
 export type NameRuleKey = keyof typeof NAME_RULES;
-
-/** The rule of an azure-native resource type, if the table has one. */
-export function nameRuleOf(pulumiType: string): NameRule | undefined {
-    return Object.values(NAME_RULES).find((r) => r.pulumiType === pulumiType);
-}
 
 /** The rule in words: `3-33 characters: letters, ... (unique in the resource group)`. */
 export function describeRule(rule: NameRule): string {

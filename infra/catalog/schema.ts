@@ -3,6 +3,7 @@
  * version, a date in the wrong form, a fact without its source) fails the build.
  */
 import { z } from "zod";
+import { FOUNDRY_SKU_NAMES } from "./foundry";
 import { SERVERLESS_MODEL_ID } from "./ids";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
@@ -39,6 +40,61 @@ const routeSchema = z.strictObject({
     path: z.string().regex(/^\/[a-z0-9/]*$/),
     sdkRetired: isoDate.optional(),
 });
+
+const skuOfferSchema = z
+    .strictObject({
+        sku: z.enum(FOUNDRY_SKU_NAMES as [string, ...string[]]),
+        regions: z.array(region).min(1),
+        dataZones: z.partialRecord(z.enum(["US", "EU"]), z.array(region).min(1)).optional(),
+        provisioned: z
+            .strictObject({
+                minimumUnits: z.number().int().positive(),
+                increment: z.number().int().positive(),
+                inputTokensPerMinutePerUnit: z.number().int().positive(),
+                source: sourceSchema,
+            })
+            .optional(),
+        source: sourceSchema,
+    })
+    .refine(
+        (s) => (s.sku === "DataZoneStandard") === (s.dataZones !== undefined),
+        "data zones go with DataZoneStandard",
+    )
+    .refine(
+        (s) => Object.values(s.dataZones ?? {}).every((rs) => rs.every((r) => s.regions.includes(r))),
+        "every data-zone region is one of the SKU's regions",
+    )
+    .refine(
+        (s) => s.sku.includes("Provisioned") === (s.provisioned !== undefined),
+        "PTU sizes go with a provisioned SKU, and every provisioned SKU has them",
+    )
+    .refine(
+        (s) => s.provisioned === undefined || s.provisioned.minimumUnits % s.provisioned.increment === 0,
+        "the minimum PTUs are a multiple of the increment",
+    );
+
+/** A Foundry offer (`ModelEntry.foundry`). */
+export const foundryOfferSchema = z
+    .strictObject({
+        name: z.string().regex(/^[A-Za-z0-9._-]+$/),
+        format: z.string().min(1),
+        version: z.string().regex(/^[0-9A-Za-z.-]+$/),
+        versionSource: sourceSchema,
+        soldBy: z.enum(["Azure", "Partner"]),
+        registry: z.string().regex(/^azureml(-[a-z0-9]+)?$/),
+        skus: z.array(skuOfferSchema).min(1),
+        rateLimits: z.strictObject({
+            tokensPerMinute: z.number().int().positive(),
+            requestsPerMinute: z.number().int().positive(),
+            concurrentRequests: z.number().int().positive(),
+            source: sourceSchema,
+        }),
+        task: z.strictObject({ kind: z.literal("ocr"), source: sourceSchema }).optional(),
+        stage: z.strictObject({ stage: z.enum(["preview", "GA", "legacy", "deprecated"]), source: sourceSchema }),
+        lifecycle: lifecycleSchema.optional(),
+        source: sourceSchema,
+    })
+    .refine((o) => new Set(o.skus.map((s) => s.sku)).size === o.skus.length, "each SKU once");
 
 export const modelEntrySchema = z
     .strictObject({
@@ -85,17 +141,22 @@ export const modelEntrySchema = z
                 "a pinned version needs its source",
             )
             .optional(),
-        capabilities: z.strictObject({
-            systemRole: z.boolean(),
-            jsonMode: z.boolean(),
-            tools: z.boolean(),
-            documents: z.boolean(),
-            nativeModelField: z.string().optional(),
-            source: sourceSchema,
-        }),
+        foundry: foundryOfferSchema.optional(),
+        capabilities: z
+            .strictObject({
+                systemRole: z.boolean(),
+                jsonMode: z.boolean(),
+                tools: z.boolean(),
+                documents: z.boolean(),
+                nativeModelField: z.string().optional(),
+                source: sourceSchema,
+            })
+            .optional(),
         source: sourceSchema,
     })
-    .refine((m) => m.serverless || m.managed, "a model needs at least one deployment type")
+    .refine((m) => m.serverless || m.managed || m.foundry, "a model needs at least one offer")
+    .refine((m) => !(m.serverless || m.managed) || m.capabilities, "a model on the hub needs its capabilities")
+    .refine((m) => !m.foundry || m.foundry.name === m.name, "a Foundry offer has its record's name")
     .refine(
         (m) => !m.serverless || m.serverless.modelId === `azureml://registries/${m.registry}/models/${m.name}`,
         "the serverless model id must be registry + name",

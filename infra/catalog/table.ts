@@ -3,7 +3,7 @@
  * until which day a new serverless deployment is possible, so a reader can tell what is deployable on which day, and
  * how the model is offered on a Foundry resource; models offered only there close the table.
  */
-import { FOUNDRY_OFFERS, findFoundryOffer, type FoundryOffer } from "./foundry";
+import type { FoundryOffer } from "./foundry";
 import { MODELS } from "./models";
 import { SERVERLESS_REGIONS } from "./regions";
 import { FOUNDRY_CONFIG_KEY } from "./replacement";
@@ -52,10 +52,8 @@ function foundryText(o: FoundryOffer | undefined): string {
 }
 
 export function catalogMarkdownTable(): string {
-    const inCatalog = new Set<FoundryOffer>();
-    const rows = MODELS.map((m) => {
-        const foundry = findFoundryOffer(m.name).offer;
-        if (foundry) inCatalog.add(foundry);
+    const hub = MODELS.filter((m) => m.serverless || m.managed);
+    const rows = hub.map((m) => {
         const types = [m.serverless ? "serverless" : "", m.managed ? "managed" : ""].filter(Boolean).join(", ");
         const managed = m.managed ? (m.managed.version ? `v${m.managed.version}` : "version required") : "";
         const s = m.serverless;
@@ -68,12 +66,13 @@ export function catalogMarkdownTable(): string {
             s ? deployableText(s.lifecycle) : "",
             s ? lifecycleText(s.lifecycle) : "",
             managed,
-            foundryText(foundry),
+            foundryText(m.foundry),
         ];
         return `| ${cells.join(" | ")} |`;
     });
-    const foundryOnly = FOUNDRY_OFFERS.filter((o) => !inCatalog.has(o)).map(
-        (o) => `| ${o.name} | ${o.format} | ${o.registry} | Foundry only |  |  |  |  | ${foundryText(o)} |`,
+    const foundryOnly = MODELS.filter((m) => !m.serverless && !m.managed && m.foundry).map(
+        (m) =>
+            `| ${m.name} | ${m.foundry!.format} | ${m.registry} | Foundry only |  |  |  |  | ${foundryText(m.foundry)} |`,
     );
     return [
         "| model | publisher | registry | deploy as | serverless regions | new serverless deployments | serverless lifecycle | managed version | on a Foundry resource |",

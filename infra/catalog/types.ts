@@ -44,6 +44,17 @@ export interface Lifecycle {
 export type Replacement =
     { on: "catalog"; model: string } | { on: "foundry"; models: readonly string[] } | { on: "none" };
 
+/** Release stage of an offer, as Microsoft's model tables and retirement schedule name it. */
+export type ReleaseStage = "preview" | "GA" | "legacy" | "deprecated";
+
+export const RELEASE_STAGES: readonly ReleaseStage[] = ["preview", "GA", "legacy", "deprecated"];
+
+/** An offer's release stage with where it was read. */
+export interface OfferStage {
+    stage: ReleaseStage;
+    source: Source;
+}
+
 /** Which API a route belongs to. */
 export type RouteApi = "azure-ai-model-inference" | "provider-native";
 /** What a route does. */
@@ -116,14 +127,23 @@ export interface ManagedOffer {
     source: Source;
 }
 
+import type { FoundryOffer } from "./foundry";
+
 /** Model family; `other` for models added through `customModels`. */
 export type Family = "mistral" | "ai21-jamba" | "meta-llama" | "other";
 
+/**
+ * One model of the catalog with every offer of it: on the hub (serverless API, managed compute) and on a Foundry
+ * resource. One name and one alias list find it on every path (`findModel`).
+ */
 export interface ModelEntry {
-    /** Catalog name: the registry asset name Azure uses in the serverless model id (e.g. `Mistral-Large-2411`). */
+    /**
+     * Catalog name: the registry asset name Azure uses in the serverless model id (e.g. `Mistral-Large-2411`) and, for
+     * a model on Foundry, the deployment's `properties.model.name`.
+     */
     name: string;
     displayName: string;
-    /** Other names people use for it; matched case-insensitively. */
+    /** Other names people use for it, on every path; matched case-insensitively. */
     aliases: readonly string[];
     family: Family;
     publisher: string;
@@ -131,7 +151,10 @@ export interface ModelEntry {
     registry: string;
     serverless?: ServerlessOffer;
     managed?: ManagedOffer;
-    capabilities: Capabilities;
+    /** The model as a deployment of a Foundry resource (`accounts/deployments`). */
+    foundry?: FoundryOffer;
+    /** How a client calls the hub offers; absent on a model offered only on Foundry. */
+    capabilities?: Capabilities;
     /** Where the model itself is named (the seed document). */
     source: Source;
 }

@@ -3,24 +3,24 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
-import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import * as resources from "@pulumi/azure-native/resources";
+import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
 import { AI_WORKSPACE_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
+import { logAnalyticsWorkspace } from "./logAnalytics";
 import {
     appInsightsName,
     containerRegistryName,
     defaultResourceGroupName,
-    deterministicGuid,
     keyVaultName,
-    logAnalyticsName,
     randomSuffix,
     storageAccountName,
 } from "./names";
+import { resourceGroupFor } from "./resourceGroup";
+import { assignRole } from "./roleAssignment";
 
 /** A principal that gets the Azure AI Developer role on the workspace's resource group. */
 export interface AiDeveloperPrincipal {
@@ -46,9 +46,17 @@ export interface AiWorkspaceArgs {
     workspaceName: string;
     /** Azure region, e.g. `eastus2`. */
     location: pulumi.Input<string>;
-    /** Resource group name. @default - `rg-<workspaceName>` */
+    /**
+     * An existing resource group to put the workspace in: the component uses it and never creates or deletes it
+     * (unless `createResourceGroup` is `true`).
+     * @default - `rg-<workspaceName>`, created by the component
+     */
     resourceGroupName?: pulumi.Input<string>;
-    /** Create the resource group; `false` uses an existing one named `resourceGroupName`. @default true */
+    /**
+     * Create the resource group `resourceGroupName` (or `rg-<workspaceName>`) as the component's child: destroying
+     * the component deletes the group and everything in it.
+     * @default - `true` without `resourceGroupName`, `false` with it (the named group is used as it is)
+     */
     createResourceGroup?: boolean;
     /** Name shown in the studio. @default - the workspace name */
     friendlyName?: pulumi.Input<string>;
@@ -191,18 +199,14 @@ interface Scope {
 /** The resource group: created, or an existing one by name. */
 function resourceGroup(scope: Scope): { name: pulumi.Output<string>; id: pulumi.Output<string> } {
     const { name, args, parent, client } = scope;
-    const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.workspaceName);
-    if (args.createResourceGroup ?? true) {
-        const rg = new resources.ResourceGroup(
-            `${name}-rg`,
-            { resourceGroupName: rgName, location: args.location, tags: args.tags },
-            { parent },
-        );
-        return { name: rg.name, id: rg.id };
-    }
+    const rg = resourceGroupFor(
+        name,
+        { ...args, defaultName: defaultResourceGroupName(args.workspaceName), location: args.location },
+        parent,
+    );
     return {
-        name: pulumi.output(rgName),
-        id: pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${rgName}`,
+        name: rg.name,
+        id: rg.resource?.id ?? pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${rg.name}`,
     };
 }
 
@@ -263,17 +267,16 @@ function monitoringFor(
     resourceGroupName: pulumi.Output<string>,
 ): { logs: operationalinsights.Workspace; insights: applicationinsights.Component } {
     const { name, args, parent } = scope;
-    const logs = new operationalinsights.Workspace(
-        `${name}-log`,
+    const logs = logAnalyticsWorkspace(
+        name,
         {
-            workspaceName: logAnalyticsName(args.workspaceName),
+            baseName: args.workspaceName,
             resourceGroupName,
             location: args.location,
-            sku: { name: "PerGB2018" },
-            retentionInDays: args.logRetentionDays ?? 30,
+            retentionInDays: args.logRetentionDays,
             tags: args.tags,
         },
-        { parent },
+        parent,
     );
     const insights = new applicationinsights.Component(
         `${name}-appi`,
@@ -313,21 +316,17 @@ function containerRegistryFor(scope: Scope, resourceGroupName: pulumi.Output<str
 /** Azure AI Developer on the resource group for each principal, under a name that is the same on every run. */
 function assignAiDevelopers(scope: Scope, resourceGroupId: pulumi.Output<string>): void {
     const { name, args, parent } = scope;
-    const subscriptionId = resourceGroupId.apply((id) => id.split("/")[2]);
     for (const principal of args.aiDevelopers ?? []) {
-        new authorization.RoleAssignment(
+        assignRole(
             `${name}-aidev-${principal.principalId}`,
             {
-                roleAssignmentName: resourceGroupId.apply((scopeId) =>
-                    deterministicGuid(scopeId, principal.principalId, AZURE_AI_DEVELOPER.id),
-                ),
                 scope: resourceGroupId,
                 principalId: principal.principalId,
                 principalType: principal.principalType ?? "User",
-                roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_AI_DEVELOPER.id}`,
+                role: AZURE_AI_DEVELOPER,
                 description: `${AZURE_AI_DEVELOPER.name}: deploy serverless models in ${args.workspaceName}`,
             },
-            { parent },
+            parent,
         );
     }
 }

@@ -72,7 +72,8 @@ export class ContentFilter extends pulumi.ComponentResource {
                     })),
                 },
             },
-            { parent: this },
+            // The component's dependsOn (the account's previous write) must hold for the child that PUTs.
+            { parent: this, dependsOn: opts?.dependsOn },
         );
         this.raiPolicyName = policy.name;
         this.raiPolicyId = policy.id;

@@ -43,6 +43,13 @@ export interface EndpointTrafficArgs {
      * the live split different
      */
     endpointRevision?: pulumi.Input<string>;
+    /**
+     * Optional. Deadline of each operation on Azure (read, write, waiting for the long-running operation, retries),
+     * in seconds: past it the operation fails, saying so, instead of holding `pulumi up`. Changing it alone changes
+     * nothing in Azure.
+     * @default 1200 (20 minutes)
+     */
+    timeoutSeconds?: pulumi.Input<number>;
 }
 
 /** The inputs the provider receives: {@link EndpointTrafficArgs} resolved, subscription filled in. */
@@ -50,6 +57,7 @@ export interface EndpointTrafficInputs extends EndpointRef {
     traffic: Record<string, number>;
     mirrorTraffic?: Record<string, number>;
     endpointRevision?: string;
+    timeoutSeconds?: number;
 }
 
 /** The state the provider keeps: the coordinates and revision as given, the split as Azure holds it. */
@@ -57,6 +65,7 @@ export interface EndpointTrafficOutputs extends EndpointRef {
     traffic: Record<string, number>;
     mirrorTraffic: Record<string, number>;
     endpointRevision?: string;
+    timeoutSeconds?: number;
 }
 
 /**
@@ -99,6 +108,7 @@ export class EndpointTraffic extends pulumi.dynamic.Resource {
                 traffic: args.traffic,
                 mirrorTraffic: args.mirrorTraffic,
                 endpointRevision: args.endpointRevision,
+                timeoutSeconds: args.timeoutSeconds,
             },
             opts,
             undefined,
@@ -130,7 +140,21 @@ function outputs(inputs: EndpointTrafficInputs, live: LiveTraffic): EndpointTraf
         traffic: live.traffic,
         mirrorTraffic: live.mirrorTraffic,
         ...(inputs.endpointRevision === undefined ? {} : { endpointRevision: inputs.endpointRevision }),
+        ...(inputs.timeoutSeconds === undefined ? {} : { timeoutSeconds: inputs.timeoutSeconds }),
     };
+}
+
+/** The client options of one operation: the provider's, with the resource's deadline when it sets one. */
+function withTimeout(options: TrafficClientOptions, r: { timeoutSeconds?: number }): TrafficClientOptions {
+    return typeof r.timeoutSeconds === "number" ? { ...options, timeoutMs: r.timeoutSeconds * 1000 } : options;
+}
+
+/**
+ * Whether two coordinates name the same Azure resource: ARM compares subscription, resource group, workspace and
+ * endpoint names without case, so a change of case alone is the same endpoint (no replacement).
+ */
+function sameCoordinate(a: unknown, b: unknown): boolean {
+    return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
 }
 
 function idOf(r: EndpointRef): string {
@@ -159,6 +183,13 @@ function inputFailures(news: EndpointTrafficInputs): pulumi.dynamic.CheckFailure
     if (rev !== undefined && rev !== UNKNOWN && typeof rev !== "string") {
         failures.push({ property: "endpointRevision", reason: `must be a string; got ${JSON.stringify(rev)}` });
     }
+    const timeout: unknown = news.timeoutSeconds;
+    if (timeout !== undefined && timeout !== UNKNOWN && !(typeof timeout === "number" && timeout > 0)) {
+        failures.push({
+            property: "timeoutSeconds",
+            reason: `must be a positive number of seconds; got ${JSON.stringify(timeout)}`,
+        });
+    }
     if (!hasUnknown(news.traffic) && !hasUnknown(news.mirrorTraffic)) {
         failures.push(...trafficProblems(news).map(({ property, reason }) => ({ property, reason })));
     }
@@ -166,17 +197,19 @@ function inputFailures(news: EndpointTrafficInputs): pulumi.dynamic.CheckFailure
 }
 
 /**
- * The provider's `diff`: a new endpoint replaces; changed inputs update; unchanged inputs are compared with what
- * Azure routes now, so a reset or an edit outside Pulumi shows.
+ * The provider's `diff`: a new endpoint replaces (a coordinate changed other than in case); changed inputs update (a
+ * change of case alone included, which only records the new spelling); unchanged inputs are compared with what Azure
+ * routes now, so a reset or an edit outside Pulumi shows.
  */
 async function diffTraffic(
     olds: EndpointTrafficOutputs,
     news: EndpointTrafficInputs,
     clientOptions: TrafficClientOptions,
 ): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = COORDINATES.filter((k) => news[k] === UNKNOWN || olds[k] !== news[k]);
+    const replaces = COORDINATES.filter((k) => news[k] === UNKNOWN || !sameCoordinate(olds[k], news[k]));
     if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
     const changed =
+        COORDINATES.some((k) => olds[k] !== news[k]) ||
         hasUnknown(news.traffic) ||
         hasUnknown(news.mirrorTraffic) ||
         news.endpointRevision === UNKNOWN ||
@@ -184,7 +217,7 @@ async function diffTraffic(
         !sameSplit(olds.mirrorTraffic, news.mirrorTraffic) ||
         (olds.endpointRevision ?? "") !== (news.endpointRevision ?? "");
     if (changed) return { changes: true };
-    const live = await readTraffic(news, clientOptions);
+    const live = await readTraffic(news, withTimeout(clientOptions, news));
     const drift =
         live === undefined ||
         !sameSplit(live.traffic, news.traffic) ||
@@ -212,7 +245,7 @@ export function endpointTrafficProvider(
         },
 
         async create(inputs) {
-            const live = await applyTraffic(inputs, clientOptions);
+            const live = await applyTraffic(inputs, withTimeout(clientOptions, inputs));
             return { id: idOf(inputs), outs: outputs(inputs, live) };
         },
 
@@ -220,7 +253,7 @@ export function endpointTrafficProvider(
             if (props === undefined) {
                 throw new Error(`EndpointTraffic cannot be read from its id alone (${id}): import is not supported`);
             }
-            const live = await readTraffic(props, clientOptions);
+            const live = await readTraffic(props, withTimeout(clientOptions, props));
             // No endpoint, no traffic resource: an empty id tells the engine it is gone.
             if (live === undefined) return { id: "", props: {} as EndpointTrafficOutputs };
             return { id, props: outputs(props, live) };
@@ -229,12 +262,12 @@ export function endpointTrafficProvider(
         async update(_id, _olds, news) {
             // The new split goes out first and whole: a deployment it drops stops serving before Pulumi deletes it
             // (deletions run after the updates of the resources that depended on them).
-            const live = await applyTraffic(news, clientOptions);
+            const live = await applyTraffic(news, withTimeout(clientOptions, news));
             return { outs: outputs(news, live) };
         },
 
         async delete(_id, props) {
-            await clearTraffic(props, clientOptions);
+            await clearTraffic(props, withTimeout(clientOptions, props));
         },
     };
     if (options === undefined) sharedProvider = provider;

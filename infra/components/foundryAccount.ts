@@ -1,20 +1,21 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as monitor from "@pulumi/azure-native/monitor";
-import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import * as resources from "@pulumi/azure-native/resources";
+import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
-import { FOUNDRY_ENDPOINTS, FOUNDRY_USER } from "../catalog";
+import { FOUNDRY_ENDPOINTS, FOUNDRY_SOFT_DELETE, FOUNDRY_USER, normalizeRegion } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
+import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
+import { DeletedAccountPurge } from "./deletedAccountPurge";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
-import {
-    defaultResourceGroupName,
-    deterministicGuid,
-    foundryAccountName,
-    logAnalyticsName,
-    randomSuffix,
-} from "./names";
+import { logAnalyticsWorkspace } from "./logAnalytics";
+import { defaultResourceGroupName, foundryAccountName, randomSuffix } from "./names";
+import { resourceGroupFor } from "./resourceGroup";
+import { assignRole } from "./roleAssignment";
+
+/** The write chain of each account (a method reads it: the component schema publishes fields as outputs). */
+const WRITE_CHAINS = new WeakMap<FoundryAccount, AccountWriteChain>();
 
 /** A principal that gets the Foundry User role (data-plane access with Entra ID) on the account. */
 export interface FoundryUserPrincipal {
@@ -47,9 +48,17 @@ export interface FoundryAccountArgs {
     location: string;
     /** Use this custom subdomain (and account name) as is, without a suffix. @default - `<accountName>-<suffix>` */
     customSubDomain?: string;
-    /** Resource group name. @default - `rg-<accountName>` */
+    /**
+     * An existing resource group to put the account in: the component uses it and never creates or deletes it
+     * (unless `createResourceGroup` is `true`).
+     * @default - `rg-<accountName>`, created by the component
+     */
     resourceGroupName?: pulumi.Input<string>;
-    /** Create the resource group; `false` uses an existing one named `resourceGroupName`. @default true */
+    /**
+     * Create the resource group `resourceGroupName` (or `rg-<accountName>`) as the component's child: destroying the
+     * component deletes the group and everything in it.
+     * @default - `true` without `resourceGroupName`, `false` with it (the named group is used as it is)
+     */
     createResourceGroup?: boolean;
     /** Whether the account accepts traffic from the public internet. @default "Disabled" */
     publicNetworkAccess?: PublicNetworkAccess;
@@ -61,6 +70,18 @@ export interface FoundryAccountArgs {
     logRetentionDays?: number;
     /** Principals that get the Foundry User role on the account. @default [] */
     foundryUsers?: FoundryUserPrincipal[];
+    /**
+     * Recover the soft-deleted account of the same name (deleted within 48 hours) instead of creating a new one
+     * (`properties.restore`): without it, creating an account whose name is soft-deleted fails. @default false
+     */
+    restore?: boolean;
+    /**
+     * Purge the account's soft-deleted copy when the account is destroyed or replaced, so its name and subdomain are
+     * free at once (a `DeletedAccountPurge` the account depends on). Needs
+     * `Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete` at the subscription. A purged
+     * account cannot be recovered. @default false
+     */
+    purgeOnDestroy?: boolean;
     /** Tags on every resource the component creates. @default - none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -108,13 +129,14 @@ export class FoundryAccount extends pulumi.ComponentResource {
             duplicatePrincipals("foundryUsers", args.foundryUsers, FOUNDRY_USER.name),
         );
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
-        const tags = args.tags;
         const disableLocalAuth = args.disableLocalAuth ?? true;
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
         const rg = this.resourceGroup(name, args);
         const subdomain = args.customSubDomain
             ? pulumi.output(args.customSubDomain)
             : randomSuffix(name, this).result.apply((s) => foundryAccountName(args.accountName, s));
+        if (args.customSubDomain) void pulumi.log.warn(fixedSubdomainWarning(args), this);
+        const purge = args.purgeOnDestroy ? this.purge(name, args, rg.name, subdomain) : undefined;
 
         const account = new cognitiveservices.Account(
             `${name}-account`,
@@ -136,13 +158,21 @@ export class FoundryAccount extends pulumi.ComponentResource {
                         ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
                         virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
                     },
+                    ...(args.restore ? { restore: true } : {}),
                 },
-                tags,
+                tags: args.tags,
             },
-            // The subdomain cannot change once set: a new one means a new account.
-            { parent: this, replaceOnChanges: ["properties.customSubDomainName"] },
+            // A new subdomain means a new account. The purge runs after the account's delete (it depends on it).
+            {
+                parent: this,
+                replaceOnChanges: ["properties.customSubDomainName"],
+                ...(purge ? { dependsOn: [purge] } : {}),
+            },
         );
 
+        // Every write to the account runs one after another (409 otherwise): see AccountWriteChain.
+        const chain = new AccountWriteChain(account);
+        WRITE_CHAINS.set(this, chain);
         const logs = this.diagnostics(name, args, account, rg.name);
         this.grantFoundryUsers(name, account, args.foundryUsers ?? []);
 
@@ -177,6 +207,34 @@ export class FoundryAccount extends pulumi.ComponentResource {
         });
     }
 
+    /**
+     * The account's writes, one after another: the diagnostic setting and the role assignments so far. Whatever writes
+     * to the account next (a project, filter, blocklist, deployment, private endpoint) goes through
+     * `writes().push(...)`, or takes `writes().after()` as its `dependsOn` to come after every write.
+     */
+    writes(): AccountWriteChain {
+        return WRITE_CHAINS.get(this)!;
+    }
+
+    /** Purges the account's soft-deleted copy once the account (which depends on it) is deleted. */
+    private purge(
+        name: string,
+        args: FoundryAccountArgs,
+        resourceGroupName: pulumi.Output<string>,
+        accountName: pulumi.Output<string>,
+    ): DeletedAccountPurge {
+        return new DeletedAccountPurge(
+            `${name}-purge`,
+            {
+                subscriptionId: authorization.getClientConfigOutput({ parent: this }).subscriptionId,
+                location: normalizeRegion(args.location),
+                resourceGroupName,
+                accountName,
+            },
+            { parent: this },
+        );
+    }
+
     /** A Log Analytics workspace and the diagnostic setting that sends the account's logs and metrics to it. */
     private diagnostics(
         name: string,
@@ -184,19 +242,18 @@ export class FoundryAccount extends pulumi.ComponentResource {
         account: cognitiveservices.Account,
         resourceGroupName: pulumi.Output<string>,
     ): operationalinsights.Workspace {
-        const logs = new operationalinsights.Workspace(
-            `${name}-log`,
+        const logs = logAnalyticsWorkspace(
+            name,
             {
-                workspaceName: logAnalyticsName(args.accountName),
+                baseName: args.accountName,
                 resourceGroupName,
                 location: args.location,
-                sku: { name: "PerGB2018" },
-                retentionInDays: args.logRetentionDays ?? 30,
+                retentionInDays: args.logRetentionDays,
                 tags: args.tags,
             },
-            { parent: this },
+            this,
         );
-        new monitor.DiagnosticSetting(
+        const setting = new monitor.DiagnosticSetting(
             `${name}-diagnostics`,
             {
                 name: "to-log-analytics",
@@ -205,39 +262,44 @@ export class FoundryAccount extends pulumi.ComponentResource {
                 logs: [{ categoryGroup: "allLogs", enabled: true }],
                 metrics: [{ category: "AllMetrics", enabled: true }],
             },
-            { parent: this },
+            { parent: this, dependsOn: this.writes().after() },
         );
+        this.writes().add("diagnostic setting", setting);
         return logs;
     }
 
     private resourceGroup(name: string, args: FoundryAccountArgs): { name: pulumi.Output<string> } {
-        const rgName = args.resourceGroupName ?? defaultResourceGroupName(args.accountName);
-        if (!(args.createResourceGroup ?? true)) return { name: pulumi.output(rgName) };
-        const rg = new resources.ResourceGroup(
-            `${name}-rg`,
-            { resourceGroupName: rgName, location: args.location, tags: args.tags },
-            { parent: this },
-        );
-        return { name: rg.name };
+        return resourceGroupFor(name, { ...args, defaultName: defaultResourceGroupName(args.accountName) }, this);
     }
 
     private grantFoundryUsers(name: string, account: cognitiveservices.Account, users: FoundryUserPrincipal[]): void {
-        const subscriptionId = account.id.apply((id) => id.split("/")[2]);
         for (const principal of users) {
-            new authorization.RoleAssignment(
+            const assignment = assignRole(
                 `${name}-user-${principal.principalId}`,
                 {
-                    roleAssignmentName: account.id.apply((scope) =>
-                        deterministicGuid(scope, principal.principalId, FOUNDRY_USER.id),
-                    ),
                     scope: account.id,
                     principalId: principal.principalId,
                     principalType: principal.principalType ?? "User",
-                    roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${FOUNDRY_USER.id}`,
+                    role: FOUNDRY_USER,
                     description: `${FOUNDRY_USER.name}: call the models of this Foundry resource with Entra ID`,
                 },
-                { parent: this },
+                this,
+                this.writes().after(),
             );
+            this.writes().add(`role assignment ${principal.principalId}`, assignment);
         }
     }
+}
+
+/** The warning for a fixed custom subdomain: a deleted account keeps it for 48 hours. */
+export function fixedSubdomainWarning(
+    args: Pick<FoundryAccountArgs, "customSubDomain" | "restore" | "purgeOnDestroy">,
+): string {
+    const hours = FOUNDRY_SOFT_DELETE.retentionHours;
+    const handled = args.purgeOnDestroy
+        ? "purgeOnDestroy purges it when the stack deletes the account"
+        : args.restore
+          ? "restore: true recovers a soft-deleted account of this name"
+          : "set restore: true to recover it, or purgeOnDestroy: true to purge it on destroy";
+    return `customSubDomain: "${args.customSubDomain}" is fixed: a deleted account keeps its name and subdomain soft-deleted for ${hours} hours, and creating the account again meanwhile fails (FlagMustBeSetForRestore); ${handled} (${FOUNDRY_SOFT_DELETE.source.document.split(";")[0]})`;
 }

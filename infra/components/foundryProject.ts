@@ -53,7 +53,8 @@ export class FoundryProject extends pulumi.ComponentResource {
                 properties: { displayName: args.displayName ?? args.projectName, description: args.description },
                 tags: args.tags,
             },
-            { parent: this },
+            // The component's dependsOn (the account's previous write) must hold for the child that PUTs.
+            { parent: this, dependsOn: opts?.dependsOn },
         );
         const sub = pulumi.output(args.customSubDomain ?? args.accountName);
         this.projectName = project.name;

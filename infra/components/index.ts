@@ -11,3 +11,5 @@ export * from "./foundryAccount";
 export * from "./foundryProject";
 export * from "./foundryModelDeployment";
 export * from "./contentFilter";
+export * from "./deletedAccountPurge";
+export * from "./accountWrites";

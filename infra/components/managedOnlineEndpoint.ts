@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import { COGNITIVE_SERVICES_USER } from "../catalog";
 import type { OnlineEndpointAuthMode, PublicNetworkAccess } from "./enums";
 import { configuredToday } from "../util/clock";
-import { contentSafetyAccountName, deterministicGuid, randomSuffix } from "./names";
+import { contentSafetyAccountName, randomSuffix } from "./names";
+import { assignRole } from "./roleAssignment";
 import { resolveWorkspace } from "./workspaceRef";
 import { ONLINE_ENDPOINT_ARGS } from "../config/args";
 import { checkArgs } from "./checkArgs";
@@ -204,22 +204,16 @@ function contentSafetyFor(
         },
         { parent },
     );
-    new authorization.RoleAssignment(
+    assignRole(
         `${name}-contentsafety-user`,
         {
-            roleAssignmentName: pulumi
-                .all([account.id, principalId])
-                .apply(([scope, p]) => deterministicGuid(scope, p, COGNITIVE_SERVICES_USER.id)),
             scope: account.id,
             principalId,
             principalType: "ServicePrincipal",
-            roleDefinitionId: account.id.apply(
-                (id) =>
-                    `/subscriptions/${id.split("/")[2]}/providers/Microsoft.Authorization/roleDefinitions/${COGNITIVE_SERVICES_USER.id}`,
-            ),
+            role: COGNITIVE_SERVICES_USER,
             description: `${COGNITIVE_SERVICES_USER.name}: the online endpoint ${args.endpointName} calls Content Safety with its identity`,
         },
-        { parent },
+        parent,
     );
     return account.properties.apply((p) => p.endpoint);
 }

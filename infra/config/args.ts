@@ -186,6 +186,8 @@ export const FOUNDRY_ACCOUNT_ARGS: ArgRules = {
     networkAcls: field(foundrySchema, "networkAcls"),
     logRetentionDays: field(foundrySchema, "logRetentionDays"),
     foundryUsers: z.array(principalSchema).optional(),
+    restore: z.boolean().optional(),
+    purgeOnDestroy: z.boolean().optional(),
     tags: TAGS,
 };
 
@@ -211,10 +213,12 @@ export const FOUNDRY_DEPLOYMENT_ARGS: ArgRules = {
     location: field(foundrySchema, "location"),
     deploymentName: required(foundryDeploymentSchema, "name"),
     model: required(foundryDeploymentSchema, "model"),
+    format: field(foundryDeploymentSchema, "format"),
     version: field(foundryDeploymentSchema, "version"),
     sku: required(foundryDeploymentSchema, "sku"),
     capacity: required(foundryDeploymentSchema, "capacity"),
     versionUpgradeOption: field(foundryDeploymentSchema, "versionUpgradeOption"),
     acceptRetired: z.boolean().optional(),
+    timeoutMinutes: field(foundryDeploymentSchema, "timeoutMinutes"),
     tags: TAGS,
 };

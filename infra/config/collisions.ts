@@ -123,6 +123,8 @@ function sectionGroup(raw: Record<string, unknown>, section: SectionGroup["secti
     const rg = isObject(s.resourceGroup) ? s.resourceGroup : undefined;
     const explicit = rg ? str(rg.name) : undefined;
     const creates = rg?.existing !== true;
+    // A name without `existing` is refused on its own (see resourceGroupChoice): whether it is created is unknown.
+    if (explicit !== undefined && rg?.existing === undefined) return undefined;
     if (explicit !== undefined)
         return { section, name, group: explicit, creates, path: [section, "resourceGroup", "name"], value: explicit };
     return { section, name, group: defaultResourceGroupName(name), creates, path: [section, "name"], value: name };

@@ -34,6 +34,32 @@ export function resourceGroupName() {
     return z.string().regex(RESOURCE_GROUP, RESOURCE_GROUP_RULE);
 }
 
+/**
+ * `resourceGroup: { name, existing }`: the group a section's resources go in. A name alone is refused: whether the
+ * stack creates the group (and so deletes it, with everything in it, when the stack or section is destroyed) or
+ * uses one that exists is said explicitly, never guessed.
+ */
+export function resourceGroupChoice() {
+    return z
+        .strictObject({
+            name: resourceGroupName(),
+            /** `true`: use the existing group; `false`: the stack creates and owns it. Required with `name`. */
+            existing: z.boolean().optional(),
+        })
+        .superRefine((group, ctx) => {
+            if (group.existing !== undefined) return;
+            ctx.addIssue({
+                code: "custom",
+                path: ["existing"],
+                input: undefined,
+                message:
+                    `must be set with resourceGroup.name: true uses the existing group ${JSON.stringify(group.name)} ` +
+                    "(the stack never creates or deletes it), false makes the stack create and own it, as leaving " +
+                    "existing out used to (destroying the stack deletes the group and everything in it)",
+            });
+        });
+}
+
 /** Characters Azure forbids in tag names (MS docs tag-resources.md, limitations). */
 export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
 

@@ -13,18 +13,25 @@
  * ```
  */
 import { z } from "zod";
-import { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES, FOUNDRY_SKU_NAMES } from "../catalog";
-import { baseName, region, resourceGroupName, tags } from "./fields";
+import {
+    CONTENT_FILTER_SEVERITY_CATEGORIES,
+    CONTENT_FILTER_SWITCH_CATEGORIES,
+    DEFAULT_RAI_POLICY,
+    FOUNDRY_SKU_NAMES,
+    NAME_RULES,
+} from "../catalog";
+import { baseName, region, resourceGroupChoice, tags } from "./fields";
 import { principalSchema } from "./principal";
 
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
 export const CUSTOM_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
 export const SUBDOMAIN_RULE = "2-64 lowercase letters, digits and '-', starting and ending with a letter or digit";
-/** Project and content-filter names: 2-64 characters `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$` (REST spec 2025-06-01). */
-export const FOUNDRY_CHILD_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
-export const CHILD_NAME_RULE = "2-64 characters: letters, digits, '_', '.' and '-', starting with a letter or digit";
-/** Deployment names: 2-64 characters, letters, digits, '_', '.' and '-', starting with a letter or digit. */
-export const FOUNDRY_DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
+/** Project and content-filter names: the catalog's name rules (`NAME_RULES.foundryProject`, `contentFilter`). */
+export const FOUNDRY_CHILD_NAME = NAME_RULES.foundryProject.pattern;
+const CONTENT_FILTER_NAME = NAME_RULES.contentFilter.pattern;
+export const CHILD_NAME_RULE = `${NAME_RULES.foundryProject.min}-${NAME_RULES.foundryProject.max} characters: ${NAME_RULES.foundryProject.characters}`;
+/** Deployment names: the catalog's `NAME_RULES.foundryDeployment`. */
+export const FOUNDRY_DEPLOYMENT_NAME = NAME_RULES.foundryDeployment.pattern;
 const CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 const SUBNET_ID =
     /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
@@ -53,9 +60,9 @@ export const contentFilterRuleSchema = z.strictObject({
 
 export const contentFilterSchema = z.strictObject({
     /** Name deployments give as `contentFilter` (the RaiPolicy name). */
-    name: z.string().regex(FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
+    name: z.string().regex(CONTENT_FILTER_NAME, CHILD_NAME_RULE),
     /** Policy the filter starts from. @default "Microsoft.DefaultV2" */
-    basePolicy: z.string().min(1).default("Microsoft.DefaultV2"),
+    basePolicy: z.string().min(1).default(DEFAULT_RAI_POLICY.name),
     /** @default "Default" */
     mode: z.enum(["Default", "Deferred", "Blocking", "Asynchronous_filter"]).default("Default"),
     filters: z.array(contentFilterRuleSchema).min(1),
@@ -64,9 +71,17 @@ export const contentFilterSchema = z.strictObject({
 export const foundryDeploymentSchema = z.strictObject({
     /** Deployment name: what clients send as `model`. Unique per account. */
     name: z.string().regex(FOUNDRY_DEPLOYMENT_NAME, CHILD_NAME_RULE),
-    /** Foundry model name or alias (see the catalog's Foundry table). */
+    /**
+     * A catalog model's name or alias (see the catalog's Foundry table); with `format`, the model's name as Azure
+     * spells it, in the catalog or not.
+     */
     model: z.string().min(1),
-    /** Model version. @default - the catalog's version for the model */
+    /**
+     * The model's format (its publisher as the deployment API names it: `OpenAI`, `Cohere`, `Mistral AI`), to deploy
+     * a model outside the catalog by format, name and version. @default - the catalog's, found by `model`
+     */
+    format: z.string().min(1).optional(),
+    /** Model version; required with `format` for a model outside the catalog. @default - the catalog's version */
     version: z
         .string()
         .regex(/^[0-9A-Za-z.-]+$/, "a model version such as 1")
@@ -83,6 +98,8 @@ export const foundryDeploymentSchema = z.strictObject({
         .optional(),
     /** Deploy even though the model is retired. @default false */
     acceptRetired: z.boolean().default(false),
+    /** How long Pulumi waits for the deployment's create, update or delete. @default - the provider's default */
+    timeoutMinutes: z.number().int().min(1).max(1440).optional(),
     tags: tags.optional(),
 });
 
@@ -92,14 +109,8 @@ export const foundrySchema = z.strictObject({
     location: region("swedencentral"),
     /** Use this subdomain as is instead of `<name>-<suffix>`. */
     customSubDomain: z.string().regex(CUSTOM_SUBDOMAIN, SUBDOMAIN_RULE).optional(),
-    /** @default - a new resource group `rg-<name>` */
-    resourceGroup: z
-        .strictObject({
-            name: resourceGroupName(),
-            /** @default false */
-            existing: z.boolean().default(false),
-        })
-        .optional(),
+    /** @default - a new resource group `rg-<name>`; with a name, `existing` says whether it exists or the stack creates it */
+    resourceGroup: resourceGroupChoice().optional(),
     /** @default "Disabled" */
     publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Disabled"),
     /** Keys off: clients use Entra ID. @default true */
@@ -114,6 +125,10 @@ export const foundrySchema = z.strictObject({
             virtualNetworkRules: z.array(z.string().regex(SUBNET_ID, "a subnet ARM id")).default([]),
         })
         .optional(),
+    /** Recover the soft-deleted account of the same name instead of creating one. @default false */
+    restore: z.boolean().default(false),
+    /** Purge the account's soft-deleted copy when it is destroyed or replaced. @default false */
+    purgeOnDestroy: z.boolean().default(false),
     /** Log Analytics retention of the account's diagnostic logs. @default 30 */
     logRetentionDays: z.number().int().min(30).max(730).default(30),
     tags: tags.optional(),

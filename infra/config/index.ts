@@ -3,7 +3,8 @@
  * {@link ConfigValidationError} listing every problem, before any resource is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValidationError } from "./issues";
+import { ConfigValidationError, type ConfigIssue } from "./issues";
+import { configRedactor, secretConfigKeys, secretConfigValues, secretInputsTransformation } from "./secrets";
 import { namespaceIssues } from "./namespaces";
 import { CONFIG_NAMESPACE } from "./schema";
 import { configuredToday } from "../util/clock";
@@ -16,6 +17,7 @@ export * from "./issues";
 export * from "./validate";
 export { namespaceIssues } from "./namespaces";
 export { managedDeploymentComponentName } from "./collisions";
+export { secretConfigKeys, secretConfigValues, secretInputsTransformation } from "./secrets";
 
 /**
  * The values of one config namespace, keyed without the namespace. Structured values arrive as JSON strings
@@ -48,9 +50,16 @@ export function loadStackConfig(options: ValidateOptions = {}): ValidStackConfig
         throw new pulumi.RunError((e as Error).message);
     }
     const result = validateStackConfig(raw, { today });
-    for (const w of result.warnings) void pulumi.log.warn(`${w.path}: ${w.message}`);
+    // Secret config (pulumi config set --secret): never printed, and secret in every resource input it reaches.
+    const secrets = secretConfigValues(all, secretConfigKeys(all));
+    const hide = configRedactor(secrets);
+    const hideAll = (issues: readonly ConfigIssue[]) => issues.map((i) => ({ path: i.path, message: hide(i.message) }));
+    for (const w of hideAll(result.warnings)) void pulumi.log.warn(`${w.path}: ${w.message}`);
     const misplaced = namespaceIssues(all);
-    if (!result.config || misplaced.length > 0) throw new ConfigValidationError([...misplaced, ...result.errors]);
+    if (!result.config || misplaced.length > 0) {
+        throw new ConfigValidationError(hideAll([...misplaced, ...result.errors]));
+    }
+    if (secrets.length > 0) pulumi.runtime.registerStackTransformation(secretInputsTransformation(secrets));
     return result.config;
 }
 export * from "./foundrySchema";

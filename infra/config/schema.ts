@@ -13,7 +13,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "../catalog/dates";
 import { NAME_RULES, describeRule, maxBaseLength } from "../catalog/names";
-import { baseName, region, resourceGroupName, tags } from "./fields";
+import { baseName, region, resourceGroupChoice, resourceGroupName, tags } from "./fields";
 import { foundrySchema } from "./foundrySchema";
 import { principalSchema } from "./principal";
 
@@ -50,14 +50,8 @@ export const workspaceSchema = z.strictObject({
     location: region("eastus2"),
     friendlyName: z.string().max(256).optional(),
     description: z.string().max(1024).optional(),
-    /** @default - a new resource group `rg-<name>` */
-    resourceGroup: z
-        .strictObject({
-            name: resourceGroupName(),
-            /** Use a resource group that already exists instead of creating it. @default false */
-            existing: z.boolean().default(false),
-        })
-        .optional(),
+    /** @default - a new resource group `rg-<name>`; with a name, `existing` says whether it exists or the stack creates it */
+    resourceGroup: resourceGroupChoice().optional(),
     tags: tags.optional(),
     /** @default "Disabled": reach the workspace through private endpoints unless you open it. */
     publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Disabled"),

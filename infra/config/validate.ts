@@ -285,10 +285,11 @@ function validateCustomModels(
         arr(c.regions).forEach((r, j) => {
             if (typeof r === "string") checkRegion(["customModels", i, "regions", j], r);
         });
-        if (name && findModel(name)) {
+        const known = name ? findModel(name) : undefined;
+        if (known && (known.serverless || known.managed)) {
             err(
                 ["customModels", i, "name"],
-                `${show(name)} is already in the catalog as ${findModel(name)!.name}; use it directly or pick another name`,
+                `${show(name)} is already in the catalog as ${known.name}; use it directly or pick another name`,
             );
         }
         if (name && customs.some((m) => m.name.toLowerCase() === name.toLowerCase())) {
@@ -304,7 +305,11 @@ function validateCustomModels(
             );
         }
         const one = customModelSchema.safeParse(c);
-        if (one.success && SERVERLESS_MODEL_ID.test(one.data.modelId) && !findModel(one.data.name))
+        if (
+            one.success &&
+            SERVERLESS_MODEL_ID.test(one.data.modelId) &&
+            !(known && (known.serverless || known.managed))
+        )
             customs.push(customModelEntry(one.data));
         else if (name) broken.add(name.toLowerCase());
     });
@@ -370,7 +375,7 @@ function checkServerlessModel(
     const model = customModel ?? findModel(modelName);
     if (!model) {
         if (ctx.broken.has(modelName.toLowerCase())) return undefined;
-        const near = closestModelNames(modelName, [...MODELS, ...customs]);
+        const near = closestModelNames(modelName, [...MODELS.filter((m) => m.serverless || m.managed), ...customs]);
         err(
             ["deployments", i, "model"],
             `${show(modelName)} is not in the catalog${near.length ? `; closest: ${near.join(", ")}` : ""}. A model the catalog lacks can be added under ${configPath(["customModels"])}`,
@@ -409,6 +414,13 @@ function checkServerlessModel(
 /** Whether the model deploys as serverless; managed models belong under `onlineEndpoints`. */
 function checkServerlessType(model: ModelEntry, type: string, path: PropertyKey[], err: Checks["err"]): boolean {
     const supported = deploymentTypes(model);
+    if (supported.length === 0) {
+        err(
+            path.slice(0, -1).concat("model"),
+            `${model.name} is offered only on a Foundry resource: deploy it under ${configPath(["foundry"])}.deployments`,
+        );
+        return false;
+    }
     if (!supported.includes(type as "serverless" | "managed")) {
         if (type === "serverless" || type === "managed")
             err(path, `${model.name} cannot be deployed as ${type}; supported: ${supported.join(", ")}`);

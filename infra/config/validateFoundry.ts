@@ -13,13 +13,16 @@ import {
     CONTENT_FILTER_SWITCH_CATEGORIES,
     FOUNDRY_LIMITS,
     FOUNDRY_SKU_NAMES,
+    closestModelNames,
     defaultFoundryQuota,
-    findFoundryOffer,
+    findModel,
     foundrySku,
+    MODELS,
     normalizeRegion,
     provisionedSizeProblem,
     type FoundryOffer,
     type FoundrySkuOffer,
+    type ModelEntry,
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, show } from "./issues";
@@ -41,7 +44,13 @@ export interface FoundryProblem {
 
 /** What a deployment's plain arguments are checked against. */
 export interface FoundryDeploymentCheck {
+    /** A catalog name or alias; with `format`, the model's name as the deployment API spells it. */
     model?: string;
+    /**
+     * The model's format (its publisher as the deployment API names it: `OpenAI`, `Mistral AI`): given, `model` and
+     * `version` name any model the account offers, in the catalog or not.
+     */
+    format?: string;
     /** The SKU; a name that is not a Foundry SKU is left to the field rules, which report it. */
     sku?: string;
     version?: string;
@@ -52,33 +61,123 @@ export interface FoundryDeploymentCheck {
     today: Date;
 }
 
+/**
+ * What a deployment deploys, resolved once (one catalog lookup): the deployment's `properties.model`, and the
+ * catalog record with its Foundry offer, absent for a model outside the catalog. Only the checks below make one;
+ * a component given one for the same arguments deploys it without looking the model up again.
+ */
+export interface CheckedFoundryModel {
+    /** `properties.model`, as Azure spells it. */
+    readonly format: string;
+    readonly name: string;
+    readonly version: string;
+    /** The catalog record; absent: a model outside the catalog (region, SKU, quota and lifecycle unchecked). */
+    readonly record?: ModelEntry;
+    readonly offer?: FoundryOffer;
+    readonly skuOffer?: FoundrySkuOffer;
+}
+
 /** The catalog facts of a valid deployment. */
 export interface FoundryDeploymentFacts {
-    offer: FoundryOffer;
-    skuOffer: FoundrySkuOffer;
-    /** The version to deploy: the one given, or the catalog's. */
-    version: string;
+    model: CheckedFoundryModel;
+}
+
+/** The checked models, each with the arguments it was checked with (see {@link checkedModelFor}). */
+const CHECKED = new WeakMap<CheckedFoundryModel, string>();
+/** Component arguments the stack handed a checked model with (see {@link withCheckedModel}). */
+const HANDED = new WeakMap<object, CheckedFoundryModel>();
+
+/** The arguments a check depends on, as one comparable key. */
+function checkKey(d: FoundryDeploymentCheck, version: string): string {
+    const location = d.location === undefined ? "" : normalizeRegion(d.location);
+    const values = [d.model, d.format ?? "", d.sku ?? "", d.capacity ?? null, location, d.acceptRetired === true];
+    return JSON.stringify([...values, version]);
+}
+
+/**
+ * Hands a model that validation checked to the component arguments built from the same config entry (the stack
+ * does this), so that the component deploys it without a second lookup or a second warning.
+ */
+export function withCheckedModel<T extends object>(args: T, model: CheckedFoundryModel): T {
+    if (!CHECKED.has(model)) throw new Error(`${model.format}/${model.name} was not checked by checkFoundryDeployment`);
+    HANDED.set(args, model);
+    return args;
+}
+
+/**
+ * The checked model handed with these arguments, when it was checked for the same values (model, format, SKU,
+ * capacity, region, version, acceptRetired): its problems have been reported, so the component deploys it as it is.
+ * Otherwise undefined, and the component checks its arguments itself.
+ */
+export function checkedModelFor(args: object, d: FoundryDeploymentCheck): CheckedFoundryModel | undefined {
+    const m = HANDED.get(args);
+    if (!m) return undefined;
+    return CHECKED.get(m) === checkKey(d, d.version ?? m.version) ? m : undefined;
+}
+
+/** The warning a deployment of a model outside the catalog gets, once. */
+export function notInCatalogWarning(m: { format: string; name: string; version: string }): string {
+    return `${m.format}/${m.name} version ${m.version} is not in the catalog: region, SKU, quota and lifecycle unchecked (Azure checks them when the deployment is created)`;
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-/** Checks one deployment's model, SKU, region and lifecycle against the catalog. */
+/** The catalog record a deployment names, or the problem; undefined record with no problem: outside the catalog. */
+function resolveModel(d: FoundryDeploymentCheck, problems: FoundryProblem[]): { record?: ModelEntry; ok: boolean } {
+    const name = d.model!;
+    const record = findModel(name);
+    if (d.format !== undefined) {
+        // Named as Azure names it: a catalog model only by its exact name (any case) and format.
+        const exact = record?.foundry && record.foundry.name.toLowerCase() === name.toLowerCase() ? record : undefined;
+        if (exact && exact.foundry!.format.toLowerCase() !== d.format.toLowerCase()) {
+            problems.push({
+                property: ["format"],
+                reason: `${show(d.format)}: ${exact.name} is in the catalog with format "${exact.foundry!.format}" (${exact.foundry!.source.document}, ${exact.foundry!.source.date})`,
+            });
+            return { ok: false };
+        }
+        if (!exact && d.version === undefined) {
+            problems.push({
+                property: ["version"],
+                reason: `is required for a model outside the catalog (${d.format}/${name}): give the version the account offers, e.g. "1"`,
+            });
+            return { ok: false };
+        }
+        return { record: exact, ok: true };
+    }
+    if (record?.foundry) return { record, ok: true };
+    const near = closestModelNames(
+        name,
+        MODELS.filter((m) => m.foundry),
+    );
+    const why = record
+        ? `${show(name)} is in the catalog as ${record.name}, but is not offered on a Foundry resource there (it deploys on the hub: deployments or onlineEndpoints)`
+        : `${show(name)} is not offered on a Foundry resource in the catalog${near.length ? `; closest: ${near.join(", ")}` : ""}`;
+    problems.push({
+        property: ["model"],
+        reason: `${why}. A model outside the catalog is deployed by format, model and version (format: OpenAI, the name and version the account lists)`,
+    });
+    return { ok: false };
+}
+
+/**
+ * Checks one deployment's model, SKU, region and lifecycle against the catalog, looking the model up once. A model
+ * outside the catalog (`format` given, not a catalog offer) gets one warning: none of these can be judged.
+ */
 export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
     problems: FoundryProblem[];
     facts?: FoundryDeploymentFacts;
 } {
     const problems: FoundryProblem[] = [];
     if (d.model === undefined) return { problems };
-    const found = findFoundryOffer(d.model);
-    if (!found.offer) {
-        const near = found.suggestions.length ? `; closest: ${found.suggestions.join(", ")}` : "";
-        problems.push({
-            property: ["model"],
-            reason: `${show(d.model)} is not offered on a Foundry resource in the catalog${near}`,
-        });
-        return { problems };
+    const { record, ok } = resolveModel(d, problems);
+    if (!ok) return { problems };
+    if (!record) {
+        const model = { format: d.format!, name: d.model, version: d.version! };
+        problems.push({ property: ["model"], reason: notInCatalogWarning(model), warning: true });
+        return { problems, facts: { model: issue(model, d) } };
     }
-    const offer = found.offer;
+    const offer = record.foundry!;
     checkLifecycle({
         model: offer,
         lifecycle: offer.lifecycle,
@@ -90,8 +189,10 @@ export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
         err: (property, reason) => problems.push({ property, reason }),
         warn: (property, reason) => problems.push({ property, reason, warning: true }),
     });
+    const base = { format: offer.format, name: offer.name, version: d.version ?? offer.version, record, offer };
     // An unknown SKU name is the field rules' to report (the config schema, the component's argument rules).
-    if (d.sku === undefined || !(FOUNDRY_SKU_NAMES as readonly string[]).includes(d.sku)) return { problems };
+    if (d.sku === undefined || !(FOUNDRY_SKU_NAMES as readonly string[]).includes(d.sku))
+        return { problems, facts: { model: issue(base, d) } };
     const skuOffer = foundrySku(offer, d.sku);
     if (!skuOffer) {
         problems.push({
@@ -118,7 +219,14 @@ export function checkFoundryDeployment(d: FoundryDeploymentCheck): {
         const quota = quotaProblem(offer, d.sku, region, d.capacity, "this deployment asks");
         if (quota) problems.push({ property: ["capacity"], reason: quota, warning: true });
     }
-    return { problems, facts: { offer, skuOffer, version: d.version ?? offer.version } };
+    return { problems, facts: { model: issue({ ...base, skuOffer }, d) } };
+}
+
+/** Records a checked model with the arguments it was checked with. */
+function issue(model: CheckedFoundryModel, d: FoundryDeploymentCheck): CheckedFoundryModel {
+    const frozen = Object.freeze({ ...model });
+    CHECKED.set(frozen, checkKey(d, frozen.version));
+    return frozen;
 }
 
 /** The warning for capacity above a model's default quota in a region, or undefined when it fits. */
@@ -257,6 +365,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         const at = [...base, "deployments", i];
         const checked = checkFoundryDeployment({
             model: str(d.model),
+            format: str(d.format),
             sku: str(d.sku),
             version: str(d.version),
             capacity: num(d.capacity),
@@ -268,9 +377,10 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         facts.deployments[i] = checked.facts;
         checkFilterName(d, at, filters, ctx);
         const capacity = num(d.capacity);
-        if (checked.facts && capacity !== undefined) {
-            const key = `${checked.facts.offer.name}|${str(d.sku)}`;
-            const row = demand.get(key) ?? { offer: checked.facts.offer, sku: str(d.sku)!, capacity: 0, names: [] };
+        const offer = checked.facts?.model.offer;
+        if (offer && capacity !== undefined) {
+            const key = `${offer.name}|${str(d.sku)}`;
+            const row = demand.get(key) ?? { offer, sku: str(d.sku)!, capacity: 0, names: [] };
             row.capacity += capacity;
             row.names.push(str(d.name) ?? `deployments[${i}]`);
             demand.set(key, row);
@@ -312,7 +422,10 @@ function checkFilterName(d: Loose, at: PropertyKey[], filters: readonly string[]
 
 /** A deployment with its catalog facts, ready for the components. */
 export interface ResolvedFoundryDeployment extends FoundryDeploymentConfig {
-    offer: FoundryOffer;
+    /** What it deploys, checked: the stack hands this to `FoundryModelDeployment` as its `model`. */
+    checked: CheckedFoundryModel;
+    /** The catalog's Foundry offer; absent for a model outside the catalog. */
+    offer?: FoundryOffer;
     /** The version to deploy. */
     version: string;
     /** The content filter (RaiPolicy) name: a custom filter's, or Microsoft's default. */
@@ -337,8 +450,9 @@ export function resolveFoundry(config: FoundryConfig, facts: FoundryFacts): Vali
         location: normalizeRegion(config.location),
         deployments: config.deployments.map((d, i) => ({
             ...d,
-            offer: facts.deployments[i]!.offer,
-            version: facts.deployments[i]!.version,
+            checked: facts.deployments[i]!.model,
+            offer: facts.deployments[i]!.model.offer,
+            version: facts.deployments[i]!.model.version,
             raiPolicyName: filterName(d.contentFilter, config.contentFilters),
         })),
     };

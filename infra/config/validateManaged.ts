@@ -166,10 +166,11 @@ function checkModel(
     }
     const offer = model.managed;
     if (!offer) {
-        err(
-            [...path, "model"],
-            `${model.name} is not offered on managed compute; supported: ${deploymentTypes(model).join(", ")} (serverless models go under ${configPath(["deployments"])})`,
-        );
+        const where =
+            deploymentTypes(model).length > 0
+                ? `supported: ${deploymentTypes(model).join(", ")} (serverless models go under ${configPath(["deployments"])})`
+                : `it is offered only on a Foundry resource: deploy it under ${configPath(["foundry"])}.deployments`;
+        err([...path, "model"], `${model.name} is not offered on managed compute; ${where}`);
         return undefined;
     }
     const version = num(d.version) ?? offer.version;

@@ -31,9 +31,30 @@ export type TrafficClientFactory = (subscriptionId: string) => AzureMachineLearn
 export interface TrafficClientOptions {
     /** @default - {@link defaultClientFactory}: DefaultAzureCredential against the public Azure Resource Manager */
     createClient?: TrafficClientFactory;
-    /** Wait between polls of a long-running operation, in milliseconds. @default - the SDK's (2000 ms) */
+    /** Wait between polls of a long-running operation, in milliseconds. @default 2000 (the SDK's) */
     pollIntervalMs?: number;
+    /**
+     * Deadline of one whole operation (read, write, polling, retries), in milliseconds: past it, the operation stops
+     * and fails saying so. Azure may still finish a write it accepted.
+     * @default {@link DEFAULT_TRAFFIC_TIMEOUT_MS} (20 minutes)
+     */
+    timeoutMs?: number;
+    /**
+     * Retries of a request Azure answers 429 without `Retry-After` (the SDK's own policy retries 429 only with it,
+     * and 5xx with exponential backoff): exponential backoff from `retryDelayMs`, doubled each time up to
+     * `maxRetryDelayMs`, `maxRetries` times, never past the deadline.
+     * @default - 5 retries, 1 s doubling up to 30 s
+     */
+    throttling?: { maxRetries?: number; retryDelayMs?: number; maxRetryDelayMs?: number };
+    /**
+     * How many times a write refused with 412 (the endpoint changed since it was read: its ETag no longer matches
+     * `If-Match`) is retried on a fresh read before the operation fails. @default 3
+     */
+    maxConflictRetries?: number;
 }
+
+/** Default deadline of one traffic operation: 20 minutes. */
+export const DEFAULT_TRAFFIC_TIMEOUT_MS = 20 * 60 * 1000;
 
 /**
  * An `AzureMachineLearningWorkspaces` client pinned to {@link ONLINE_ENDPOINT_API_VERSION}. `options` reach the SDK

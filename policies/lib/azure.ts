@@ -2,6 +2,7 @@
  * The azure-native resource types the rules read, and the input paths they read (azure-native v3 input shapes,
  * `@pulumi/azure-native/machinelearningservices/*.d.ts`, API 2025-12-01).
  */
+import { resourceTypeOf, resourceTypesIn, typeName } from "./catalog";
 import { cognitiveKind } from "./foundry";
 import type { ResourceView } from "./view";
 import { knownString } from "./unknown";
@@ -10,26 +11,22 @@ import { knownString } from "./unknown";
 export type MlKind =
     "Workspace" | "ServerlessEndpoint" | "MarketplaceSubscription" | "OnlineEndpoint" | "OnlineDeployment";
 
-export const ML_KINDS: readonly MlKind[] = [
-    "Workspace",
-    "ServerlessEndpoint",
-    "MarketplaceSubscription",
-    "OnlineEndpoint",
-    "OnlineDeployment",
-];
+/** The kinds of the registry's `machinelearningservices` records (a test keeps {@link MlKind} equal to them). */
+export const ML_KINDS: readonly MlKind[] = resourceTypesIn("machinelearningservices").map(
+    (r) => typeName(r.type) as MlKind,
+);
 
 /** The type token of a kind in azure-native's default (unversioned) module. */
 export function mlType(kind: MlKind): string {
     return `azure-native:machinelearningservices:${kind}`;
 }
 
-/** Matches `azure-native:machinelearningservices:<Kind>`, also through an explicit API version module. */
-const ML_TYPE = /^azure-native:machinelearningservices(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/;
-
-/** The kind of an Azure Machine Learning resource, or undefined for any other type. */
+/** The kind of an Azure Machine Learning resource (also through an API-version module), or undefined. */
 export function mlKind(type: string): MlKind | undefined {
-    const kind = ML_TYPE.exec(type)?.[1];
-    return (ML_KINDS as readonly string[]).includes(kind ?? "") ? (kind as MlKind) : undefined;
+    const record = resourceTypeOf(type);
+    return record?.type.startsWith("azure-native:machinelearningservices:")
+        ? (typeName(record.type) as MlKind)
+        : undefined;
 }
 
 /** True when the resource is an Azure Machine Learning resource of that kind. */

@@ -24,6 +24,7 @@ export {
     registryOf,
     replacementTarget,
 } from "../../infra/catalog";
+export { canonicalType, resourceTypeOf, resourceTypesIn, typeName } from "../../infra/catalog";
 export {
     DEFAULT_RAI_POLICY,
     FOUNDRY_SKU_NAMES,

@@ -7,20 +7,30 @@
  *
  * Stack rules index the stack once ({@link foundryIndex}): lookups are by URN and by name, never a scan per resource.
  */
-import { defaultFoundryQuota, findFoundryModel, normalizeRegion, type FoundryOffer } from "./catalog";
+import {
+    defaultFoundryQuota,
+    findFoundryModel,
+    normalizeRegion,
+    resourceTypeOf,
+    resourceTypesIn,
+    typeName,
+    type FoundryOffer,
+} from "./catalog";
 import { knownNumber, knownString } from "./unknown";
 import type { ResourceView } from "./view";
 
 export type CognitiveKind = "Account" | "Project" | "Deployment" | "RaiPolicy";
-const COGNITIVE_KINDS: readonly CognitiveKind[] = ["Account", "Project", "Deployment", "RaiPolicy"];
+/** The kinds of the registry's `cognitiveservices` records (a test keeps {@link CognitiveKind} equal to them). */
+export const COGNITIVE_KINDS: readonly CognitiveKind[] = resourceTypesIn("cognitiveservices").map(
+    (r) => typeName(r.type) as CognitiveKind,
+);
 
-/** Matches `azure-native:cognitiveservices:<Kind>`, also through an explicit API version module. */
-const COGNITIVE_TYPE = /^azure-native:cognitiveservices(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/;
-
-/** The kind of a Cognitive Services resource the rules know, or undefined. */
+/** The kind of a Cognitive Services resource the rules know (also through an API-version module), or undefined. */
 export function cognitiveKind(type: string): CognitiveKind | undefined {
-    const kind = COGNITIVE_TYPE.exec(type)?.[1];
-    return (COGNITIVE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as CognitiveKind) : undefined;
+    const record = resourceTypeOf(type);
+    return record?.type.startsWith("azure-native:cognitiveservices:")
+        ? (typeName(record.type) as CognitiveKind)
+        : undefined;
 }
 
 /** True for a Cognitive Services model deployment (`accounts/deployments`). */

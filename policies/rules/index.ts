@@ -11,12 +11,14 @@ import { foundryCapacityLimits } from "./foundryCapacityLimits";
 import { foundryContentFilter } from "./foundryContentFilter";
 import { foundryDeploymentSkus } from "./foundryDeploymentSkus";
 import { foundryLocalAuthDisabled } from "./foundryLocalAuthDisabled";
+import { foundryNoAutoUpgrade } from "./foundryNoAutoUpgrade";
 import { managedComputeCostGuard } from "./managedComputeCostGuard";
 import { modelAvailableInRegion } from "./modelAvailableInRegion";
 import { modelIdForm } from "./modelIdForm";
 import { noPlaintextKeysInOutputs } from "./noPlaintextKeysInOutputs";
 import { noRetiredModels } from "./noRetiredModels";
 import { oneDeploymentPerModel } from "./oneDeploymentPerModel";
+import { previewModelsInProduction } from "./previewModelsInProduction";
 import { onlineEndpointEntraAuth } from "./onlineEndpointEntraAuth";
 import { onlineEndpointTraffic } from "./onlineEndpointTraffic";
 import { projectReferencesHub } from "./projectReferencesHub";
@@ -33,6 +35,7 @@ export {
     foundryContentFilter,
     foundryDeploymentSkus,
     foundryLocalAuthDisabled,
+    foundryNoAutoUpgrade,
     managedComputeCostGuard,
     modelAvailableInRegion,
     modelIdForm,
@@ -41,6 +44,7 @@ export {
     oneDeploymentPerModel,
     onlineEndpointEntraAuth,
     onlineEndpointTraffic,
+    previewModelsInProduction,
     projectReferencesHub,
     requiredTags,
     serverlessEndpointHasSubscription,
@@ -71,4 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
     workspaceNetworkIsolation,
     projectReferencesHub,
     requiredTags,
+    // Advisory, Foundry deployments in a stack marked as production.
+    previewModelsInProduction,
+    foundryNoAutoUpgrade,
 ] as Rule[];

@@ -9,7 +9,8 @@ import {
     MODELS,
     dataZoneOf,
     defaultFoundryQuota,
-    findFoundryOffer,
+    findModel,
+    closestModelNames,
     foundryOfferSchema,
     foundrySku,
 } from "../../infra/catalog";
@@ -37,40 +38,46 @@ describe("Foundry offers", () => {
         ]);
     });
 
-    it("has unique names and aliases", () => {
-        const keys = FOUNDRY_OFFERS.flatMap((o) => [o.name, ...o.aliases].map((k) => k.toLowerCase()));
-        expect(new Set(keys).size).toBe(keys.length);
+    it("is the Foundry offer of one catalog record each, found by the record's one lookup", () => {
+        for (const o of FOUNDRY_OFFERS) expect(findModel(o.name)?.foundry).toBe(o);
+        expect(MODELS.filter((m) => m.foundry).map((m) => m.foundry)).toHaveLength(FOUNDRY_OFFERS.length);
     });
 
-    it("finds offers case-insensitively and suggests close names for a typo", () => {
-        expect(findFoundryOffer("MISTRAL-LARGE-3").offer?.name).toBe("Mistral-Large-3");
-        expect(findFoundryOffer("Mistral-small-2503").offer?.name).toBe("mistral-small-2503");
-        expect(findFoundryOffer("Mistral-Lage-3")).toEqual({ suggestions: ["Mistral-Large-3"] });
-        expect(findFoundryOffer("Llama-4-Scout").suggestions).toContain("Llama-4-Scout-17B-16E-Instruct");
+    it("finds offers case-insensitively, by the same aliases as the hub, and suggests close names for a typo", () => {
+        expect(findModel("MISTRAL-LARGE-3")?.foundry?.name).toBe("Mistral-Large-3");
+        expect(findModel("Mistral-small-2503")?.foundry?.name).toBe("mistral-small-2503");
+        // One alias list: a hub alias finds the Foundry offer too (it did not before the records were joined).
+        expect(findModel("Codestral 2501")?.foundry?.name).toBe("Codestral-2501");
+        expect(findModel("Codestral 2501")?.serverless?.modelId).toBe(
+            "azureml://registries/azureml-mistral/models/Codestral-2501",
+        );
+        const foundryModels = MODELS.filter((m) => m.foundry);
+        expect(closestModelNames("Mistral-Lage-3", foundryModels)).toEqual(["Mistral-Large-3"]);
+        expect(closestModelNames("Llama-4-Scout", foundryModels)).toContain("Llama-4-Scout-17B-16E-Instruct");
     });
 
     it("offers partner models on Global standard only, and Data zone where the docs say so", () => {
         for (const o of FOUNDRY_OFFERS.filter((x) => x.soldBy === "Partner"))
             expect(o.skus.map((s) => s.sku)).toEqual(["GlobalStandard"]);
-        const docAi = findFoundryOffer("mistral-document-ai-2512").offer!;
+        const docAi = findModel("mistral-document-ai-2512")!.foundry!;
         const zone = foundrySku(docAi, "DataZoneStandard")!;
         expect(dataZoneOf(zone, "swedencentral")).toBe("EU");
         expect(dataZoneOf(zone, "eastus2")).toBe("US");
         expect(dataZoneOf(zone, "japaneast")).toBeUndefined();
-        expect(foundrySku(findFoundryOffer("Llama-3.3-70B-Instruct").offer!, "GlobalProvisionedManaged")).toBeDefined();
+        expect(foundrySku(findModel("Llama-3.3-70B-Instruct")!.foundry!, "GlobalProvisionedManaged")).toBeDefined();
     });
 
     it("states the documented limits, default quota and the Foundry User role", () => {
         expect(FOUNDRY_LIMITS).toMatchObject({ deploymentsPerAccount: 32, projectsPerAccount: 250 });
-        expect(defaultFoundryQuota(findFoundryOffer("Llama-3.3-70B-Instruct").offer!, "GlobalStandard")).toBe(400);
+        expect(defaultFoundryQuota(findModel("Llama-3.3-70B-Instruct")!.foundry!, "GlobalStandard")).toBe(400);
         expect(
-            defaultFoundryQuota(findFoundryOffer("Llama-3.3-70B-Instruct").offer!, "GlobalProvisionedManaged"),
+            defaultFoundryQuota(findModel("Llama-3.3-70B-Instruct")!.foundry!, "GlobalProvisionedManaged"),
         ).toBeUndefined();
         expect(FOUNDRY_USER.id).toBe("53ca6127-db72-4b80-b1b0-d745d6d5456d");
     });
 
     it("retires mistral-document-ai-2505 with its replacement in the table", () => {
-        const lc = findFoundryOffer("mistral-document-ai-2505").offer!.lifecycle!;
+        const lc = findModel("mistral-document-ai-2505")!.foundry!.lifecycle!;
         expect(lc).toMatchObject({
             retired: "2026-07-15",
             replacement: { on: "foundry", models: ["mistral-document-ai-2512"] },
@@ -84,7 +91,7 @@ describe("Foundry offers", () => {
         ];
         const named = lifecycles.flatMap((lc) => (lc?.replacement?.on === "foundry" ? lc.replacement.models : []));
         expect(named.length).toBeGreaterThan(0);
-        expect(named.filter((name) => findFoundryOffer(name).offer === undefined)).toEqual([]);
+        expect(named.filter((name) => findModel(name)?.foundry === undefined)).toEqual([]);
     });
 });
 

@@ -34,6 +34,58 @@ describe("AiWorkspace", () => {
         });
     });
 
+    const HUB_WITHOUT_GROUP = [
+        "azure-ai-models:index:AiWorkspace hub",
+        "azure-native:applicationinsights:Component hub-appi",
+        "azure-native:keyvault:Vault hub-kv",
+        "azure-native:machinelearningservices:Workspace hub-ws",
+        "azure-native:operationalinsights:Workspace hub-log",
+        "azure-native:storage:StorageAccount hub-st",
+        "random:index/randomString:RandomString hub-suffix",
+    ];
+
+    it("uses a resource group given by name and plans none: destroying the hub cannot delete the caller's group", async () => {
+        const c = await construct(
+            () =>
+                new AiWorkspace("hub", {
+                    workspaceName: "aimodels",
+                    location: "eastus2",
+                    resourceGroupName: "rg-team",
+                }),
+        );
+        expect(c.error).toBeUndefined();
+        expect(registeredNames(c).sort()).toEqual(HUB_WITHOUT_GROUP);
+        expect(resource(c, "azure-native:machinelearningservices:Workspace").inputs.resourceGroupName).toBe("rg-team");
+        expect(resource(c, "azure-native:storage:StorageAccount").inputs.resourceGroupName).toBe("rg-team");
+    });
+
+    it("creates the named group only when createResourceGroup says so, under the child name it always had", async () => {
+        const c = await construct(
+            () =>
+                new AiWorkspace("hub", {
+                    workspaceName: "aimodels",
+                    location: "eastus2",
+                    resourceGroupName: "rg-team",
+                    createResourceGroup: true,
+                }),
+        );
+        expect(registeredNames(c).sort()).toEqual(
+            [...HUB_WITHOUT_GROUP, "azure-native:resources:ResourceGroup hub-rg"].sort(),
+        );
+        expect(resource(c, "azure-native:resources:ResourceGroup").inputs).toMatchObject({
+            resourceGroupName: "rg-team",
+            location: "eastus2",
+        });
+        const none = await construct(
+            () =>
+                new AiWorkspace("hub", { workspaceName: "aimodels", location: "eastus2", createResourceGroup: false }),
+        );
+        expect(registeredNames(none).sort()).toEqual(HUB_WITHOUT_GROUP);
+        expect(resource(none, "azure-native:machinelearningservices:Workspace").inputs.resourceGroupName).toBe(
+            "rg-aimodels",
+        );
+    });
+
     it("refuses bad plain arguments, listing every one, and registers nothing", async () => {
         const c = await construct(
             () =>

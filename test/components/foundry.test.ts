@@ -96,6 +96,33 @@ describe("FoundryAccount", () => {
         expect(name(a)).toBe(name(b));
     });
 
+    it("uses a resource group given by name and plans none; creates it only when createResourceGroup says so", async () => {
+        const build = (createResourceGroup?: boolean) =>
+            run(() => {
+                new FoundryAccount("aimf", {
+                    accountName: "aimf",
+                    location: "swedencentral",
+                    resourceGroupName: "rg-team",
+                    createResourceGroup,
+                });
+            });
+        const children = [
+            "azure-ai-models:index:FoundryAccount aimf",
+            "random:index/randomString:RandomString aimf-suffix",
+            "azure-native:cognitiveservices:Account aimf-account",
+            "azure-native:operationalinsights:Workspace aimf-log",
+            "azure-native:monitor:DiagnosticSetting aimf-diagnostics",
+        ];
+        const used = await build();
+        expect(used.error).toBeUndefined();
+        expect(resourceSet(used)).toEqual(children.sort());
+        expect(byName(used, "aimf-account").inputs.resourceGroupName).toBe("rg-team");
+        expect(byName(used, "aimf-log").inputs.resourceGroupName).toBe("rg-team");
+        const created = await build(true);
+        expect(resourceSet(created)).toEqual([...children, "azure-native:resources:ResourceGroup aimf-rg"].sort());
+        expect(byName(created, "aimf-rg").inputs).toMatchObject({ resourceGroupName: "rg-team" });
+    });
+
     it("returns keys only with local auth on, and then as secrets", async () => {
         const c = await run(() => {
             const a = new FoundryAccount("keys", {

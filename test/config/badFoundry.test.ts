@@ -54,7 +54,7 @@ describe("valid foundry config", () => {
         const f = result.config!.foundry!;
         expect(result.config!.location).toBe("swedencentral");
         expect(f).toMatchObject({ publicNetworkAccess: "Disabled", disableLocalAuth: true, logRetentionDays: 30 });
-        expect(f.deployments.map((d) => [d.name, d.offer.name, d.version, d.raiPolicyName])).toEqual([
+        expect(f.deployments.map((d) => [d.name, d.offer?.name, d.version, d.raiPolicyName])).toEqual([
             ["mistral-large", "Mistral-Large-3", "1", "strict"],
             ["scout", "Llama-4-Scout-17B-16E-Instruct", "1", "Microsoft.DefaultV2"],
         ]);
@@ -68,7 +68,7 @@ describe("valid foundry config", () => {
             ],
         };
         const d = validateStackConfig({ foundry }, { today }).config!.foundry!.deployments[0];
-        expect([d.offer.name, d.offer.format, d.version]).toEqual(["Llama-3.3-70B-Instruct", "Meta", "3"]);
+        expect([d.offer?.name, d.offer?.format, d.version]).toEqual(["Llama-3.3-70B-Instruct", "Meta", "3"]);
     });
 
     it("warns when capacity is above the default quota, naming the quota to request", () => {
@@ -100,7 +100,7 @@ describe("valid foundry config", () => {
         expect(result.errors).toEqual([]);
         expect(result.config!.location).toBe("eastus2");
         expect(result.config!.deployments[0].catalogModel.name).toBe("Ministral-3B");
-        expect(result.config!.foundry!.deployments[0].offer.name).toBe("Ministral-3B");
+        expect(result.config!.foundry!.deployments[0].offer?.name).toBe("Ministral-3B");
     });
 
     it("accepts a retired model with acceptRetired, as a warning", () => {

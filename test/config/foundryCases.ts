@@ -159,11 +159,11 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
         "azure-ai-models:foundry.name: \"-aimf\": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the Cognitive Services account name \"-aimf-xxxxxx\" breaks Azure's rule: 2-64 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group); the Cognitive Services custom subdomain name \"-aimf-xxxxxx\" breaks Azure's rule: 2-64 characters: letters, digits and '-', starting and ending with a letter or digit (unique in all of Azure)",
     ],
     "model not on Foundry": [
-        'azure-ai-models:foundry.deployments[0].model: "Mistral-Lage-3" is not offered on a Foundry resource in the catalog; closest: Mistral-Large-3',
+        'azure-ai-models:foundry.deployments[0].model: "Mistral-Lage-3" is not offered on a Foundry resource in the catalog; closest: Mistral-Large-3. A model outside the catalog is deployed by format, model and version (format: OpenAI, the name and version the account lists)',
     ],
     "misspelt deployment key": [
         "azure-ai-models:foundry.deployments[0].capacity: is required (expected number)",
-        'azure-ai-models:foundry.deployments[0].capacty: unknown key "capacty"; did you mean "capacity"? valid keys here: name, model, version, sku, capacity, contentFilter, versionUpgradeOption, acceptRetired, tags',
+        'azure-ai-models:foundry.deployments[0].capacty: unknown key "capacty"; did you mean "capacity"? valid keys here: name, model, format, version, sku, capacity, contentFilter, versionUpgradeOption, acceptRetired, timeoutMinutes, tags',
     ],
     "capacity missing": ["azure-ai-models:foundry.deployments[0].capacity: is required (expected number)"],
     "capacity not a whole number": ["azure-ai-models:foundry.deployments[0].capacity: expected int, got 2.5"],

@@ -98,12 +98,15 @@ describe("a workspace and a Foundry resource that would manage one Azure resourc
 
     it("refuses one resource group named in one section and derived in the other, or named in both", () => {
         expect(
-            errorsOf({ workspace: { ...WS, name: "aim", resourceGroup: { name: "rg-aimodels" } }, foundry: FOUNDRY }),
+            errorsOf({
+                workspace: { ...WS, name: "aim", resourceGroup: { name: "rg-aimodels", existing: false } },
+                foundry: FOUNDRY,
+            }),
         ).toEqual([
             'azure-ai-models:foundry.name: "aimodels" makes the stack create the resource group "rg-aimodels", and so does azure-ai-models:workspace.resourceGroup.name ("rg-aimodels"): ' +
                 ONE_GROUP,
         ]);
-        const shared = { name: "rg-shared" };
+        const shared = { name: "rg-shared", existing: false };
         expect(
             errorsOf({
                 workspace: { ...WS, resourceGroup: shared },
@@ -137,7 +140,12 @@ describe("a workspace and a Foundry resource that would manage one Azure resourc
                 "two Pulumi resources would manage one Azure resource; give the sections different names, or put them in different resource groups",
         ]);
         expect(errorsOf({ workspace, foundry: { ...FOUNDRY, name: "aimf", resourceGroup: existing } })).toEqual([]);
-        expect(errorsOf({ workspace: WS, foundry: { ...FOUNDRY, resourceGroup: { name: "rg-foundry" } } })).toEqual([]);
+        expect(
+            errorsOf({
+                workspace: WS,
+                foundry: { ...FOUNDRY, resourceGroup: { name: "rg-foundry", existing: false } },
+            }),
+        ).toEqual([]);
         expect(errorsOf({ workspace: WS, foundry: { ...FOUNDRY, name: "aimf" } })).toEqual([]);
     });
 });

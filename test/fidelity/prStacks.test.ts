@@ -1,6 +1,9 @@
 /** The stacks a pull request's review plans: those whose stack files it touches, every stack when code changed. */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { stacksToReview } from "../../plan/prStacks";
+import { projectStacksToReview, stacksToReview } from "../../plan/prStacks";
 
 describe("stacksToReview", () => {
     const existing = ["dev", "managed", "prod"];
@@ -18,5 +21,38 @@ describe("stacksToReview", () => {
     it("leaves out deleted stack files and always-stacks without a file", () => {
         expect(stacksToReview(["Pulumi.old.yaml"], existing, ["staging"])).toEqual([]);
         expect(stacksToReview([], existing, ["dev"])).toEqual(["dev"]);
+    });
+});
+
+describe("projectStacksToReview: the project's own stack files, named as pulumi names them", () => {
+    function project(files: Record<string, string>): string {
+        const dir = mkdtempSync(path.join(tmpdir(), "aim-prstacks-"));
+        for (const [name, text] of Object.entries(files)) {
+            mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+            writeFileSync(path.join(dir, name), text);
+        }
+        return dir;
+    }
+
+    it("reviews a fully qualified org/project/stack as its stack file's stack", () => {
+        const dir = project({
+            "Pulumi.yaml": "name: shop\nruntime: nodejs\n",
+            "Pulumi.prod.yaml": "",
+            "Pulumi.dev.yaml": "",
+        });
+        expect(projectStacksToReview(dir, ["Pulumi.dev.yaml"], ["acme/shop/prod"])).toEqual(["dev", "prod"]);
+        expect(() => projectStacksToReview(dir, [], ["acme/other/prod"])).toThrow(
+            'stack "acme/other/prod" belongs to project "other", not "shop" (Pulumi.yaml)',
+        );
+    });
+
+    it("finds the stack files in stackConfigDir", () => {
+        const dir = project({
+            "Pulumi.yaml": "name: shop\nruntime: nodejs\nstackConfigDir: stacks\n",
+            "stacks/Pulumi.sweden.yaml": "",
+            "stacks/Pulumi.prod.yaml": "",
+        });
+        expect(projectStacksToReview(dir, ["stacks/Pulumi.sweden.yaml"])).toEqual(["sweden"]);
+        expect(projectStacksToReview(dir, ["index.ts"])).toEqual(["prod", "sweden"]);
     });
 });

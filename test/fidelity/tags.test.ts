@@ -86,10 +86,22 @@ describe("foundry shares the workspace's field rules", () => {
     });
 
     it("judges a resource group name alike in both sections", () => {
-        const resourceGroup = { name: "rg-ends-in-dot." };
+        const resourceGroup = { name: "rg-ends-in-dot.", existing: true };
         expect(verdict("foundry", { resourceGroup })).toEqual(verdict("workspace", { resourceGroup }));
         expect(verdict("foundry", { resourceGroup }).errors).toEqual([
             "resourceGroup.name: \"rg-ends-in-dot.\" is not valid; expected 1-90 characters: letters, digits, '_', '-', '.', '(', ')', not ending in '.' (unique in the subscription)",
         ]);
+    });
+
+    it("refuses a resource group name without existing in both sections: creating a group is said, never guessed", () => {
+        const resourceGroup = { name: "rg-platform" };
+        expect(verdict("foundry", { resourceGroup })).toEqual(verdict("workspace", { resourceGroup }));
+        expect(verdict("foundry", { resourceGroup }).errors).toEqual([
+            'resourceGroup.existing: nothing: must be set with resourceGroup.name: true uses the existing group "rg-platform" ' +
+                "(the stack never creates or deletes it), false makes the stack create and own it, as leaving existing " +
+                "out used to (destroying the stack deletes the group and everything in it)",
+        ]);
+        for (const existing of [true, false])
+            expect(verdict("foundry", { resourceGroup: { ...resourceGroup, existing } }).errors).toEqual([]);
     });
 });

@@ -16,6 +16,13 @@
  * - DELETE of a deployment with live or mirrored traffic: 400 `BadArgument`; otherwise 202 with `Location` and
  *   `Azure-AsyncOperation`, and its 0% entries leave the endpoint's maps.
  *
+ * - with `etags: true`, an endpoint GET or PUT answers an `ETag` header, and a PUT whose `If-Match` names another
+ *   ETag answers 412 `PreconditionFailed`. The ML REST spec (2025-12-01) documents neither (no `etag` property on
+ *   OnlineEndpoint, no `If-Match` parameter on its PUT): off by default, as Azure documents it.
+ *
+ * Test hooks: {@link ArmServer.beforeNext} (another writer edits between two requests), {@link ArmServer.stickNextOperation}
+ * (an operation that never finishes), {@link ArmServer.failNext} (an answer without `Retry-After`).
+ *
  * What it cannot prove: Azure's exact error texts, its timing, and rules it applies that are not listed here.
  *
  * It listens on 127.0.0.1 on a free port, records every request, refuses bodies over 1 MiB and more than
@@ -75,6 +82,8 @@ export interface RecordedRequest {
     body: unknown;
     /** Status the server answered. */
     status: number;
+    /** `If-Match` header sent, if any. */
+    ifMatch?: string;
 }
 
 /** An ARM error the server will answer with. */
@@ -91,6 +100,8 @@ export interface ArmServerOptions {
     location?: string;
     /** Requests answered before the server refuses more (400 `TestServerRequestLimit`). @default 500 */
     maxRequests?: number;
+    /** Endpoints carry ETags and honour `If-Match` (see the module's comment). @default false */
+    etags?: boolean;
 }
 
 export interface ArmServer {
@@ -119,6 +130,12 @@ export interface ArmServer {
     failNext(match: { method: string; pathIncludes?: string }, error: ArmError, times?: number): void;
     /** The next long-running operation started ends `Failed` with this error (and the change is rolled back). */
     failNextOperation(error: { code: string; message: string }): void;
+    /** The next long-running operation started stays `InProgress` for ever. */
+    stickNextOperation(): void;
+    /** Runs `hook` just before the server handles the next request matching `method` and `pathIncludes`. */
+    beforeNext(match: { method: string; pathIncludes?: string }, hook: () => void): void;
+    /** Changes an endpoint directly, as another writer would (its ETag changes). */
+    editEndpoint(ref: EndpointCoords, edit: (resource: ArmResource) => void): void;
     close(): Promise<void>;
 }
 
@@ -147,12 +164,16 @@ export interface ArmResource {
 interface StoredEndpoint {
     resource: ArmResource;
     deployments: Map<string, ArmResource>;
+    /** Bumped on every change: the ETag is `"<version>"`. */
+    version: number;
 }
 
 interface Operation {
     id: string;
     polls: number;
     failure?: { code: string; message: string };
+    /** Never finishes. */
+    stuck?: boolean;
     /** Called once when the operation ends, with whether it succeeded. */
     finish: (succeeded: boolean) => void;
     done?: "Succeeded" | "Failed";
@@ -175,6 +196,8 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
     const logLines: string[] = [];
     const failures: { method: string; pathIncludes?: string; error: ArmError; left: number }[] = [];
     let nextOperationFailure: { code: string; message: string } | undefined;
+    let nextOperationStuck = false;
+    const hooks: { method: string; pathIncludes?: string; hook: () => void }[] = [];
     let operationCount = 0;
     let url = "";
 
@@ -208,8 +231,9 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
     function startOperation(sub: string, finish: (succeeded: boolean) => void): string {
         operationCount += 1;
         const id = `op-${operationCount}`;
-        operations.set(id, { id, polls: 0, failure: nextOperationFailure, finish });
+        operations.set(id, { id, polls: 0, failure: nextOperationFailure, stuck: nextOperationStuck, finish });
         nextOperationFailure = undefined;
+        nextOperationStuck = false;
         const path = `/subscriptions/${sub}/providers/Microsoft.MachineLearningServices/locations/${location}`;
         return `${url}${path}/mfeOperationsStatus/${id}?api-version=${apiVersion}`;
     }
@@ -314,6 +338,8 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
                 message: `The api-version '${version ?? ""}' is invalid. This test server supports '${apiVersion}'.`,
             });
         }
+        const hookAt = hooks.findIndex((h) => h.method === method && parsedUrl.pathname.includes(h.pathIncludes ?? ""));
+        if (hookAt >= 0) hooks.splice(hookAt, 1)[0].hook();
         const injected = failures.find(
             (f) => f.left > 0 && f.method === method && parsedUrl.pathname.includes(f.pathIncludes ?? ""),
         );
@@ -337,7 +363,7 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             if (!operation)
                 return fail({ status: 404, code: "NotFound", message: `Operation '${op[3]}' was not found.` });
             operation.polls += 1;
-            if (operation.done === undefined && operation.polls >= 2) {
+            if (operation.done === undefined && operation.polls >= 2 && !operation.stuck) {
                 operation.done = operation.failure ? "Failed" : "Succeeded";
                 operation.finish(operation.done === "Succeeded");
             }
@@ -368,8 +394,20 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             });
 
         if (deployment === undefined) {
-            if (method === "GET") return stored ? send(200, stored.resource) : notFound("onlineEndpoints", ep);
+            const etag = (e: StoredEndpoint): Record<string, string> =>
+                options.etags ? { ETag: `"${e.version}"` } : {};
+            if (method === "GET") {
+                return stored ? send(200, stored.resource, etag(stored)) : notFound("onlineEndpoints", ep);
+            }
             if (method !== "PUT") return notAllowed();
+            const ifMatch = req.headers["if-match"];
+            if (options.etags && ifMatch !== undefined && (!stored || ifMatch !== `"${stored.version}"`)) {
+                return fail({
+                    status: 412,
+                    code: "PreconditionFailed",
+                    message: `The If-Match ETag ${ifMatch} does not match the resource's current ETag.`,
+                });
+            }
             const props = body?.properties as Record<string, unknown> | undefined;
             if (!body || !props || typeof props.authMode !== "string") {
                 return fail({ status: 400, code: "BadArgument", message: "properties.authMode is required." });
@@ -384,8 +422,9 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             const { provisioningState: _p, scoringUri: _s, swaggerUri: _w, ...writable } = props;
             resource.properties = { ...writable };
             withReadOnly(resource, stored ? "Updating" : "Creating");
-            const target: StoredEndpoint = stored ?? { resource, deployments };
+            const target: StoredEndpoint = stored ?? { resource, deployments, version: 0 };
             target.resource = resource;
+            target.version += 1;
             endpoints.set(key(sub, rg, ws, ep), target);
             const asyncUrl = startOperation(sub, (ok) => {
                 if (ok) target.resource.properties.provisioningState = "Succeeded";
@@ -396,7 +435,7 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
                     };
                 } else target.resource.properties.provisioningState = "Failed";
             });
-            return send(stored ? 200 : 201, resource, { "Azure-AsyncOperation": asyncUrl });
+            return send(stored ? 200 : 201, resource, { "Azure-AsyncOperation": asyncUrl, ...etag(target) });
         }
 
         if (!stored) return notFound("onlineEndpoints", ep);
@@ -479,6 +518,7 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
                 apiVersion: apiVersionSent,
                 body,
                 status: outcome.status,
+                ...(typeof req.headers["if-match"] === "string" ? { ifMatch: req.headers["if-match"] } : {}),
             });
             const note = outcome.note === undefined ? "" : ` ${outcome.note}`;
             logLines.push(`${method} ${shortPath(parsedUrl.pathname)} ${outcome.status}${note}`);
@@ -517,7 +557,11 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
             };
             withReadOnly(resource, "Succeeded");
             const existing = endpoints.get(refKey(ref));
-            endpoints.set(refKey(ref), { resource, deployments: existing?.deployments ?? new Map() });
+            endpoints.set(refKey(ref), {
+                resource,
+                deployments: existing?.deployments ?? new Map(),
+                version: (existing?.version ?? 0) + 1,
+            });
         },
         seedDeployment(ref, deploymentName) {
             const stored = requireEndpoint(ref);
@@ -548,6 +592,17 @@ export async function startArmServer(options: ArmServerOptions = {}): Promise<Ar
         },
         failNextOperation(error) {
             nextOperationFailure = error;
+        },
+        stickNextOperation() {
+            nextOperationStuck = true;
+        },
+        beforeNext(match, hook) {
+            hooks.push({ ...match, hook });
+        },
+        editEndpoint(ref, edit) {
+            const stored = requireEndpoint(ref);
+            edit(stored.resource);
+            stored.version += 1;
         },
         async close() {
             server.closeAllConnections();

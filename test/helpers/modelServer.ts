@@ -76,6 +76,11 @@ export interface FoundryServerOptions {
     withoutRole?: readonly string[];
     /** Deployments over their rate limit. */
     limited?: readonly string[];
+    /**
+     * Answer this many calls 403 before serving, as while a new Foundry User role assignment propagates (the counter
+     * is the server's, over every call). @default 0
+     */
+    forbiddenFirst?: number;
 }
 
 /** Azure OpenAI's v1 API on a Foundry resource; the body is already recorded, `authorized` already judged. */
@@ -86,6 +91,10 @@ function foundry(
 ): void {
     if (!f || r.method !== "POST" || r.path !== "/openai/v1/chat/completions")
         return send(res, 404, error("404", "Resource not found"));
+    if ((f.forbiddenFirst ?? 0) > 0) {
+        f.forbiddenFirst = (f.forbiddenFirst ?? 0) - 1;
+        return send(res, 403, error("PermissionDenied", "The principal lacks the required data action."));
+    }
     if (r.authorization && f.withoutRole?.includes(r.authorization.replace(/^Bearer /, "")))
         return send(
             res,
@@ -136,6 +145,19 @@ export async function startModelServer(
             return foundry(res, { method: req.method ?? "", path, authorization, authorized, body }, options.foundry);
         const route = /\/(chat\/)?completions$/.test(path) && req.method === "POST";
         if (!route) return send(res, 404, error("NotFound", `no route ${req.method} ${path}`));
+        if (scenario.startsWith("echo-")) {
+            // A service that echoes the credential in its error body, as given, cut, upper-cased or base64-encoded.
+            const credential = String(authorization ?? "");
+            const form =
+                scenario === "echo-upper"
+                    ? credential.toUpperCase()
+                    : scenario === "echo-base64"
+                      ? Buffer.from(credential).toString("base64")
+                      : credential;
+            const padding = scenario === "echo-cut" ? "x".repeat(150) : "";
+            const status = scenario === "echo-401" ? 401 : 500;
+            return send(res, status, error("Echo", `${padding}bad credential ${form}`));
+        }
         if (scenario === "forbidden")
             return send(res, 403, error("PermissionDenied", "principal lacks the data action"));
         if (scenario === "gone") return send(res, 404, error("DeploymentNotFound", "the model is not available"));

@@ -22,6 +22,8 @@ export function toPulumiConfig(values: Record<string, unknown>, namespace = PROJ
 export interface RunOptions {
     preview?: boolean;
     today?: string;
+    /** Keys (without the namespace) set with `pulumi config set --secret`. */
+    secretKeys?: string[];
 }
 
 /** Runs the stack program with this config under mocks. */
@@ -32,6 +34,7 @@ export function runStack(values: Record<string, unknown>, options: RunOptions = 
         stack: "test",
         preview: options.preview ?? false,
         config: toPulumiConfig(values),
+        secretKeys: (options.secretKeys ?? []).map((k) => `${PROJECT}:${k}`),
     });
 }
 

@@ -47,7 +47,7 @@ export function distSourcesHash(): string {
     return hash.digest("hex");
 }
 
-const BUILD_CONFIG = ["tsconfig.json", "tsconfig.build.json", "package.json"];
+const BUILD_CONFIG = ["tsconfig.json", "tsconfig.build.json", "package.json", "index.ts", "plan/providerSchema.ts"];
 /** Written into `dist/` after a build: the {@link distSourcesHash} it was built from. `npm run build` removes it. */
 const DIST_STAMP = path.join(DIST, ".sources-sha256");
 
@@ -63,7 +63,10 @@ export function buildDistOnce(): void {
     writeFileSync(DIST_STAMP, hash);
 }
 
-/** What `npm run build` does (`tsc -p tsconfig.build.json`), after removing `dist/` so no stale file survives. */
+/**
+ * What `npm run build` does (`tsc -p tsconfig.build.json`, then the provider's prebuilt schema), after removing
+ * `dist/` so no stale file survives.
+ */
 export function buildDist(): void {
     rmSync(DIST, { recursive: true, force: true });
     const r = spawnSync(process.execPath, [TSC, "-p", "tsconfig.build.json"], {
@@ -72,6 +75,13 @@ export function buildDist(): void {
         timeout: 300_000,
     });
     if (r.status !== 0) throw new Error(`building dist/ (tsc -p tsconfig.build.json) failed:\n${r.stdout}${r.stderr}`);
+    const schema = spawnSync(process.execPath, [RUN_TS, "plan/providerSchema.ts", "dist/provider-schema.json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 300_000,
+    });
+    if (schema.status !== 0)
+        throw new Error(`building dist/provider-schema.json failed:\n${schema.stdout}${schema.stderr}`);
 }
 
 function newestMtime(dir: string, keep: (file: string) => boolean): number {

@@ -41,10 +41,15 @@ beforeAll(() => {
 afterAll(() => rmSync(consumer, { recursive: true, force: true }));
 
 describe("npm pack", () => {
-    it("publishes only compiled JavaScript with its declarations, README.md, LICENSE and package.json", () => {
+    it("publishes only compiled JavaScript with its declarations, the provider's schema, the plugin manifest, README.md, LICENSE and package.json", () => {
         const unexpected = listed.filter(
-            (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "package.json"].includes(f),
+            (f) =>
+                !/^dist\/.+\.(js|d\.ts)$/.test(f) &&
+                !/^schema\/[\w-]+\.schema\.json$/.test(f) &&
+                !["dist/provider-schema.json", "PulumiPlugin.yaml", "README.md", "LICENSE", "package.json"].includes(f),
         );
+        expect(listed).toContain("dist/provider-schema.json");
+        expect(listed).toContain("PulumiPlugin.yaml");
         expect(unexpected).toEqual([]);
         // Nothing from tests, fixtures, examples, the policy pack, the offline plan, scratch work or TypeScript sources.
         expect(

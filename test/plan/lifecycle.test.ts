@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { lifecycleReport, renderLifecycleMarkdown, renderLifecycleText } from "../../plan/lifecycle";
+import { lifecycleReport, lifecycleWarnings, renderLifecycleMarkdown, renderLifecycleText } from "../../plan/lifecycle";
+import { planOf } from "../review/plans";
 import { lifecycleCli } from "../../plan/lifecycleCli";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -215,6 +216,59 @@ describe("lifecycle report of Foundry deployments", () => {
                 model: "mistral-document-ai-2505",
             },
         ]);
+    });
+});
+
+describe("the plan warns ahead of the lifecycle watch", () => {
+    const RETIRES =
+        "mistral-document-ai-2505 (foundry) becomes retired on 2026-07-15, in 44 days, within the lifecycle watch's 90-day window; replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)";
+
+    it("warns for a date within the window, once, at the deployment's path; nothing outside it", () => {
+        expect(lifecycleWarnings(FOUNDRY, at("2026-06-01"))).toEqual([
+            { path: "azure-ai-models:foundry.deployments[1]", message: RETIRES },
+        ]);
+        expect(lifecycleWarnings(FOUNDRY, at("2026-03-01"))).toEqual([]);
+        // Once reached, the stage is config validation's to report (here: retired, an error without acceptRetired).
+        expect(lifecycleWarnings(FOUNDRY, at("2026-08-01"))).toEqual([]);
+    });
+
+    it("npm run plan carries the warning", async () => {
+        const plan = await planOf(FOUNDRY, { stack: "lc", today: "2026-06-01" });
+        expect(plan.errors).toEqual([]);
+        expect(plan.warnings.filter((w) => w.message.includes("lifecycle watch"))).toEqual([
+            { path: "azure-ai-models:foundry.deployments[1]", message: RETIRES },
+        ]);
+    }, 120_000);
+
+    it("says which deployments it could not judge: models outside the catalog", () => {
+        const config = {
+            foundry: {
+                ...FOUNDRY.foundry,
+                deployments: [
+                    ...FOUNDRY.foundry.deployments,
+                    {
+                        name: "gpt",
+                        format: "OpenAI",
+                        model: "gpt-5.4-mini",
+                        version: "2026-03-17",
+                        sku: "GlobalStandard",
+                        capacity: 5,
+                    },
+                ],
+            },
+        };
+        const r = lifecycleReport(config, at("2026-06-01"), 90);
+        expect(r.checked).toBe(2);
+        expect(r.unjudged).toEqual([
+            { path: "azure-ai-models:foundry.deployments[2]", name: "gpt", model: "OpenAI/gpt-5.4-mini" },
+        ]);
+        const text = renderLifecycleText(r, "lc").split("\n");
+        expect(text[0]).toBe(
+            "Lifecycle report: stack lc, 2026-06-01 to 2026-08-30 (90 days): 2 deployment(s) checked, 1 not judged, 1 due",
+        );
+        expect(text.at(-1)).toBe(
+            "Not judged: gpt (azure-ai-models:foundry.deployments[2]) deploys OpenAI/gpt-5.4-mini, which is not in the catalog: no lifecycle dates.",
+        );
     });
 });
 

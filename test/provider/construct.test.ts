@@ -107,6 +107,7 @@ describe("constructing the published components through the provider", () => {
             workspaceName: "aihub",
             location: "eastus2",
             resourceGroupName: RG,
+            createResourceGroup: true,
             containerRegistry: true,
             aiDevelopers: [{ principalId: PRINCIPAL, principalType: "Group" }],
             tags: { owner: "ml-platform" },

@@ -308,7 +308,13 @@ describe("the schema the provider serves", () => {
         for (const [description, tag] of withDefault)
             expect(description).toContain(`Default: ${tag?.replace(/^-\s*/, "")}`);
         const workspace = schema.resources[componentToken("AiWorkspace")].inputProperties;
-        expect(workspace.resourceGroupName.description).toBe("Resource group name.\n\nDefault: `rg-<workspaceName>`");
+        expect(workspace.resourceGroupName.description).toBe(
+            "An existing resource group to put the workspace in: the component uses it and never creates or deletes it\n" +
+                "(unless `createResourceGroup` is `true`).\n\nDefault: `rg-<workspaceName>`, created by the component",
+        );
+        expect(workspace.createResourceGroup.description).toMatch(
+            /\n\nDefault: `true` without `resourceGroupName`, `false` with it \(the named group is used as it is\)$/,
+        );
         expect(workspace.publicNetworkAccess.description).toMatch(/\n\nDefault: "Disabled"$/);
     });
 });

@@ -4,7 +4,7 @@
  * and worktrees, so in `npm run test:e2e`; diff.test.ts and diffRules.test.ts check the diff itself in-process.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +40,19 @@ beforeAll(async () => {
         writeFileSync(file(name), JSON.stringify(planToJson(await planOf(config)), null, 2));
     }
     writeFileSync(file("not-a-plan.json"), JSON.stringify({ hello: "world" }));
-}, 120_000);
+    const prod = JSON.parse(readFileSync(file("main.json"), "utf8")) as { stack: string };
+    writeFileSync(file("prod.json"), JSON.stringify({ ...prod, stack: "prod" }));
+    // Pulumi.foundry.yaml, and the same stack without its second model deployment.
+    const foundry = stackFileConfig(path.join(ROOT, "Pulumi.foundry.yaml"));
+    const fewer = clone(foundry) as Record<string, { deployments: unknown[] }>;
+    fewer["azure-ai-models:foundry"].deployments.splice(1, 1);
+    for (const [name, config] of [
+        ["foundry.json", foundry],
+        ["foundry-fewer.json", fewer],
+    ] as const) {
+        writeFileSync(file(name), JSON.stringify(planToJson(await planOf(config, { stack: "foundry" })), null, 2));
+    }
+}, 180_000);
 
 describe("npm run plan:diff", () => {
     it("compares two saved plans and exits 0 without the gate", () => {
@@ -57,6 +69,21 @@ describe("npm run plan:diff", () => {
             "  ✗ serverless endpoint ministral-2wp2hg (ministral-endpoint) is deleted: it is renamed to ministral-chat-1r18lk, so its URL changes from https://ministral-2wp2hg.eastus2.models.ai.azure.com to https://ministral-chat-1r18lk.eastus2.models.ai.azure.com, with new keys; clients must move",
         ]);
         expect(lines[6]).toBe("");
+    });
+
+    it("--fail-on-destructive exits 4 when a Foundry model deployment is removed, with the reason", () => {
+        const r = diff([
+            "--before",
+            file("foundry.json"),
+            "--after",
+            file("foundry-fewer.json"),
+            "--fail-on-destructive",
+        ]);
+        expect(r.code).toBe(4);
+        expect(r.stdout).toContain("Destructive changes");
+        expect(r.stdout).toContain(
+            "  ✗ Foundry deployment llama-scout (aimodels-llama-scout-deployment) is deleted: requests that name it as their model fail, and the quota it held (sku.capacity) is released to other deployments",
+        );
     });
 
     it("--fail-on-destructive exits 4 on destructive changes, and --allow-destructive acknowledges them", () => {
@@ -146,6 +173,19 @@ describe("npm run plan:diff", () => {
         const ref = diff(["--base", "no-such-ref-anywhere"]);
         expect(ref.code).toBe(2);
         expect(ref.stderr).toContain("--base no-such-ref-anywhere: not a commit in");
+    });
+
+    it("exits 2 when the plans are of different stacks, with or without the gate", () => {
+        for (const gate of [[], ["--fail-on-destructive"]]) {
+            const r = diff(["--before", file("prod.json"), "--after", file("main.json"), ...gate]);
+            expect(r.code).toBe(2);
+            expect(r.stdout).toBe("");
+            expect(r.stderr).toBe(
+                "refusing to compare plans of different stacks: prod.json is a plan of stack prod of project " +
+                    "azure-ai-models, main.json of stack dev of project azure-ai-models; plan the same stack on both " +
+                    "sides (--stack prod)\n",
+            );
+        }
     });
 
     it("--base HEAD plans HEAD in a temporary worktree against the working tree, uncommitted changes and all, and cleans up", () => {

@@ -63,8 +63,8 @@ const CREATE_FOUNDRY = [
     "  +   create          operationalinsights:Workspace  aimodels-log  (log-aimodels)",
     "  +   create          cognitiveservices:Account  aimodels-account  (aimodels-jlz0bs)",
     "  +   create          monitor:DiagnosticSetting  aimodels-diagnostics  (to-log-analytics)",
-    "  +   create          cognitiveservices:Deployment  aimodels-ministral-deployment  (ministral)",
     "  +   create          authorization:RoleAssignment  aimodels-user-00000000-0000-0000-0000-000000000001",
+    "  +   create          cognitiveservices:Deployment  aimodels-ministral-deployment  (ministral)",
 ];
 const DELETE_SERVERLESS = [
     "  -   delete          random:index/randomString:RandomString  ministral-suffix",

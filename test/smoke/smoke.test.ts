@@ -57,6 +57,8 @@ function fakeCredential(token: string, scopes: string[] = []): TokenCredential {
 }
 
 const options = (extra: Record<string, unknown> = {}) => ({
+    // The loopback server stands in for Azure's inference hosts (the only hosts keys go to by default).
+    allowedHosts: ["127.0.0.1", "*.invalid"],
     ca: TEST_SERVER_CERT,
     timeoutSeconds: 5,
     today: TODAY,
@@ -298,6 +300,14 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         const { foundry } = await foundryOutputs("https://loopback.test");
         const { targets } = readTargets({ foundry });
         expect(targets).toEqual([
+            // The OpenAI model outside the catalog is called like any other: chat, with its deployment name.
+            expect.objectContaining({
+                endpoint: "foundry.deployments.gpt-mini",
+                model: "gpt-5.4-mini",
+                modelField: "gpt-mini",
+                api: "chat",
+                auth: { kind: "entra", scope: FOUNDRY_SCOPE },
+            }),
             expect.objectContaining({
                 endpoint: "foundry.deployments.llama-scout",
                 model: "Llama-4-Scout-17B-16E-Instruct",
@@ -320,7 +330,10 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
     }, 180_000);
 
     it("200: sends an Entra ID token for entraScope to POST /openai/v1/chat/completions with model = the deployment", async () => {
-        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        server = await startModelServer({
+            keys: [TOKEN],
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"] },
+        });
         const scopes: string[] = [];
         const report = await smoke(
             await foundryOutputs(server.origin),
@@ -328,13 +341,15 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         );
         expect(report.passed).toBe(true);
         expect(report.results.map((r) => [r.endpoint, r.model, r.status, r.tokens])).toEqual([
+            ["foundry.deployments.gpt-mini", "gpt-5.4-mini", 200, 11],
             ["foundry.deployments.llama-scout", "Llama-4-Scout-17B-16E-Instruct", 200, 11],
             ["foundry.deployments.mistral-large", "Mistral-Large-3", 200, 11],
         ]);
-        expect(scopes).toEqual([FOUNDRY_SCOPE, FOUNDRY_SCOPE]);
+        expect(scopes).toEqual([FOUNDRY_SCOPE, FOUNDRY_SCOPE, FOUNDRY_SCOPE]);
         expect(
             server.requests.map((r) => [r.method, r.path, r.authorized, r.body.model, r.body.max_tokens]).sort(),
         ).toEqual([
+            ["POST", "/openai/v1/chat/completions", true, "gpt-mini", 5],
             ["POST", "/openai/v1/chat/completions", true, "llama-scout", 5],
             ["POST", "/openai/v1/chat/completions", true, "mistral-large", 5],
         ]);
@@ -345,12 +360,12 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         const NO_ROLE = "entra-token-without-role";
         server = await startModelServer({
             keys: [KEY],
-            foundry: { deployments: ["mistral-large", "llama-scout"], withoutRole: [NO_ROLE] },
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"], withoutRole: [NO_ROLE] },
         });
         const outputs = await foundryOutputs(server.origin);
         const refused = await smoke(outputs, options({ credential: fakeCredential("token-of-another-tenant") }));
         expect(refused.results.map((r) => [r.status, r.message?.split(" (service said")[0]])).toEqual(
-            ["mistral-large", "llama-scout"].map(() => [
+            ["gpt-mini", "mistral-large", "llama-scout"].map(() => [
                 401,
                 `401 Unauthorized: the Foundry resource refused the Microsoft Entra ID token for ${FOUNDRY_SCOPE}: the token is for another tenant or has expired: sign in to the resource's tenant (az login --tenant)`,
             ]),
@@ -398,6 +413,11 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
         const outputs = await foundryOutputs(server.origin);
         const report = await smoke(outputs, options());
         expect(report.results.map((r) => [r.endpoint, r.status, r.message])).toEqual([
+            [
+                "foundry.deployments.gpt-mini",
+                404,
+                `404 Not Found: the Foundry resource ${new URL(server.origin).host} has no deployment named gpt-mini (POST ${server.origin}/openai/v1/chat/completions with model "gpt-mini"): it was deleted or renamed, or pulumi up has not created it yet (compare with pulumi refresh); use the deployment's openAiBaseUrl and model outputs (service said: {"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."})`,
+            ],
             ["foundry.deployments.llama-scout", 200, undefined],
             [
                 "foundry.deployments.mistral-large",
@@ -432,19 +452,23 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
     it("429: the deployment's capacity and the wait Azure asks for", async () => {
         server = await startModelServer({
             keys: [TOKEN],
-            foundry: { deployments: ["mistral-large", "llama-scout"], limited: ["mistral-large"] },
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"], limited: ["mistral-large"] },
         });
         const report = await smoke(await foundryOutputs(server.origin), options());
         expect(report.passed).toBe(false);
-        expect(report.results[0]).toMatchObject({ endpoint: "foundry.deployments.llama-scout", status: 200, ok: true });
-        expect(report.results[1].status).toBe(429);
-        expect(report.results[1].message?.split(" (service said")[0]).toBe(
+        expect(report.results[0]).toMatchObject({ endpoint: "foundry.deployments.gpt-mini", status: 200, ok: true });
+        expect(report.results[1]).toMatchObject({ endpoint: "foundry.deployments.llama-scout", status: 200, ok: true });
+        expect(report.results[2].status).toBe(429);
+        expect(report.results[2].message?.split(" (service said")[0]).toBe(
             "429 Too Many Requests: rate limited (deployment mistral-large has capacity 100: 100000 tokens per minute); retry after 12 s",
         );
     }, 180_000);
 
     it("a credential that cannot give a token: nothing is sent, the message says how to sign in", async () => {
-        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        server = await startModelServer({
+            keys: [TOKEN],
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"] },
+        });
         const failing: TokenCredential = {
             getToken: async () => {
                 throw new Error("DefaultAzureCredential failed to retrieve a token from the included credentials.");
@@ -458,15 +482,22 @@ describe("smoke check of Foundry deployments (Pulumi.foundry.yaml)", () => {
     }, 180_000);
 
     it("npm run smoke with an injected credential: exit 0, the table, no token", async () => {
-        server = await startModelServer({ keys: [TOKEN], foundry: { deployments: ["mistral-large", "llama-scout"] } });
+        server = await startModelServer({
+            keys: [TOKEN],
+            foundry: { deployments: ["mistral-large", "llama-scout", "gpt-mini"] },
+        });
         const dir = mkdtempSync(path.join(tmpdir(), "aim-smoke-foundry-"));
         const file = path.join(dir, "outputs.json");
         writeFileSync(file, JSON.stringify(await foundryOutputs(server.origin)));
         const ca = path.join(dir, "ca.pem");
         writeFileSync(ca, TEST_SERVER_CERT);
-        const r = await main(["--stack", "foundry", "--outputs", file, "--ca", ca], undefined, fakeCredential(TOKEN));
+        const r = await main(
+            ["--stack", "foundry", "--outputs", file, "--ca", ca, "--allow-host", "127.0.0.1"],
+            undefined,
+            fakeCredential(TOKEN),
+        );
         expect(r.code).toBe(0);
-        expect(r.stdout.split("\n")[0]).toBe("Smoke check: stack foundry, 2 deployment(s) called, 0 failed");
+        expect(r.stdout.split("\n")[0]).toBe("Smoke check: stack foundry, 3 deployment(s) called, 0 failed");
         expect(r.stdout).toMatch(/\nfoundry\.deployments\.mistral-large +Mistral-Large-3 +200 +\d+ ms +11 +ok\n/);
         expect(r.stdout + r.stderr).not.toContain(TOKEN);
     }, 180_000);
@@ -487,7 +518,7 @@ describe("npm run smoke", () => {
                 const extra = outputs === undefined ? [] : ["--outputs", file, "--ca", ca, "--timeout", "10"];
                 execFile(
                     process.execPath,
-                    [require.resolve("tsx/cli"), "smoke/cli.ts", ...args, ...extra],
+                    [require.resolve("tsx/cli"), "smoke/cli.ts", ...args, ...extra, "--allow-host", "127.0.0.1"],
                     { cwd: ROOT, encoding: "utf8", timeout: 120_000 },
                     (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
                 );
@@ -511,5 +542,65 @@ describe("npm run smoke", () => {
         const noStack = await run([]);
         expect(noStack.code).toBe(2);
         expect(noStack.stderr.split("\n")[0]).toBe("--stack is required");
+    });
+});
+
+describe("credentials stay secret", () => {
+    const SECRET_KEY = "q7Lk2Vx9Rt4Wm8Zp3Nc6Hb1Yf5Gd0Sj2";
+
+    /** Every 6-character run of the key, as given, upper-cased and in base64 of the bearer header. */
+    const fragments = () => {
+        // base64 of the header from its 11th character on: the first 10 encode "Bearer " (and one bit of the key).
+        const forms = [
+            SECRET_KEY,
+            SECRET_KEY.toUpperCase(),
+            Buffer.from(`Bearer ${SECRET_KEY}`).toString("base64").slice(10),
+        ];
+        return forms.flatMap((f) => Array.from({ length: f.length - 5 }, (_, i) => f.slice(i, i + 6)));
+    };
+
+    it("an error body echoing the key whole, cut, upper-cased or base64-encoded shows none of it; 401 bodies are not shown", async () => {
+        server = await startModelServer({ keys: [SECRET_KEY] });
+        const scenarios = ["echo-whole", "echo-cut", "echo-upper", "echo-base64", "echo-401"];
+        const outputs = {
+            deployments: Object.fromEntries(
+                scenarios.map((s) => [
+                    s,
+                    serverless(`${server!.origin}/${s}`, "Ministral-3B", { primaryKey: SECRET_KEY }),
+                ]),
+            ),
+        };
+        const report = await smoke(outputs, options());
+        expect(report.results.map((r) => r.status)).toEqual([500, 500, 500, 500, 401]);
+        // Hidden, then cut: the cut one ends inside the mark.
+        for (const r of report.results.slice(0, 4)) expect(r.message).toMatch(/\[s/);
+        expect(report.results[4].message).not.toContain("service said");
+        const text = JSON.stringify(report) + renderReport(report, "dev");
+        for (const f of fragments()) expect(text, f).not.toContain(f);
+    });
+
+    it("sends no credential over http or to a host that is not of the target's kind, unless allowed", async () => {
+        const targets = [
+            ["http", "http://ministral.eastus2.models.ai.azure.com"],
+            ["elsewhere", "https://collector.example.com"],
+            ["wrongKind", "https://acct.openai.azure.com"],
+        ] as const;
+        const outputs = {
+            deployments: Object.fromEntries(targets.map(([n, url]) => [n, serverless(url, "Ministral-3B")])),
+        };
+        const report = await smoke(outputs, options({ allowedHosts: [] }));
+        expect(report.results.map((r) => [r.endpoint, r.ok, r.message])).toEqual([
+            ["deployments.http", false, "not called: http:// is not https: credentials go over https only"],
+            [
+                "deployments.elsewhere",
+                false,
+                "not called: collector.example.com is not a serverless inference host (*.models.ai.azure.com): credentials are not sent there; for a custom domain pass --allow-host collector.example.com",
+            ],
+            [
+                "deployments.wrongKind",
+                false,
+                "not called: acct.openai.azure.com is not a serverless inference host (*.models.ai.azure.com): credentials are not sent there; for a custom domain pass --allow-host acct.openai.azure.com",
+            ],
+        ]);
     });
 });

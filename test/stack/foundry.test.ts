@@ -25,7 +25,7 @@ const ACCOUNT = [
 ];
 
 describe("the foundry example stack", () => {
-    it("registers the account, two projects, the content filter and two deployments, nothing else", async () => {
+    it("registers the account, two projects, the content filter and three deployments, nothing else", async () => {
         const run = await runStack({ foundry });
         expect(run.error).toBeUndefined();
         expect(resourceSet(run)).toEqual(
@@ -41,6 +41,8 @@ describe("the foundry example stack", () => {
                 "azure-native:cognitiveservices:Deployment aimodels-mistral-large-deployment",
                 "azure-ai-models:index:FoundryModelDeployment aimodels-llama-scout",
                 "azure-native:cognitiveservices:Deployment aimodels-llama-scout-deployment",
+                "azure-ai-models:index:FoundryModelDeployment aimodels-gpt-mini",
+                "azure-native:cognitiveservices:Deployment aimodels-gpt-mini-deployment",
             ].sort(),
         );
     });
@@ -115,6 +117,8 @@ describe("the foundry example stack", () => {
         expect(value.localAuth).toBe("enabled");
         expect(value.deployments["mistral-large"]).toMatchObject({ primaryKey: SECRET, secondaryKey: SECRET });
         expect([...out.secretPaths].sort()).toEqual([
+            "foundry.deployments.gpt-mini.primaryKey",
+            "foundry.deployments.gpt-mini.secondaryKey",
             "foundry.deployments.llama-scout.primaryKey",
             "foundry.deployments.llama-scout.secondaryKey",
             "foundry.deployments.mistral-large.primaryKey",

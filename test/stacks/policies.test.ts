@@ -367,11 +367,42 @@ describe("the foundry example stack through the plan", () => {
                   }
                 : r,
         );
+        // Judged with the pack's config alone (no entries from the stack), the OpenAI model outside the catalog is
+        // refused too: the approved-models allowlist governs it like any other model.
         expect(
             evaluatePolicies(cut, plan.outputs, { all: "mandatory" }, { today: plan.today }).map(
                 (v) => `${v.policyName} ${v.resourceName}`,
             ),
-        ).toEqual(deployments.map((d) => `foundry-content-filter ${d.name}`));
+        ).toEqual([
+            "approved-models aimodels-gpt-mini-deployment",
+            ...deployments.map((d) => `foundry-content-filter ${d.name}`),
+        ]);
+    });
+
+    it("approves its OpenAI model outside the catalog only because the stack names it; a pack allowlist leaving it out refuses it", async () => {
+        const plan = await planOf(stackFileConfig(path.join(ROOT, "Pulumi.foundry.yaml")), { stack: "foundry" });
+        expect(plan.warnings.filter((w) => w.message.includes("not in the catalog"))).toEqual([
+            {
+                path: "azure-ai-models:foundry.deployments[2].model",
+                message:
+                    "OpenAI/gpt-5.4-mini version 2026-03-17 is not in the catalog: region, SKU, quota and lifecycle unchecked (Azure checks them when the deployment is created)",
+            },
+        ]);
+        const violations = evaluatePolicies(
+            plan.resources,
+            plan.outputs,
+            { "approved-models": { allowedPublishers: ["Mistral AI", "Meta"] } },
+            { today: plan.today },
+        );
+        expect(violations.map((v) => [v.policyName, v.resourceName, v.message])).toEqual([
+            [
+                "approved-models",
+                "aimodels-gpt-mini-deployment",
+                'cognitiveservices.Deployment "aimodels-gpt-mini-deployment" deploys "OpenAI" gpt-5.4-mini version 2026-03-17 (not a Foundry model of the catalog), which is not an approved model. ' +
+                    "Approved: registries azureml-mistral, azureml, azureml-ai21 and azureml-meta; publishers Mistral AI and Meta. " +
+                    'Deploy an approved model, or add it to the approved-models config (allowedPublishers "OpenAI", or allowedFoundryModels "OpenAI/gpt-5.4-mini").',
+            ],
+        ]);
     });
 });
 

@@ -20,7 +20,7 @@ export const REF: EndpointRef = {
 };
 
 /**
- * Client options for the server: its loopback HTTPS endpoint and certificate, 1 ms between polls, retries 1 ms apart.
+ * Client options for the server: its loopback HTTPS endpoint and certificate, 1 ms between polls, retries 1-2 ms apart.
  * (`allowInsecureConnection` with an `http:` endpoint does not do: the SDK's bearer-token policy refuses `http:`.)
  */
 export function clientOptions(server: ArmServer): TrafficClientOptions {
@@ -41,6 +41,7 @@ export function clientOptionsFor(url: string): TrafficClientOptions {
                 retryOptions: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
             }),
         pollIntervalMs: 1,
+        throttling: { retryDelayMs: 1, maxRetryDelayMs: 2 },
     };
 }
 
