@@ -217,10 +217,11 @@ describe("the same credential drives the traffic provider's client and the smoke
         const report = await smoke(outputs, {
             ca: TEST_SERVER_CERT,
             timeoutSeconds: 5,
+            allowedHosts: ["127.0.0.1"],
             credential: armCredential(secretEnv(t), { ca: TEST_SERVER_CERT }),
         });
-        expect(report.results.map((r) => [r.endpoint, r.ok, r.status])).toEqual([
-            ["onlineEndpoints.chat/blue", true, 200],
+        expect(report.results.map((r) => [r.endpoint, r.ok, r.status, r.ok ? "" : r.message])).toEqual([
+            ["onlineEndpoints.chat/blue", true, 200, ""],
         ]);
         expect(t.requests.map((r) => r.fields.scope)).toEqual(["https://ml.azure.com/.default"]);
     });

@@ -28,11 +28,13 @@ describe("armReader", () => {
             "AccountCount",
             "AIServices.GlobalStandard.Mistral-Large-3",
             "AIServices.GlobalStandard.MaaS",
+            "OpenAI.GlobalStandard.gpt-5.4-mini",
         ]);
         expect(arm.log()).toEqual([
             "GET Microsoft.CognitiveServices/locations/swedencentral/usages 200",
             "GET Microsoft.CognitiveServices/locations/swedencentral/usages?$skipToken=1 200",
             "GET Microsoft.CognitiveServices/locations/swedencentral/usages?$skipToken=2 200",
+            "GET Microsoft.CognitiveServices/locations/swedencentral/usages?$skipToken=3 200",
         ]);
     });
 
@@ -49,7 +51,7 @@ describe("armReader", () => {
         const start = Date.now();
         const items = await read(arm).list(USAGES, CS);
         expect(Date.now() - start).toBeGreaterThanOrEqual(390);
-        expect(items).toHaveLength(3);
+        expect(items).toHaveLength(4);
         expect(arm.log().slice(0, 3)).toEqual([
             "GET Microsoft.CognitiveServices/locations/swedencentral/usages 429",
             "GET Microsoft.CognitiveServices/locations/swedencentral/usages 429",

@@ -12,6 +12,8 @@ export const TODAY = "2026-12-01";
 export const ROOT = path.resolve(__dirname, "../..");
 export const MISTRAL_USAGE = "AIServices.GlobalStandard.Mistral-Large-3";
 export const MAAS_USAGE = "AIServices.GlobalStandard.MaaS";
+export const GPT_USAGE = "OpenAI.GlobalStandard.gpt-5.4-mini";
+const GPT = { format: "OpenAI", name: "gpt-5.4-mini", version: "2026-03-17" };
 
 export const fakeCredential: TokenCredential = {
     getToken: async () => ({ token: "preflight-test-token", expiresOnTimestamp: Date.now() + 3_600_000 }),
@@ -57,6 +59,7 @@ const models = (llamaDeprecation?: string) => [
         version: "2",
         skus: [{ name: "GlobalStandard", usageName: MAAS_USAGE }],
     },
+    { ...GPT, skus: [{ name: "GlobalStandard", usageName: GPT_USAGE }] },
 ];
 
 const capacities = [
@@ -68,6 +71,7 @@ const capacities = [
         skuName: "GlobalStandard",
         availableCapacity: 5000,
     },
+    { ...GPT, skuName: "GlobalStandard", availableCapacity: 5000 },
 ];
 
 /** Everything the stack needs is there: the account exists with both deployments, quota and rights to spare. */
@@ -79,6 +83,7 @@ export function cleanSubscription(): PreflightArmState {
                 { name: "AccountCount", currentValue: 3, limit: 200 },
                 { name: MISTRAL_USAGE, currentValue: 100, limit: 400 },
                 { name: MAAS_USAGE, currentValue: 50, limit: 400 },
+                { name: GPT_USAGE, currentValue: 20, limit: 1000 },
             ],
         },
         models: { swedencentral: models() },
@@ -100,6 +105,7 @@ export function cleanSubscription(): PreflightArmState {
                         sku: "GlobalStandard",
                         capacity: 50,
                     },
+                    { name: "gpt-mini", model: GPT, sku: "GlobalStandard", capacity: 20 },
                 ],
             },
         },
