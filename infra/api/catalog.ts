@@ -5,6 +5,7 @@
  * `api/catalog.api.md`); the name rules, message helpers and schemas in `infra/catalog/` are internal.
  */
 export type * from "../catalog/types";
+export { RELEASE_STAGES } from "../catalog/types";
 export {
     MODELS,
     INFERENCE_API_ROUTES,

@@ -43,3 +43,10 @@ export {
 export { FoundryProject, type FoundryProjectArgs } from "../components/foundryProject";
 export { FoundryModelDeployment, type FoundryModelDeploymentArgs } from "../components/foundryModelDeployment";
 export { ContentFilter, type ContentFilterArgs, type ContentFilterRule } from "../components/contentFilter";
+export {
+    PrivateAccess,
+    type PrivateAccessArgs,
+    type PrivateAccessPlacement,
+    type PrivateAccessTarget,
+    type PrivateAccessVirtualNetwork,
+} from "../components/privateAccess";

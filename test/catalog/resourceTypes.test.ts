@@ -92,6 +92,9 @@ describe("the registry's records", () => {
             "Project",
             "Deployment",
             "RaiPolicy",
+            "VirtualNetwork",
+            "PrivateEndpoint",
+            "PrivateZone",
         ]);
         expect(secretOutputsByComponent()).toEqual({
             ServerlessModelEndpoint: ["primaryKey", "secondaryKey"],

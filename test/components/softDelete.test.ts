@@ -132,6 +132,7 @@ describe("FoundryAccount and soft delete", () => {
                 customSubDomain: "aimodels-prod",
                 restore: true,
                 purgeOnDestroy: true,
+                network: { accessManagedElsewhere: true },
             },
         });
         expect(run.error).toBeUndefined();

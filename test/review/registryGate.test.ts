@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { destructiveConsequence, destructiveTypes, resourceTypeOf, typeName } from "../../infra/catalog";
 import { diffPlans } from "../../plan/diff";
 import { gateBlocks, renderDiffText } from "../../plan/diffRender";
+import { projectStacks } from "../../plan/stacks";
 import type { Plan, PlannedResource } from "../../plan/types";
 import { clone, planOf, ROOT, stackFileConfig } from "./plans";
 
@@ -19,17 +20,20 @@ const stackConfig = (name: string) => stackFileConfig(`${ROOT}/Pulumi.${name}.ya
 
 let foundry: Plan;
 let dev: Plan;
-let managed: Plan;
+/** Every root stack's plan (Pulumi.<stack>.yaml, discovered), Foundry first. */
+let all: Plan[];
 
 beforeAll(async () => {
     foundry = await planOf(stackConfig("foundry"), { stack: "foundry" });
     dev = await planOf(stackConfig("dev"));
-    managed = await planOf(stackConfig("managed"), { stack: "managed" });
+    const others = projectStacks(ROOT).filter((s) => s !== "foundry" && s !== "dev");
+    all = [foundry, dev];
+    for (const stack of others) all.push(await planOf(stackConfig(stack), { stack }));
 }, 180_000);
 
 /** The first resource of a type in the plans, Foundry first (its account is the Foundry one). */
 function firstOf(type: string): { plan: Plan; resource: PlannedResource } | undefined {
-    for (const plan of [foundry, dev, managed]) {
+    for (const plan of all) {
         const resource = plan.resources.find((r) => r.custom && r.type === type);
         if (resource) return { plan, resource };
     }
@@ -84,7 +88,7 @@ describe("removing a resource of each destructive type fires the gate with its r
 async function movedGroup(stack: "foundry" | "dev", base: Plan) {
     const config = clone(stackConfig(stack)) as Record<string, Record<string, unknown>>;
     const key = stack === "foundry" ? "azure-ai-models:foundry" : "azure-ai-models:workspace";
-    config[key].resourceGroup = { name: "rg-moved" };
+    config[key].resourceGroup = { name: "rg-moved", existing: false };
     const head = await planOf(config, stack === "foundry" ? { stack } : {});
     expect(head.errors).toEqual([]);
     return diffPlans(base, head);

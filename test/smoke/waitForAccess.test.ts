@@ -9,6 +9,8 @@ import { main } from "../../smoke/cli";
 import { smoke } from "../../smoke/run";
 import { startModelServer, TEST_SERVER_CERT, type ModelServer } from "../helpers/modelServer";
 
+/** The loopback model server is no Azure host: the smoke check sends it credentials only when allowed by name. */
+const LOOPBACK = ["127.0.0.1"];
 const TOKEN = "entra-token-for-the-test";
 const credential: TokenCredential = {
     getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3600_000 }),
@@ -62,6 +64,7 @@ describe("smoke --wait-for-access", () => {
             timeoutSeconds: 5,
             credential,
             waitForAccessSeconds: 60,
+            allowedHosts: LOOPBACK,
             ...time,
         });
         expect(report.passed).toBe(true);
@@ -83,6 +86,7 @@ describe("smoke --wait-for-access", () => {
             timeoutSeconds: 5,
             credential,
             waitForAccessSeconds: 10,
+            allowedHosts: LOOPBACK,
             ...time,
         });
         expect(report.passed).toBe(false);
@@ -99,7 +103,12 @@ describe("smoke --wait-for-access", () => {
             foundry: { deployments: ["mistral-large"], forbiddenFirst: 1 },
         });
         const time = fakeTime();
-        const report = await smoke(outputs(server.origin), { ca: TEST_SERVER_CERT, credential, ...time });
+        const report = await smoke(outputs(server.origin), {
+            ca: TEST_SERVER_CERT,
+            credential,
+            allowedHosts: LOOPBACK,
+            ...time,
+        });
         expect(report.results[0].status).toBe(403);
         expect(report.results[0].message).not.toContain("--wait-for-access");
         expect(time.waits).toEqual([]);

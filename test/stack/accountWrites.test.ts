@@ -82,6 +82,7 @@ describe("the writes to a Foundry account", () => {
             "aimodels-strict-policy",
             "aimodels-mistral-large-deployment",
             "aimodels-llama-scout-deployment",
+            "aimodels-gpt-mini-deployment",
         ]);
         expect(chain.concurrent).toEqual([]);
         expect(accountChainWarnings([chain])).toEqual([]);
@@ -186,12 +187,12 @@ describe("the writes to a Foundry account", () => {
         };
         const text = renderText(plan);
         expect(text).toContain(
-            "Writes to each Foundry account, one after another (chain length, the account's critical path in pulumi up: aimodels-account: 7 after the account):",
+            "Writes to each Foundry account, one after another (chain length, the account's critical path in pulumi up: aimodels-account: 8 after the account):",
         );
-        expect(text).toMatch(/aimodels-account {2}7 {2}aimodels-llama-scout-deployment +cognitiveservices:Deployment/);
+        expect(text).toMatch(/aimodels-account {2}8 {2}aimodels-gpt-mini-deployment +cognitiveservices:Deployment/);
         const md = renderMarkdown(plan);
         expect(md).toContain("### Writes per Foundry account");
-        expect(md).toContain("Chain length (the account's critical path): aimodels-account: 7 after the account.");
+        expect(md).toContain("Chain length (the account's critical path): aimodels-account: 8 after the account.");
         expect(md).toContain("| aimodels-account | 1 | aimodels-diagnostics | monitor:DiagnosticSetting |");
     });
 });

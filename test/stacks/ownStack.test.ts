@@ -45,7 +45,7 @@ describe("a stack file of the user's own", () => {
         expect(plan.stack).toBe("sweden");
         expect(plan.errorKind).toBeUndefined();
         expect(stackSpecProblems(plan)).toEqual([]);
-        expect(plan.resources.filter((r) => r.type === "azure-native:cognitiveservices:Deployment")).toHaveLength(2);
+        expect(plan.resources.filter((r) => r.type === "azure-native:cognitiveservices:Deployment")).toHaveLength(3);
     });
 
     it("with a typo fails the same checks, naming the config path", async () => {

@@ -12,6 +12,8 @@ const DNS_PATH = `${PRIVATE_LINK_SOURCES.serviceZones.document}: clients in the 
 
 export const PRIVATE_ENDPOINT: ResourceType = {
     type: "azure-native:network:PrivateEndpoint",
+    // API version 2019-02-01 called it an interface endpoint; azure-native keeps the old token as an alias.
+    aliases: ["azure-native:network:InterfaceEndpoint"],
     title: "private endpoint",
     nameInput: "privateEndpointName",
     armId: { under: "resource group", path: (_, n) => `${NET}/privateEndpoints/${n}` },
@@ -47,6 +49,8 @@ export const PRIVATE_DNS_ZONE_GROUP: ResourceType = {
 
 export const PRIVATE_DNS_ZONE: ResourceType = {
     type: "azure-native:privatedns:PrivateZone",
+    // Older API versions had private DNS under the network module; azure-native keeps those tokens as aliases.
+    aliases: ["azure-native:network:PrivateZone"],
     title: "private DNS zone",
     nameInput: "privateZoneName",
     armId: { under: "resource group", path: (_, n) => `${NET}/privateDnsZones/${n}` },
@@ -62,6 +66,8 @@ export const PRIVATE_DNS_ZONE: ResourceType = {
 
 export const VIRTUAL_NETWORK_LINK: ResourceType = {
     type: "azure-native:privatedns:VirtualNetworkLink",
+    // Older API versions had private DNS under the network module; azure-native keeps those tokens as aliases.
+    aliases: ["azure-native:network:VirtualNetworkLink"],
     title: "private DNS zone link to a virtual network",
     nameInput: "virtualNetworkLinkName",
     armId: {
