@@ -1,0 +1,156 @@
+/**
+ * Raw azure-native programs that try to get around the policy pack (`test/fixtures/raw-programs/<name>`): each is
+ * planned offline and must fail the mandatory gate with a message naming the resource and the reason; the compliant
+ * ones pass. Each program is planned once per process (a module runs once), in `beforeAll`.
+ */
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { evaluatePolicies, type PolicyPackConfig } from "../../plan/policy";
+import { runPlan } from "../../plan/run";
+import { isMandatory, type Plan } from "../../plan/types";
+
+const FIXTURES = path.resolve(__dirname, "../fixtures/raw-programs");
+const TODAY = "2026-11-21";
+
+interface Way {
+    name: string;
+    /** Every mandatory violation: rule, resource and exact message. */
+    mandatory: { rule: string; resourceName: string; message: string }[];
+    /** A pack config under which the program passes (the exception a team would grant). */
+    allowedBy?: PolicyPackConfig;
+}
+
+const OPAQUE_FIX =
+    "Use the typed azure-native resource (or this package's components) so the pack can judge it, or list it in the no-opaque-ai-resources config (allowedResources).";
+const unknownType = (type: string, name: string) =>
+    `azure-native:machinelearningservices:${type} "${name}" is a machinelearningservices resource type the policy pack does not know, so no rule judges what it deploys (models, region, keys, network access). ` +
+    "Use a type the pack knows, or list it in the known-governed-types config (allowedTypes).";
+const RAI = 'cognitiveservices.RaiPolicy "open"';
+
+const WAYS: Way[] = [
+    {
+        name: "generic-resource",
+        mandatory: [
+            {
+                rule: "allowed-regions",
+                resourceName: "foundry-generic",
+                message:
+                    'azure-native:resources:Resource "foundry-generic" is in region "westeurope", which is not allowed. Allowed regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3 and swedencentral. Set its location to one of them, or add "westeurope" to the allowed-regions config (allowedRegions).',
+            },
+            {
+                rule: "no-opaque-ai-resources",
+                resourceName: "foundry-generic",
+                message: `Generic ARM resource (resources.Resource) "foundry-generic" creates Microsoft.CognitiveServices/accounts, which the pack cannot judge through a generic resource (region, local auth, network access, models). ${OPAQUE_FIX}`,
+            },
+        ],
+    },
+    {
+        name: "template-deployment",
+        mandatory: [
+            {
+                rule: "no-opaque-ai-resources",
+                resourceName: "foundry-template",
+                message: `ARM template deployment (resources.Deployment) "foundry-template" creates Microsoft.CognitiveServices/accounts and Microsoft.CognitiveServices/accounts/deployments through an ARM template, which the pack cannot judge (region, local auth, network access, models). ${OPAQUE_FIX}`,
+            },
+        ],
+        allowedBy: { "no-opaque-ai-resources": { allowedResources: ["foundry-*"] } },
+    },
+    {
+        name: "template-link",
+        mandatory: [
+            {
+                rule: "no-opaque-ai-resources",
+                resourceName: "linked-template",
+                message:
+                    'ARM template deployment (resources.Deployment) "linked-template" cannot be judged offline: properties.templateLink is set (the template is not in the program), so it may create Microsoft.CognitiveServices and Microsoft.MachineLearningServices resources the pack never sees. ' +
+                    "Put the template inline, or use the typed azure-native resource (or this package's components) so the pack can judge it, or list it in the no-opaque-ai-resources config (allowedResources).",
+            },
+        ],
+    },
+    {
+        name: "unknown-hub-type",
+        mandatory: [
+            { rule: "known-governed-types", resourceName: "batch", message: unknownType("BatchEndpoint", "batch") },
+            {
+                rule: "known-governed-types",
+                resourceName: "batch-cohere",
+                message: unknownType("BatchDeployment", "batch-cohere"),
+            },
+        ],
+        allowedBy: { "known-governed-types": { allowedTypes: ["azure-native:machinelearningservices:Batch*"] } },
+    },
+    {
+        name: "foundry-no-format",
+        mandatory: [
+            {
+                rule: "approved-models",
+                resourceName: "no-format",
+                message:
+                    'cognitiveservices.Deployment "no-format" deploys Cohere-command-r-plus version 1 but properties.model.format is not set, so it cannot be approved: an unapproved model. ' +
+                    "Set properties.model.format and properties.model.name to a known value of an approved model (approved: registries azureml-mistral, azureml, azureml-ai21 and azureml-meta).",
+            },
+        ],
+    },
+    {
+        name: "filter-filters-nothing",
+        mandatory: [
+            {
+                rule: "foundry-content-filter-strength",
+                resourceName: "open",
+                message: `${RAI} is based on Microsoft.Nil, which filters nothing. Base it on Microsoft.DefaultV2, or set allowNilBasePolicy in the foundry-content-filter-strength config.`,
+            },
+            {
+                rule: "foundry-content-filter-strength",
+                resourceName: "open",
+                message: `${RAI} disables category "Hate" (Prompt) (properties.contentFilters[0].enabled is false), so that category is not filtered.`,
+            },
+            {
+                rule: "foundry-content-filter-strength",
+                resourceName: "open",
+                message: `${RAI} does not block category "Violence" (Prompt) (properties.contentFilters[1].blocking is false), so flagged content still passes.`,
+            },
+            {
+                rule: "foundry-content-filter-strength",
+                resourceName: "open",
+                message: `${RAI} filters category "Sexual" (Completion) only from severity "High" (properties.contentFilters[2].severityThreshold); allowed: Low and Medium.`,
+            },
+        ],
+        allowedBy: { "foundry-content-filter-strength": { exemptFilters: ["open"] } },
+    },
+    { name: "compliant-generic", mandatory: [] },
+];
+
+const plans = new Map<string, Plan>();
+
+beforeAll(async () => {
+    for (const way of WAYS) {
+        plans.set(
+            way.name,
+            await runPlan({
+                projectDir: path.join(FIXTURES, way.name),
+                stack: "test",
+                today: new Date(`${TODAY}T00:00:00Z`),
+            }),
+        );
+    }
+}, 60_000);
+
+describe("raw programs around the pack", () => {
+    for (const way of WAYS) {
+        it(`${way.name}: ${way.mandatory.length ? "fails the mandatory gate naming the resource and the reason" : "passes"}`, () => {
+            const plan = plans.get(way.name)!;
+            expect(plan.errors).toEqual([]);
+            const mandatory = (plan.policies?.violations ?? []).filter(isMandatory).map((v) => ({
+                rule: v.policyName,
+                resourceName: v.resourceName,
+                message: v.message,
+            }));
+            expect(mandatory).toEqual(way.mandatory);
+            expect(plan.policies?.passed).toBe(way.mandatory.length === 0);
+            if (way.allowedBy) {
+                const again = evaluatePolicies(plan.resources, plan.outputs, way.allowedBy, { today: plan.today });
+                expect(again.filter(isMandatory)).toEqual([]);
+            }
+        });
+    }
+});
