@@ -25,6 +25,13 @@ const OPAQUE_FIX =
 const unknownType = (type: string, name: string) =>
     `azure-native:machinelearningservices:${type} "${name}" is a machinelearningservices resource type the policy pack does not know, so no rule judges what it deploys (models, region, keys, network access). ` +
     "Use a type the pack knows, or list it in the known-governed-types config (allowedTypes).";
+const westeurope = (what: string, name: string) => ({
+    rule: "allowed-regions",
+    resourceName: name,
+    message:
+        `${what} "${name}" is in region "westeurope", which is not allowed. Allowed regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3 and swedencentral. ` +
+        'Set its location to one of them, or add "westeurope" to the allowed-regions config (allowedRegions).',
+});
 const RAI = 'cognitiveservices.RaiPolicy "open"';
 
 const WAYS: Way[] = [
@@ -117,7 +124,29 @@ const WAYS: Way[] = [
         ],
         allowedBy: { "foundry-content-filter-strength": { exemptFilters: ["open"] } },
     },
+    {
+        name: "resource-transform",
+        mandatory: [
+            {
+                rule: "foundry-local-auth-disabled",
+                resourceName: "foundry",
+                message:
+                    'cognitiveservices.Account "foundry" (kind AIServices) sets properties.disableLocalAuth to false, so its API keys grant every deployment on the account. ' +
+                    "Set properties.disableLocalAuth to true and grant clients the Foundry User role (53ca6127-db72-4b80-b1b0-d745d6d5456d), or list the account in the foundry-local-auth-disabled config (exemptAccounts).",
+            },
+        ],
+    },
+    { name: "stack-transform", mandatory: [westeurope("cognitiveservices.Account", "foundry")] },
+    { name: "location-from-config", mandatory: [westeurope("cognitiveservices.Account", "foundry")] },
+    {
+        name: "location-from-group",
+        mandatory: [
+            westeurope("azure-native:resources:ResourceGroup", "group"),
+            westeurope("cognitiveservices.Account", "foundry"),
+        ],
+    },
     { name: "compliant-generic", mandatory: [] },
+    { name: "compliant-location", mandatory: [] },
 ];
 
 const plans = new Map<string, Plan>();
@@ -153,4 +182,24 @@ describe("raw programs around the pack", () => {
             }
         });
     }
+});
+
+describe("what the plan cannot see through, it says", () => {
+    it("refuses a transform it cannot apply, naming the resource and the transform", async () => {
+        const plan = await runPlan({ projectDir: path.join(FIXTURES, "transform-options"), stack: "test" });
+        expect(plan.errorKind).toBe("refused");
+        expect(plan.errors).toEqual([
+            'urn:pulumi:test::raw-transform-options::pulumi:pulumi:Stack$azure-native:cognitiveservices:Account::foundry: transform "ignoreEverything" changes resource options (ignoreChanges), which the offline plan cannot apply; the plan judges what the engine deploys, so it refuses a transform it cannot apply',
+        ]);
+    });
+
+    it("a location it cannot know is shown as not judged offline", async () => {
+        const plan = await runPlan({ projectDir: path.join(FIXTURES, "location-unknown"), stack: "test" });
+        expect(plan.resources.find((r) => r.name === "foundry")?.inputs.location).toBe("[unknown]");
+        expect(plan.warnings).toContainEqual({
+            path: "urn:pulumi:test::raw-location-unknown::pulumi:pulumi:Stack$azure-native:cognitiveservices:Account::foundry",
+            message:
+                "sets no location and neither azure-native:location nor the location of its resource group is known offline: its region is not judged offline",
+        });
+    });
 });
