@@ -11,7 +11,8 @@ import { ConfigValidationError, namespaceValues } from "../infra/config";
 import { captureProgram } from "./capture";
 import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
-import { evaluatePolicies, type PolicyPackConfig } from "./policy";
+import { notJudgedOffline } from "../policies/lib/securityInputs";
+import { evaluatePolicies, resourceView, type PolicyPackConfig } from "./policy";
 import { accountChainWarnings, accountChains } from "./accountChain";
 import { foundryQuotaReport } from "./foundryQuota";
 import { lifecycleWarnings } from "./lifecycle";
@@ -247,9 +248,11 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
                 ...v,
                 message: hide(v.message),
             }));
+            const notJudged = notJudgedOffline(plan.resources.map(resourceView));
             plan.policies = {
                 violations,
                 passed: !violations.some(isMandatory),
+                ...(notJudged.length ? { notJudged } : {}),
             };
         }
         return plan;

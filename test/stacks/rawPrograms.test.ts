@@ -5,7 +5,9 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../plan/markdown";
 import { evaluatePolicies, type PolicyPackConfig } from "../../plan/policy";
+import { renderText } from "../../plan/render";
 import { runPlan } from "../../plan/run";
 import { isMandatory, type Plan } from "../../plan/types";
 
@@ -201,5 +203,30 @@ describe("what the plan cannot see through, it says", () => {
             message:
                 "sets no location and neither azure-native:location nor the location of its resource group is known offline: its region is not judged offline",
         });
+    });
+});
+
+describe("values unknown at preview on mandatory security inputs", () => {
+    it("are listed as not judged offline with their input paths, in the plan and both reports, never as a pass", async () => {
+        const plan = await runPlan({ projectDir: path.join(FIXTURES, "unknown-at-preview"), stack: "test" });
+        const type = "azure-native:cognitiveservices:Account";
+        const urn = `urn:pulumi:test::raw-unknown-at-preview::pulumi:pulumi:Stack$${type}::second`;
+        expect(plan.policies?.notJudged).toEqual([
+            { urn, resourceName: "second", resourceType: type, path: "location" },
+            { urn, resourceName: "second", resourceType: type, path: "properties.disableLocalAuth" },
+            // azure-native fills defaults into `properties` through an apply: one unknown member makes all unknown.
+            { urn, resourceName: "second", resourceType: type, path: "properties.publicNetworkAccess" },
+        ]);
+        const text = renderText(plan);
+        expect(text).toContain(
+            "Not judged offline (3): unknown until Azure creates what they come from; `pulumi preview --policy-pack` judges them\n" +
+                `  ? second (${type}): location\n  ? second (${type}): properties.disableLocalAuth\n  ? second (${type}): properties.publicNetworkAccess`,
+        );
+        const md = renderMarkdown(plan);
+        expect(md).toContain("policies **⚠️ passed (0 mandatory, 0 advisory), 3 not judged offline**");
+        expect(md).toContain(
+            "**Not judged offline: 3** (unknown during the preview; not a pass)\n\n| resource | input |\n|---|---|\n| `second` | `location` |\n| `second` | `properties.disableLocalAuth` |\n| `second` | `properties.publicNetworkAccess` |",
+        );
+        expect(md).not.toContain("every policy of the pack passed");
     });
 });
