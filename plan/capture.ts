@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { RESOURCE_TYPES } from "../infra/catalog/resourceTypes";
 import { azureMocks, type StackReferenceOutputs } from "./mocks";
 import { withoutApiVersionAliases, withoutRuntimeDebugInfo } from "./runtimeCost";
 import { SECRET, UNKNOWN, type PlannedOutput, type PlannedResource } from "./types";
@@ -61,7 +62,13 @@ interface Recorder {
     stackOutputs?: Decoded;
     /** Why a transform could not be applied, per resource: the plan refuses these. */
     transformProblems: string[];
+    keyValues: { value: string; source: string }[];
 }
+
+/** The key-listing functions of the registry's records (`azure-native:cognitiveservices:listAccountKeys`). */
+const KEY_FUNCTIONS: ReadonlySet<string> = new Set(
+    RESOURCE_TYPES.flatMap((r) => (r.secretOutputs ? [r.secretOutputs.listFunction] : [])),
+);
 
 /** A transform as the program gave it (`transforms` option, `pulumi.runtime.registerResourceTransform`). */
 type Transform = (args: {
@@ -219,6 +226,8 @@ export interface Capture {
     duplicateUrns: string[];
     /** Transforms the plan could not apply as the engine would: the plan refuses the program. */
     transformProblems: string[];
+    /** Keys the program got from key-listing functions, for the pack only: never stored in the plan or printed. */
+    keyValues: { value: string; source: string }[];
 }
 
 /** URNs that occur more than once, each once, in registration order. */
@@ -237,15 +246,20 @@ export function duplicateUrns(resources: readonly PlannedResource[]): string[] {
  * registration, and returns what was recorded. `program` returns the stack's outputs (a module's exports).
  */
 export async function captureProgram(program: () => unknown, options: CaptureOptions): Promise<Capture> {
-    const recorder: Recorder = { resources: [], transformProblems: [] };
+    const recorder: Recorder = { resources: [], transformProblems: [], keyValues: [] };
     const warnings: string[] = [];
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-    await pulumi.runtime.setMocks(
-        azureMocks({ preview: options.preview ?? true, stackReferences: options.stackReferences }),
-        options.project,
-        options.stack,
-        options.preview ?? true,
-    );
+    // Every key a key-listing function hands the program, so the pack can find it in the outputs under any name.
+    const mocks = azureMocks({ preview: options.preview ?? true, stackReferences: options.stackReferences });
+    const answer = mocks.call.bind(mocks);
+    mocks.call = (args) => {
+        const result = answer(args);
+        if (KEY_FUNCTIONS.has(args.token))
+            for (const value of Object.values(result))
+                if (typeof value === "string") recorder.keyValues.push({ value, source: args.token });
+        return result;
+    };
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.preview ?? true);
     record(pulumi.runtime.getMonitor(), recorder);
 
     // The engine shows warnings under the run; the plan collects them instead of printing them to stderr.
@@ -306,6 +320,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         warnings,
         duplicateUrns: duplicateUrns(recorder.resources),
         transformProblems: recorder.transformProblems,
+        keyValues: recorder.keyValues,
         ...(error === undefined ? {} : { error }),
     };
 }

@@ -244,7 +244,10 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             const hide = redactor(
                 plan.resources.flatMap((r) => r.secretInputs.flatMap((k) => stringLeaves(r.inputs[k]))),
             );
-            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day }).map((v) => ({
+            const violations = evaluatePolicies(plan.resources, plan.outputs, config, {
+                today: day,
+                keyValues: capture.keyValues,
+            }).map((v) => ({
                 ...v,
                 message: hide(v.message),
             }));
