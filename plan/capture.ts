@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { RESOURCE_TYPES } from "../infra/catalog/resourceTypes";
 import { azureMocks, type StackReferenceOutputs } from "./mocks";
 import { withoutApiVersionAliases, withoutRuntimeDebugInfo } from "./runtimeCost";
 import { SECRET, UNKNOWN, type PlannedOutput, type PlannedResource } from "./types";
@@ -59,12 +60,92 @@ export function decode(value: unknown, path = "", inSecret = false): Decoded {
 interface Recorder {
     resources: PlannedResource[];
     stackOutputs?: Decoded;
+    /** Why a transform could not be applied, per resource: the plan refuses these. */
+    transformProblems: string[];
+    keyValues: { value: string; source: string }[];
 }
+
+/** The key-listing functions of the registry's records (`azure-native:cognitiveservices:listAccountKeys`). */
+const KEY_FUNCTIONS: ReadonlySet<string> = new Set(
+    RESOURCE_TYPES.flatMap((r) => (r.secretOutputs ? [r.secretOutputs.listFunction] : [])),
+);
+
+/** A transform as the program gave it (`transforms` option, `pulumi.runtime.registerResourceTransform`). */
+type Transform = (args: {
+    type: string;
+    name: string;
+    custom: boolean;
+    props: Record<string, unknown>;
+    opts: Record<string, unknown>;
+}) => unknown;
+
+const transformName = (t: Transform): string => (t.name ? `transform "${t.name}"` : "an anonymous transform");
 
 function record(monitor: any, recorder: Recorder): void {
     const register = monitor.registerResource.bind(monitor);
+    // Transforms the engine applies before a resource is registered: the stack's (registerResourceTransform), and
+    // each resource's own `transforms`, which also apply to its children. The mock monitor keeps the functions.
+    const stackTransforms: Transform[] = [];
+    const inherited = new Map<string, Transform[]>();
+    const callbackOf = (token: string): Transform | undefined => monitor.transformCallbacks?.get(token);
+    const registerStack = monitor.registerStackTransform?.bind(monitor);
+    if (registerStack)
+        monitor.registerStackTransform = (req: any, callback: any) => {
+            const t = callbackOf(req.getToken());
+            if (t) stackTransforms.push(t);
+            else recorder.transformProblems.push("a stack transform the offline plan cannot find (not applied)");
+            return registerStack(req, callback);
+        };
     monitor.registerResource = (req: any, callback: any) => {
-        const object = req.getObject()?.toJavaScript() ?? {};
+        const type: string = req.getType();
+        const name: string = req.getName();
+        const parent: string = req.getParent();
+        const urn: string = monitor.newUrn(parent, type, name);
+        const own: Transform[] = [];
+        for (const cb of req.getTransformsList()) {
+            const t = callbackOf(cb.getToken());
+            if (t) own.push(t);
+            else
+                recorder.transformProblems.push(
+                    `${urn}: a transform of this resource the offline plan cannot find (not applied)`,
+                );
+        }
+        const chain = [...own, ...(inherited.get(parent) ?? [])];
+        inherited.set(urn, chain);
+        const all = [...chain, ...stackTransforms];
+        if (all.length === 0) return recordAndRegister(req, callback, req.getObject()?.toJavaScript() ?? {});
+        void (async () => {
+            let object = req.getObject()?.toJavaScript() ?? {};
+            const secretKeys = decode(object).secretPaths.map((p) => p.split(/[.[]/)[0]);
+            let props = decode(object).raw as Record<string, unknown>;
+            for (const t of all) {
+                try {
+                    const result = (await t({ type, name, custom: req.getCustom(), props, opts: {} })) as
+                        { props?: Record<string, unknown>; opts?: Record<string, unknown> } | undefined;
+                    if (!result) continue;
+                    if (result.props) props = result.props;
+                    if (result.opts && Object.keys(result.opts).length > 0)
+                        recorder.transformProblems.push(
+                            `${urn}: ${transformName(t)} changes resource options (${Object.keys(result.opts).join(", ")}), which the offline plan cannot apply`,
+                        );
+                } catch (e) {
+                    recorder.transformProblems.push(`${urn}: ${transformName(t)} threw: ${(e as Error).message}`);
+                }
+            }
+            // Secret inputs stay secret through a transform: the engine keeps their secretness.
+            object = Object.fromEntries(
+                Object.entries(props).map(([k, v]) => [
+                    k,
+                    secretKeys.includes(k) ? { [SIG_KEY]: SECRET_SIG, value: v } : v === UNKNOWN ? unknownValue : v,
+                ]),
+            );
+            // The request's Struct class (google-protobuf's, through @pulumi/pulumi) builds the transformed inputs.
+            const struct = req.getObject()?.constructor;
+            if (struct) req.setObject(struct.fromJavaScript(object));
+            recordAndRegister(req, callback, object);
+        })();
+    };
+    const recordAndRegister = (req: any, callback: any, object: Record<string, unknown>) => {
         // A dynamic provider's serialized code is not an input anyone reviews.
         delete object.__provider;
         const inputs = decode(object);
@@ -75,7 +156,7 @@ function record(monitor: any, recorder: Recorder): void {
         const type: string = req.getType();
         const name: string = req.getName();
         const parent: string = req.getParent();
-        const urn = monitor.newUrn(parent, type, name);
+        const urn: string = monitor.newUrn(parent, type, name);
         const options: PlannedResource["options"] = {};
         if (req.getDeletebeforereplace()) options.deleteBeforeReplace = true;
         if (req.getProtect()) options.protect = true;
@@ -143,6 +224,10 @@ export interface Capture {
     error?: unknown;
     /** URNs the program registered more than once: the engine refuses the second ("Duplicate resource URN"). */
     duplicateUrns: string[];
+    /** Transforms the plan could not apply as the engine would: the plan refuses the program. */
+    transformProblems: string[];
+    /** Keys the program got from key-listing functions, for the pack only: never stored in the plan or printed. */
+    keyValues: { value: string; source: string }[];
 }
 
 /** URNs that occur more than once, each once, in registration order. */
@@ -161,15 +246,20 @@ export function duplicateUrns(resources: readonly PlannedResource[]): string[] {
  * registration, and returns what was recorded. `program` returns the stack's outputs (a module's exports).
  */
 export async function captureProgram(program: () => unknown, options: CaptureOptions): Promise<Capture> {
-    const recorder: Recorder = { resources: [] };
+    const recorder: Recorder = { resources: [], transformProblems: [], keyValues: [] };
     const warnings: string[] = [];
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-    await pulumi.runtime.setMocks(
-        azureMocks({ preview: options.preview ?? true, stackReferences: options.stackReferences }),
-        options.project,
-        options.stack,
-        options.preview ?? true,
-    );
+    // Every key a key-listing function hands the program, so the pack can find it in the outputs under any name.
+    const mocks = azureMocks({ preview: options.preview ?? true, stackReferences: options.stackReferences });
+    const answer = mocks.call.bind(mocks);
+    mocks.call = (args) => {
+        const result = answer(args);
+        if (KEY_FUNCTIONS.has(args.token))
+            for (const value of Object.values(result))
+                if (typeof value === "string") recorder.keyValues.push({ value, source: args.token });
+        return result;
+    };
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.preview ?? true);
     record(pulumi.runtime.getMonitor(), recorder);
 
     // The engine shows warnings under the run; the plan collects them instead of printing them to stderr.
@@ -229,6 +319,8 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         outputs,
         warnings,
         duplicateUrns: duplicateUrns(recorder.resources),
+        transformProblems: recorder.transformProblems,
+        keyValues: recorder.keyValues,
         ...(error === undefined ? {} : { error }),
     };
 }

@@ -57,7 +57,9 @@ function policyVerdict(plan: Pick<Plan, "policies">): string {
     if (!p) return "not run";
     const mandatory = p.violations.filter(isMandatory).length;
     const advisory = p.violations.filter((v) => v.enforcementLevel === "advisory").length;
-    return `${p.passed ? "✅" : "❌"} ${verdictText(p.passed, mandatory, advisory)}`;
+    const unjudged = p.notJudged?.length ?? 0;
+    const tail = unjudged ? `, ${unjudged} not judged offline` : "";
+    return `${p.passed ? (unjudged ? "⚠️" : "✅") : "❌"} ${verdictText(p.passed, mandatory, advisory)}${tail}`;
 }
 
 /** The one-line summary: resources, policy verdict, warnings. */
@@ -116,8 +118,19 @@ function appendPolicies(out: string[], plan: Plan, h: string): void {
     const p = plan.policies;
     if (!p) return;
     out.push("", `${h} Policy violations`, "");
+    const notJudged = p.notJudged ?? [];
+    if (notJudged.length) {
+        out.push(
+            `**Not judged offline: ${notJudged.length}** (unknown during the preview; not a pass)`,
+            "",
+            "| resource | input |",
+            "|---|---|",
+            ...notJudged.map((n) => `| ${code(n.resourceName)} | ${code(n.path)} |`),
+            "",
+        );
+    }
     if (p.violations.length === 0) {
-        out.push("None: every policy of the pack passed.");
+        out.push(notJudged.length ? "No violation among what was judged." : "None: every policy of the pack passed.");
         return;
     }
     const groups: [string, PlanViolation[]][] = [

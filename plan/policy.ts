@@ -40,6 +40,8 @@ export interface EvaluateOptions {
     today?: string;
     /** The rules to run. Default: every rule of the pack. */
     rules?: readonly Rule[];
+    /** Keys the program got from key-listing functions (see `StackView.keyValues`). Never printed. */
+    keyValues?: readonly { value: string; source: string }[];
 }
 
 /** The rule view of a planned resource. */
@@ -79,7 +81,11 @@ export function evaluatePolicies(
     if (config !== undefined) validatePackConfig(config, rules);
     const views = resources.map(resourceView);
     const byUrn = new Map(views.map((v) => [v.urn, v]));
-    const stack: StackView = { resources: views, outputs: outputs.map(outputView) };
+    const stack: StackView = {
+        resources: views,
+        outputs: outputs.map(outputView),
+        ...(options.keyValues ? { keyValues: options.keyValues } : {}),
+    };
     const violations: PolicyViolation[] = [];
     for (const rule of rules) {
         const enforcementLevel = effectiveLevel(rule, config);

@@ -157,6 +157,14 @@ function appendPolicies(lines: string[], plan: Plan): void {
     for (const v of [...mandatory, ...advisory]) {
         lines.push(`  ${violationLine(v, true)}`);
     }
+    const notJudged = p.notJudged ?? [];
+    if (notJudged.length) {
+        lines.push(
+            "",
+            `Not judged offline (${notJudged.length}): unknown until Azure creates what they come from; \`pulumi preview --policy-pack\` judges them`,
+        );
+        for (const n of notJudged) lines.push(`  ? ${n.resourceName} (${n.resourceType}): ${n.path}`);
+    }
 }
 
 function appendWarnings(lines: string[], plan: Plan): void {

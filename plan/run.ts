@@ -11,7 +11,8 @@ import { ConfigValidationError, namespaceValues } from "../infra/config";
 import { captureProgram } from "./capture";
 import { plannedNameProblems } from "./names";
 import type { StackReferenceOutputs } from "./mocks";
-import { evaluatePolicies, type PolicyPackConfig } from "./policy";
+import { notJudgedOffline } from "../policies/lib/securityInputs";
+import { evaluatePolicies, resourceView, type PolicyPackConfig } from "./policy";
 import { accountChainWarnings, accountChains } from "./accountChain";
 import { foundryQuotaReport } from "./foundryQuota";
 import { lifecycleWarnings } from "./lifecycle";
@@ -19,7 +20,8 @@ import { quotaReport } from "./quota";
 import { PlanSetupError, readStackFiles, readYaml } from "./stackFiles";
 import { typeCheckProgram } from "./typecheck";
 import { mergePolicyConfig, stackPolicyConfig } from "./stackPolicy";
-import { isMandatory, type Plan, type PlanWarning } from "./types";
+import { canonicalType, replacementRulesOf } from "../infra/catalog/resourceTypes";
+import { isMandatory, UNKNOWN, type Plan, type PlannedResource, type PlanWarning } from "./types";
 
 export { PlanSetupError, readStackFiles, type StackFiles } from "./stackFiles";
 
@@ -118,6 +120,42 @@ function isConfigValidationError(e: unknown): e is ConfigValidationError {
 }
 
 /**
+ * The location the engine would deploy a resource without a `location` input to, as azure-native fills it in: the
+ * provider's `azure-native:location` config, else the location of the resource group it names
+ * (pulumi/pulumi-azure-native#66: a resource without a location takes its resource group's). Only types whose
+ * registry record has a `location` input are filled. When neither is known offline (a group the program does not
+ * create), the location is unknown and the plan says so: the region rules cannot judge it.
+ */
+export function fillEngineLocations(resources: PlannedResource[], config: Record<string, string>): PlanWarning[] {
+    const configured = config["azure-native:location"];
+    const groups = new Map<string, unknown>();
+    for (const r of resources)
+        if (
+            canonicalType(r.type) === "azure-native:resources:ResourceGroup" &&
+            typeof r.inputs.resourceGroupName === "string"
+        )
+            groups.set(r.inputs.resourceGroupName.toLowerCase(), r.inputs.location ?? configured);
+    const warnings: PlanWarning[] = [];
+    for (const r of resources) {
+        if (!r.custom || r.inputs.location !== undefined) continue;
+        if (!replacementRulesOf(r.type).some((f) => f.path === "location")) continue;
+        const group =
+            typeof r.inputs.resourceGroupName === "string"
+                ? groups.get(r.inputs.resourceGroupName.toLowerCase())
+                : undefined;
+        const location = configured ?? group;
+        r.inputs.location = typeof location === "string" ? location : UNKNOWN;
+        if (r.inputs.location === UNKNOWN)
+            warnings.push({
+                path: r.urn,
+                message:
+                    "sets no location and neither azure-native:location nor the location of its resource group is known offline: its region is not judged offline",
+            });
+    }
+    return warnings;
+}
+
+/**
  * Runs the offline plan. The program validates its own config, as under `pulumi up`: invalid config stops it before it
  * registers anything, and the plan then holds the validation `errors` and no resources.
  */
@@ -173,7 +211,11 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
                     `${urn}: the program registers this URN more than once; the Pulumi engine refuses a duplicate resource URN (give each resource a unique name)`,
             ),
             ...plannedNameProblems(capture.resources),
+            ...capture.transformProblems.map(
+                (p) => `${p}; the plan judges what the engine deploys, so it refuses a transform it cannot apply`,
+            ),
         ];
+        warnings.push(...fillEngineLocations(capture.resources, files.config));
         if (refused.length > 0) return { ...base, warnings, errors: refused, errorKind: "refused" };
         const quota = quotaReport(capture.resources);
         const foundryQuota = foundryQuotaReport(capture.resources);
@@ -202,13 +244,18 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             const hide = redactor(
                 plan.resources.flatMap((r) => r.secretInputs.flatMap((k) => stringLeaves(r.inputs[k]))),
             );
-            const violations = evaluatePolicies(plan.resources, plan.outputs, config, { today: day }).map((v) => ({
+            const violations = evaluatePolicies(plan.resources, plan.outputs, config, {
+                today: day,
+                keyValues: capture.keyValues,
+            }).map((v) => ({
                 ...v,
                 message: hide(v.message),
             }));
+            const notJudged = notJudgedOffline(plan.resources.map(resourceView));
             plan.policies = {
                 violations,
                 passed: !violations.some(isMandatory),
+                ...(notJudged.length ? { notJudged } : {}),
             };
         }
         return plan;

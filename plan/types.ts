@@ -6,6 +6,7 @@
 import type { AccountChain } from "./accountChain";
 import type { PolicyViolation } from "./policy";
 import type { PlanErrorKind } from "./problems";
+import type { NotJudged } from "../policies/lib/securityInputs";
 import { UNKNOWN } from "../policies/lib/unknown";
 
 /** Marks a value only Azure can know during a preview (rendered as `[unknown]`); the policies own it. */
@@ -141,5 +142,10 @@ export interface Plan {
         violations: PlanViolation[];
         /** True when no mandatory policy is violated. */
         passed: boolean;
+        /**
+         * Security inputs the mandatory rules judge whose values are unknown during the preview: not violations,
+         * never passes; the reports list them as "not judged offline". @default []
+         */
+        notJudged?: NotJudged[];
     };
 }

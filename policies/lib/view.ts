@@ -40,6 +40,11 @@ export interface StackView {
     resources: ResourceView[];
     /** The root stack's outputs; empty when the stack has none. */
     outputs: OutputView[];
+    /**
+     * Key values the program obtained from key-listing functions (each record's `secretOutputs.listFunction`), by
+     * the function's token; undefined where they cannot be observed (the CLI). Never printed.
+     */
+    keyValues?: readonly { value: string; source: string }[];
 }
 
 /** Type token of the root stack resource, whose outputs are the stack's outputs. */

@@ -11,13 +11,14 @@
  * `azureml-mistral`, `azureml-ai21`, `azureml-meta`): any model this package knows, and nothing from other
  * partner registries until a team allows it. A Foundry deployment names no registry: it is approved through the
  * registry of the catalog's Foundry offer of its model, its format (the publisher, `Mistral AI`) or
- * allowedFoundryModels; models outside the catalog (`OpenAI/gpt-4o`) need one of the last two.
+ * allowedFoundryModels; models outside the catalog (`OpenAI/gpt-4o`) need one of the last two. A Foundry deployment
+ * whose format or name is not set (or unknown during the preview) is unapproved: no allow-list can match it.
  */
 import { MODEL_ID_PATH, describe, mlKind } from "../lib/azure";
 import { CATALOG_REGISTRIES, findAnyModel, findFoundryModel, foundryModelId, registryOfModelId } from "../lib/catalog";
 import { deploymentModel, describeModel, isFoundryDeployment } from "../lib/foundry";
 import { defineResourceRule, includesIgnoreCase, list, matchesAnyGlob, stringList } from "../lib/rule";
-import { knownString } from "../lib/unknown";
+import { knownString, read } from "../lib/unknown";
 import type { ResourceView } from "../lib/view";
 
 export interface ApprovedModelsConfig {
@@ -43,11 +44,22 @@ function approvedList(config: ApprovedModelsConfig): string {
  */
 function checkFoundry(resource: ResourceView, config: ApprovedModelsConfig): string[] {
     const model = deploymentModel(resource);
-    if (model.name === undefined || model.format === undefined) return [];
+    // Without a known format and name no allow-list can approve it: Azure may resolve the name to any publisher's model.
+    const missing = (["format", "name"] as const).flatMap((field) => {
+        if (model[field] !== undefined) return [];
+        const state = read(resource.props, `properties.model.${field}`).state;
+        return [`properties.model.${field} ${state === "unknown" ? "is unknown during the preview" : "is not set"}`];
+    });
+    if (missing.length)
+        return [
+            `${describe(resource)} deploys ${describeModel(model)} but ${list(missing)}, so it cannot be approved: an unapproved model. ` +
+                `Set properties.model.format and properties.model.name to a known value of an approved model (approved: ${approvedList(config)}).`,
+        ];
+    const format = model.format ?? "";
     const offer = findFoundryModel(model);
-    const key = `${model.format}/${model.name}`;
+    const key = `${format}/${model.name}`;
     if (offer && includesIgnoreCase(config.allowedRegistries, offer.registry)) return [];
-    if (includesIgnoreCase(config.allowedPublishers, model.format)) return [];
+    if (includesIgnoreCase(config.allowedPublishers, format)) return [];
     if (offer && matchesAnyGlob(foundryModelId(offer), config.allowedModelIds)) return [];
     if (matchesAnyGlob(key, config.allowedFoundryModels)) return [];
     const origin = offer ? `registry "${offer.registry}"` : "not a Foundry model of the catalog";

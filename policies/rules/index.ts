@@ -9,12 +9,15 @@ import { contentSafetyEnabled } from "./contentSafetyEnabled";
 import { deprecatedModels } from "./deprecatedModels";
 import { foundryCapacityLimits } from "./foundryCapacityLimits";
 import { foundryContentFilter } from "./foundryContentFilter";
+import { foundryContentFilterStrength } from "./foundryContentFilterStrength";
 import { foundryDeploymentSkus } from "./foundryDeploymentSkus";
 import { foundryLocalAuthDisabled } from "./foundryLocalAuthDisabled";
 import { foundryNoAutoUpgrade } from "./foundryNoAutoUpgrade";
+import { knownGovernedTypes } from "./knownGovernedTypes";
 import { managedComputeCostGuard } from "./managedComputeCostGuard";
 import { modelAvailableInRegion } from "./modelAvailableInRegion";
 import { modelIdForm } from "./modelIdForm";
+import { noOpaqueAiResources } from "./noOpaqueAiResources";
 import { noPlaintextKeysInOutputs } from "./noPlaintextKeysInOutputs";
 import { noRetiredModels } from "./noRetiredModels";
 import { oneDeploymentPerModel } from "./oneDeploymentPerModel";
@@ -33,12 +36,15 @@ export {
     deprecatedModels,
     foundryCapacityLimits,
     foundryContentFilter,
+    foundryContentFilterStrength,
     foundryDeploymentSkus,
     foundryLocalAuthDisabled,
     foundryNoAutoUpgrade,
+    knownGovernedTypes,
     managedComputeCostGuard,
     modelAvailableInRegion,
     modelIdForm,
+    noOpaqueAiResources,
     noPlaintextKeysInOutputs,
     noRetiredModels,
     oneDeploymentPerModel,
@@ -65,8 +71,12 @@ export const ALL_RULES: readonly Rule[] = [
     // Mandatory, Foundry (Cognitive Services) deployments.
     foundryLocalAuthDisabled,
     foundryContentFilter,
+    foundryContentFilterStrength,
     foundryDeploymentSkus,
     foundryCapacityLimits,
+    // Mandatory: what the rules above cannot see through.
+    noOpaqueAiResources,
+    knownGovernedTypes,
     // Advisory.
     deprecatedModels,
     onlineEndpointEntraAuth,

@@ -7,6 +7,10 @@
  * endpoint the stack is creating): an unknown key-like value that is not secret is reported there. In the CLI, `@pulumi/policy` hands policies secret values
  * unwrapped with no mark (pulumi/pulumi-policy#241), so the rule cannot tell a secret from a plaintext value there:
  * it reports nothing unless `reportWhenSecretnessUnknown` is set, which reports every key-like output.
+ *
+ * Keys are also recognised by where they come from: in the offline plan, every value a key-listing function returned
+ * (`listAccountKeys`, `listServerlessEndpointKeys`, ...: the registry records' `secretOutputs.listFunction`) is
+ * found in the outputs at any depth, under any name, and reported when it is not secret there.
  */
 import { defineStackRule, stringList, type Finding } from "../lib/rule";
 import { isUnknown } from "../lib/unknown";
@@ -133,6 +137,44 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
                 });
             }
         }
+        findings.push(...keysByValue(stack.outputs, stack.keyValues ?? [], stackUrn));
         return findings;
     },
 });
+
+/**
+ * Outputs that hold, whatever their names, a key the program got from a key-listing function (also inside a longer
+ * string such as a connection string) and are not secret there. Each (path, source) once.
+ */
+function keysByValue(
+    outputs: readonly OutputView[],
+    keys: readonly { value: string; source: string }[],
+    stackUrn: string | undefined,
+): Finding[] {
+    const usable = keys.filter((k) => k.value.length >= 8);
+    if (usable.length === 0) return [];
+    const findings: Finding[] = [];
+    for (const output of outputs) {
+        if (output.secretPaths === undefined) continue;
+        const secretPaths = new Set(output.secretPaths.map(normalisePath));
+        const walk = (value: unknown, path: string): void => {
+            if (isSecretPath(path, secretPaths)) return;
+            if (typeof value === "string") {
+                const key = usable.find((k) => value.includes(k.value));
+                if (key)
+                    findings.push({
+                        ...(stackUrn ? { urn: stackUrn } : {}),
+                        message:
+                            `Stack output ${path} holds a key returned by ${key.source} and is not secret, so it is stored in the clear in the stack's state and printed by \`pulumi stack output\`, whatever its name. ` +
+                            "Wrap the value in pulumi.secret(...) before exporting it, or do not export it.",
+                    });
+                return;
+            }
+            if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}.${i}`));
+            else if (value && typeof value === "object")
+                for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, `${path}.${k}`);
+        };
+        walk(output.value, output.name);
+    }
+    return findings;
+}

@@ -67,9 +67,20 @@ describe("approved-models on Foundry deployments", () => {
         ).toEqual([]);
     });
 
-    it("does not judge a model whose name or format is unknown", () => {
-        const resources = [foundryDeployment("x", { format: "OpenAI", name: PULUMI_UNKNOWN })];
-        expect(verdict(approvedModels, { resources })).toEqual([]);
+    it("refuses a model whose name is unknown during the preview or whose format is not set: nothing can approve it", () => {
+        const approved = "Approved: registries azureml-mistral, azureml, azureml-ai21 and azureml-meta.";
+        expect(
+            verdict(approvedModels, {
+                resources: [foundryDeployment("x", { format: "OpenAI", name: PULUMI_UNKNOWN })],
+            }),
+        ).toEqual([
+            'cognitiveservices.Deployment "x" deploys "OpenAI" (unknown model) but properties.model.name is unknown during the preview, so it cannot be approved: an unapproved model. ' +
+                `Set properties.model.format and properties.model.name to a known value of an approved model (${approved.slice(0, -1).replace("Approved", "approved")}).`,
+        ]);
+        expect(verdict(approvedModels, { resources: [foundryDeployment("y", { name: "gpt-4o" })] })).toEqual([
+            'cognitiveservices.Deployment "y" deploys gpt-4o but properties.model.format is not set, so it cannot be approved: an unapproved model. ' +
+                `Set properties.model.format and properties.model.name to a known value of an approved model (${approved.slice(0, -1).replace("Approved", "approved")}).`,
+        ]);
     });
 });
 
