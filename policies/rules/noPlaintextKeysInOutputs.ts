@@ -118,6 +118,7 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
     remediationSteps: "Export the value through pulumi.secret(...), or stop exporting it.",
     check: (stack, config) => {
         const findings: Finding[] = [];
+        const byName = new Set<string>();
         const stackUrn = stack.resources.find((r) => r.type === STACK_TYPE)?.urn;
         for (const output of stack.outputs) {
             if (output.secretPaths === undefined && !config.reportWhenSecretnessUnknown) continue;
@@ -125,6 +126,7 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
             const secretPaths = output.secretPaths && new Set(output.secretPaths.map(normalisePath));
             for (const { path } of keyLikeValues(output, config.keyNames, secretPaths !== undefined)) {
                 if (secretPaths !== undefined && isSecretPath(path, secretPaths)) continue;
+                byName.add(path);
                 const why =
                     output.secretPaths === undefined
                         ? "may be in plaintext (the CLI cannot show policies which outputs are secret; reportWhenSecretnessUnknown is on)"
@@ -137,7 +139,8 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
                 });
             }
         }
-        findings.push(...keysByValue(stack.outputs, stack.keyValues ?? [], stackUrn));
+        // A key already reported by its name is not reported again by its value.
+        findings.push(...keysByValue(stack.outputs, stack.keyValues ?? [], stackUrn, byName));
         return findings;
     },
 });
@@ -150,6 +153,7 @@ function keysByValue(
     outputs: readonly OutputView[],
     keys: readonly { value: string; source: string }[],
     stackUrn: string | undefined,
+    reported: ReadonlySet<string>,
 ): Finding[] {
     const usable = keys.filter((k) => k.value.length >= 8);
     if (usable.length === 0) return [];
@@ -158,7 +162,7 @@ function keysByValue(
         if (output.secretPaths === undefined) continue;
         const secretPaths = new Set(output.secretPaths.map(normalisePath));
         const walk = (value: unknown, path: string): void => {
-            if (isSecretPath(path, secretPaths)) return;
+            if (isSecretPath(path, secretPaths) || reported.has(path)) return;
             if (typeof value === "string") {
                 const key = usable.find((k) => value.includes(k.value));
                 if (key)
