@@ -8,9 +8,10 @@ import { configDefaults, defineConfig } from "vitest/config";
 process.env.NODE_COMPILE_CACHE ??= path.resolve("node_modules/.cache/azure-ai-models/v8");
 
 /**
- * End-to-end checks too slow for every change (type-checking consumers with tsc, the plan diff in git worktrees):
- * the `e2e` project, `npm run test:e2e`. `npm test` runs the other two: everything else, the few process tests (the
- * CLI's exit codes, the packed tarball, the plugin and the policy pack over gRPC) included.
+ * End-to-end checks too slow for every change (type-checking consumers with tsc, the plan diff in git worktrees, the
+ * component package's plugin over gRPC, which analyzes the sources in a process of its own): the `e2e` project,
+ * `npm run test:e2e`. `npm test` runs the other two: everything else, the few process tests (the CLI's exit codes,
+ * the packed tarball, the policy pack over gRPC) included.
  */
 const E2E = "test/**/*.e2e.test.ts";
 /**

@@ -6,7 +6,7 @@
  * carried by the inputs reach the children, and the state `construct` returns: every output the schema lists, the
  * secret ones (and only those) secret.
  *
- * What mocks cannot prove: the gRPC round trip and the engine's own handling (see plugin.grpc.test.ts for the
+ * What mocks cannot prove: the gRPC round trip and the engine's own handling (see plugin.grpc.e2e.test.ts for the
  * former), that Azure accepts these inputs, and what a generated SDK in another language sends.
  */
 import { beforeAll, describe, expect, it } from "vitest";
