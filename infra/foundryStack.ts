@@ -199,6 +199,8 @@ function defineDeployments(
                             // The filter's output name makes the deployment wait for the filter it uses.
                             raiPolicyName: filter ? filter.raiPolicyName : d.raiPolicyName,
                             versionUpgradeOption: d.versionUpgradeOption,
+                            // Validation found the target listed earlier: it is already in the chain, created first.
+                            ...(d.spilloverTo !== undefined ? { spilloverTo: d.spilloverTo } : {}),
                             acceptRetired: d.acceptRetired,
                             timeoutMinutes: d.timeoutMinutes,
                             tags: { ...f.tags, ...d.tags },

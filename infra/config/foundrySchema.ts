@@ -97,6 +97,12 @@ export const foundryDeploymentSchema = z.strictObject({
     versionUpgradeOption: z
         .enum(["OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade"])
         .optional(),
+    /**
+     * Spillover (provisioned SKUs, Azure OpenAI models): the name of a standard deployment of the same model and
+     * version on this account, listed before this one, that takes the requests this one cannot serve.
+     * @default - none
+     */
+    spilloverTo: z.string().regex(FOUNDRY_DEPLOYMENT_NAME, CHILD_NAME_RULE).optional(),
     /** Deploy even though the model is retired. @default false */
     acceptRetired: z.boolean().default(false),
     /** How long Pulumi waits for the deployment's create, update or delete. @default - the provider's default */

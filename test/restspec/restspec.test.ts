@@ -78,6 +78,34 @@ describe("the raw azure-native fixture stacks' requests against Azure's REST spe
     });
 });
 
+describe("Foundry bodies the example stack does not show against Azure's REST spec", () => {
+    it("a provisioned deployment with spillover: spilloverDeploymentName is in the Deployment schema", async () => {
+        const gpt = { format: "OpenAI", model: "gpt-4o-mini", version: "2024-07-18" };
+        const plan = await planOf({
+            "azure-native:location": "swedencentral",
+            "azure-ai-models:foundry": {
+                name: "aimf",
+                location: "swedencentral",
+                network: { accessManagedElsewhere: true },
+                deployments: [
+                    { name: "gpt-paygo", ...gpt, sku: "GlobalStandard", capacity: 50 },
+                    {
+                        name: "gpt-ptu",
+                        ...gpt,
+                        sku: "GlobalProvisionedManaged",
+                        capacity: 15,
+                        spilloverTo: "gpt-paygo",
+                    },
+                ],
+            },
+        });
+        expect(plan.errors).toEqual([]);
+        const ptu = plan.resources.find((r) => r.name === "aimf-gpt-ptu-deployment")!;
+        expect((ptu.inputs.properties as Record<string, unknown>).spilloverDeploymentName).toBe("gpt-paygo");
+        expect(stackSpecProblems(plan)).toEqual([]);
+    });
+});
+
 // ---- the validator ------------------------------------------------------------------------------------------
 
 /** A planned resource's inputs, deep-copied, from the dev or managed plan. */
