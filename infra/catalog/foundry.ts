@@ -139,6 +139,11 @@ export const FOUNDRY_SOURCES = {
         document: `${FOUNDRY_DOCS}/openai/quotas-limits.md @ms.date 2026-02-17: standard deployments allocate quota in units of 1,000 tokens per minute`,
         date: "2026-02-17",
     },
+    blocklists: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/openai/how-to/use-blocklists.md@2a3f94c8 (custom blocklists: at most 10,000 terms per list, a term at most 1,000 characters, exact match or regex)",
+        date: "2026-02-10",
+    },
     spillover: {
         document:
             "MicrosoftDocs/azure-ai-docs articles/ai-foundry/openai/how-to/spillover-traffic-management.md@43dc14ea (spillover for Azure OpenAI provisioned deployments)",
@@ -180,6 +185,15 @@ export const FOUNDRY_SPILLOVER = {
     /** Model formats Microsoft documents spillover for. */
     formats: ["OpenAI"] as readonly string[],
     source: FOUNDRY_SOURCES.spillover,
+} as const;
+
+/** Custom blocklists of a Foundry account's content filters (`accounts/raiBlocklists` and their items). */
+export const FOUNDRY_BLOCKLIST_LIMITS = {
+    /** Terms (items) in one blocklist. */
+    itemsPerList: 10_000,
+    /** Characters in one term (`pattern`). */
+    patternLength: 1_000,
+    source: FOUNDRY_SOURCES.blocklists,
 } as const;
 
 /** `sku.capacity` of a standard deployment counts units of this many tokens per minute. */

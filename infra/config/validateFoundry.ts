@@ -402,6 +402,45 @@ export function checkContentFilterRules(filters: readonly unknown[], reportUnkno
     return problems;
 }
 
+/** The name an item of a blocklist gets: its own, or `item-<n>` by its position from 1. */
+export function blocklistItemName(item: { name?: unknown }, index: number): string {
+    return str(item.name) ?? `item-${index + 1}`;
+}
+
+/** Checks the items of one blocklist together: their names (given or defaulted) are unique. */
+export function checkBlocklistItems(items: readonly unknown[]): FoundryProblem[] {
+    const problems: FoundryProblem[] = [];
+    const seen = new Map<string, number>();
+    items.forEach((item, j) => {
+        if (!isObject(item)) return;
+        const name = blocklistItemName(item, j);
+        const prior = seen.get(name.toLowerCase());
+        if (prior !== undefined)
+            problems.push({
+                property: [j, "name"],
+                reason: `item name ${show(name)} is already used by items[${prior}]${item.name === undefined ? " (an item without a name is item-<its position from 1>)" : ""}; names are unique per blocklist`,
+            });
+        else seen.set(name.toLowerCase(), j);
+    });
+    return problems;
+}
+
+/** Each blocklist a content filter applies is one of the section's `blocklists`. */
+function checkFilterBlocklists(raw: Loose, lists: readonly string[], ctx: FoundryContext): void {
+    arr(raw.contentFilters).forEach((f, i) => {
+        if (!isObject(f)) return;
+        arr(f.blocklists).forEach((b, j) => {
+            const name = isObject(b) ? str(b.name) : undefined;
+            if (name === undefined || lists.some((l) => l.toLowerCase() === name.toLowerCase())) return;
+            const near = closest(name, lists, 1);
+            ctx.err(
+                ["foundry", "contentFilters", i, "blocklists", j, "name"],
+                `${show(name)} is not a blocklist of ${configPath(["foundry", "blocklists"])}; known: ${lists.join(", ") || "none"}${near.length ? `; did you mean "${near[0]}"?` : ""}`,
+            );
+        });
+    });
+}
+
 /** What validation learnt of the `foundry` section, by deployment index. */
 export interface FoundryFacts {
     deployments: (FoundryDeploymentFacts | undefined)[];
@@ -437,6 +476,11 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         );
     }
     const filters = checkNames(raw, "contentFilters", "content filter", ctx);
+    const lists = checkNames(raw, "blocklists", "blocklist", ctx);
+    arr(raw.blocklists).forEach((b, i) => {
+        if (isObject(b)) report([...base, "blocklists", i, "items"], checkBlocklistItems(arr(b.items)));
+    });
+    checkFilterBlocklists(raw, lists, ctx);
     validateNetwork("foundry", raw, ["foundryAccount"], foundryPublicSide(raw), ctx.err, ctx.unreachable ?? ctx.warn);
     arr(raw.contentFilters).forEach((f, i) => {
         if (!isObject(f)) return;

@@ -23,7 +23,14 @@ const CS = "azure-native:cognitiveservices";
 const EXPECTED_TYPES: Record<string, string[]> = {
     dev: [`${ML}:MarketplaceSubscription`, `${ML}:ServerlessEndpoint`, `${ML}:Workspace`],
     managed: [`${CS}:Account`, `${ML}:OnlineDeployment`, `${ML}:OnlineEndpoint`, `${ML}:Workspace`],
-    foundry: [`${CS}:Account`, `${CS}:Deployment`, `${CS}:Project`, `${CS}:RaiPolicy`],
+    foundry: [
+        `${CS}:Account`,
+        `${CS}:Deployment`,
+        `${CS}:Project`,
+        `${CS}:RaiBlocklist`,
+        `${CS}:RaiBlocklistItem`,
+        `${CS}:RaiPolicy`,
+    ],
     private: [`${CS}:Account`, `${CS}:Deployment`, `${CS}:Project`, `${ML}:Workspace`],
 };
 
@@ -142,6 +149,8 @@ describe("the REST spec validator", () => {
             Project: ["resourceGroupName", "accountName", "projectName"],
             Deployment: ["resourceGroupName", "accountName", "deploymentName"],
             RaiPolicy: ["resourceGroupName", "accountName", "raiPolicyName"],
+            RaiBlocklist: ["resourceGroupName", "accountName", "raiBlocklistName"],
+            RaiBlocklistItem: ["resourceGroupName", "accountName", "raiBlocklistName", "raiBlocklistItemName"],
         });
     });
 
