@@ -7,7 +7,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS } from "./catalog";
 import { foundryPrivateFqdns } from "./catalog/privateLink";
-import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject, PrivateAccess } from "./components";
+import {
+    ContentFilter,
+    ContentFilterBlocklist,
+    FoundryAccount,
+    FoundryModelDeployment,
+    FoundryProject,
+    PrivateAccess,
+} from "./components";
 import { withCheckedModel, type ValidFoundryConfig } from "./config";
 
 /** What a client needs of one Foundry deployment. */
@@ -98,25 +105,7 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         );
         projects[p.name] = { name: project.projectName, id: project.projectId, endpoint: project.endpoint };
     }
-    const filters = new Map<string, ContentFilter>();
-    for (const c of f.contentFilters) {
-        const filter = chain.push(
-            `content filter ${c.name}`,
-            (dependsOn) =>
-                new ContentFilter(
-                    `${f.name}-${c.name}`,
-                    {
-                        ...onAccount,
-                        filterName: c.name,
-                        basePolicyName: c.basePolicy,
-                        mode: c.mode,
-                        filters: c.filters,
-                    },
-                    { dependsOn },
-                ),
-        );
-        filters.set(c.name, filter);
-    }
+    const filters = defineFilters(f, account);
     const deployments = defineDeployments(f, account, filters, projects);
     const access = definePrivateAccess(f, account);
     return {
@@ -138,6 +127,53 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
               }
             : {}),
     };
+}
+
+/** The account's blocklists, then the content filters that apply them, appended to its write chain in config order. */
+function defineFilters(f: ValidFoundryConfig, account: FoundryAccount): Map<string, ContentFilter> {
+    const onAccount = { resourceGroupName: account.resourceGroupName, accountName: account.accountName };
+    const chain = account.writes();
+    // Blocklists before the content filters that apply them; each list's items follow it in the chain.
+    const lists = new Map<string, ContentFilterBlocklist>();
+    for (const b of f.blocklists) {
+        const list = chain.push(
+            `blocklist ${b.name}`,
+            (dependsOn) =>
+                new ContentFilterBlocklist(
+                    `${f.name}-${b.name}`,
+                    { ...onAccount, blocklistName: b.name, description: b.description, items: b.items },
+                    { dependsOn },
+                ),
+        );
+        chain.add(`blocklist ${b.name}: ${b.items.length} items`, list.lastWrite());
+        lists.set(b.name.toLowerCase(), list);
+    }
+    const filters = new Map<string, ContentFilter>();
+    for (const c of f.contentFilters) {
+        const filter = chain.push(
+            `content filter ${c.name}`,
+            (dependsOn) =>
+                new ContentFilter(
+                    `${f.name}-${c.name}`,
+                    {
+                        ...onAccount,
+                        filterName: c.name,
+                        basePolicyName: c.basePolicy,
+                        mode: c.mode,
+                        filters: c.filters,
+                        // The list's output name makes the filter wait for the list (validation found each one).
+                        blocklists: c.blocklists.map((b) => ({
+                            name: lists.get(b.name.toLowerCase())!.blocklistName,
+                            blocking: b.blocking,
+                            ...(b.source ? { source: b.source } : {}),
+                        })),
+                    },
+                    { dependsOn },
+                ),
+        );
+        filters.set(c.name, filter);
+    }
+    return filters;
 }
 
 /** The account's private endpoints and their DNS, after every other write to the account. */
@@ -199,6 +235,8 @@ function defineDeployments(
                             // The filter's output name makes the deployment wait for the filter it uses.
                             raiPolicyName: filter ? filter.raiPolicyName : d.raiPolicyName,
                             versionUpgradeOption: d.versionUpgradeOption,
+                            // Validation found the target listed earlier: it is already in the chain, created first.
+                            ...(d.spilloverTo !== undefined ? { spilloverTo: d.spilloverTo } : {}),
                             acceptRetired: d.acceptRetired,
                             timeoutMinutes: d.timeoutMinutes,
                             tags: { ...f.tags, ...d.tags },

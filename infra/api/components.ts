@@ -42,7 +42,17 @@ export {
 } from "../components/foundryAccount";
 export { FoundryProject, type FoundryProjectArgs } from "../components/foundryProject";
 export { FoundryModelDeployment, type FoundryModelDeploymentArgs } from "../components/foundryModelDeployment";
-export { ContentFilter, type ContentFilterArgs, type ContentFilterRule } from "../components/contentFilter";
+export {
+    ContentFilter,
+    type ContentFilterArgs,
+    type ContentFilterBlocklistRef,
+    type ContentFilterRule,
+} from "../components/contentFilter";
+export {
+    ContentFilterBlocklist,
+    type BlocklistItem,
+    type ContentFilterBlocklistArgs,
+} from "../components/contentFilterBlocklist";
 export {
     PrivateAccess,
     type PrivateAccessArgs,

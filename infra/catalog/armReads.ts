@@ -69,6 +69,9 @@ export const WRITE_ACTIONS: Readonly<Record<string, string>> = {
     "azure-native:cognitiveservices:Project": "Microsoft.CognitiveServices/accounts/projects/write",
     "azure-native:cognitiveservices:Deployment": "Microsoft.CognitiveServices/accounts/deployments/write",
     "azure-native:cognitiveservices:RaiPolicy": "Microsoft.CognitiveServices/accounts/raiPolicies/write",
+    "azure-native:cognitiveservices:RaiBlocklist": "Microsoft.CognitiveServices/accounts/raiBlocklists/write",
+    "azure-native:cognitiveservices:RaiBlocklistItem":
+        "Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems/write",
     "azure-native:monitor:DiagnosticSetting": "Microsoft.Insights/diagnosticSettings/write",
     "azure-native:machinelearningservices:Workspace": "Microsoft.MachineLearningServices/workspaces/write",
     "azure-native:machinelearningservices:MarketplaceSubscription":

@@ -139,6 +139,17 @@ export const FOUNDRY_SOURCES = {
         document: `${FOUNDRY_DOCS}/openai/quotas-limits.md @ms.date 2026-02-17: standard deployments allocate quota in units of 1,000 tokens per minute`,
         date: "2026-02-17",
     },
+    blocklists: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/openai/how-to/use-blocklists.md@2a3f94c8 (custom blocklists: at most 10,000 terms per list, a term at most 1,000 characters, exact match or regex)",
+        date: "2026-02-10",
+    },
+    spillover: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-foundry/openai/how-to/spillover-traffic-management.md@43dc14ea (spillover for Azure OpenAI provisioned deployments)",
+        date: "2026-01-30",
+        note: "spilloverDeploymentName names a standard deployment of the same model and version in the same resource, of the matching data-processing level (global provisioned with global standard); documented for Azure OpenAI only",
+    },
     contentFilters: {
         document: `${DOCS}/foundry-models/includes/configure-content-filters/bicep.md and the RaiPolicy schema of CognitiveServices 2025-06-01`,
         date: "2026-11-21",
@@ -156,6 +167,33 @@ export const FOUNDRY_LIMITS = {
     /** Foundry resources per region per subscription. */
     accountsPerRegion: 100,
     source: FOUNDRY_SOURCES.quotasLimits,
+} as const;
+
+/**
+ * Spillover: a provisioned deployment sends what it cannot serve (429, too-long context, 500/503) to a standard
+ * deployment of the same model and version in the same account (`properties.spilloverDeploymentName`). Microsoft
+ * documents it for Azure OpenAI provisioned deployments only (format `OpenAI`); the standard deployment's data
+ * processing level matches the provisioned one's.
+ */
+export const FOUNDRY_SPILLOVER = {
+    /** The standard SKU a provisioned SKU spills over to. */
+    standardFor: {
+        GlobalProvisionedManaged: "GlobalStandard",
+        DataZoneProvisionedManaged: "DataZoneStandard",
+        ProvisionedManaged: "Standard",
+    } as Readonly<Record<string, string>>,
+    /** Model formats Microsoft documents spillover for. */
+    formats: ["OpenAI"] as readonly string[],
+    source: FOUNDRY_SOURCES.spillover,
+} as const;
+
+/** Custom blocklists of a Foundry account's content filters (`accounts/raiBlocklists` and their items). */
+export const FOUNDRY_BLOCKLIST_LIMITS = {
+    /** Terms (items) in one blocklist. */
+    itemsPerList: 10_000,
+    /** Characters in one term (`pattern`). */
+    patternLength: 1_000,
+    source: FOUNDRY_SOURCES.blocklists,
 } as const;
 
 /** `sku.capacity` of a standard deployment counts units of this many tokens per minute. */

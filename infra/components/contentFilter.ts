@@ -21,6 +21,16 @@ export interface ContentFilterRule {
     enabled?: boolean;
 }
 
+/** A custom blocklist a content filter applies. */
+export interface ContentFilterBlocklistRef {
+    /** The blocklist's name: a `ContentFilterBlocklist`'s `blocklistName` (its output makes the filter wait for it). */
+    name: pulumi.Input<string>;
+    /** Block what it matches (otherwise annotate only). @default true */
+    blocking?: boolean;
+    /** Apply it to the prompt or the completion. @default - both: one entry for each */
+    source?: ContentFilterSource;
+}
+
 /** Arguments of `ContentFilter`. */
 export interface ContentFilterArgs {
     /** Resource group of the Foundry account. */
@@ -35,6 +45,8 @@ export interface ContentFilterArgs {
     mode?: ContentFilterMode;
     /** The rules, at least one. */
     filters: ContentFilterRule[];
+    /** Custom blocklists the filter applies (`properties.customBlocklists`). @default - none */
+    blocklists?: ContentFilterBlocklistRef[];
 }
 
 /**
@@ -70,6 +82,7 @@ export class ContentFilter extends pulumi.ComponentResource {
                         blocking: f.blocking ?? true,
                         enabled: f.enabled ?? true,
                     })),
+                    ...(args.blocklists?.length ? { customBlocklists: customBlocklists(args.blocklists) } : {}),
                 },
             },
             // The component's dependsOn (the account's previous write) must hold for the child that PUTs.
@@ -79,4 +92,15 @@ export class ContentFilter extends pulumi.ComponentResource {
         this.raiPolicyId = policy.id;
         this.registerOutputs({ raiPolicyName: this.raiPolicyName, raiPolicyId: this.raiPolicyId });
     }
+}
+
+/** `properties.customBlocklists`: one entry per list and source (both sources when none is given). */
+function customBlocklists(refs: readonly ContentFilterBlocklistRef[]) {
+    return refs.flatMap((b) =>
+        (b.source ? [b.source] : (["Prompt", "Completion"] as const)).map((source) => ({
+            blocklistName: b.name,
+            blocking: b.blocking ?? true,
+            source,
+        })),
+    );
 }

@@ -2,7 +2,12 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_RAI_POLICY, FOUNDRY_ENDPOINTS } from "../catalog";
 import { FOUNDRY_DEPLOYMENT_ARGS } from "../config/args";
-import { checkFoundryDeployment, checkedModelFor, type FoundryProblem } from "../config/validateFoundry";
+import {
+    checkFoundryDeployment,
+    checkSpilloverSource,
+    checkedModelFor,
+    type FoundryProblem,
+} from "../config/validateFoundry";
 import { configuredToday } from "../util/clock";
 import { catalogErrors, logCatalogWarnings } from "./argProblems";
 import { checkArgs } from "./checkArgs";
@@ -41,6 +46,13 @@ export interface FoundryModelDeploymentArgs {
     raiPolicyName?: pulumi.Input<string>;
     /** When Azure moves the deployment to a newer model version. @default - Azure's (OnceNewDefaultVersionAvailable) */
     versionUpgradeOption?: VersionUpgradeOption;
+    /**
+     * Spillover: the name of a standard deployment of the same model and version on the same account (created before
+     * this one) that takes the requests this provisioned deployment cannot serve (`properties.spilloverDeploymentName`).
+     * Only on a provisioned SKU, for Azure OpenAI models (format `OpenAI`), the only ones Microsoft documents it for.
+     * @default - none
+     */
+    spilloverTo?: pulumi.Input<string>;
     /** Deploy even though the model is retired. @default false */
     acceptRetired?: boolean;
     /**
@@ -94,6 +106,8 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
         // Handed by the stack, checked by validation for these same arguments: no second lookup, no second warning.
         const handed = checkedModelFor(args, check);
         const checked = handed ? { problems: [] as FoundryProblem[] } : checkFoundryDeployment(check);
+        if (!handed && args.spilloverTo !== undefined)
+            checked.problems.push(...checkSpilloverSource(checked.facts?.model, args.sku));
         checkArgs("FoundryModelDeployment", name, args, FOUNDRY_DEPLOYMENT_ARGS, catalogErrors(checked.problems));
         super("azure-ai-models:index:FoundryModelDeployment", name, {}, opts);
         logCatalogWarnings(checked.problems, this);
@@ -110,6 +124,7 @@ export class FoundryModelDeployment extends pulumi.ComponentResource {
                     model: { format: model.format, name: model.name, version: model.version },
                     raiPolicyName: args.raiPolicyName ?? DEFAULT_RAI_POLICY.name,
                     ...(args.versionUpgradeOption ? { versionUpgradeOption: args.versionUpgradeOption } : {}),
+                    ...(args.spilloverTo !== undefined ? { spilloverDeploymentName: args.spilloverTo } : {}),
                 },
                 tags: args.tags,
             },

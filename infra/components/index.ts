@@ -11,6 +11,7 @@ export * from "./foundryAccount";
 export * from "./foundryProject";
 export * from "./foundryModelDeployment";
 export * from "./contentFilter";
+export * from "./contentFilterBlocklist";
 export * from "./deletedAccountPurge";
 export * from "./accountWrites";
 export * from "./privateAccess";

@@ -20,7 +20,13 @@ import {
     projectSchema,
     workspaceSchema,
 } from "./schema";
-import { contentFilterSchema, foundryDeploymentSchema, foundryProjectSchema, foundrySchema } from "./foundrySchema";
+import {
+    blocklistSchema,
+    contentFilterSchema,
+    foundryDeploymentSchema,
+    foundryProjectSchema,
+    foundrySchema,
+} from "./foundrySchema";
 
 /** One problem with a component argument, as Pulumi's `InputPropertiesError` takes it. */
 export interface ArgProblem {
@@ -206,6 +212,13 @@ export const CONTENT_FILTER_ARGS: ArgRules = {
     basePolicyName: field(contentFilterSchema, "basePolicy"),
     mode: field(contentFilterSchema, "mode"),
     filters: required(contentFilterSchema, "filters"),
+};
+
+/** ContentFilterBlocklist: a `foundry.blocklists` entry's fields. */
+export const BLOCKLIST_ARGS: ArgRules = {
+    blocklistName: required(blocklistSchema, "name"),
+    description: field(blocklistSchema, "description"),
+    items: required(blocklistSchema, "items"),
 };
 
 /** FoundryModelDeployment: a `foundry.deployments` entry's fields. */

@@ -17,6 +17,7 @@ import {
     CONTENT_FILTER_SEVERITY_CATEGORIES,
     CONTENT_FILTER_SWITCH_CATEGORIES,
     DEFAULT_RAI_POLICY,
+    FOUNDRY_BLOCKLIST_LIMITS,
     FOUNDRY_SKU_NAMES,
     NAME_RULES,
 } from "../catalog";
@@ -59,6 +60,35 @@ export const contentFilterRuleSchema = z.strictObject({
     enabled: z.boolean().default(true),
 });
 
+/** One term of a blocklist: an exact phrase or a regular expression. */
+export const blocklistItemSchema = z.strictObject({
+    /** Item name, unique in its list. @default - `item-<n>`, its position from 1 */
+    name: z.string().regex(CONTENT_FILTER_NAME, CHILD_NAME_RULE).optional(),
+    /** The term, at most 1,000 characters (Microsoft's limit). */
+    pattern: z.string().min(1).max(FOUNDRY_BLOCKLIST_LIMITS.patternLength),
+    /** `pattern` is a regular expression. @default false */
+    isRegex: z.boolean().default(false),
+});
+
+/** A custom blocklist of the account, which content filters attach (`blocklists[]` of a filter). */
+export const blocklistSchema = z.strictObject({
+    /** Blocklist name, which a content filter's `blocklists[].name` gives. */
+    name: z.string().regex(CONTENT_FILTER_NAME, CHILD_NAME_RULE),
+    description: z.string().max(1024).optional(),
+    /** The terms, 1 to 10,000 (Microsoft's limit per list). */
+    items: z.array(blocklistItemSchema).min(1).max(FOUNDRY_BLOCKLIST_LIMITS.itemsPerList),
+});
+
+/** A blocklist a content filter applies. */
+export const contentFilterBlocklistSchema = z.strictObject({
+    /** A `foundry.blocklists[].name`. */
+    name: z.string().min(1),
+    /** Block what it matches (otherwise annotate only). @default true */
+    blocking: z.boolean().default(true),
+    /** Apply it to the prompt or the completion. @default - both: the filter gets one entry for each */
+    source: z.enum(["Prompt", "Completion"]).optional(),
+});
+
 export const contentFilterSchema = z.strictObject({
     /** Name deployments give as `contentFilter` (the RaiPolicy name). */
     name: z.string().regex(CONTENT_FILTER_NAME, CHILD_NAME_RULE),
@@ -67,6 +97,8 @@ export const contentFilterSchema = z.strictObject({
     /** @default "Default" */
     mode: z.enum(["Default", "Deferred", "Blocking", "Asynchronous_filter"]).default("Default"),
     filters: z.array(contentFilterRuleSchema).min(1),
+    /** Custom blocklists of `foundry.blocklists` the filter applies. @default [] */
+    blocklists: z.array(contentFilterBlocklistSchema).default([]),
 });
 
 export const foundryDeploymentSchema = z.strictObject({
@@ -97,6 +129,12 @@ export const foundryDeploymentSchema = z.strictObject({
     versionUpgradeOption: z
         .enum(["OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade"])
         .optional(),
+    /**
+     * Spillover (provisioned SKUs, Azure OpenAI models): the name of a standard deployment of the same model and
+     * version on this account, listed before this one, that takes the requests this one cannot serve.
+     * @default - none
+     */
+    spilloverTo: z.string().regex(FOUNDRY_DEPLOYMENT_NAME, CHILD_NAME_RULE).optional(),
     /** Deploy even though the model is retired. @default false */
     acceptRetired: z.boolean().default(false),
     /** How long Pulumi waits for the deployment's create, update or delete. @default - the provider's default */
@@ -137,6 +175,8 @@ export const foundrySchema = z.strictObject({
     tags: tags.optional(),
     /** @default [] */
     projects: z.array(foundryProjectSchema).default([]),
+    /** Custom blocklists (terms or regular expressions) content filters apply. @default [] */
+    blocklists: z.array(blocklistSchema).default([]),
     /** @default [] */
     contentFilters: z.array(contentFilterSchema).default([]),
     /** @default [] */
@@ -150,3 +190,4 @@ export type FoundryDeploymentConfig = z.output<typeof foundryDeploymentSchema>;
 export type FoundryProjectConfig = z.output<typeof foundryProjectSchema>;
 export type ContentFilterConfig = z.output<typeof contentFilterSchema>;
 export type ContentFilterRuleConfig = z.output<typeof contentFilterRuleSchema>;
+export type BlocklistConfig = z.output<typeof blocklistSchema>;

@@ -13,6 +13,7 @@ import {
     CONTENT_FILTER_SWITCH_CATEGORIES,
     FOUNDRY_LIMITS,
     FOUNDRY_SKU_NAMES,
+    FOUNDRY_SPILLOVER,
     closestModelNames,
     defaultFoundryQuota,
     findModel,
@@ -245,6 +246,98 @@ export function quotaProblem(
     return `${who} ${fmt(capacity)} capacity units (${fmt(capacity * unit)} tokens per minute) of ${offer.name} ${sku}${region ? ` in ${region}` : ""}; the default quota is ${fmt(quota)} units (${fmt(offer.rateLimits.tokensPerMinute)} TPM, ${offer.rateLimits.source.document}): request a quota increase for ${offer.name} ${sku}${region ? ` in ${region}` : ""} before deploying`;
 }
 
+const spilloverSource = () => `${FOUNDRY_SPILLOVER.source.document}, ${FOUNDRY_SPILLOVER.source.date}`;
+
+/**
+ * The problems of a deployment that sets `spilloverTo`, on its own: its SKU is provisioned, and its model one Microsoft
+ * documents spillover for (format OpenAI; a catalog model of another format is refused with the source). `model`
+ * absent: the model is unresolved (its own problem is reported), only the SKU is judged.
+ */
+export function checkSpilloverSource(
+    model: CheckedFoundryModel | undefined,
+    sku: string | undefined,
+): FoundryProblem[] {
+    const problems: FoundryProblem[] = [];
+    const provisioned = Object.keys(FOUNDRY_SPILLOVER.standardFor);
+    if (sku !== undefined && (FOUNDRY_SKU_NAMES as readonly string[]).includes(sku) && !provisioned.includes(sku))
+        problems.push({
+            property: ["spilloverTo"],
+            reason: `spillover is set on a provisioned deployment; this one's sku is ${sku} (allowed: ${provisioned.join(", ")}): remove spilloverTo or use a provisioned SKU`,
+        });
+    if (model && !FOUNDRY_SPILLOVER.formats.some((f) => f.toLowerCase() === model.format.toLowerCase())) {
+        const what = model.record
+            ? `${model.name} is a catalog model of format "${model.format}"`
+            : `${model.format}/${model.name} has format "${model.format}"`;
+        problems.push({
+            property: ["spilloverTo"],
+            reason: `Microsoft documents spillover only for Azure OpenAI provisioned deployments (format ${FOUNDRY_SPILLOVER.formats.join(", ")}); ${what} (${spilloverSource()}): remove spilloverTo`,
+        });
+    }
+    return problems;
+}
+
+/** A deployment of the account as the spillover check sees it. */
+export interface SpilloverPeer {
+    name?: string;
+    sku?: string;
+    spilloverTo?: string;
+    model?: CheckedFoundryModel;
+}
+
+/**
+ * Checks every `spilloverTo` of an account against the other deployments: the target exists, comes before the
+ * deployment in the account's write chain, has the standard SKU of the same data-processing level and deploys the
+ * same model and version. Problems are keyed by deployment index.
+ */
+export function checkSpilloverTargets(deployments: readonly SpilloverPeer[]): FoundryProblem[] {
+    const problems: FoundryProblem[] = [];
+    deployments.forEach((d, i) => {
+        if (d.spilloverTo === undefined) return;
+        const at = [i, "spilloverTo"];
+        const target = d.spilloverTo;
+        const j = deployments.findIndex((t) => t.name !== undefined && t.name.toLowerCase() === target.toLowerCase());
+        if (j < 0) {
+            const names = deployments.map((t) => t.name).filter((n): n is string => n !== undefined && n !== d.name);
+            problems.push({
+                property: at,
+                reason: `${show(target)} is not a deployment of this account; deployments: ${names.join(", ") || "none"}`,
+            });
+            return;
+        }
+        if (j === i) {
+            problems.push({
+                property: at,
+                reason: `${show(target)} is this deployment itself; name a standard deployment`,
+            });
+            return;
+        }
+        if (j > i)
+            problems.push({
+                property: at,
+                reason: `${show(target)} is deployments[${j}], after this one: list the spillover target before the provisioned deployment (the account's writes run in that order)`,
+            });
+        const t = deployments[j]!;
+        const standard = d.sku === undefined ? undefined : FOUNDRY_SPILLOVER.standardFor[d.sku];
+        if (standard !== undefined && t.sku !== undefined && t.sku !== standard)
+            problems.push({
+                property: at,
+                reason: `${show(target)} has sku ${t.sku}; spillover from ${d.sku} goes to a ${standard} deployment (the data-processing level must match, ${spilloverSource()})`,
+            });
+        const m = d.model;
+        const tm = t.model;
+        const same = (a: CheckedFoundryModel, b: CheckedFoundryModel) =>
+            a.format.toLowerCase() === b.format.toLowerCase() &&
+            a.name.toLowerCase() === b.name.toLowerCase() &&
+            a.version === b.version;
+        if (m && tm && !same(m, tm))
+            problems.push({
+                property: at,
+                reason: `${show(target)} deploys ${tm.format}/${tm.name} version ${tm.version}; spillover needs the same model and version: ${m.format}/${m.name} version ${m.version}`,
+            });
+    });
+    return problems;
+}
+
 /** Checks the deployments of one account together: how many, and that their names are unique. */
 export function checkAccountDeployments(names: readonly (string | undefined)[]): FoundryProblem[] {
     const problems: FoundryProblem[] = [];
@@ -309,6 +402,45 @@ export function checkContentFilterRules(filters: readonly unknown[], reportUnkno
     return problems;
 }
 
+/** The name an item of a blocklist gets: its own, or `item-<n>` by its position from 1. */
+export function blocklistItemName(item: { name?: unknown }, index: number): string {
+    return str(item.name) ?? `item-${index + 1}`;
+}
+
+/** Checks the items of one blocklist together: their names (given or defaulted) are unique. */
+export function checkBlocklistItems(items: readonly unknown[]): FoundryProblem[] {
+    const problems: FoundryProblem[] = [];
+    const seen = new Map<string, number>();
+    items.forEach((item, j) => {
+        if (!isObject(item)) return;
+        const name = blocklistItemName(item, j);
+        const prior = seen.get(name.toLowerCase());
+        if (prior !== undefined)
+            problems.push({
+                property: [j, "name"],
+                reason: `item name ${show(name)} is already used by items[${prior}]${item.name === undefined ? " (an item without a name is item-<its position from 1>)" : ""}; names are unique per blocklist`,
+            });
+        else seen.set(name.toLowerCase(), j);
+    });
+    return problems;
+}
+
+/** Each blocklist a content filter applies is one of the section's `blocklists`. */
+function checkFilterBlocklists(raw: Loose, lists: readonly string[], ctx: FoundryContext): void {
+    arr(raw.contentFilters).forEach((f, i) => {
+        if (!isObject(f)) return;
+        arr(f.blocklists).forEach((b, j) => {
+            const name = isObject(b) ? str(b.name) : undefined;
+            if (name === undefined || lists.some((l) => l.toLowerCase() === name.toLowerCase())) return;
+            const near = closest(name, lists, 1);
+            ctx.err(
+                ["foundry", "contentFilters", i, "blocklists", j, "name"],
+                `${show(name)} is not a blocklist of ${configPath(["foundry", "blocklists"])}; known: ${lists.join(", ") || "none"}${near.length ? `; did you mean "${near[0]}"?` : ""}`,
+            );
+        });
+    });
+}
+
 /** What validation learnt of the `foundry` section, by deployment index. */
 export interface FoundryFacts {
     deployments: (FoundryDeploymentFacts | undefined)[];
@@ -344,6 +476,11 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         );
     }
     const filters = checkNames(raw, "contentFilters", "content filter", ctx);
+    const lists = checkNames(raw, "blocklists", "blocklist", ctx);
+    arr(raw.blocklists).forEach((b, i) => {
+        if (isObject(b)) report([...base, "blocklists", i, "items"], checkBlocklistItems(arr(b.items)));
+    });
+    checkFilterBlocklists(raw, lists, ctx);
     validateNetwork("foundry", raw, ["foundryAccount"], foundryPublicSide(raw), ctx.err, ctx.unreachable ?? ctx.warn);
     arr(raw.contentFilters).forEach((f, i) => {
         if (!isObject(f)) return;
@@ -380,6 +517,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         report(at, checked.problems);
         facts.deployments[i] = checked.facts;
         checkFilterName(d, at, filters, ctx);
+        if (str(d.spilloverTo) !== undefined) report(at, checkSpilloverSource(checked.facts?.model, str(d.sku)));
         const capacity = num(d.capacity);
         const offer = checked.facts?.model.offer;
         if (offer && capacity !== undefined) {
@@ -390,12 +528,27 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
             demand.set(key, row);
         }
     });
+    report([...base, "deployments"], checkSpilloverTargets(spilloverPeers(deployments, facts)));
     for (const row of demand.values()) {
         const who = `deployments ${row.names.join(", ")} together ask`;
         const message = row.names.length > 1 ? quotaProblem(row.offer, row.sku, region, row.capacity, who) : undefined;
         if (message) ctx.warn([...base, "deployments"], message);
     }
     return facts;
+}
+
+/** The deployments as the spillover check sees them, with the models validation resolved. */
+function spilloverPeers(deployments: readonly unknown[], facts: FoundryFacts): SpilloverPeer[] {
+    return deployments.map((d, i) =>
+        isObject(d)
+            ? {
+                  name: str(d.name),
+                  sku: str(d.sku),
+                  spilloverTo: str(d.spilloverTo),
+                  model: facts.deployments[i]?.model,
+              }
+            : {},
+    );
 }
 
 /** Whether the account's public side lets clients in: enabled, and its network rules allow all or name some. */

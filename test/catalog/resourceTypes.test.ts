@@ -78,7 +78,14 @@ describe("the registry's records", () => {
             "OnlineEndpoint",
             "OnlineDeployment",
         ]);
-        expect([...COGNITIVE_KINDS]).toEqual(["Account", "Project", "Deployment", "RaiPolicy"]);
+        expect([...COGNITIVE_KINDS]).toEqual([
+            "Account",
+            "Project",
+            "Deployment",
+            "RaiPolicy",
+            "RaiBlocklist",
+            "RaiBlocklistItem",
+        ]);
         expect(destructiveTypes().map((r) => typeName(r.type))).toEqual([
             "ResourceGroup",
             "StorageAccount",

@@ -164,7 +164,7 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
     ],
     "misspelt deployment key": [
         "azure-ai-models:foundry.deployments[0].capacity: is required (expected number)",
-        'azure-ai-models:foundry.deployments[0].capacty: unknown key "capacty"; did you mean "capacity"? valid keys here: name, model, format, version, sku, capacity, contentFilter, versionUpgradeOption, acceptRetired, timeoutMinutes, tags',
+        'azure-ai-models:foundry.deployments[0].capacty: unknown key "capacty"; did you mean "capacity"? valid keys here: name, model, format, version, sku, capacity, contentFilter, versionUpgradeOption, spilloverTo, acceptRetired, timeoutMinutes, tags',
     ],
     "capacity missing": ["azure-ai-models:foundry.deployments[0].capacity: is required (expected number)"],
     "capacity not a whole number": ["azure-ai-models:foundry.deployments[0].capacity: expected int, got 2.5"],

@@ -116,7 +116,7 @@ describe("the plan without the runtime's engine-only work", () => {
     it.each([
         ["dev", 28],
         ["managed", 30],
-        ["foundry", 20],
+        ["foundry", 24],
     ])("plans the %s stack exactly as with them (%i resources)", async (stack, count) => {
         const values = stackFileConfig(path.join(__dirname, "../..", `Pulumi.${stack}.yaml`));
         const config = Object.fromEntries(

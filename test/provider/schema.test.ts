@@ -168,12 +168,13 @@ describe("the schema the provider serves", () => {
         expect(schema.version).toBe(pkg.version);
     });
 
-    it("lists exactly the eleven components, as components, by their tokens", () => {
+    it("lists exactly the twelve components, as components, by their tokens", () => {
         expect(Object.keys(schema.resources).sort()).toEqual(
             [
                 "azure-ai-models:index:AiProject",
                 "azure-ai-models:index:AiWorkspace",
                 "azure-ai-models:index:ContentFilter",
+                "azure-ai-models:index:ContentFilterBlocklist",
                 "azure-ai-models:index:FoundryAccount",
                 "azure-ai-models:index:FoundryModelDeployment",
                 "azure-ai-models:index:FoundryProject",
@@ -222,6 +223,8 @@ describe("the schema the provider serves", () => {
         ).toEqual(
             [
                 "AiDeveloperPrincipal",
+                "BlocklistItem",
+                "ContentFilterBlocklistRef",
                 "ContentFilterRule",
                 "EndpointAuthorization",
                 "EndpointRoute",

@@ -39,6 +39,14 @@ export const PUT_OPERATIONS: Readonly<Record<string, { spec: string; operationId
         operationId: "Deployments_CreateOrUpdate",
     },
     "azure-native:cognitiveservices:RaiPolicy": { spec: COGNITIVE_SPEC, operationId: "RaiPolicies_CreateOrUpdate" },
+    "azure-native:cognitiveservices:RaiBlocklist": {
+        spec: COGNITIVE_SPEC,
+        operationId: "RaiBlocklists_CreateOrUpdate",
+    },
+    "azure-native:cognitiveservices:RaiBlocklistItem": {
+        spec: COGNITIVE_SPEC,
+        operationId: "RaiBlocklistItems_CreateOrUpdate",
+    },
 };
 
 /** True for the azure-native modules whose bodies are checked: every type of them must be in {@link PUT_OPERATIONS}. */

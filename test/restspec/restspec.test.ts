@@ -23,7 +23,14 @@ const CS = "azure-native:cognitiveservices";
 const EXPECTED_TYPES: Record<string, string[]> = {
     dev: [`${ML}:MarketplaceSubscription`, `${ML}:ServerlessEndpoint`, `${ML}:Workspace`],
     managed: [`${CS}:Account`, `${ML}:OnlineDeployment`, `${ML}:OnlineEndpoint`, `${ML}:Workspace`],
-    foundry: [`${CS}:Account`, `${CS}:Deployment`, `${CS}:Project`, `${CS}:RaiPolicy`],
+    foundry: [
+        `${CS}:Account`,
+        `${CS}:Deployment`,
+        `${CS}:Project`,
+        `${CS}:RaiBlocklist`,
+        `${CS}:RaiBlocklistItem`,
+        `${CS}:RaiPolicy`,
+    ],
     private: [`${CS}:Account`, `${CS}:Deployment`, `${CS}:Project`, `${ML}:Workspace`],
 };
 
@@ -78,6 +85,34 @@ describe("the raw azure-native fixture stacks' requests against Azure's REST spe
     });
 });
 
+describe("Foundry bodies the example stack does not show against Azure's REST spec", () => {
+    it("a provisioned deployment with spillover: spilloverDeploymentName is in the Deployment schema", async () => {
+        const gpt = { format: "OpenAI", model: "gpt-4o-mini", version: "2024-07-18" };
+        const plan = await planOf({
+            "azure-native:location": "swedencentral",
+            "azure-ai-models:foundry": {
+                name: "aimf",
+                location: "swedencentral",
+                network: { accessManagedElsewhere: true },
+                deployments: [
+                    { name: "gpt-paygo", ...gpt, sku: "GlobalStandard", capacity: 50 },
+                    {
+                        name: "gpt-ptu",
+                        ...gpt,
+                        sku: "GlobalProvisionedManaged",
+                        capacity: 15,
+                        spilloverTo: "gpt-paygo",
+                    },
+                ],
+            },
+        });
+        expect(plan.errors).toEqual([]);
+        const ptu = plan.resources.find((r) => r.name === "aimf-gpt-ptu-deployment")!;
+        expect((ptu.inputs.properties as Record<string, unknown>).spilloverDeploymentName).toBe("gpt-paygo");
+        expect(stackSpecProblems(plan)).toEqual([]);
+    });
+});
+
 // ---- the validator ------------------------------------------------------------------------------------------
 
 /** A planned resource's inputs, deep-copied, from the dev or managed plan. */
@@ -114,6 +149,8 @@ describe("the REST spec validator", () => {
             Project: ["resourceGroupName", "accountName", "projectName"],
             Deployment: ["resourceGroupName", "accountName", "deploymentName"],
             RaiPolicy: ["resourceGroupName", "accountName", "raiPolicyName"],
+            RaiBlocklist: ["resourceGroupName", "accountName", "raiBlocklistName"],
+            RaiBlocklistItem: ["resourceGroupName", "accountName", "raiBlocklistName", "raiBlocklistItemName"],
         });
     });
 

@@ -79,6 +79,9 @@ describe("the writes to a Foundry account", () => {
             "aimodels-user-00000000-0000-0000-0000-000000000002",
             "aimodels-chat-project",
             "aimodels-documents-project",
+            "aimodels-internal-names-blocklist",
+            "aimodels-internal-names-item-1",
+            "aimodels-internal-names-ticket-ids",
             "aimodels-strict-policy",
             "aimodels-mistral-large-deployment",
             "aimodels-llama-scout-deployment",
@@ -187,12 +190,12 @@ describe("the writes to a Foundry account", () => {
         };
         const text = renderText(plan);
         expect(text).toContain(
-            "Writes to each Foundry account, one after another (chain length, the account's critical path in pulumi up: aimodels-account: 8 after the account):",
+            "Writes to each Foundry account, one after another (chain length, the account's critical path in pulumi up: aimodels-account: 11 after the account):",
         );
-        expect(text).toMatch(/aimodels-account {2}8 {2}aimodels-gpt-mini-deployment +cognitiveservices:Deployment/);
+        expect(text).toMatch(/aimodels-account {2}11 {2}aimodels-gpt-mini-deployment +cognitiveservices:Deployment/);
         const md = renderMarkdown(plan);
         expect(md).toContain("### Writes per Foundry account");
-        expect(md).toContain("Chain length (the account's critical path): aimodels-account: 8 after the account.");
+        expect(md).toContain("Chain length (the account's critical path): aimodels-account: 11 after the account.");
         expect(md).toContain("| aimodels-account | 1 | aimodels-diagnostics | monitor:DiagnosticSetting |");
     });
 });

@@ -25,7 +25,7 @@ const ACCOUNT = [
 ];
 
 describe("the foundry example stack", () => {
-    it("registers the account, two projects, the content filter and three deployments, nothing else", async () => {
+    it("registers the account, two projects, the blocklist and its items, the content filter and three deployments, nothing else", async () => {
         const run = await runStack({ foundry });
         expect(run.error).toBeUndefined();
         expect(resourceSet(run)).toEqual(
@@ -35,6 +35,10 @@ describe("the foundry example stack", () => {
                 "azure-native:cognitiveservices:Project aimodels-chat-project",
                 "azure-ai-models:index:FoundryProject aimodels-documents",
                 "azure-native:cognitiveservices:Project aimodels-documents-project",
+                "azure-ai-models:index:ContentFilterBlocklist aimodels-internal-names",
+                "azure-native:cognitiveservices:RaiBlocklist aimodels-internal-names-blocklist",
+                "azure-native:cognitiveservices:RaiBlocklistItem aimodels-internal-names-item-1",
+                "azure-native:cognitiveservices:RaiBlocklistItem aimodels-internal-names-ticket-ids",
                 "azure-ai-models:index:ContentFilter aimodels-strict",
                 "azure-native:cognitiveservices:RaiPolicy aimodels-strict-policy",
                 "azure-ai-models:index:FoundryModelDeployment aimodels-mistral-large",

@@ -131,3 +131,26 @@ export const CONTENT_FILTER: ResourceType = {
     },
     keyInputs: ["raiPolicyName", "properties.basePolicyName", "properties.mode"],
 };
+
+export const CONTENT_FILTER_BLOCKLIST: ResourceType = {
+    type: "azure-native:cognitiveservices:RaiBlocklist",
+    title: "Foundry content filter blocklist",
+    nameInput: "raiBlocklistName",
+    nameRule: NAME_RULES.contentFilter,
+    armId: { under: "resource group", path: (i, n) => `${CS}/${str(i.accountName)}/raiBlocklists/${n}` },
+    parents: [IN_RESOURCE_GROUP, IN_ACCOUNT],
+    keyInputs: ["raiBlocklistName", "properties.description"],
+};
+
+export const CONTENT_FILTER_BLOCKLIST_ITEM: ResourceType = {
+    type: "azure-native:cognitiveservices:RaiBlocklistItem",
+    title: "Foundry content filter blocklist item",
+    nameInput: "raiBlocklistItemName",
+    nameRule: NAME_RULES.contentFilter,
+    armId: {
+        under: "resource group",
+        path: (i, n) => `${CS}/${str(i.accountName)}/raiBlocklists/${str(i.raiBlocklistName)}/raiBlocklistItems/${n}`,
+    },
+    parents: [IN_RESOURCE_GROUP, IN_ACCOUNT, { input: "raiBlocklistName", what: "blocklist" }],
+    keyInputs: ["raiBlocklistItemName", "raiBlocklistName", "properties.pattern", "properties.isRegex"],
+};
