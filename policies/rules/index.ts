@@ -12,6 +12,7 @@ import { foundryContentFilter } from "./foundryContentFilter";
 import { foundryContentFilterStrength } from "./foundryContentFilterStrength";
 import { foundryDeploymentSkus } from "./foundryDeploymentSkus";
 import { foundryLocalAuthDisabled } from "./foundryLocalAuthDisabled";
+import { foundryContentFilterBlocklist } from "./foundryContentFilterBlocklist";
 import { foundryNoAutoUpgrade } from "./foundryNoAutoUpgrade";
 import { knownGovernedTypes } from "./knownGovernedTypes";
 import { managedComputeCostGuard } from "./managedComputeCostGuard";
@@ -36,6 +37,7 @@ export {
     deprecatedModels,
     foundryCapacityLimits,
     foundryContentFilter,
+    foundryContentFilterBlocklist,
     foundryContentFilterStrength,
     foundryDeploymentSkus,
     foundryLocalAuthDisabled,
@@ -88,4 +90,6 @@ export const ALL_RULES: readonly Rule[] = [
     // Advisory, Foundry deployments in a stack marked as production.
     previewModelsInProduction,
     foundryNoAutoUpgrade,
+    // Advisory, when the policy config requires blocklists.
+    foundryContentFilterBlocklist,
 ] as Rule[];

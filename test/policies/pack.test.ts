@@ -76,6 +76,7 @@ describe("policy pack", () => {
             "model-id-form": "mandatory",
             "foundry-local-auth-disabled": "mandatory",
             "foundry-no-auto-upgrade": "advisory",
+            "foundry-content-filter-blocklist": "advisory",
             "foundry-content-filter": "mandatory",
             "foundry-deployment-skus": "mandatory",
             "foundry-capacity-limits": "mandatory",
