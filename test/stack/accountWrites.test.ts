@@ -25,6 +25,8 @@ const WRITER_TYPES = [
     "azure-native:monitor:DiagnosticSetting",
     "azure-native:authorization:RoleAssignment",
     "azure-native:cognitiveservices:Project",
+    "azure-native:cognitiveservices:RaiBlocklist",
+    "azure-native:cognitiveservices:RaiBlocklistItem",
     "azure-native:cognitiveservices:RaiPolicy",
     "azure-native:cognitiveservices:Deployment",
 ];
