@@ -70,7 +70,8 @@ export function armReader(options: ArmReaderOptions): ArmReader {
     let token: Promise<string> | undefined;
 
     const slot = async <T>(fn: () => Promise<T>): Promise<T> => {
-        if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+        // `while`: a woken waiter runs a microtask later, and a newcomer may have taken the slot meanwhile.
+        while (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
         active++;
         try {
             return await fn();

@@ -317,6 +317,16 @@ export async function quotaCheck(ctx: CheckContext, g: UsageGroup): Promise<Find
                 fix: "check the quota in the Foundry portal (Management center > Quota)",
             },
         ];
+    if (!Number.isFinite(num(usage.currentValue)) || !Number.isFinite(num(usage.limit)))
+        return [
+            {
+                check: "quota",
+                severity: "unjudged",
+                resource,
+                message: `Azure's usage of ${g.usageName} in ${g.location} has no number for its use or limit`,
+                fix: "check the quota in the Foundry portal (Management center > Quota)",
+            },
+        ];
     const asked = g.deployments.reduce((s, d) => s + d.capacity, 0);
     const holds = [...held.values()].reduce((s, n) => s + n, 0);
     const used = num(usage.currentValue);
@@ -349,7 +359,10 @@ export async function capacityCheck(ctx: CheckContext, d: DeploymentTarget): Pro
             properties?: { skuName?: string; availableCapacity?: number };
         }[];
         const state = await accountState(ctx, d.account);
-        const held = state.deployments.get(lower(d.name))?.capacity ?? 0;
+        const existing = state.deployments.get(lower(d.name));
+        // As in the quota check: only a deployment of the same model and SKU holds capacity this one can reuse.
+        const held =
+            existing && existing.model === lower(d.model) && existing.sku === lower(d.sku) ? existing.capacity : 0;
         const row = items.find((i) => lower(i.properties?.skuName) === lower(d.sku));
         if (!row)
             return {
@@ -418,12 +431,14 @@ export async function managedComputeChecks(ctx: CheckContext): Promise<Finding[]
                 limit?: number;
             }[];
             const u = usages.find((x) => family(x.name?.value) === family(row.family));
-            if (!u) {
+            if (!u || !Number.isFinite(num(u.limit)) || !Number.isFinite(num(u.currentValue))) {
                 findings.push({
                     check: "vm-quota",
                     severity: "unjudged",
                     resource,
-                    message: `Azure's usages of ${row.region} list no ${row.family}`,
+                    message: u
+                        ? `Azure's usage of ${row.family} in ${row.region} has no number for its use or limit`
+                        : `Azure's usages of ${row.region} list no ${row.family}`,
                 });
                 continue;
             }

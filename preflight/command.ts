@@ -15,6 +15,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import type { TokenCredential } from "@azure/identity";
 import { PUBLIC_ARM_ENDPOINT } from "../infra/catalog/armReads";
 import {
@@ -94,7 +95,7 @@ function parse(argv: string[]) {
             strict: true,
         }).values;
     } catch (e) {
-        throw new UsageError((e as Error).message);
+        throw new UsageError(argumentError(e, optionsIn(USAGE)));
     }
 }
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { argumentError, optionsIn } from "../infra/util/args";
 import type { TokenCredential } from "@azure/identity";
 import { PUBLIC_ARM_ENDPOINT } from "../infra/catalog/armReads";
 import { armCredential, ArmCredentialError, armSubscriptionId, type ArmEnv } from "../infra/util/armCredential";
@@ -35,7 +36,7 @@ export async function driftCommand(
             strict: true,
         }).values;
     } catch (e) {
-        out.stderr(`${(e as Error).message}\n${USAGE}\n`);
+        out.stderr(`${argumentError(e, optionsIn(USAGE))}\n${USAGE}\n`);
         return 2;
     }
     const format = v.format ?? "text";

@@ -116,7 +116,12 @@ describe("smoke --wait-for-access", () => {
     });
 
     it("refuses a wait that is not a number of seconds", async () => {
-        const r = await main(["--stack", "foundry", "--wait-for-access", "soon"], () => "{}", credential);
+        const r = await main(
+            ["--stack", "foundry", "--wait-for-access", "soon"],
+            () => "{}",
+            credential,
+            () => false,
+        );
         expect(r).toEqual({ code: 2, stdout: "", stderr: '--wait-for-access "soon" is not a number of seconds\n' });
     });
 });
