@@ -95,6 +95,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
         );
 
         const endpoints: network.PrivateEndpoint[] = [];
+        let previous: network.PrivateEndpoint | undefined;
         args.placements.forEach((p, i) => {
             const vnet = vnets.get(i);
             const subnetId = vnet
@@ -118,11 +119,16 @@ export class PrivateAccess extends pulumi.ComponentResource {
                     },
                     {
                         parent: this,
-                        dependsOn: pulumi
-                            .output(after ?? [])
-                            .apply((a) => [...(vnet ? [vnet] : []), ...(Array.isArray(a) ? a : [a])]),
+                        // One endpoint after another: two endpoints written to one account at once are refused as
+                        // writes in parallel to the account are (the first waits for the account's last write).
+                        dependsOn: previous
+                            ? [...(vnet ? [vnet] : []), previous]
+                            : pulumi
+                                  .output(after ?? [])
+                                  .apply((a) => [...(vnet ? [vnet] : []), ...(Array.isArray(a) ? a : [a])]),
                     },
                 );
+                previous = endpoint;
                 endpoints.push(endpoint);
                 if (mode === "policy") continue;
                 new network.PrivateDnsZoneGroup(

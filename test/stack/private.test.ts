@@ -152,6 +152,9 @@ describe("the private example stack", () => {
                 groupId,
             ]);
         }
+        // One endpoint after another, in target order: none is written while another is.
+        const order = Object.keys(kinds).map((t) => byName(run, `aimodels-pvhub-private-${t}`));
+        for (let i = 1; i < order.length; i++) expect(order[i].dependencies).toContain(order[i - 1].urn);
         expect(
             registered(run)
                 .filter((r) => r.type === "azure-native:privatedns:VirtualNetworkLink")
