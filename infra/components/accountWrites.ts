@@ -32,11 +32,6 @@ export class AccountWriteChain {
         return [this.list.at(-1)?.resource ?? this.start];
     }
 
-    /** The last write, or the account when there is none yet. */
-    last(): pulumi.Resource {
-        return this.after()[0];
-    }
-
     /** Appends a write created with `dependsOn: after()`. */
     add<T extends pulumi.Resource>(label: string, resource: T): T {
         this.list.push({ label, resource });

@@ -1,7 +1,7 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { BLOCKLIST_ARGS } from "../config/args";
-import { checkBlocklistItems } from "../config/validateFoundry";
+import { blocklistItemName, checkBlocklistItems } from "../config/validateFoundry";
 import { catalogErrors } from "./argProblems";
 import { checkArgs } from "./checkArgs";
 
@@ -63,7 +63,7 @@ export class ContentFilterBlocklist extends pulumi.ComponentResource {
         // Each item is a write to the account too: one after another (409 otherwise).
         let last: pulumi.Resource = list;
         args.items.forEach((item, i) => {
-            const itemName = item.name ?? `item-${i + 1}`;
+            const itemName = blocklistItemName(item, i);
             last = new cognitiveservices.RaiBlocklistItem(
                 `${name}-${itemName}`,
                 {

@@ -6,6 +6,7 @@
  * `contentFilters[].blocklists` create and attach them (docs/foundry.md).
  */
 import { describe } from "../lib/azure";
+import { DEFAULT_RAI_POLICY } from "../lib/catalog";
 import { cognitiveKind } from "../lib/foundry";
 import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";
 import { read } from "../lib/unknown";
@@ -54,10 +55,13 @@ export const foundryContentFilterBlocklist = defineResourceRule<FoundryContentFi
         }
         if (kind === "Deployment") {
             const filter = read(resource.props, FILTER);
-            if (filter.state !== "known" || typeof filter.value !== "string") return [];
-            if (!filter.value.startsWith("Microsoft.") || matchesAnyGlob(filter.value, config.exemptFilters)) return [];
+            // Left out, Azure applies its default filter, a built-in one.
+            if (filter.state === "unknown") return [];
+            const used = filter.state === "absent" ? DEFAULT_RAI_POLICY.name : filter.value;
+            if (typeof used !== "string") return [];
+            if (!used.startsWith("Microsoft.") || matchesAnyGlob(used, config.exemptFilters)) return [];
             return [
-                `${describe(resource)} uses the built-in content filter ${JSON.stringify(filter.value)}, which cannot have a custom blocklist, and the policy config requires one. ` +
+                `${describe(resource)} uses the built-in content filter ${JSON.stringify(used)}, which cannot have a custom blocklist, and the policy config requires one. ` +
                     "Give the deployment a custom content filter with a blocklist (its contentFilter in the stack config), or exempt the filter in the foundry-content-filter-blocklist config (exemptFilters).",
             ];
         }

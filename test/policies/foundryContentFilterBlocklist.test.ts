@@ -49,4 +49,12 @@ describe("foundry-content-filter-blocklist", () => {
         const config = { ...REQUIRED, exemptFilters: ["str*", "Microsoft.*"] };
         expect(verdict(foundryContentFilterBlocklist, { resources, config })).toEqual([]);
     });
+
+    it("takes a deployment without a content filter as on Azure's default, a built-in one", () => {
+        const unset = foundryDeployment("large", MISTRAL_LARGE_3, { properties: { model: MISTRAL_LARGE_3 } });
+        expect(verdict(foundryContentFilterBlocklist, { resources: [unset], config: REQUIRED })).toEqual([
+            'cognitiveservices.Deployment "large" uses the built-in content filter "Microsoft.DefaultV2", which cannot have a custom blocklist, and the policy config requires one. ' +
+                "Give the deployment a custom content filter with a blocklist (its contentFilter in the stack config), or exempt the filter in the foundry-content-filter-blocklist config (exemptFilters).",
+        ]);
+    });
 });

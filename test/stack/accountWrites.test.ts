@@ -171,7 +171,7 @@ describe("the writes to a Foundry account", () => {
                     ),
             );
             expect(writes.writes().map((w) => w.label)).toEqual(["diagnostic setting", "project", "filter"]);
-            expect(writes.last()).toBeInstanceOf(pulumi.ComponentResource);
+            expect(writes.after()[0]).toBeInstanceOf(pulumi.ComponentResource);
         });
         const [ordered] = accountChains(chained.resources);
         expect(ordered.writes.map((w) => w.name)).toEqual(["acct-diagnostics", "p-project", "f-policy"]);
