@@ -5,6 +5,7 @@
  * "not judged offline" with its input path.
  */
 import { canonicalType } from "./catalog";
+import { moduleOf } from "./governed";
 import { read } from "./unknown";
 import type { ResourceView } from "./view";
 
@@ -51,7 +52,13 @@ export interface NotJudged {
 export function notJudgedOffline(resources: readonly ResourceView[]): NotJudged[] {
     const out: NotJudged[] = [];
     for (const r of resources) {
-        const paths = SECURITY_INPUTS[canonicalType(r.type)] ?? [];
+        // By the type without its API-version module, recorded or not (generic resources and template deployments
+        // have no record, so canonicalType would keep the version).
+        const m = moduleOf(r.type);
+        const paths =
+            SECURITY_INPUTS[canonicalType(r.type)] ??
+            (m ? SECURITY_INPUTS[`azure-native:${m.module}:${m.name}`] : []) ??
+            [];
         for (const path of paths) {
             // An unknown parent is reported once, at the shortest path.
             if (out.some((n) => n.urn === r.urn && path.startsWith(`${n.path}.`))) continue;
