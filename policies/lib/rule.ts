@@ -143,3 +143,23 @@ export function stringList(
 ): PolicyConfigSchema["properties"][string] {
     return { type: "array", items: { type: "string", minLength: 1 }, default: [...defaultValue], description };
 }
+
+/**
+ * The config of a rule that judges only stacks marked as production: `production` (off by default) and
+ * `exemptDeployments` (globs of Pulumi resource names).
+ */
+export function productionRuleConfig(): PolicyConfigSchema {
+    return {
+        properties: {
+            production: {
+                type: "boolean",
+                default: false,
+                description: "The stack is production: judge its deployments (nothing is judged otherwise).",
+            },
+            exemptDeployments: stringList(
+                "Pulumi resource names of deployments not judged (globs, `*` for any characters, case-insensitive).",
+                [],
+            ),
+        },
+    };
+}

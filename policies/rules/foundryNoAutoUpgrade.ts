@@ -7,7 +7,7 @@
  */
 import { describe } from "../lib/azure";
 import { deploymentModel, describeModel, isFoundryDeployment } from "../lib/foundry";
-import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";
+import { defineResourceRule, matchesAnyGlob, productionRuleConfig } from "../lib/rule";
 import { read } from "../lib/unknown";
 
 export interface FoundryNoAutoUpgradeConfig {
@@ -23,19 +23,7 @@ export const foundryNoAutoUpgrade = defineResourceRule<FoundryNoAutoUpgradeConfi
     description: `In a stack marked as production, Foundry deployments set ${PATH} to ${PINNED}, so a model version changes only when the stack changes it.`,
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: {
-        properties: {
-            production: {
-                type: "boolean",
-                default: false,
-                description: "The stack is production: judge its deployments (nothing is judged otherwise).",
-            },
-            exemptDeployments: stringList(
-                "Pulumi resource names of deployments not judged (globs, `*` for any characters, case-insensitive).",
-                [],
-            ),
-        },
-    },
+    configSchema: productionRuleConfig(),
     remediationSteps: `Set ${PATH} to ${PINNED} on the deployment (versionUpgradeOption: ${PINNED} in the stack config), and change its version in the stack when you move to a new one.`,
     check: (resource, config) => {
         if (!config.production || !isFoundryDeployment(resource)) return [];

@@ -8,7 +8,7 @@
 import { describe } from "../lib/azure";
 import { findFoundryModel } from "../lib/catalog";
 import { deploymentModel, describeModel, isFoundryDeployment } from "../lib/foundry";
-import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";
+import { defineResourceRule, matchesAnyGlob, productionRuleConfig } from "../lib/rule";
 
 export interface PreviewModelsInProductionConfig {
     production: boolean;
@@ -21,19 +21,7 @@ export const previewModelsInProduction = defineResourceRule<PreviewModelsInProdu
         "In a stack marked as production, Foundry deployments use no model the catalog records as Preview (previews carry no production support commitment).",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: {
-        properties: {
-            production: {
-                type: "boolean",
-                default: false,
-                description: "The stack is production: judge its deployments (nothing is judged otherwise).",
-            },
-            exemptDeployments: stringList(
-                "Pulumi resource names of deployments not judged (globs, `*` for any characters, case-insensitive).",
-                [],
-            ),
-        },
-    },
+    configSchema: productionRuleConfig(),
     remediationSteps:
         "Deploy a generally available model in production, or list the deployment in the preview-models-in-production config (exemptDeployments) once the team accepts the preview's terms.",
     check: (resource, config) => {
