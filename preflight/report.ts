@@ -10,6 +10,13 @@ function counts(findings: Finding[]): string {
     return `${n("blocking")} blocking, ${n("unjudged")} not judged, ${n("warning")} warnings, ${n("ok")} ok`;
 }
 
+/** The verdict's icon: a pass only when every check was judged and none blocks. */
+function verdictIcon(findings: Finding[]): string {
+    if (findings.some((f) => f.severity === "blocking")) return ICON.blocking;
+    if (findings.some((f) => f.severity === "unjudged")) return ICON.unjudged;
+    return ICON.ok;
+}
+
 /** The verdict line: what `pulumi up` would meet. */
 export function preflightVerdict(result: PreflightResult): string {
     if (!result.ran) return `Preflight not run: ${result.reason}`;
@@ -42,7 +49,7 @@ export function preflightMarkdown(result: PreflightResult, h = "###"): string[] 
         return out;
     }
     out.push(
-        `**${result.findings.some((f) => f.severity === "blocking") ? "❌" : "✅"} ${preflightVerdict(result).replace(/^Preflight: /, "")}.**`,
+        `**${verdictIcon(result.findings)} ${preflightVerdict(result).replace(/^Preflight: /, "")}.**`,
         "",
         `Read-only calls to Azure Resource Manager for subscription ${code(result.subscriptionId)} (quota, model availability and deprecation, soft-deleted names, subdomains, VM quota, the deployer's permissions).`,
     );
