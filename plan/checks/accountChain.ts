@@ -5,7 +5,9 @@
  * account's chain and its length (the account's critical path), and warns about every pair of writes that could run
  * at the same time.
  */
-import type { PlannedResource, PlanWarning } from "../run/types";
+import type { AccountChain, AccountChainWrite, PlannedResource, PlanWarning } from "../run/types";
+
+export type { AccountChain, AccountChainWrite };
 
 const ACCOUNT = /^azure-native:cognitiveservices(?:\/v[0-9a-z]+)?:Account$/;
 const ON_ACCOUNT = /^azure-native:cognitiveservices(?:\/v[0-9a-z]+)?:[A-Za-z]+$/;
@@ -21,24 +23,6 @@ function accountInput(type: string): string | undefined {
     if (/^azure-native:authorization(?:\/v[0-9a-z]+)?:RoleAssignment$/.test(type)) return "scope";
     if (/^azure-native:network(?:\/v[0-9a-z]+)?:PrivateEndpoint$/.test(type)) return "privateLinkServiceConnections";
     return undefined;
-}
-
-/** One write of a chain. */
-export interface AccountChainWrite {
-    /** Logical name of the resource. */
-    name: string;
-    /** Its type, e.g. `azure-native:cognitiveservices:Deployment`. */
-    type: string;
-}
-
-/** The writes to one account, in the order they run. */
-export interface AccountChain {
-    /** Logical name of the account resource. */
-    account: string;
-    /** The writes after the account's own creation, ordered by their dependencies. */
-    writes: AccountChainWrite[];
-    /** Pairs of writes (logical names) nothing orders: `pulumi up` may run them at the same time. */
-    concurrent: [string, string][];
 }
 
 /** The chains of every Foundry account among the planned resources. */

@@ -16,21 +16,9 @@ import {
 } from "../../policies/lib/config";
 import type { Rule } from "../../policies/lib/rule";
 import type { OutputView, ResourceView, StackView } from "../../policies/lib/view";
-import type { PlannedOutput, PlannedResource } from "../run/types";
+import type { PlannedOutput, PlannedResource, PolicyViolation } from "../run/types";
 
-export { PolicyConfigError, type EnforcementLevel, type PolicyPackConfig };
-
-/** One policy violation, as `pulumi preview` prints it. */
-export interface PolicyViolation {
-    policyName: string;
-    /** The level the policy ran at (`remediate` is reported as `mandatory`, as the CLI does for validating policies). */
-    enforcementLevel: EnforcementLevel;
-    message: string;
-    /** The resource in violation; absent when a stack rule reports the stack as a whole. */
-    urn?: string;
-    resourceName?: string;
-    resourceType?: string;
-}
+export { PolicyConfigError, type EnforcementLevel, type PolicyPackConfig, type PolicyViolation };
 
 export interface EvaluateOptions {
     /**

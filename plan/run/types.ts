@@ -3,8 +3,7 @@
  * engine has of a preview (resource inputs, parents, dependencies, options, stack outputs).
  */
 
-import type { AccountChain } from "../checks/accountChain";
-import type { PolicyViolation } from "../checks/policy";
+import type { EnforcementLevel } from "../../policies/lib/config";
 import type { PlanErrorKind } from "./problems";
 import type { NotJudged } from "../../policies/lib/securityInputs";
 import { UNKNOWN } from "../../policies/lib/unknown";
@@ -70,7 +69,19 @@ export interface PlanWarning {
     message: string;
 }
 
-/** One policy violation found on the plan, as `plan/checks/policy.ts` returns it. */
+/** One policy violation, as `pulumi preview` prints it. */
+export interface PolicyViolation {
+    policyName: string;
+    /** The level the policy ran at (`remediate` is reported as `mandatory`, as the CLI does for validating policies). */
+    enforcementLevel: EnforcementLevel;
+    message: string;
+    /** The resource in violation; absent when a stack rule reports the stack as a whole. */
+    urn?: string;
+    resourceName?: string;
+    resourceType?: string;
+}
+
+/** One policy violation found on the plan, as `evaluatePolicies` (`plan/checks/policy.ts`) returns it. */
 export type PlanViolation = PolicyViolation;
 
 /**
@@ -148,4 +159,22 @@ export interface Plan {
          */
         notJudged?: NotJudged[];
     };
+}
+
+/** One write of a chain. */
+export interface AccountChainWrite {
+    /** Logical name of the resource. */
+    name: string;
+    /** Its type, e.g. `azure-native:cognitiveservices:Deployment`. */
+    type: string;
+}
+
+/** The writes to one account, in the order they run. */
+export interface AccountChain {
+    /** Logical name of the account resource. */
+    account: string;
+    /** The writes after the account's own creation, ordered by their dependencies. */
+    writes: AccountChainWrite[];
+    /** Pairs of writes (logical names) nothing orders: `pulumi up` may run them at the same time. */
+    concurrent: [string, string][];
 }
