@@ -1,5 +1,5 @@
 /** The preflight's findings as text (the terminal), as a Markdown section (the pull request) and as JSON. */
-import { cell, code } from "../plan/markdown";
+import { cell, code } from "../plan/report/markdown";
 import type { Finding, PreflightResult, Severity } from "./run";
 
 const LABEL: Record<Severity, string> = { blocking: "BLOCKING", unjudged: "NOT JUDGED", warning: "warning", ok: "ok" };
