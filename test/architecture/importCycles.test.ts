@@ -1,5 +1,5 @@
 /**
- * No import cycle under `plan/`: its files import one another one way only (docs/architecture.md, "plan/"), so each
+ * No import cycle under `plan/` (nor in the library, the pack, the smoke check or the preflight): its files import one another one way only (docs/architecture.md, "plan/"), so each
  * folder can be read, tested and changed from the bottom up. The walk reads the imports statically (type-only
  * imports included: a circle of types is still a circle a reader has to hold at once).
  */
@@ -17,6 +17,14 @@ describe("the plan tool's imports", () => {
         // The walk saw the tree: the entry imports the command, which imports the run.
         expect(graph.get("cli/cli.ts")).toContain("cli/command.ts");
         expect(graph.get("cli/command.ts")).toContain("run/run.ts");
+        expect(importCycles(graph)).toEqual([]);
+    });
+});
+
+describe("every product's imports", () => {
+    it.each(["infra", "policies", "smoke", "preflight"])("form no cycle under %s/", (folder) => {
+        const graph = importGraph(path.join(ROOT, folder));
+        expect(graph.size).toBeGreaterThan(3);
         expect(importCycles(graph)).toEqual([]);
     });
 });
