@@ -2,7 +2,7 @@
  * What a stack's own config tells the policy pack: the models its `customModels` add are approved (the stack's
  * authors vouch for them, with a source), so are the models outside the catalog its Foundry deployments name by
  * format, model and version (`<format>/<model>` in allowedFoundryModels), and the Marketplace subscriptions its deployments mark `existing` are
- * managed outside the stack. Without this, two things README documents as supported fail the default pack's
+ * managed outside the stack (unless the given approved-models config sets `trustStackModels: false`). Without this, two things README documents as supported fail the default pack's
  * mandatory rules (approved-models, serverless-endpoint-has-subscription). The plan merges this config into the one
  * it is given; under `pulumi preview` the same entries go into the `--policy-pack-config` file (docs/fidelity.md).
  */
@@ -38,10 +38,15 @@ export function stackPolicyConfig(flatConfig: Record<string, string>, today: Dat
     return out;
 }
 
-/** The given config with the stack's entries added: list values are joined, the given levels and settings kept. */
+/**
+ * The given config with the stack's entries added: list values are joined, the given levels and settings kept. The
+ * stack's models are not added when the given approved-models config says `trustStackModels: false` (a team
+ * allowlist that a stack must not widen).
+ */
 export function mergePolicyConfig(given: PolicyPackConfig, fromStack: PolicyPackConfig): PolicyPackConfig {
     const out: PolicyPackConfig = { ...given };
     for (const [rule, entry] of Object.entries(fromStack)) {
+        if (rule === "approved-models" && entryProperties(given[rule]).trustStackModels === false) continue;
         const mine = entryProperties(given[rule]);
         const level = entryLevel(given[rule]);
         const merged: Record<string, unknown> = { ...mine };
