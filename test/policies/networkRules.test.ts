@@ -4,8 +4,8 @@ import { customerManagedKey } from "../../policies/rules/customerManagedKey";
 import { foundryPublicNetworkAccess } from "../../policies/rules/foundryPublicNetworkAccess";
 import { outboundRestricted } from "../../policies/rules/outboundRestricted";
 import { privateEndpointRequired } from "../../policies/rules/privateEndpointRequired";
-import { resourceView } from "../../plan/policy";
-import type { PlannedResource } from "../../plan/types";
+import { resourceView } from "../../plan/checks/policy";
+import type { PlannedResource } from "../../plan/run/types";
 import { PULUMI_UNKNOWN, RG, foundryAccount, res, verdict, workspace } from "./harness";
 
 const closed = (name: string, more: Record<string, unknown> = {}) =>
