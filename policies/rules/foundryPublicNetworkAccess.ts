@@ -1,8 +1,9 @@
 /**
  * Rule (network, mandatory): a Foundry account (`cognitiveservices.Account` of kind `AIServices`) is not open to
- * every network. Open means public network access on (`properties.publicNetworkAccess: Enabled`, or unset: the API
- * has no default and Azure takes it as on) while the network rules let every client through (`networkAcls` unset or
- * `defaultAction: Allow`). Public access limited to listed addresses or subnets (`defaultAction: Deny` with
+ * every network. Open means public network access on (`properties.publicNetworkAccess: Enabled`, or unset: the
+ * 2025-06-01 spec gives it no default, and Azure Policy's built-in 47ba1dd7 "Configure Cognitive Services accounts to
+ * disable public network access" treats anything but `Disabled` as public) while the network rules let every client
+ * through (`networkAcls` unset or `defaultAction: Allow`). Public access limited to listed addresses or subnets (`defaultAction: Deny` with
  * `ipRules` / `virtualNetworkRules`) is refused too unless `allowSelectedNetworks` says otherwise. A development
  * stack opened on purpose lists its account in `allowedAccounts`. With `includeWorkspaces`, hubs and workspaces
  * (not projects, which use their hub's network) are held to the same: `publicNetworkAccess: Disabled`.
