@@ -125,6 +125,8 @@ describe("private-endpoint-required", () => {
             endpoint("pe-c", accountId("c"), undefined, "manualPrivateLinkServiceConnections"),
         ];
         expect(verdict(RULE, { resources, config: on })).toEqual([]);
+        // Linked, not merely unknown: the plan has nothing it could not judge.
+        expect(notJudgedOffline(resources.map(resourceView))).toEqual([]);
     });
 
     it("judges nothing when an endpoint's target is unknown and came from no closed resource; the plan lists it as not judged", () => {
