@@ -35,6 +35,27 @@ export function stackPolicyConfig(flatConfig: Record<string, string>, today: Dat
             ...(foundryModels.length ? { allowedFoundryModels: foundryModels } : {}),
         };
     if (external.length) out["serverless-endpoint-has-subscription"] = { externalSubscriptionModels: external };
+    Object.assign(out, networkPolicyConfig(result.config));
+    return out;
+}
+
+/**
+ * The network settings the stack file states on purpose: a Foundry resource opened with
+ * `foundry.publicNetworkAccess: Enabled` (a development stack, docs/networking.md) is an allowed public account,
+ * and a section whose `network.accessManagedElsewhere` is true has its way in managed elsewhere. Both by the
+ * Pulumi resource names the components give (`<name>-account`, `<name>-ws`).
+ */
+function networkPolicyConfig(config: NonNullable<ReturnType<typeof validateStackConfig>["config"]>): PolicyPackConfig {
+    const out: PolicyPackConfig = {};
+    const foundry = config.foundry;
+    const workspace = config.workspace;
+    if (foundry?.publicNetworkAccess === "Enabled")
+        out["foundry-public-network-access"] = { allowedAccounts: [`${foundry.name}-account`] };
+    const elsewhere = [
+        ...(foundry?.network?.accessManagedElsewhere ? [`${foundry.name}-account`] : []),
+        ...(workspace?.network?.accessManagedElsewhere ? [`${workspace.name}-ws`] : []),
+    ];
+    if (elsewhere.length) out["private-endpoint-required"] = { accessManagedElsewhere: elsewhere };
     return out;
 }
 

@@ -25,6 +25,7 @@ export {
     replacementTarget,
 } from "../../infra/catalog";
 export { canonicalType, resourceTypeOf, resourceTypesIn, typeName } from "../../infra/catalog";
+export { PRIVATE_LINK } from "../../infra/catalog/privateLink";
 export {
     DEFAULT_RAI_POLICY,
     FOUNDRY_SKU_NAMES,

@@ -6,6 +6,7 @@
  */
 import { canonicalType } from "./catalog";
 import { moduleOf } from "./governed";
+import { endpointConnections, leadsTo, networkSubject, publicSide } from "./network";
 import { read } from "./unknown";
 import type { ResourceView } from "./view";
 
@@ -18,6 +19,7 @@ export const SECURITY_INPUTS: Readonly<Record<string, readonly string[]>> = {
         "kind",
         "properties.disableLocalAuth",
         "properties.publicNetworkAccess",
+        "properties.networkAcls.defaultAction",
     ],
     "azure-native:cognitiveservices:Project": [REGION],
     "azure-native:cognitiveservices:Deployment": [
@@ -48,7 +50,35 @@ export interface NotJudged {
     path: string;
 }
 
-/** The security inputs of these resources whose values are unknown during the preview, in resource order. */
+/**
+ * The private endpoint connections whose target is unknown during the preview while a closed Foundry account
+ * (kind AIServices) or workspace of the stack has no endpoint known to lead to it: the connection may be its way in,
+ * so `private-endpoint-required` judges nothing for it, and the plan says so.
+ */
+export function endpointsNotJudged(resources: readonly ResourceView[]): NotJudged[] {
+    const connections = endpointConnections(resources);
+    const out: NotJudged[] = [];
+    for (const r of resources) {
+        const subject = networkSubject(r, ["AIServices"]);
+        if (!subject || publicSide(subject).state !== "closed") continue;
+        if (connections.some((c) => leadsTo(c, subject) === "yes")) continue;
+        for (const c of connections.filter((c) => leadsTo(c, subject) === "unknown")) {
+            if (out.some((n) => n.urn === c.endpoint.urn && n.path === c.path)) continue;
+            out.push({
+                urn: c.endpoint.urn,
+                resourceName: c.endpoint.name,
+                resourceType: c.endpoint.type,
+                path: c.path,
+            });
+        }
+    }
+    return out;
+}
+
+/**
+ * The security inputs of these resources whose values are unknown during the preview, in resource order, then the
+ * private endpoints whose target is unknown (see {@link endpointsNotJudged}).
+ */
 export function notJudgedOffline(resources: readonly ResourceView[]): NotJudged[] {
     const out: NotJudged[] = [];
     for (const r of resources) {
@@ -66,5 +96,5 @@ export function notJudgedOffline(resources: readonly ResourceView[]): NotJudged[
                 out.push({ urn: r.urn, resourceName: r.name, resourceType: r.type, path });
         }
     }
-    return out;
+    return [...out, ...endpointsNotJudged(resources)];
 }

@@ -6,6 +6,7 @@ import type { Rule } from "../lib/rule";
 import { allowedRegions } from "./allowedRegions";
 import { approvedModels } from "./approvedModels";
 import { contentSafetyEnabled } from "./contentSafetyEnabled";
+import { customerManagedKey } from "./customerManagedKey";
 import { deprecatedModels } from "./deprecatedModels";
 import { foundryCapacityLimits } from "./foundryCapacityLimits";
 import { foundryContentFilter } from "./foundryContentFilter";
@@ -14,6 +15,7 @@ import { foundryDeploymentSkus } from "./foundryDeploymentSkus";
 import { foundryLocalAuthDisabled } from "./foundryLocalAuthDisabled";
 import { foundryContentFilterBlocklist } from "./foundryContentFilterBlocklist";
 import { foundryNoAutoUpgrade } from "./foundryNoAutoUpgrade";
+import { foundryPublicNetworkAccess } from "./foundryPublicNetworkAccess";
 import { knownGovernedTypes } from "./knownGovernedTypes";
 import { managedComputeCostGuard } from "./managedComputeCostGuard";
 import { modelAvailableInRegion } from "./modelAvailableInRegion";
@@ -25,6 +27,8 @@ import { oneDeploymentPerModel } from "./oneDeploymentPerModel";
 import { previewModelsInProduction } from "./previewModelsInProduction";
 import { onlineEndpointEntraAuth } from "./onlineEndpointEntraAuth";
 import { onlineEndpointTraffic } from "./onlineEndpointTraffic";
+import { outboundRestricted } from "./outboundRestricted";
+import { privateEndpointRequired } from "./privateEndpointRequired";
 import { projectReferencesHub } from "./projectReferencesHub";
 import { requiredTags } from "./requiredTags";
 import { serverlessEndpointHasSubscription } from "./serverlessEndpointHasSubscription";
@@ -34,6 +38,7 @@ export {
     allowedRegions,
     approvedModels,
     contentSafetyEnabled,
+    customerManagedKey,
     deprecatedModels,
     foundryCapacityLimits,
     foundryContentFilter,
@@ -42,6 +47,7 @@ export {
     foundryDeploymentSkus,
     foundryLocalAuthDisabled,
     foundryNoAutoUpgrade,
+    foundryPublicNetworkAccess,
     knownGovernedTypes,
     managedComputeCostGuard,
     modelAvailableInRegion,
@@ -52,7 +58,9 @@ export {
     oneDeploymentPerModel,
     onlineEndpointEntraAuth,
     onlineEndpointTraffic,
+    outboundRestricted,
     previewModelsInProduction,
+    privateEndpointRequired,
     projectReferencesHub,
     requiredTags,
     serverlessEndpointHasSubscription,
@@ -76,6 +84,9 @@ export const ALL_RULES: readonly Rule[] = [
     foundryContentFilterStrength,
     foundryDeploymentSkus,
     foundryCapacityLimits,
+    // Mandatory, network: closed to the public, and a way in.
+    foundryPublicNetworkAccess,
+    privateEndpointRequired,
     // Mandatory: what the rules above cannot see through.
     noOpaqueAiResources,
     knownGovernedTypes,
@@ -92,4 +103,7 @@ export const ALL_RULES: readonly Rule[] = [
     foundryNoAutoUpgrade,
     // Advisory, when the policy config requires blocklists.
     foundryContentFilterBlocklist,
+    // Advisory, when the policy config requires customer-managed keys or restricted outbound traffic.
+    customerManagedKey,
+    outboundRestricted,
 ] as Rule[];

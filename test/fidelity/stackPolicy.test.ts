@@ -85,3 +85,18 @@ describe("the stack's own config is the pack's config in the plan", () => {
         ).toEqual(["approved-models", "serverless-endpoint-has-subscription"]);
     });
 });
+
+describe("the stack file's deliberate network choices are the network rules' config", () => {
+    const ROOT = path.resolve(__dirname, "../..");
+    const of = (stack: string) => stackPolicyConfig(readStackFiles(ROOT, stack).config, TODAY);
+
+    it("a Foundry section opened on purpose allows its account; access managed elsewhere names the hub", () => {
+        expect(of("foundry")["foundry-public-network-access"]).toEqual({ allowedAccounts: ["aimodels-account"] });
+        expect(of("foundry")["private-endpoint-required"]).toBeUndefined();
+        expect(of("managed")["private-endpoint-required"]).toEqual({ accessManagedElsewhere: ["aimodels-gpu-ws"] });
+        expect(of("managed")["foundry-public-network-access"]).toBeUndefined();
+        // The network-secured stack opens nothing and creates its own endpoints: nothing to allow.
+        expect(of("private")["foundry-public-network-access"]).toBeUndefined();
+        expect(of("private")["private-endpoint-required"]).toBeUndefined();
+    });
+});

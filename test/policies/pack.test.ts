@@ -81,6 +81,8 @@ describe("policy pack", () => {
             "foundry-deployment-skus": "mandatory",
             "foundry-capacity-limits": "mandatory",
             "foundry-content-filter-strength": "mandatory",
+            "foundry-public-network-access": "mandatory",
+            "private-endpoint-required": "mandatory",
             "no-opaque-ai-resources": "mandatory",
             "known-governed-types": "mandatory",
             "deprecated-models": "advisory",
@@ -91,6 +93,8 @@ describe("policy pack", () => {
             "workspace-network-isolation": "advisory",
             "project-references-hub": "advisory",
             "required-tags": "advisory",
+            "customer-managed-key": "advisory",
+            "outbound-restricted": "advisory",
         });
     });
 

@@ -368,7 +368,8 @@ describe("the foundry example stack through the plan", () => {
                 : r,
         );
         // Judged with the pack's config alone (no entries from the stack), the OpenAI model outside the catalog is
-        // refused too: the approved-models allowlist governs it like any other model.
+        // refused too: the approved-models allowlist governs it like any other model; so is the account the stack
+        // file opens to the internet on purpose (the plan allows it from the stack file: docs/fidelity.md).
         expect(
             evaluatePolicies(cut, plan.outputs, { all: "mandatory" }, { today: plan.today }).map(
                 (v) => `${v.policyName} ${v.resourceName}`,
@@ -376,6 +377,7 @@ describe("the foundry example stack through the plan", () => {
         ).toEqual([
             "approved-models aimodels-gpt-mini-deployment",
             ...deployments.map((d) => `foundry-content-filter ${d.name}`),
+            "foundry-public-network-access aimodels-account",
         ]);
     });
 
@@ -401,6 +403,13 @@ describe("the foundry example stack through the plan", () => {
                 'cognitiveservices.Deployment "aimodels-gpt-mini-deployment" deploys "OpenAI" gpt-5.4-mini version 2026-03-17 (not a Foundry model of the catalog), which is not an approved model. ' +
                     "Approved: registries azureml-mistral, azureml, azureml-ai21 and azureml-meta; publishers Mistral AI and Meta. " +
                     'Deploy an approved model, or add it to the approved-models config (allowedPublishers "OpenAI", or allowedFoundryModels "OpenAI/gpt-5.4-mini").',
+            ],
+            // Without the stack file's own entries, its deliberate opening is refused too.
+            [
+                "foundry-public-network-access",
+                "aimodels-account",
+                'cognitiveservices.Account "aimodels-account" (kind AIServices) sets properties.publicNetworkAccess to "Enabled" and properties.networkAcls.defaultAction to "Allow", so every network on the internet reaches it. ' +
+                    'Set properties.publicNetworkAccess to "Disabled" and reach it through a private endpoint, or, for a development stack opened on purpose, list it in the foundry-public-network-access config (allowedAccounts).',
             ],
         ]);
     });

@@ -22,6 +22,8 @@ interface Way {
     allowedBy?: PolicyPackConfig;
     /** Update semantics (values Azure computes are known). @default true */
     preview?: boolean;
+    /** The pack config the program is planned with. @default none */
+    policies?: PolicyPackConfig;
 }
 
 const OPAQUE_FIX =
@@ -37,6 +39,27 @@ const westeurope = (what: string, name: string) => ({
         'Set its location to one of them, or add "westeurope" to the allowed-regions config (allowedRegions).',
 });
 const RAI = 'cognitiveservices.RaiPolicy "open"';
+
+// The network rules: the account and hub of test/fixtures/stacks/rawNetwork.ts.
+const ACCOUNT = 'cognitiveservices.Account "foundry" (kind AIServices)';
+const HUB = 'Workspace "hub" (kind Hub)';
+const NETWORK_REQUIRED: PolicyPackConfig = {
+    "foundry-public-network-access": { includeWorkspaces: true },
+    "private-endpoint-required": { required: true },
+    "customer-managed-key": { enforcementLevel: "mandatory", required: true },
+    "outbound-restricted": { enforcementLevel: "mandatory", required: true },
+};
+const publicFix = (path: string) =>
+    `Set ${path} to "Disabled" and reach it through a private endpoint, or, for a development stack opened on purpose, list it in the foundry-public-network-access config (allowedAccounts).`;
+const noEndpoint = (what: string, closedBy: string, groupId: string, zones: string) =>
+    `${what} is closed to the public (${closedBy}) and no private endpoint of the stack connects to it, so no client can call it. ` +
+    `Add a network.PrivateEndpoint whose privateLinkServiceConnections[].privateLinkServiceId is its id (groupIds ["${groupId}"]), with private DNS for ${zones}; ` +
+    "or, when another team provides the way in, list it in the private-endpoint-required config (accessManagedElsewhere).";
+const CMK_ACCOUNT_FIX =
+    'Set properties.encryption to { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyVaultUri, keyName, identityClientId } } with a user-assigned identity that holds the Key Vault Crypto Service Encryption User role on the key, or list it in the customer-managed-key config (exemptResources).';
+const CMK_HUB_FIX =
+    'Set encryption to { status: "Enabled", keyVaultProperties: { keyVaultArmId, keyIdentifier } } with an identity that may use the key, or list it in the customer-managed-key config (exemptResources).';
+const OUTBOUND_EXEMPT = "or list it in the outbound-restricted config (exemptResources).";
 
 const WAYS: Way[] = [
     {
@@ -161,6 +184,101 @@ const WAYS: Way[] = [
                 "Wrap the value in pulumi.secret(...) before exporting it, or do not export it.",
         })),
     },
+    {
+        name: "network-public",
+        // The default pack refuses the account; with includeWorkspaces, the hub too.
+        policies: { "foundry-public-network-access": { includeWorkspaces: true } },
+        mandatory: [
+            {
+                rule: "foundry-public-network-access",
+                resourceName: "foundry",
+                message: `${ACCOUNT} sets properties.publicNetworkAccess to "Enabled" and properties.networkAcls.defaultAction to "Allow", so every network on the internet reaches it. ${publicFix("properties.publicNetworkAccess")}`,
+            },
+            {
+                rule: "foundry-public-network-access",
+                resourceName: "hub",
+                message: `${HUB} sets publicNetworkAccess to "Enabled", so every network on the internet reaches it. ${publicFix("publicNetworkAccess")}`,
+            },
+        ],
+        allowedBy: {
+            "foundry-public-network-access": { includeWorkspaces: true, allowedAccounts: ["foundry", "hub"] },
+        },
+    },
+    {
+        name: "network-no-endpoint",
+        policies: { "private-endpoint-required": { required: true } },
+        mandatory: [
+            {
+                rule: "private-endpoint-required",
+                resourceName: "foundry",
+                message: noEndpoint(
+                    ACCOUNT,
+                    'properties.publicNetworkAccess "Disabled"',
+                    "account",
+                    "privatelink.cognitiveservices.azure.com, privatelink.openai.azure.com, privatelink.services.ai.azure.com",
+                ),
+            },
+            {
+                rule: "private-endpoint-required",
+                resourceName: "hub",
+                message: noEndpoint(
+                    HUB,
+                    'publicNetworkAccess "Disabled"',
+                    "amlworkspace",
+                    "privatelink.api.azureml.ms, privatelink.notebooks.azure.net",
+                ),
+            },
+        ],
+        allowedBy: { "private-endpoint-required": { required: true, accessManagedElsewhere: ["foundry", "hub"] } },
+    },
+    {
+        name: "network-no-cmk",
+        policies: { "customer-managed-key": { enforcementLevel: "mandatory", required: true } },
+        mandatory: [
+            {
+                rule: "customer-managed-key",
+                resourceName: "foundry",
+                message: `${ACCOUNT} sets properties.encryption.keySource to "Microsoft.CognitiveServices" (Microsoft-managed keys), but the policy config requires customer-managed keys. ${CMK_ACCOUNT_FIX}`,
+            },
+            {
+                rule: "customer-managed-key",
+                resourceName: "hub",
+                message: `${HUB} leaves encryption unset (Microsoft-managed keys), but the policy config requires customer-managed keys. ${CMK_HUB_FIX}`,
+            },
+        ],
+        allowedBy: {
+            "customer-managed-key": {
+                enforcementLevel: "mandatory",
+                required: true,
+                exemptResources: ["foundry", "hub"],
+            },
+        },
+    },
+    {
+        name: "network-outbound-open",
+        policies: { "outbound-restricted": { enforcementLevel: "mandatory", required: true } },
+        mandatory: [
+            {
+                rule: "outbound-restricted",
+                resourceName: "foundry",
+                message: `${ACCOUNT} leaves properties.restrictOutboundNetworkAccess unset (outbound traffic unrestricted), but the policy config requires restricted outbound traffic. Set properties.restrictOutboundNetworkAccess to true and list the destinations it needs in properties.allowedFqdnList, ${OUTBOUND_EXEMPT}`,
+            },
+            {
+                rule: "outbound-restricted",
+                resourceName: "hub",
+                message: `${HUB} sets managedNetwork.isolationMode to "AllowInternetOutbound", but the policy config requires restricted outbound traffic. Set managedNetwork.isolationMode to "AllowOnlyApprovedOutbound" and add outbound rules for what it needs, ${OUTBOUND_EXEMPT}`,
+            },
+        ],
+        allowedBy: {
+            "outbound-restricted": {
+                enforcementLevel: "mandatory",
+                required: true,
+                exemptResources: ["foundry", "hub"],
+            },
+        },
+    },
+    // Closed, behind private endpoints (linked by URN: the ids are unknown in a preview), keys and outbound set.
+    { name: "network-compliant", policies: NETWORK_REQUIRED, mandatory: [] },
     { name: "compliant-generic", mandatory: [] },
     { name: "compliant-location", mandatory: [] },
 ];
@@ -176,6 +294,7 @@ beforeAll(async () => {
                 stack: "test",
                 today: new Date(`${TODAY}T00:00:00Z`),
                 preview: way.preview ?? true,
+                ...(way.policies ? { policies: way.policies } : {}),
             }),
         );
     }
@@ -231,16 +350,17 @@ describe("values unknown at preview on mandatory security inputs", () => {
             { urn, resourceName: "second", resourceType: type, path: "properties.disableLocalAuth" },
             // azure-native fills defaults into `properties` through an apply: one unknown member makes all unknown.
             { urn, resourceName: "second", resourceType: type, path: "properties.publicNetworkAccess" },
+            { urn, resourceName: "second", resourceType: type, path: "properties.networkAcls.defaultAction" },
         ]);
         const text = renderText(plan);
         expect(text).toContain(
-            "Not judged offline (3): unknown until Azure creates what they come from; `pulumi preview --policy-pack` judges them\n" +
-                `  ? second (${type}): location\n  ? second (${type}): properties.disableLocalAuth\n  ? second (${type}): properties.publicNetworkAccess`,
+            "Not judged offline (4): unknown until Azure creates what they come from; `pulumi preview --policy-pack` judges them\n" +
+                `  ? second (${type}): location\n  ? second (${type}): properties.disableLocalAuth\n  ? second (${type}): properties.publicNetworkAccess\n  ? second (${type}): properties.networkAcls.defaultAction`,
         );
         const md = renderMarkdown(plan);
-        expect(md).toContain("policies **⚠️ passed (0 mandatory, 0 advisory), 3 not judged offline**");
+        expect(md).toContain("policies **⚠️ passed (0 mandatory, 0 advisory), 4 not judged offline**");
         expect(md).toContain(
-            "**Not judged offline: 3** (unknown during the preview; not a pass)\n\n| resource | input |\n|---|---|\n| `second` | `location` |\n| `second` | `properties.disableLocalAuth` |\n| `second` | `properties.publicNetworkAccess` |",
+            "**Not judged offline: 4** (unknown during the preview; not a pass)\n\n| resource | input |\n|---|---|\n| `second` | `location` |\n| `second` | `properties.disableLocalAuth` |\n| `second` | `properties.publicNetworkAccess` |\n| `second` | `properties.networkAcls.defaultAction` |",
         );
         expect(md).not.toContain("every policy of the pack passed");
     });
