@@ -23,6 +23,7 @@ import {
 } from "../lifecycle/lifecycle";
 import { parseDay, resolveFormat } from "./options";
 import { PlanSetupError, readStackFiles, runPlan, type StackFiles } from "../run/run";
+import { sourceStack } from "../run/sourceStack";
 
 const USAGE =
     "usage: npm run catalog:lifecycle -- [--stack NAME] [--days 90] [--today YYYY-MM-DD] [--format text|json|markdown] [--dir PROJECT_DIR] [--from config|plan]";
@@ -73,7 +74,7 @@ async function planReport(dir: string, stack: string, today: Date, days: number)
         plan = await runPlan({ projectDir: dir, stack, today, policies: false });
     } catch (e) {
         if (e instanceof PlanSetupError) throw e;
-        const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        const error = sourceStack(e);
         throw new ProgramError(`the program failed while it was planned:\n${error}`, 3);
     }
     if (plan.errors.length > 0) throw new ProgramError(`the planned program has errors:\n${plan.errors.join("\n")}`, 2);
