@@ -9,7 +9,9 @@
  * JavaScript is kept under `node_modules/.cache/azure-ai-models/ts/`, named by a hash of the file's text and the
  * transpiler's version and options. A file whose text changes gets a new name, so an edit is used by the next run
  * and nothing needs building beforehand (a fresh clone: `npm ci && npm run plan`). A cache hit loads no
- * transpiler. No source maps: with them on, every `Error().stack` the Pulumi runtime takes costs twice as much.
+ * transpiler. No source maps while the program runs: with them on, every `Error().stack` the Pulumi runtime takes
+ * costs twice as much. Only when an error is reported does a stack get the TypeScript lines back (see
+ * {@link remapStack}): the files it names are transpiled again, with a source map, at that moment.
  *
  * Node's own compile cache (V8 code for every module, `@pulumi/pulumi` included) sits next to it, so a second run
  * skips most of the parsing and compiling of its dependencies.
@@ -72,11 +74,62 @@ function compiled(source, filename) {
     return code;
 }
 
+/**
+ * The TypeScript files this process ran, with the JavaScript each ran as: what {@link remapStack} maps back. Only
+ * references to strings the loader already holds, so the normal path pays one `Map.set` per file.
+ * @type {Map<string, { source: string, code: string }>}
+ */
+const ran = new Map();
+
+/** A frame's `FILE.ts:LINE:COLUMN` (CommonJS paths, as Node prints them). */
+const FRAME = /([^\s()]+\.[cm]?ts):(\d+):(\d+)/g;
+
+/**
+ * An error's stack with each frame in a TypeScript file this process ran pointing at the TypeScript line and column
+ * instead of the transpiled JavaScript's. Each file named is transpiled again with a source map (the same options,
+ * so the same code: a file whose code differs is left as it is, never mapped wrongly). Costs a transpiler load and
+ * one transpile per file named, paid only when an error is reported.
+ * @param {string} stack
+ * @returns {string}
+ */
+function remapStack(stack) {
+    /** @type {Map<string, import("node:module").SourceMap | undefined>} */
+    const maps = new Map();
+    /** @param {string} file */
+    const mapOf = (file) => {
+        if (maps.has(file)) return maps.get(file);
+        const r = ran.get(file);
+        let map;
+        if (r) {
+            try {
+                esbuild ??= require("esbuild");
+                const out = esbuild.transformSync(r.source, { ...OPTIONS, sourcefile: file, sourcemap: "external" });
+                if (out.code === r.code) map = new Module.SourceMap(JSON.parse(out.map));
+            } catch {
+                // no map: the frame keeps the JavaScript line
+            }
+        }
+        maps.set(file, map);
+        return map;
+    };
+    return stack.replace(FRAME, (frame, file, line, column) => {
+        const entry = mapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);
+        return entry && "originalLine" in entry
+            ? `${file}:${entry.originalLine + 1}:${entry.originalColumn + 1}`
+            : frame;
+    });
+}
+// The plan's error reports find it here (plan/run/sourceStack.ts); nothing else of this loader is reachable.
+Object.defineProperty(globalThis, Symbol.for("azure-ai-models.remapStack"), { value: remapStack });
+
 /** @type {Record<string, (module: NodeJS.Module & { _compile(code: string, file: string): void }, filename: string) => void>} */
 // @ts-expect-error -- Module._extensions is Node's loader table, untyped in @types/node.
 const extensions = Module._extensions;
 extensions[".ts"] = (module, filename) => {
-    module._compile(compiled(fs.readFileSync(filename, "utf8"), filename), filename);
+    const source = fs.readFileSync(filename, "utf8");
+    const code = compiled(source, filename);
+    ran.set(filename, { source, code });
+    module._compile(code, filename);
 };
 
 const [entry, ...args] = process.argv.slice(2);

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError, type ConfigIssue } from "./issues";
 import { configRedactor, secretConfigKeys, secretConfigValues, secretInputsTransformation } from "./secrets";
-import { namespaceIssues } from "./namespaces";
+import { intendedKeys, namespaceIssues } from "./namespaces";
 import { CONFIG_NAMESPACE } from "./schema";
 import { configuredToday } from "../util/clock";
 import { validateStackConfig, type ValidateOptions, type ValidStackConfig } from "./validate";
@@ -15,7 +15,7 @@ export { configuredToday };
 export * from "./schema";
 export * from "./issues";
 export * from "./validate";
-export { namespaceIssues } from "./namespaces";
+export { intendedKeys, namespaceIssues } from "./namespaces";
 export { managedDeploymentComponentName } from "./collisions";
 export { secretConfigKeys, secretConfigValues, secretInputsTransformation } from "./secrets";
 
@@ -42,7 +42,8 @@ export function namespaceValues(all: Record<string, string>, namespace = CONFIG_
 /** Reads and validates the stack config of the running program; logs warnings; throws on errors. */
 export function loadStackConfig(options: ValidateOptions = {}): ValidStackConfig {
     const all = pulumi.runtime.allConfig();
-    const raw = namespaceValues(all);
+    // A key under a misspelt namespace is reported as such, and validated where it was meant to be (see intendedKeys).
+    const raw = namespaceValues(intendedKeys(all));
     let today: Date | undefined;
     try {
         today = options.today ?? configuredToday();

@@ -19,6 +19,7 @@ import { renderMarkdown } from "../report/markdown";
 import { renderText, planToJson } from "../report/render";
 import { loadPolicyConfig, PolicyConfigError } from "../checks/policy";
 import { loadStackReferences, PlanSetupError, runPlan } from "../run/run";
+import { sourceStack } from "../run/sourceStack";
 
 const USAGE =
     "usage: npm run plan -- [--stack NAME] [--json] [--today YYYY-MM-DD] [--dir PROJECT_DIR] [--policy-config FILE] [--skip-policies] [--stack-references FILE] [--config-file FILE]... [--typecheck] [--out FILE] [--format text|json|markdown]";
@@ -41,7 +42,7 @@ export async function planCommand(argv: string[], out: CommandOutput = PROCESS_O
     try {
         return await command(argv, out);
     } catch (e) {
-        out.stderr(`plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        out.stderr(`plan failed: ${sourceStack(e)}\n`);
         return 3;
     }
 }

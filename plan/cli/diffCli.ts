@@ -22,6 +22,7 @@ import { diffToJson, gateBlocks, renderDiffMarkdown, renderDiffText, type GateSt
 import { planMismatch } from "../diff/planIdentity";
 import { emptyPlan, planAtRef, planInProcess, PlanProcessError, type PlanProcessOptions } from "../diff/planProcess";
 import type { Plan, PlannedResource } from "../run/types";
+import { sourceStack } from "../run/sourceStack";
 
 const USAGE =
     "usage: npm run plan:diff -- (--base REF | --before BASE.json [--after HEAD.json]) [--stack NAME] [--format text|markdown|json] [--json] " +
@@ -174,7 +175,7 @@ main(process.argv.slice(2)).then(
         process.exitCode = code;
     },
     (e: unknown) => {
-        process.stderr.write(`plan:diff failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.stderr.write(`plan:diff failed: ${sourceStack(e)}\n`);
         process.exitCode = 3;
     },
 );

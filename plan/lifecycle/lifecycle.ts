@@ -3,6 +3,10 @@
  * the next N days, or have already passed one, with the replacement the catalog names. It reads the stack's config
  * as the plan does and judges the catalog's dates; it runs nothing. Each kind of deployment has one collector in
  * {@link COLLECTORS}: serverless endpoints, managed online deployments and Foundry deployments.
+ *
+ * A program that deploys models through the components (or azure-native) rather than this package's stack config
+ * (`examples/app-stack`, a consumer's own program) is judged from its planned resources instead
+ * ({@link plannedLifecycleReport}): what each Foundry deployment, serverless endpoint and online deployment deploys.
  */
 import {
     lifecycleStage,
@@ -13,10 +17,16 @@ import {
     type ModelEntry,
 } from "../../infra/catalog";
 import { configPath, validateStackConfig, type ConfigIssue, type ValidStackConfig } from "../../infra/config";
+import { knownString, UNKNOWN } from "../../policies/lib/unknown";
+import { mlKind, modelIdOf } from "../../policies/lib/azure";
+import { findFoundryModel, findOffer } from "../../policies/lib/catalog";
+import { deploymentModel, describeModel, isFoundryDeployment } from "../../policies/lib/foundry";
+import { resourceView } from "../checks/policy";
+import type { PlannedResource } from "../run/types";
 
 /** One deployment of the stack and the lifecycle of the offer it deploys. */
 export interface LifecycleSubject {
-    /** Config path of the deployment, e.g. `azure-ai-models:deployments[0]`. */
+    /** Config path of the deployment, e.g. `azure-ai-models:deployments[0]`; from a plan, the resource's URN. */
     path: string;
     /** Its name in the stack (`ministral`, `mixtral/blue`). */
     name: string;
@@ -42,12 +52,17 @@ export interface LifecycleItem {
 }
 
 export interface LifecycleReport {
+    /** What the deployments were read from: the stack's `azure-ai-models:*` config, or the planned resources. */
+    source: "config" | "plan";
     today: string;
     until: string;
     windowDays: number;
     /** How many deployments were looked at. */
     checked: number;
-    /** Deployments of models outside the catalog: no lifecycle to judge them by (never counted as checked). */
+    /**
+     * Deployments of models outside the catalog, or (from a plan) whose model is unknown at preview (`model` is then
+     * `[unknown]`): no lifecycle to judge them by, never counted as checked.
+     */
     unjudged: { path: string; name: string; model: string }[];
     /** What is due (a stage already reached, or a date within the window), by date. */
     items: LifecycleItem[];
@@ -75,6 +90,12 @@ export function lifecycleWarnings(
         if (e instanceof LifecycleConfigError) return [];
         throw e;
     }
+    return upcoming(report);
+}
+
+/** The warnings of a report: each date after its day and within its window (see {@link lifecycleWarnings}). */
+export function upcoming(report: LifecycleReport): { path: string; message: string }[] {
+    const windowDays = report.windowDays;
     return report.items
         .filter((i) => i.days > 0)
         .map((i) => ({
@@ -182,14 +203,88 @@ export class LifecycleConfigError extends Error {
 export function lifecycleReport(raw: Record<string, unknown>, today: Date, windowDays: number): LifecycleReport {
     const resolved = validateStackConfig(raw, { today: new Date("1970-01-01T00:00:00Z") });
     if (!resolved.config) throw new LifecycleConfigError(resolved.errors);
+    const subjects = COLLECTORS.flatMap((collect) => collect(resolved.config!));
+    return reportOf("config", subjects, unjudgedSubjects(resolved.config), today, windowDays);
+}
+
+function reportOf(
+    source: LifecycleReport["source"],
+    subjects: LifecycleSubject[],
+    unjudged: LifecycleReport["unjudged"],
+    today: Date,
+    windowDays: number,
+): LifecycleReport {
     const from = day(today);
     const until = day(new Date(today.getTime() + windowDays * DAY_MS));
-    const subjects = COLLECTORS.flatMap((collect) => collect(resolved.config!));
     const items = subjects
         .flatMap((s) => itemsOf(s, from, until))
         .sort((a, b) => a.date.localeCompare(b.date) || a.subject.path.localeCompare(b.subject.path));
-    const unjudged = unjudgedSubjects(resolved.config);
-    return { today: from, until, windowDays, checked: subjects.length, unjudged, items };
+    return { source, today: from, until, windowDays, checked: subjects.length, unjudged, items };
+}
+
+/** A planned top-level string input, unless it is unknown at preview. */
+const known = (r: PlannedResource, input: string) => knownString(r.inputs, input);
+
+/** A model deployment among the planned resources: its name in Azure and what it deploys, as far as it is known. */
+function plannedDeployment(r: PlannedResource):
+    | {
+          name: string;
+          type: LifecycleSubject["type"];
+          model: string;
+          subject?: Omit<LifecycleSubject, "path" | "name" | "type">;
+      }
+    | undefined {
+    if (!r.custom) return undefined;
+    const view = resourceView(r);
+    if (isFoundryDeployment(view)) {
+        const ref = deploymentModel(view);
+        const offer = findFoundryModel(ref);
+        return {
+            name: known(r, "deploymentName") ?? r.name,
+            type: "foundry",
+            model: ref.name === undefined ? UNKNOWN : describeModel(ref),
+            ...(offer ? { subject: { model: offer, lifecycle: offer.lifecycle } } : {}),
+        };
+    }
+    const kind = mlKind(r.type);
+    if (kind !== "ServerlessEndpoint" && kind !== "OnlineDeployment") return undefined;
+    const type = kind === "ServerlessEndpoint" ? "serverless" : "managed";
+    const modelId = modelIdOf(view);
+    const found = modelId !== undefined ? findOffer(modelId, type) : undefined;
+    const endpoint = known(r, "endpointName");
+    const deployment = known(r, "deploymentName");
+    return {
+        name:
+            kind === "ServerlessEndpoint"
+                ? (known(r, "name") ?? r.name)
+                : endpoint && deployment
+                  ? `${endpoint}/${deployment}`
+                  : r.name,
+        type,
+        model: modelId ?? UNKNOWN,
+        ...(found ? { subject: { model: found.model, lifecycle: found.lifecycle } } : {}),
+    };
+}
+
+/**
+ * The report of a planned program: each Foundry model deployment (by its offer), serverless endpoint and managed
+ * online deployment (by the catalog model its model id names) among the resources. A deployment whose model is not in
+ * the catalog, or not known at preview, is listed as not judged, never counted as checked.
+ */
+export function plannedLifecycleReport(
+    resources: readonly PlannedResource[],
+    today: Date,
+    windowDays: number,
+): LifecycleReport {
+    const subjects: LifecycleSubject[] = [];
+    const unjudged: LifecycleReport["unjudged"] = [];
+    for (const r of resources) {
+        const d = plannedDeployment(r);
+        if (!d) continue;
+        if (d.subject) subjects.push({ path: r.urn, name: d.name, type: d.type, ...d.subject });
+        else unjudged.push({ path: r.urn, name: d.name, model: d.model });
+    }
+    return reportOf("plan", subjects, unjudged, today, windowDays);
 }
 
 function when(days: number): string {
@@ -213,13 +308,16 @@ const HEADER = ["deployment", "type", "model", "event", "date", "when", "replace
 
 function title(r: LifecycleReport, stack: string): string {
     const unjudged = r.unjudged.length ? `, ${r.unjudged.length} not judged` : "";
-    return `Lifecycle report: stack ${stack}, ${r.today} to ${r.until} (${r.windowDays} days): ${r.checked} deployment(s) checked${unjudged}, ${r.items.length} due`;
+    const from = r.source === "plan" ? " (its planned resources)" : "";
+    return `Lifecycle report: stack ${stack}${from}, ${r.today} to ${r.until} (${r.windowDays} days): ${r.checked} deployment(s) checked${unjudged}, ${r.items.length} due`;
 }
 
 /** One line per deployment the report could not judge. */
 function unjudgedLines(r: LifecycleReport): string[] {
-    return r.unjudged.map(
-        (u) => `Not judged: ${u.name} (${u.path}) deploys ${u.model}, which is not in the catalog: no lifecycle dates.`,
+    return r.unjudged.map((u) =>
+        u.model === UNKNOWN
+            ? `Not judged: ${u.name} (${u.path}): its model is not known until deployment.`
+            : `Not judged: ${u.name} (${u.path}) deploys ${u.model}, which is not in the catalog: no lifecycle dates.`,
     );
 }
 

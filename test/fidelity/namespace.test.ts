@@ -8,6 +8,7 @@ import { registered, runStack, toPulumiConfig } from "../helpers/stack";
 import { captureProgram } from "../../plan/run/capture";
 import { loadStackConfig } from "../../infra/config";
 import { defineStack } from "../../infra/stack";
+import { FOUNDRY_BASE } from "../config/foundryCases";
 
 const WS = { name: "aim", location: "eastus2", projects: [{ name: "chat" }] };
 const DEPLOYMENTS = [{ name: "ministral", model: "Ministral-3B", project: "chat" }];
@@ -55,6 +56,50 @@ describe("misspelt namespace", () => {
                     'namespace "Azure_AI_Models" is not "azure-ai-models": this program reads only azure-ai-models:* and would ignore it; did you mean azure-ai-models:workspace?',
             },
         ]);
+    });
+
+    /** The issues a stack program reports for this flat config, or undefined when it plans. */
+    async function issuesOf(config: Record<string, string>) {
+        const run = await captureProgram(() => defineStack(loadStackConfig({ today: new Date("2026-11-21") })), {
+            project: "azure-ai-models",
+            stack: "test",
+            config,
+        });
+        expect(registered(run)).toEqual([]);
+        return (run.error as ConfigValidationError).issues;
+    }
+
+    it("a Foundry-only stack with azure-ai-model:foundry reports the namespace alone, not a missing workspace", async () => {
+        expect(await issuesOf(toPulumiConfig({ foundry: FOUNDRY_BASE }, "azure-ai-model"))).toEqual([
+            {
+                path: "azure-ai-model:foundry",
+                message:
+                    'namespace "azure-ai-model" is not "azure-ai-models": this program reads only azure-ai-models:* and would ignore it; did you mean azure-ai-models:foundry?',
+            },
+        ]);
+    });
+
+    it("a misspelt namespace with a key that is not ours either names the keys there are; the stack's other errors still show", async () => {
+        const config = {
+            ...toPulumiConfig({ foundry: { ...FOUNDRY_BASE, location: "swedencentrall" } }),
+            "azure-ai-modles:region": "swedencentral",
+            "azure-ai-modles:foundy": "{}",
+        };
+        const issues = await issuesOf(config);
+        expect(issues.slice(0, 2)).toEqual([
+            {
+                path: "azure-ai-modles:region",
+                message:
+                    'namespace "azure-ai-modles" is not "azure-ai-models": this program reads only azure-ai-models:* and would ignore it; azure-ai-models has no key "region" either (its keys: workspace, existingWorkspace, deployments, customModels, onlineEndpoints, foundry)',
+            },
+            {
+                path: "azure-ai-modles:foundy",
+                message:
+                    'namespace "azure-ai-modles" is not "azure-ai-models": this program reads only azure-ai-models:* and would ignore it; did you mean azure-ai-models:foundry?',
+            },
+        ]);
+        expect(issues.map((i) => i.path)).not.toContain("azure-ai-models:workspace");
+        expect(issues.slice(2).map((i) => i.path)).toEqual(["azure-ai-models:foundry.location"]);
     });
 
     it("a correct stack still plans", async () => {

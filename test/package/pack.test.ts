@@ -50,6 +50,8 @@ describe("npm pack", () => {
         );
         expect(listed).toContain("dist/provider-schema.json");
         expect(listed).toContain("PulumiPlugin.yaml");
+        // The stack-config JSON Schema the stack files' modeline and docs/configuration.md's VS Code setup point at.
+        expect(listed).toContain("schema/stack-config.schema.json");
         expect(unexpected).toEqual([]);
         // Nothing from tests, fixtures, examples, the policy pack, the offline plan, scratch work or TypeScript sources.
         expect(

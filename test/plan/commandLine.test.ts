@@ -90,6 +90,7 @@ describe("--help on the repository's commands", () => {
         ["bench/plan.bench.ts", "usage: npm run bench -- [--runs N] [--skip-tests]"],
         ["plan/cli/stacks.ts", "usage: node plan/runTs.js plan/cli/stacks.ts [--dir PROJECT_DIR]"],
         ["plan/cli/configJsonSchema.ts", "usage: node plan/runTs.js plan/cli/configJsonSchema.ts [--write | --check]"],
+        ["plan/cli/reuseDocs.ts", "usage: npm run docs:reuse -- [--check]"],
     ])("%s --help prints its usage and exits 0", async (file, usage) => {
         const r = await runTs(file, ["--help"]);
         expect(r.stderr).toBe("");

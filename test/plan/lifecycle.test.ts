@@ -4,13 +4,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import {
     lifecycleReport,
     lifecycleWarnings,
+    plannedLifecycleReport,
     renderLifecycleMarkdown,
     renderLifecycleText,
 } from "../../plan/lifecycle/lifecycle";
+import { UNKNOWN } from "../../plan/run/types";
+import { ensureDist } from "../package/dist";
 import { planOf } from "../review/plans";
 import { lifecycleCli } from "../../plan/cli/lifecycleCli";
 
@@ -195,9 +198,9 @@ describe("lifecycle report of Foundry deployments", () => {
         ]);
     });
 
-    it("npm run catalog:lifecycle -- --today 2026-06-01 lists it next to the hub deployments, in JSON too", () => {
+    it("npm run catalog:lifecycle -- --today 2026-06-01 lists it next to the hub deployments, in JSON too", async () => {
         const dir = project({ ...CONFIG, ...FOUNDRY });
-        const text = lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01"]);
+        const text = await lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01"]);
         expect(text.code).toBe(1);
         expect(text.stdout.split("\n")[0]).toBe(
             "Lifecycle report: stack lc, 2026-06-01 to 2026-08-30 (90 days): 7 deployment(s) checked, 7 due",
@@ -206,7 +209,7 @@ describe("lifecycle report of Foundry deployments", () => {
             /\nocr +foundry +mistral-document-ai-2505 +retired +2026-07-15 +in 44 days +replacement: mistral-document-ai-2512 on a Foundry resource \(azure-ai-models:foundry\)\n/,
         );
         const json = JSON.parse(
-            lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--format", "json"]).stdout,
+            (await lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--format", "json"])).stdout,
         );
         expect(json.items.filter((i: { type: string }) => i.type === "foundry")).toEqual([
             {
@@ -278,15 +281,16 @@ describe("the plan warns ahead of the lifecycle watch", () => {
 });
 
 describe("npm run catalog:lifecycle", () => {
-    it("exits 1 when something is due, 0 when nothing is, 2 for a bad command line or config", () => {
+    it("exits 1 when something is due, 0 when nothing is, 2 for a bad command line or config", async () => {
         const dir = project(CONFIG);
-        const due = lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--days", "30"]);
+        const due = await lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--days", "30"]);
         expect(due.code).toBe(1);
         expect(due.stdout.split("\n")[0]).toBe(
             "Lifecycle report: stack lc, 2026-06-01 to 2026-07-01 (30 days): 5 deployment(s) checked, 5 due",
         );
         const json = JSON.parse(
-            lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--days", "30", "--json"]).stdout,
+            (await lifecycleCli(["--stack", "lc", "--dir", dir, "--today", "2026-06-01", "--days", "30", "--json"]))
+                .stdout,
         );
         expect(json.items[3]).toEqual({
             stage: "deprecated",
@@ -303,14 +307,14 @@ describe("npm run catalog:lifecycle", () => {
             workspace: hub,
             deployments: [{ name: "m", model: "Codestral-2501", project: "chat" }],
         });
-        expect(lifecycleCli(["--stack", "lc", "--dir", current, "--today", "2026-12-01"]).code).toBe(0);
-        expect(lifecycleCli(["--stack", "lc", "--dir", dir, "--days", "soon"])).toEqual({
+        expect((await lifecycleCli(["--stack", "lc", "--dir", current, "--today", "2026-12-01"])).code).toBe(0);
+        expect(await lifecycleCli(["--stack", "lc", "--dir", dir, "--days", "soon"])).toEqual({
             code: 2,
             stdout: "",
             stderr: '--days "soon" is not a whole number of days\n',
         });
         const bad = project({ workspace: hub, deployments: [{ name: "m", model: "Mistral-Tiny", project: "chat" }] });
-        const invalid = lifecycleCli(["--stack", "lc", "--dir", bad]);
+        const invalid = await lifecycleCli(["--stack", "lc", "--dir", bad]);
         expect(invalid.code).toBe(2);
         expect(invalid.stderr.split("\n")[0]).toBe("the stack config is invalid:");
         expect(invalid.stderr).toContain("azure-ai-models:deployments[0].model");
@@ -329,5 +333,101 @@ describe("npm run catalog:lifecycle", () => {
         expect(r.stdout).toBe(
             "Lifecycle report: stack dev, 2027-06-01 to 2027-08-30 (90 days): 3 deployment(s) checked, 0 due\nNothing reaches a lifecycle date in this window.\n",
         );
+    });
+});
+
+describe("npm run catalog:lifecycle on a program built from the components", () => {
+    const COMPONENTS = path.join(ROOT, "test/fixtures/component-programs/lifecycle");
+    const URN = "urn:pulumi:test::lifecycle-components::azure-ai-models:index:";
+
+    it("plans the program and judges the deployments among its resources: Foundry, serverless, managed", async () => {
+        const r = await lifecycleCli(["--stack", "test", "--dir", COMPONENTS, "--today", "2026-06-01"]);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(1);
+        expect(r.stdout.split("\n")).toEqual([
+            "Lifecycle report: stack test (its planned resources), 2026-06-01 to 2026-08-30 (90 days): 3 deployment(s) checked, 1 not judged, 4 due",
+            "",
+            "deployment            type        model                       event       date        when          replacement",
+            "team-llm-o5ch3y/blue  managed     Llama-2-7b-chat             retired     2025-06-30  336 days ago  no replacement is named",
+            "team-chat-m4p422      serverless  Meta-Llama-3.1-8B-Instruct  deprecated  2026-03-13  80 days ago   no replacement on Azure",
+            "team-chat-m4p422      serverless  Meta-Llama-3.1-8B-Instruct  retired     2026-06-13  in 12 days    no replacement on Azure",
+            "ocr                   foundry     mistral-document-ai-2505    retired     2026-07-15  in 44 days    replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)",
+            "",
+            `Not judged: gpt (${URN}FoundryModelDeployment$azure-native:cognitiveservices:Deployment::gpt-deployment) deploys "OpenAI" gpt-5.4-mini version 2026-03-17, which is not in the catalog: no lifecycle dates.`,
+            "",
+        ]);
+        const json = JSON.parse(
+            (await lifecycleCli(["--stack", "test", "--dir", COMPONENTS, "--today", "2026-06-01", "--json"])).stdout,
+        );
+        expect(json.source).toBe("plan");
+        expect(json.items.at(-1)).toEqual({
+            stage: "active",
+            event: "retired",
+            date: "2026-07-15",
+            days: 44,
+            replacement: "replacement: mistral-document-ai-2512 on a Foundry resource (azure-ai-models:foundry)",
+            deployment: "ocr",
+            path: `${URN}FoundryModelDeployment$azure-native:cognitiveservices:Deployment::ocr-deployment`,
+            type: "foundry",
+            model: "mistral-document-ai-2505",
+        });
+    }, 60_000);
+
+    it("examples/app-stack: its two deployments checked, nothing due; --from config asks for this package's config", async () => {
+        ensureDist(inject("azureAiModelsDistBuilt"));
+        const dir = path.join(ROOT, "examples/app-stack");
+        expect(await lifecycleCli(["--dir", dir, "--today", "2026-11-21"])).toEqual({
+            code: 0,
+            stdout: "Lifecycle report: stack dev (its planned resources), 2026-11-21 to 2027-02-19 (90 days): 2 deployment(s) checked, 0 due\nNothing reaches a lifecycle date in this window.\n",
+            stderr: "",
+        });
+        const config = await lifecycleCli(["--dir", dir, "--from", "config"]);
+        expect(config.code).toBe(2);
+        expect(config.stderr.split("\n")[1]).toMatch(/^azure-ai-models:workspace: is required/);
+        expect(await lifecycleCli(["--dir", dir, "--from", "program"])).toEqual({
+            code: 2,
+            stdout: "",
+            stderr: expect.stringMatching(/^--from "program" is not one of: config, plan\nusage: /) as string,
+        });
+    }, 120_000);
+
+    it("never counts a deployment whose model is unknown at preview as checked", () => {
+        const r = plannedLifecycleReport(
+            [
+                {
+                    urn: `${URN}FoundryModelDeployment$azure-native:cognitiveservices:Deployment::x-deployment`,
+                    type: "azure-native:cognitiveservices:Deployment",
+                    name: "x-deployment",
+                    custom: true,
+                    dependencies: [],
+                    propertyDependencies: {},
+                    inputs: { deploymentName: "x", properties: { model: { format: "Mistral AI", name: UNKNOWN } } },
+                    secretInputs: [],
+                    options: {},
+                },
+            ],
+            at("2026-06-01"),
+            90,
+        );
+        expect(r.checked).toBe(0);
+        expect(renderLifecycleText(r, "t").split("\n")).toEqual([
+            "Lifecycle report: stack t (its planned resources), 2026-06-01 to 2026-08-30 (90 days): 0 deployment(s) checked, 1 not judged, 0 due",
+            "Nothing reaches a lifecycle date in this window.",
+            `Not judged: x (${URN}FoundryModelDeployment$azure-native:cognitiveservices:Deployment::x-deployment): its model is not known until deployment.`,
+        ]);
+    });
+
+    it("a misspelt namespace is reported alone, not as a missing workspace", async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "aim-lifecycle-"));
+        writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs" }));
+        writeFileSync(
+            path.join(dir, "Pulumi.lc.yaml"),
+            stringify({ config: { "azure-ai-model:foundry": FOUNDRY.foundry } }),
+        );
+        expect(await lifecycleCli(["--stack", "lc", "--dir", dir])).toEqual({
+            code: 2,
+            stdout: "",
+            stderr: 'the stack config is invalid:\nazure-ai-model:foundry: namespace "azure-ai-model" is not "azure-ai-models": this program reads only azure-ai-models:* and would ignore it; did you mean azure-ai-models:foundry?\n',
+        });
     });
 });
