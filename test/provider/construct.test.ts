@@ -109,7 +109,7 @@ describe("constructing the published components through the provider", () => {
             resourceGroupName: RG,
             createResourceGroup: true,
             containerRegistry: true,
-            aiDevelopers: [{ principalId: PRINCIPAL, principalType: "Group" }],
+            principals: [{ principalId: PRINCIPAL, principalType: "Group" }],
             tags: { owner: "ml-platform" },
         });
         expect(c.urn).toBe(consumerUrn("azure-ai-models:index:AiWorkspace", "hub"));
@@ -347,7 +347,7 @@ describe("constructing the published components through the provider", () => {
             accountName: "ai",
             location: "swedencentral",
             disableLocalAuth: false,
-            foundryUsers: [{ principalId: PRINCIPAL, principalType: "ServicePrincipal" }],
+            principals: [{ principalId: PRINCIPAL, principalType: "ServicePrincipal" }],
         });
         expect(c.urn).toBe(consumerUrn("azure-ai-models:index:FoundryAccount", "ai"));
         expect(resourceSet(c)).toEqual(
