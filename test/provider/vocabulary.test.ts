@@ -18,7 +18,7 @@ import * as args from "../../infra/config/args";
 import { stackConfigSchema } from "../../infra/config/schema";
 import * as enums from "../../infra/components/enums";
 import { ENUM_LISTS } from "../../infra/components/enumLists";
-import { STACK_CONFIG_SCHEMA_FILE } from "../../plan/configJsonSchema";
+import { STACK_CONFIG_SCHEMA_FILE } from "../../plan/cli/configJsonSchema";
 
 const LISTS = Object.entries(VOCABULARY) as [string, readonly string[]][];
 
