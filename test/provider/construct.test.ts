@@ -32,6 +32,7 @@ const MISTRAL_7B = "azureml://registries/azureml/models/mistralai-Mistral-7B-Ins
 const provider = new AzureAiModelsProvider();
 let schemaOutputs: Record<string, string[]>;
 
+// The analyzer behind getSchema builds a TypeScript program: seconds of CPU, over a minute on a busy machine.
 beforeAll(async () => {
     const schema = JSON.parse(await provider.getSchema()) as {
         resources: Record<string, { properties: Record<string, unknown> }>;
@@ -39,7 +40,7 @@ beforeAll(async () => {
     schemaOutputs = Object.fromEntries(
         Object.entries(schema.resources).map(([token, r]) => [token, Object.keys(r.properties).sort()]),
     );
-});
+}, 300_000);
 
 interface Constructed {
     capture: Capture;
