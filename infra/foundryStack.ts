@@ -77,7 +77,7 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         disableLocalAuth: f.disableLocalAuth,
         networkAcls: f.networkAcls,
         logRetentionDays: f.logRetentionDays,
-        foundryUsers: f.principals,
+        principals: f.principals,
         restore: f.restore,
         purgeOnDestroy: f.purgeOnDestroy,
         tags: f.tags,

@@ -375,7 +375,7 @@ function defineHub(
             keyVaultPurgeProtection: ws.keyVault.purgeProtection,
             keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,
             logRetentionDays: ws.logRetentionDays,
-            aiDevelopers: ws.aiDevelopers,
+            principals: ws.principals,
         });
         defaultHost = {
             label: ws.name,

@@ -1,11 +1,13 @@
 /**
  * `azure-ai-models/catalog`: the facts the package deploys from, each with its source and date (models and their
  * offers, routes, rate limits and lifecycles; regions; VM sizes; roles; the Foundry offers, SKUs and endpoints), and
- * the lookups a program picks from them with. This file is the entry point's whole surface (checked against
+ * the lookups a program picks from them with, and the vocabulary (`VOCABULARY`: every choice list the config and the
+ * components take). This file is the entry point's whole surface (checked against
  * `api/catalog.api.md`); the name rules, message helpers and schemas in `infra/catalog/` are internal.
  */
 export type * from "../catalog/types";
 export { RELEASE_STAGES } from "../catalog/types";
+export { VOCABULARY } from "../catalog/vocabulary";
 export {
     MODELS,
     INFERENCE_API_ROUTES,

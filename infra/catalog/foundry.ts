@@ -7,21 +7,20 @@
  * the model's hub offers, under the record's one name and alias list: look a model up with `findModel`.
  */
 import type { Lifecycle, OfferStage, Source } from "./types";
+import { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES, VOCABULARY } from "./vocabulary";
+
+export { CONTENT_FILTER_SEVERITY_CATEGORIES, CONTENT_FILTER_SWITCH_CATEGORIES };
 
 /** Deployment SKUs (`sku.name` of a `Microsoft.CognitiveServices/accounts/deployments`) the catalog knows. */
-export type FoundrySkuName = "GlobalStandard" | "DataZoneStandard" | "Standard" | "GlobalProvisionedManaged";
-export const FOUNDRY_SKU_NAMES: readonly FoundrySkuName[] = [
-    "GlobalStandard",
-    "DataZoneStandard",
-    "Standard",
-    "GlobalProvisionedManaged",
-];
+export type FoundrySkuName = (typeof VOCABULARY.FOUNDRY_DEPLOYMENT_SKUS)[number];
+/** The vocabulary's `FOUNDRY_DEPLOYMENT_SKUS`. */
+export const FOUNDRY_SKU_NAMES: readonly FoundrySkuName[] = VOCABULARY.FOUNDRY_DEPLOYMENT_SKUS;
 
 /** Data zones of a `DataZoneStandard` deployment: requests stay within the zone's regions. */
-export type DataZone = "US" | "EU";
+export type DataZone = (typeof VOCABULARY.DATA_ZONES)[number];
 
 /** Who sells the model: Azure directly (billed by Microsoft), or a partner through Azure Marketplace. */
-export type FoundrySoldBy = "Azure" | "Partner";
+export type FoundrySoldBy = (typeof VOCABULARY.FOUNDRY_SOLD_BY)[number];
 
 export interface FoundrySkuOffer {
     sku: FoundrySkuName;
@@ -228,17 +227,6 @@ export const FOUNDRY_ENDPOINTS = {
 
 /** The content filter a deployment gets when it names none. */
 export const DEFAULT_RAI_POLICY = { name: "Microsoft.DefaultV2", source: FOUNDRY_SOURCES.resources } as const;
-
-/** Harm categories of a custom content filter (RaiPolicy `contentFilters[].name`) that take a severity threshold. */
-export const CONTENT_FILTER_SEVERITY_CATEGORIES = ["Hate", "Sexual", "Violence", "Selfharm"] as const;
-/** Categories that are on or off (no severity). */
-export const CONTENT_FILTER_SWITCH_CATEGORIES = [
-    "Jailbreak",
-    "Indirect Attack",
-    "Protected Material Text",
-    "Protected Material Code",
-    "Profanity",
-] as const;
 
 // ---- regions --------------------------------------------------------------------------------------------------
 

@@ -4,9 +4,10 @@
  */
 import type { FoundryOffer } from "./foundry";
 import type { Capabilities, ManagedOffer, ServerlessOffer, Source } from "./types";
+import type { VOCABULARY } from "./vocabulary";
 
 /** Model family; `other` for models added through `customModels`. */
-export type Family = "mistral" | "ai21-jamba" | "meta-llama" | "other";
+export type Family = (typeof VOCABULARY.MODEL_FAMILIES)[number];
 
 /**
  * One model of the catalog with every offer of it: on the hub (serverless API, managed compute) and on a Foundry

@@ -4,6 +4,7 @@
  * network keeps the public host name: Azure's public DNS answers it with a CNAME into the `privatelink.` zone, and
  * the private zone linked to the client's virtual network answers that with the endpoint's private address.
  */
+import type { PrivateLinkTargetValue } from "./vocabulary";
 import type { Source } from "./types";
 
 /** Where the zone names and group ids come from (the versions read, with the day they were read). */
@@ -81,8 +82,9 @@ export const PRIVATE_LINK = {
         zones: ["privatelink.azurecr.io"],
         source: PRIVATE_LINK_SOURCES.serviceZones,
     },
-} as const satisfies Record<string, PrivateLinkTarget>;
+} as const satisfies Record<PrivateLinkTargetValue, PrivateLinkTarget>;
 
+/** A key of {@link PRIVATE_LINK}: the vocabulary's `PRIVATE_LINK_TARGETS`, each with its record (the `satisfies` above). */
 export type PrivateLinkTargetName = keyof typeof PRIVATE_LINK;
 
 /**

@@ -3,8 +3,18 @@
  * version, a date in the wrong form, a fact without its source) fails the build.
  */
 import { z } from "zod";
-import { FOUNDRY_SKU_NAMES } from "./foundry";
+import { choice } from "./choice";
 import { SERVERLESS_MODEL_ID } from "./ids";
+import {
+    DATA_ZONES,
+    FOUNDRY_DEPLOYMENT_SKUS,
+    FOUNDRY_SOLD_BY,
+    HTTP_METHODS,
+    MODEL_FAMILIES,
+    RELEASE_STAGES,
+    ROUTE_APIS,
+    ROUTE_KINDS,
+} from "./vocabulary";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const region = z.string().regex(/^[a-z0-9]+$/, "ARM region name such as eastus2");
@@ -34,18 +44,18 @@ export const lifecycleSchema = z
     .refine((l) => !(l.deprecated && l.retired) || l.deprecated <= l.retired, "deprecated must not come after retired");
 
 const routeSchema = z.strictObject({
-    api: z.enum(["azure-ai-model-inference", "provider-native"]),
-    kind: z.enum(["info", "chat-completions", "completions", "ocr"]),
-    method: z.enum(["GET", "POST"]),
+    api: choice(ROUTE_APIS),
+    kind: choice(ROUTE_KINDS),
+    method: choice(HTTP_METHODS),
     path: z.string().regex(/^\/[a-z0-9/]*$/),
     sdkRetired: isoDate.optional(),
 });
 
 const skuOfferSchema = z
     .strictObject({
-        sku: z.enum(FOUNDRY_SKU_NAMES as [string, ...string[]]),
+        sku: choice(FOUNDRY_DEPLOYMENT_SKUS),
         regions: z.array(region).min(1),
-        dataZones: z.partialRecord(z.enum(["US", "EU"]), z.array(region).min(1)).optional(),
+        dataZones: z.partialRecord(choice(DATA_ZONES), z.array(region).min(1)).optional(),
         provisioned: z
             .strictObject({
                 minimumUnits: z.number().int().positive(),
@@ -80,7 +90,7 @@ export const foundryOfferSchema = z
         format: z.string().min(1),
         version: z.string().regex(/^[0-9A-Za-z.-]+$/),
         versionSource: sourceSchema,
-        soldBy: z.enum(["Azure", "Partner"]),
+        soldBy: choice(FOUNDRY_SOLD_BY),
         registry: z.string().regex(/^azureml(-[a-z0-9]+)?$/),
         skus: z.array(skuOfferSchema).min(1),
         rateLimits: z.strictObject({
@@ -90,7 +100,7 @@ export const foundryOfferSchema = z
             source: sourceSchema,
         }),
         task: z.strictObject({ kind: z.literal("ocr"), source: sourceSchema }).optional(),
-        stage: z.strictObject({ stage: z.enum(["preview", "GA", "legacy", "deprecated"]), source: sourceSchema }),
+        stage: z.strictObject({ stage: choice(RELEASE_STAGES), source: sourceSchema }),
         lifecycle: lifecycleSchema.optional(),
         source: sourceSchema,
     })
@@ -101,7 +111,7 @@ export const modelEntrySchema = z
         name: z.string().regex(/^[A-Za-z0-9._-]+$/),
         displayName: z.string().min(1),
         aliases: z.array(z.string().min(1)),
-        family: z.enum(["mistral", "ai21-jamba", "meta-llama", "other"]),
+        family: choice(MODEL_FAMILIES),
         publisher: z.string().min(1),
         registry: z.string().regex(/^azureml(-[a-z0-9]+)?$/),
         serverless: z

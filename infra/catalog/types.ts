@@ -3,8 +3,10 @@
  * carries a {@link Source}: where it was read and when, so a stale fact can be found and fixed.
  */
 
+import { VOCABULARY } from "./vocabulary";
+
 /** How a model can be deployed. */
-export type DeploymentType = "serverless" | "managed";
+export type DeploymentType = (typeof VOCABULARY.HUB_DEPLOYMENT_TYPES)[number];
 
 /**
  * Where a fact comes from. `date` is the date of the document version the fact was read from (its `ms.date`
@@ -43,9 +45,10 @@ export type Replacement =
     { on: "catalog"; model: string } | { on: "foundry"; models: readonly string[] } | { on: "none" };
 
 /** Release stage of an offer, as Microsoft's model tables and retirement schedule name it. */
-export type ReleaseStage = "preview" | "GA" | "legacy" | "deprecated";
+export type ReleaseStage = (typeof VOCABULARY.RELEASE_STAGES)[number];
 
-export const RELEASE_STAGES: readonly ReleaseStage[] = ["preview", "GA", "legacy", "deprecated"];
+/** The vocabulary's `RELEASE_STAGES`. */
+export const RELEASE_STAGES: readonly ReleaseStage[] = VOCABULARY.RELEASE_STAGES;
 
 /** An offer's release stage with where it was read. */
 export interface OfferStage {
@@ -54,14 +57,14 @@ export interface OfferStage {
 }
 
 /** Which API a route belongs to. */
-export type RouteApi = "azure-ai-model-inference" | "provider-native";
+export type RouteApi = (typeof VOCABULARY.ROUTE_APIS)[number];
 /** What a route does. */
-export type RouteKind = "info" | "chat-completions" | "completions" | "ocr";
+export type RouteKind = (typeof VOCABULARY.ROUTE_KINDS)[number];
 
 export interface Route {
     api: RouteApi;
     kind: RouteKind;
-    method: "GET" | "POST";
+    method: (typeof VOCABULARY.HTTP_METHODS)[number];
     /** Path appended to the endpoint URI, starting with `/`. */
     path: string;
     /**

@@ -7,10 +7,11 @@ import type * as operationalinsights from "@pulumi/azure-native/operationalinsig
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
-import { AI_WORKSPACE_ARGS, duplicatePrincipals } from "../config/args";
+import { AI_WORKSPACE_ARGS } from "../config/args";
 import { checkArgs } from "./checkArgs";
 import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
+import { principalsArg, warnDeprecatedPrincipals } from "./principals";
 import {
     appInsightsName,
     containerRegistryName,
@@ -81,6 +82,12 @@ export interface AiWorkspaceArgs {
     /** Log Analytics retention, 30-730 days. @default 30 */
     logRetentionDays?: number;
     /** Principals that get the Azure AI Developer role on the resource group. @default [] */
+    principals?: AiDeveloperPrincipal[];
+    /**
+     * Deprecated name of `principals` (a warning says so once; giving both is an error).
+     * @deprecated Use `principals`.
+     * @default - none: `principals` is used
+     */
     aiDevelopers?: AiDeveloperPrincipal[];
 }
 
@@ -117,18 +124,14 @@ export class AiWorkspace extends pulumi.ComponentResource {
     public readonly containerRegistryId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AiWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs(
-            "AiWorkspace",
-            name,
-            args,
-            AI_WORKSPACE_ARGS,
-            duplicatePrincipals("aiDevelopers", args.aiDevelopers, AZURE_AI_DEVELOPER.name),
-        );
+        const principals = principalsArg("AiWorkspace", { ...args }, "aiDevelopers", AZURE_AI_DEVELOPER.name);
+        checkArgs("AiWorkspace", name, args, AI_WORKSPACE_ARGS, principals.problems);
         super("azure-ai-models:index:AiWorkspace", name, {}, opts);
+        warnDeprecatedPrincipals(principals, this);
         const kind = args.kind ?? "Hub";
         const scope: Scope = {
             name,
-            args,
+            args: { ...args, principals: principals.list },
             parent: this,
             publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
             suffix: randomSuffix(name, this).result,
@@ -316,7 +319,7 @@ function containerRegistryFor(scope: Scope, resourceGroupName: pulumi.Output<str
 /** Azure AI Developer on the resource group for each principal, under a name that is the same on every run. */
 function assignAiDevelopers(scope: Scope, resourceGroupId: pulumi.Output<string>): void {
     const { name, args, parent } = scope;
-    for (const principal of args.aiDevelopers ?? []) {
+    for (const principal of args.principals ?? []) {
         assignRole(
             `${name}-aidev-${principal.principalId}`,
             {

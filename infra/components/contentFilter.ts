@@ -1,6 +1,7 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_RAI_POLICY } from "../catalog";
+import { CONTENT_FILTER_SOURCES } from "../catalog/vocabulary";
 import { CONTENT_FILTER_ARGS } from "../config/args";
 import { checkContentFilterRules } from "../config/validateFoundry";
 import { catalogErrors, logCatalogWarnings } from "./argProblems";
@@ -97,7 +98,7 @@ export class ContentFilter extends pulumi.ComponentResource {
 /** `properties.customBlocklists`: one entry per list and source (both sources when none is given). */
 function customBlocklists(refs: readonly ContentFilterBlocklistRef[]) {
     return refs.flatMap((b) =>
-        (b.source ? [b.source] : (["Prompt", "Completion"] as const)).map((source) => ({
+        (b.source ? [b.source] : CONTENT_FILTER_SOURCES).map((source) => ({
             blocklistName: b.name,
             blocking: b.blocking ?? true,
             source,

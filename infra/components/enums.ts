@@ -1,6 +1,9 @@
 /**
  * The string choices component args take, as named `as const` objects with a type of the same name: Pulumi's
- * component-provider schema analyzer turns these into schema enums (an inline union of literals it refuses).
+ * component-provider schema analyzer turns these into schema enums (an inline union of literals it refuses). The
+ * choices themselves are the catalog's vocabulary (`infra/catalog/vocabulary.ts`); the analyzer reads only object
+ * literals, so each object spells its list's values, and `enumLists.ts` proves at compile time that each has exactly
+ * its list's values (a value added to a list and not here, or here and not in the list, fails the type check).
  */
 
 /** Kind of workspace: an AI hub that hosts projects, or a classic Azure Machine Learning workspace. */

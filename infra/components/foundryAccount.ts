@@ -4,9 +4,10 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import type * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_SOFT_DELETE, FOUNDRY_USER, normalizeRegion } from "../catalog";
-import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
+import { FOUNDRY_ACCOUNT_ARGS } from "../config/args";
 import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
+import { principalsArg, warnDeprecatedPrincipals } from "./principals";
 import { DeletedAccountPurge } from "./deletedAccountPurge";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
@@ -69,6 +70,12 @@ export interface FoundryAccountArgs {
     /** Log Analytics retention of the account's diagnostic logs, 30-730 days. @default 30 */
     logRetentionDays?: number;
     /** Principals that get the Foundry User role on the account. @default [] */
+    principals?: FoundryUserPrincipal[];
+    /**
+     * Deprecated name of `principals` (a warning says so once; giving both is an error).
+     * @deprecated Use `principals`.
+     * @default - none: `principals` is used
+     */
     foundryUsers?: FoundryUserPrincipal[];
     /**
      * Recover the soft-deleted account of the same name (deleted within 48 hours) instead of creating a new one
@@ -121,14 +128,10 @@ export class FoundryAccount extends pulumi.ComponentResource {
     public readonly secondaryKey: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: FoundryAccountArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs(
-            "FoundryAccount",
-            name,
-            args,
-            FOUNDRY_ACCOUNT_ARGS,
-            duplicatePrincipals("foundryUsers", args.foundryUsers, FOUNDRY_USER.name),
-        );
+        const principals = principalsArg("FoundryAccount", { ...args }, "foundryUsers", FOUNDRY_USER.name);
+        checkArgs("FoundryAccount", name, args, FOUNDRY_ACCOUNT_ARGS, principals.problems);
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
+        warnDeprecatedPrincipals(principals, this);
         const disableLocalAuth = args.disableLocalAuth ?? true;
         const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
         const rg = this.resourceGroup(name, args);
@@ -174,7 +177,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
         const chain = new AccountWriteChain(account);
         WRITE_CHAINS.set(this, chain);
         const logs = this.diagnostics(name, args, account, rg.name);
-        this.grantFoundryUsers(name, account, args.foundryUsers ?? []);
+        this.grantFoundryUsers(name, account, principals.list);
 
         this.accountName = account.name;
         this.accountId = account.id;

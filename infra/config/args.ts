@@ -27,6 +27,8 @@ import {
     foundryProjectSchema,
     foundrySchema,
 } from "./foundrySchema";
+import { choice } from "../catalog/choice";
+import { SCALE_TYPES, WORKSPACE_KINDS } from "../catalog/vocabulary";
 
 /** One problem with a component argument, as Pulumi's `InputPropertiesError` takes it. */
 export interface ArgProblem {
@@ -69,7 +71,7 @@ export function argProblems(args: object, rules: ArgRules): ArgProblem[] {
 }
 
 /**
- * Principals listed more than once in a component's principal argument (`aiDevelopers`, `foundryUsers`) that grants
+ * Principals listed more than once in a component's principal argument (`principals`, or its deprecated names `aiDevelopers`, `foundryUsers`) that grants
  * `role`, with the message the stack config gives for its own lists (see `principalRepeats`).
  */
 export function duplicatePrincipals(arg: string, principals: unknown, role: string): ArgProblem[] {
@@ -97,7 +99,7 @@ const TAGS = field(workspaceSchema, "tags");
 
 /** AiWorkspace: the `azure-ai-models:workspace` fields under the component's argument names. */
 export const AI_WORKSPACE_ARGS: ArgRules = {
-    kind: z.enum(["Hub", "Default"]).optional(),
+    kind: choice(WORKSPACE_KINDS).optional(),
     workspaceName: required(workspaceSchema, "name"),
     location: required(workspaceSchema, "location"),
     resourceGroupName: field(workspaceSchema, "resourceGroup", "name"),
@@ -111,6 +113,7 @@ export const AI_WORKSPACE_ARGS: ArgRules = {
     keyVaultPurgeProtection: z.boolean().optional(),
     keyVaultSoftDeleteRetentionDays: field(workspaceSchema, "keyVault", "softDeleteRetentionDays"),
     logRetentionDays: field(workspaceSchema, "logRetentionDays"),
+    principals: z.array(principalSchema).optional(),
     aiDevelopers: z.array(principalSchema).optional(),
 };
 
@@ -161,7 +164,7 @@ export const MANAGED_DEPLOYMENT_ARGS: ArgRules = {
     model: MANAGED_MODEL_ID_ARG,
     instanceType: required(managedDeploymentSchema, "instanceType"),
     instanceCount: field(managedDeploymentSchema, "instanceCount"),
-    scaleType: z.enum(["Default", "TargetUtilization"]).optional(),
+    scaleType: choice(SCALE_TYPES).optional(),
     minInstances: field(managedDeploymentSchema, "autoscale", "minInstances"),
     maxInstances: field(managedDeploymentSchema, "autoscale", "maxInstances"),
     targetUtilizationPercentage: field(managedDeploymentSchema, "autoscale", "targetUtilizationPercentage"),
@@ -191,6 +194,7 @@ export const FOUNDRY_ACCOUNT_ARGS: ArgRules = {
     disableLocalAuth: z.boolean().optional(),
     networkAcls: field(foundrySchema, "networkAcls"),
     logRetentionDays: field(foundrySchema, "logRetentionDays"),
+    principals: z.array(principalSchema).optional(),
     foundryUsers: z.array(principalSchema).optional(),
     restore: z.boolean().optional(),
     purgeOnDestroy: z.boolean().optional(),

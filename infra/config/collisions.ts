@@ -54,12 +54,14 @@ export function repeatedPrincipalMessage(repeat: PrincipalRepeat, priorPath: str
 }
 
 /**
- * Reports principals listed more than once in `workspace.aiDevelopers` (Azure AI Developer) and
- * `foundry.principals` (Foundry User); see {@link principalRepeats}.
+ * Reports principals listed more than once in `workspace.principals` (Azure AI Developer; or its deprecated name
+ * `aiDevelopers`) and `foundry.principals` (Foundry User); see {@link principalRepeats}.
  */
 export function checkDuplicatePrincipals(raw: Record<string, unknown>, err: Report): void {
+    const ws = isObject(raw.workspace) ? raw.workspace : {};
+    const wsKey = ws.principals === undefined && ws.aiDevelopers !== undefined ? "aiDevelopers" : "principals";
     const lists: [string, string, string][] = [
-        ["workspace", "aiDevelopers", AZURE_AI_DEVELOPER.name],
+        ["workspace", wsKey, AZURE_AI_DEVELOPER.name],
         ["foundry", "principals", FOUNDRY_USER.name],
     ];
     for (const [section, key, role] of lists) {

@@ -13,17 +13,22 @@
  * ```
  */
 import { z } from "zod";
-import {
-    CONTENT_FILTER_SEVERITY_CATEGORIES,
-    CONTENT_FILTER_SWITCH_CATEGORIES,
-    DEFAULT_RAI_POLICY,
-    FOUNDRY_BLOCKLIST_LIMITS,
-    FOUNDRY_SKU_NAMES,
-    NAME_RULES,
-} from "../catalog";
+import { DEFAULT_RAI_POLICY, FOUNDRY_BLOCKLIST_LIMITS, NAME_RULES } from "../catalog";
 import { baseName, region, resourceGroupChoice, tags } from "./fields";
 import { networkSchema } from "./networkSchema";
 import { principalSchema } from "./principal";
+import { choice } from "../catalog/choice";
+import {
+    CONTENT_FILTER_CATEGORIES,
+    CONTENT_FILTER_MODES,
+    CONTENT_FILTER_SEVERITIES,
+    CONTENT_FILTER_SOURCES,
+    FOUNDRY_DEPLOYMENT_SKUS,
+    NETWORK_BYPASS,
+    NETWORK_DEFAULT_ACTIONS,
+    PUBLIC_NETWORK_ACCESS,
+    VERSION_UPGRADE_OPTIONS,
+} from "../catalog/vocabulary";
 
 /** A custom subdomain given as is (a DNS label): 2-64 lowercase letters, digits and dashes, no dash at either end. */
 export const CUSTOM_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
@@ -38,8 +43,6 @@ const CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 const SUBNET_ID =
     /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 
-const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
-
 export const foundryProjectSchema = z.strictObject({
     name: z.string().regex(FOUNDRY_CHILD_NAME, CHILD_NAME_RULE),
     displayName: z.string().max(256).optional(),
@@ -49,11 +52,11 @@ export const foundryProjectSchema = z.strictObject({
 
 export const contentFilterRuleSchema = z.strictObject({
     /** Harm category (Hate, Sexual, Violence, Selfharm take a severity) or a switch (Jailbreak, Protected Material ...). */
-    category: enumOf([...CONTENT_FILTER_SEVERITY_CATEGORIES, ...CONTENT_FILTER_SWITCH_CATEGORIES]),
+    category: choice(CONTENT_FILTER_CATEGORIES),
     /** Filter the prompt or the completion. */
-    source: z.enum(["Prompt", "Completion"]),
+    source: choice(CONTENT_FILTER_SOURCES),
     /** Lowest severity that is filtered (severity categories only). */
-    severityThreshold: z.enum(["Low", "Medium", "High"]).optional(),
+    severityThreshold: choice(CONTENT_FILTER_SEVERITIES).optional(),
     /** @default true */
     blocking: z.boolean().default(true),
     /** @default true */
@@ -86,7 +89,7 @@ export const contentFilterBlocklistSchema = z.strictObject({
     /** Block what it matches (otherwise annotate only). @default true */
     blocking: z.boolean().default(true),
     /** Apply it to the prompt or the completion. @default - both: the filter gets one entry for each */
-    source: z.enum(["Prompt", "Completion"]).optional(),
+    source: choice(CONTENT_FILTER_SOURCES).optional(),
 });
 
 export const contentFilterSchema = z.strictObject({
@@ -95,7 +98,7 @@ export const contentFilterSchema = z.strictObject({
     /** Policy the filter starts from. @default "Microsoft.DefaultV2" */
     basePolicy: z.string().min(1).default(DEFAULT_RAI_POLICY.name),
     /** @default "Default" */
-    mode: z.enum(["Default", "Deferred", "Blocking", "Asynchronous_filter"]).default("Default"),
+    mode: choice(CONTENT_FILTER_MODES).default("Default"),
     filters: z.array(contentFilterRuleSchema).min(1),
     /** Custom blocklists of `foundry.blocklists` the filter applies. @default [] */
     blocklists: z.array(contentFilterBlocklistSchema).default([]),
@@ -120,15 +123,13 @@ export const foundryDeploymentSchema = z.strictObject({
         .regex(/^[0-9A-Za-z.-]+$/, "a model version such as 1")
         .optional(),
     /** Deployment type. */
-    sku: enumOf(FOUNDRY_SKU_NAMES),
+    sku: choice(FOUNDRY_DEPLOYMENT_SKUS),
     /** Capacity units (1,000 tokens per minute each for standard SKUs). */
     capacity: z.number().int().min(1).max(100_000),
     /** A custom filter of `contentFilters`, or a Microsoft policy. @default "Microsoft.DefaultV2" */
     contentFilter: z.string().min(1).optional(),
     /** @default - Azure's (OnceNewDefaultVersionAvailable) */
-    versionUpgradeOption: z
-        .enum(["OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade"])
-        .optional(),
+    versionUpgradeOption: choice(VERSION_UPGRADE_OPTIONS).optional(),
     /**
      * Spillover (provisioned SKUs, Azure OpenAI models): the name of a standard deployment of the same model and
      * version on this account, listed before this one, that takes the requests this one cannot serve.
@@ -151,15 +152,15 @@ export const foundrySchema = z.strictObject({
     /** @default - a new resource group `rg-<name>`; with a name, `existing` says whether it exists or the stack creates it */
     resourceGroup: resourceGroupChoice().optional(),
     /** @default "Disabled" */
-    publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Disabled"),
+    publicNetworkAccess: choice(PUBLIC_NETWORK_ACCESS).default("Disabled"),
     /** Keys off: clients use Entra ID. @default true */
     disableLocalAuth: z.boolean().default(true),
     networkAcls: z
         .strictObject({
             /** @default "Deny" */
-            defaultAction: z.enum(["Allow", "Deny"]).default("Deny"),
+            defaultAction: choice(NETWORK_DEFAULT_ACTIONS).default("Deny"),
             /** @default "AzureServices" */
-            bypass: z.enum(["None", "AzureServices"]).default("AzureServices"),
+            bypass: choice(NETWORK_BYPASS).default("AzureServices"),
             ipRules: z.array(z.string().regex(CIDR, "an IPv4 address or CIDR range")).default([]),
             virtualNetworkRules: z.array(z.string().regex(SUBNET_ID, "a subnet ARM id")).default([]),
         })

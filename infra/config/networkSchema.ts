@@ -22,15 +22,13 @@ import {
 } from "../catalog/privateLink";
 import { configPath, show } from "./issues";
 import { arr, isObject, str, type Loose } from "./loose";
+import { choice } from "../catalog/choice";
+import { PRIVATE_DNS_MODES } from "../catalog/vocabulary";
 
 /** Virtual network and subnet names: 2-64 (subnet 1-80) letters, digits, '_', '.' and '-' (ARM naming rules). */
 const VNET_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}[a-zA-Z0-9_]$/;
 const SUBNET_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_])?$/;
 const CIDR_V4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
-
-/** The DNS modes: create the zones and link them; use zones that exist; leave the records to Azure Policy. */
-export const DNS_MODES = ["create", "existing", "policy"] as const;
-export type DnsMode = (typeof DNS_MODES)[number];
 
 /** A virtual network and its one subnet for the private endpoints, created by the stack. */
 export const createdVirtualNetworkSchema = z.strictObject({
@@ -65,7 +63,7 @@ export const dnsSchema = z.strictObject({
      * Azure Policy (DeployIfNotExists, as in landing zones) writes the records.
      * @default "create"
      */
-    mode: z.enum(DNS_MODES).default("create"),
+    mode: choice(PRIVATE_DNS_MODES).default("create"),
     /** `create`: more virtual networks whose clients resolve the zones (hub and spokes). @default [] */
     linkVirtualNetworkIds: z.array(z.string().regex(VIRTUAL_NETWORK_ID, "a virtual network ARM id")).default([]),
     /** `existing`: the ARM id of each zone the endpoints need. @default [] */

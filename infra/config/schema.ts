@@ -17,6 +17,19 @@ import { baseName, region, resourceGroupChoice, resourceGroupName, tags } from "
 import { foundrySchema } from "./foundrySchema";
 import { networkSchema } from "./networkSchema";
 import { principalSchema } from "./principal";
+import { choice } from "../catalog/choice";
+import {
+    CONTENT_SAFETY_STATUSES,
+    CUSTOM_MODEL_TASKS,
+    EXISTING_WORKSPACE_KINDS,
+    HUB_DEPLOYMENT_TYPES,
+    ISOLATION_MODES,
+    MARKETPLACE_SUBSCRIPTION_MODES,
+    ONLINE_ENDPOINT_AUTH_MODES,
+    PUBLIC_NETWORK_ACCESS,
+    SERVERLESS_AUTH_MODES,
+    WORKSPACE_CONFIG_KINDS,
+} from "../catalog/vocabulary";
 
 export { principalSchema };
 export { TAG_NAME_FORBIDDEN } from "./fields";
@@ -40,7 +53,7 @@ export const workspaceSchema = z.strictObject({
      * workspace (kind Default), as in the AML studio docs.
      * @default "hub"
      */
-    kind: z.enum(["hub", "workspace"]).default("hub"),
+    kind: choice(WORKSPACE_CONFIG_KINDS).default("hub"),
     name: baseName("workspace", "workspaceResourceGroup"),
     /** Azure region (`eastus2`). Serverless models are sold only in some regions. */
     location: region("eastus2"),
@@ -50,11 +63,11 @@ export const workspaceSchema = z.strictObject({
     resourceGroup: resourceGroupChoice().optional(),
     tags: tags.optional(),
     /** @default "Disabled": reach the workspace through private endpoints unless you open it. */
-    publicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Disabled"),
+    publicNetworkAccess: choice(PUBLIC_NETWORK_ACCESS).default("Disabled"),
     /** @default { isolationMode: "AllowOnlyApprovedOutbound" } */
     managedNetwork: z
         .strictObject({
-            isolationMode: z.enum(["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"]),
+            isolationMode: choice(ISOLATION_MODES),
         })
         .default({ isolationMode: "AllowOnlyApprovedOutbound" }),
     /** Private endpoints of the hub, its storage, key vault and registry, and DNS (docs/networking.md). @default - none: the hub must be open, or say access is managed elsewhere */
@@ -73,7 +86,9 @@ export const workspaceSchema = z.strictObject({
     /** Log Analytics retention. @default 30 */
     logRetentionDays: z.number().int().min(30).max(730).default(30),
     /** Principals that get the Azure AI Developer role on the resource group. @default [] */
-    aiDevelopers: z.array(principalSchema).default([]),
+    principals: z.array(principalSchema).default([]),
+    /** Deprecated name of `principals` (a warning says so; giving both is an error). @default - none */
+    aiDevelopers: z.array(principalSchema).optional(),
     /** Projects of a hub (not allowed on a classic workspace). @default [] */
     projects: z.array(projectSchema).default([]),
 });
@@ -99,7 +114,7 @@ export const existingWorkspaceSchema = z.strictObject({
     /** Its region: serverless models are sold only in some regions. */
     location: region("eastus2"),
     /** `project` (hub-based project) or `workspace` (classic AML workspace). @default "project" */
-    kind: z.enum(["project", "workspace"]).default("project"),
+    kind: choice(EXISTING_WORKSPACE_KINDS).default("project"),
 });
 
 export const deploymentSchema = z.strictObject({
@@ -113,15 +128,15 @@ export const deploymentSchema = z.strictObject({
     /** Project that hosts the deployment: required on a hub, not allowed on a classic workspace. */
     project: z.string().optional(),
     /** @default "serverless" */
-    type: z.enum(["serverless", "managed"]).default("serverless"),
+    type: choice(HUB_DEPLOYMENT_TYPES).default("serverless"),
     /**
      * Serverless endpoints accept keys; `AAD` and `KeyAndAAD` exist in the API schema but the docs say serverless
      * endpoints do not accept Entra ID tokens.
      * @default "Key"
      */
-    authMode: z.enum(["Key", "AAD", "KeyAndAAD"]).default("Key"),
+    authMode: choice(SERVERLESS_AUTH_MODES).default("Key"),
     /** Azure AI Content Safety on the endpoint. @default "Enabled" */
-    contentSafety: z.enum(["Enabled", "Disabled"]).default("Enabled"),
+    contentSafety: choice(CONTENT_SAFETY_STATUSES).default("Enabled"),
     /** Deploy even though the model is retired (existing deployments of a retired model return 404). @default false */
     acceptRetired: z.boolean().default(false),
     /**
@@ -129,7 +144,7 @@ export const deploymentSchema = z.strictObject({
      * `existing`: the subscription is made and owned elsewhere (another stack, the portal); this stack only deploys.
      * @default "create"
      */
-    marketplaceSubscription: z.enum(["create", "existing"]).default("create"),
+    marketplaceSubscription: choice(MARKETPLACE_SUBSCRIPTION_MODES).default("create"),
     tags: tags.optional(),
 });
 
@@ -180,7 +195,7 @@ export const managedDeploymentSchema = z.strictObject({
     /** Send the deployment's logs and metrics to the workspace's Application Insights. @default false */
     appInsights: z.boolean().default(false),
     /** @default "Enabled" (the API's default; the workspace's managed network still governs egress) */
-    egressPublicNetworkAccess: z.enum(["Enabled", "Disabled"]).default("Enabled"),
+    egressPublicNetworkAccess: choice(PUBLIC_NETWORK_ACCESS).default("Enabled"),
     environmentVariables: z
         .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), z.string())
         .optional(),
@@ -197,9 +212,9 @@ export const onlineEndpointSchema = z.strictObject({
     /** Project that hosts the endpoint: required on a hub, not allowed on a classic workspace. */
     project: z.string().optional(),
     /** `AADToken` (Entra ID), `Key` or `AMLToken`. @default "AADToken" */
-    authMode: z.enum(["AADToken", "Key", "AMLToken"]).default("AADToken"),
+    authMode: choice(ONLINE_ENDPOINT_AUTH_MODES).default("AADToken"),
     /** @default - the workspace's publicNetworkAccess */
-    publicNetworkAccess: z.enum(["Enabled", "Disabled"]).optional(),
+    publicNetworkAccess: choice(PUBLIC_NETWORK_ACCESS).optional(),
     description: z.string().max(1024).optional(),
     /** One to twenty deployments sharing the endpoint's URI and keys. */
     deployments: z.array(managedDeploymentSchema).min(1),
@@ -229,7 +244,7 @@ export const customModelSchema = z.strictObject({
     /** Regions where a workspace can deploy it as a serverless API. */
     regions: z.array(region("eastus2")).min(1),
     /** Which routes the model serves. @default "chat" */
-    task: z.enum(["chat", "completions"]).default("chat"),
+    task: choice(CUSTOM_MODEL_TASKS).default("chat"),
     /** Lifecycle dates, `YYYY-MM-DD`, where known. */
     lifecycle: z
         .strictObject({

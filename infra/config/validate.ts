@@ -143,6 +143,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const resolved = validateServerless(raw.deployments, parsedDeployments, { scope, customs, broken, checks });
     const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { ...checks, checkProject: scope.checkProject });
     checkDuplicatePrincipals(raw, checks.err);
+    checkPrincipalsName(raw, checks);
     checkComponentNames(raw.onlineEndpoints, checks.err);
     checkSharedResources(raw, checks.err);
     // A resource closed to every client is reported once the rest of the config is valid: a warning then, with the fixes.
@@ -172,12 +173,13 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     }
     if (errors.length === 0) for (const [path, message] of unreachable) checks.warn(path, message);
     if (!parsed.success || errors.length > 0) return { errors, warnings };
-    const { foundry: foundryConfig, ...rest } = parsed.data;
+    const { foundry: foundryConfig, workspace, ...rest } = parsed.data;
     return {
         errors,
         warnings,
         config: {
             ...rest,
+            ...(workspace ? { workspace: withPrincipals(workspace) } : {}),
             ...(foundryConfig ? { foundry: resolveFoundry(foundryConfig, foundry) } : {}),
             location: normalizeRegion(
                 (parsed.data.workspace ?? parsed.data.existingWorkspace ?? foundryConfig)!.location,
@@ -186,6 +188,27 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
         },
     };
+}
+
+/** `workspace.aiDevelopers` is the deprecated name of `workspace.principals`: a warning, and an error with both. */
+function checkPrincipalsName(raw: Loose, checks: Checks): void {
+    if (!isObject(raw.workspace) || raw.workspace.aiDevelopers === undefined) return;
+    if (raw.workspace.principals !== undefined)
+        checks.err(
+            ["workspace", "aiDevelopers"],
+            `is the deprecated name of ${configPath(["workspace", "principals"])}, which is given too; give the list once, as principals`,
+        );
+    else
+        checks.warn(
+            ["workspace", "aiDevelopers"],
+            `is deprecated: rename it to principals (the name ${configPath(["foundry", "principals"])} and every component use)`,
+        );
+}
+
+/** The workspace with its principals under their one name (from the deprecated `aiDevelopers` when that was given). */
+function withPrincipals(ws: NonNullable<StackConfig["workspace"]>): NonNullable<StackConfig["workspace"]> {
+    const { aiDevelopers, ...rest } = ws;
+    return { ...rest, principals: aiDevelopers ?? ws.principals };
 }
 
 /** Hub models need a workspace (created or existing, not both); an existing one is named one way. */

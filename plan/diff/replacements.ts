@@ -11,6 +11,9 @@
  */
 import { RESOURCE_TYPES, parentInputsOf, replacementRulesOf, type FixedInput } from "../../infra/catalog";
 
+/** The traffic split's token (its record: infra/catalog/resourceTypes/dynamic.ts). */
+const ENDPOINT_TRAFFIC_TYPE = "pulumi-nodejs:dynamic:EndpointTraffic";
+
 /** One input change that replaces the resource: the path, why, and where the fact comes from. */
 export type ReplacementRule = FixedInput;
 
@@ -18,20 +21,6 @@ export type ReplacementRule = FixedInput;
 export const REPLACEMENT_RULES: Readonly<Record<string, readonly ReplacementRule[]>> = Object.fromEntries(
     RESOURCE_TYPES.map((r) => [r.type, replacementRulesOf(r.type)] as const).filter(([, rules]) => rules.length > 0),
 );
-
-// The EndpointTraffic dynamic resource (infra/components/endpointTraffic.ts) replaces itself when the endpoint it
-// points at changes: its provider's diff() returns these coordinates as `replaces`. It is not an Azure type (its
-// token is the generic `pulumi-nodejs:dynamic:Resource`), so it has no registry record; its inputs identify it.
-const ENDPOINT_TRAFFIC_RULES: readonly ReplacementRule[] = [
-    "subscriptionId",
-    "resourceGroupName",
-    "workspaceName",
-    "endpointName",
-].map((path) => ({
-    path,
-    reason: "the traffic split belongs to one endpoint",
-    source: "infra/components/endpointTraffic.ts: its provider's diff replaces on subscriptionId, resourceGroupName, workspaceName, endpointName",
-}));
 
 /**
  * Input properties that name the Azure parent a resource lives in: when that parent is deleted or replaced, Azure
@@ -46,15 +35,17 @@ export function isDynamicType(type: string): boolean {
     return type.startsWith("pulumi-nodejs:dynamic:");
 }
 
-/** True for the traffic split (`EndpointTraffic`): a dynamic resource with its inputs. */
+/**
+ * True for the traffic split (`EndpointTraffic`): its own token, or the generic `pulumi-nodejs:dynamic:Resource` a
+ * dynamic resource registered without a type name has, with its inputs.
+ */
 export function isEndpointTraffic(type: string, inputs: Record<string, unknown>): boolean {
     return isDynamicType(type) && "traffic" in inputs && "endpointName" in inputs;
 }
 
-/** The rules for a type. A dynamic resource with the EndpointTraffic inputs gets that provider's rules. */
+/** The rules for a type. A dynamic resource with the EndpointTraffic inputs gets that record's rules. */
 export function replacementRules(type: string, inputs: Record<string, unknown> = {}): readonly ReplacementRule[] {
-    if (isEndpointTraffic(type, inputs)) return ENDPOINT_TRAFFIC_RULES;
-    return replacementRulesOf(type);
+    return replacementRulesOf(isEndpointTraffic(type, inputs) ? ENDPOINT_TRAFFIC_TYPE : type);
 }
 
 /** True when a change at `changed` touches `rulePath` (equal, below it, or a parent object of it; `*` is any). */

@@ -9,10 +9,10 @@ import { isMandatory, SECRET, type Plan, type PlannedResource, type PlanViolatio
 import { countOf, problemPhrases } from "../run/problems";
 import { tableSections, type TableSection } from "./sections";
 
-/** The inputs worth showing in the tree: the registry's key inputs, and the traffic split's (a dynamic resource). */
+/** The inputs worth showing in the tree: the registry's key inputs (the traffic split's also under the generic token). */
 function keyInputs(r: PlannedResource): readonly string[] {
-    if (isEndpointTraffic(r.type, r.inputs)) return ["endpointName", "traffic", "mirrorTraffic"];
-    return resourceTypeOf(r.type)?.keyInputs ?? [];
+    const type = isEndpointTraffic(r.type, r.inputs) ? "pulumi-nodejs:dynamic:EndpointTraffic" : r.type;
+    return resourceTypeOf(type)?.keyInputs ?? [];
 }
 
 function fmt(value: unknown): string {

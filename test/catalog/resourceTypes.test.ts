@@ -102,6 +102,7 @@ describe("the registry's records", () => {
             "VirtualNetwork",
             "PrivateEndpoint",
             "PrivateZone",
+            "EndpointTraffic",
         ]);
         expect(secretOutputsByComponent()).toEqual({
             ServerlessModelEndpoint: ["primaryKey", "secondaryKey"],

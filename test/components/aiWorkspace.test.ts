@@ -10,7 +10,7 @@ describe("AiWorkspace", () => {
                 new AiWorkspace("hub", {
                     workspaceName: "aimodels",
                     location: "eastus2",
-                    aiDevelopers: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
+                    principals: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
                 }),
         );
         expect(c.error).toBeUndefined();

@@ -24,7 +24,7 @@ describe("FoundryAccount", () => {
             const a = new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
-                foundryUsers: [{ principalId: PRINCIPAL, principalType: "Group" }],
+                principals: [{ principalId: PRINCIPAL, principalType: "Group" }],
             });
             return {
                 sub: a.customSubDomain,
@@ -88,7 +88,7 @@ describe("FoundryAccount", () => {
             new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
-                foundryUsers: [{ principalId: PRINCIPAL }],
+                principals: [{ principalId: PRINCIPAL }],
             });
         };
         const [a, b] = [await run(program), await run(program)];

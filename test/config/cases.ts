@@ -75,7 +75,7 @@ export const BAD_CASES: BadCase[] = [
     },
     {
         name: "principal id that is not a GUID",
-        config: withWorkspace({ aiDevelopers: [{ principalId: "alice@contoso.com" }] }),
+        config: withWorkspace({ principals: [{ principalId: "alice@contoso.com" }] }),
     },
     { name: "workspace name breaks Azure's pattern", config: withWorkspace({ name: "my.workspace" }) },
     { name: "workspace missing", config: { deployments: BASE.deployments } },
@@ -117,7 +117,7 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deploymnets: unknown key "deploymnets"; did you mean "deployments"? valid keys here: workspace, existingWorkspace, deployments, customModels, onlineEndpoints, foundry',
     ],
     "misspelt workspace key": [
-        'azure-ai-models:workspace.publicNetworkAcess: unknown key "publicNetworkAcess"; did you mean "publicNetworkAccess"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, network, containerRegistry, keyVault, logRetentionDays, aiDevelopers, projects',
+        'azure-ai-models:workspace.publicNetworkAcess: unknown key "publicNetworkAcess"; did you mean "publicNetworkAccess"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, network, containerRegistry, keyVault, logRetentionDays, principals, aiDevelopers, projects',
     ],
     "model not in the catalog": [
         'azure-ai-models:deployments[0].model: "Mistral-Lage" is not in the catalog; closest: Mistral-large, Mistral-Nemo, Mistral-small. A model the catalog lacks can be added under azure-ai-models:customModels',
@@ -156,7 +156,7 @@ export const EXPECTED: Record<string, string[]> = {
         "azure-ai-models:workspace.projects: a classic workspace (kind: workspace) has no projects; set kind: hub to use projects, or remove them",
     ],
     "principal id that is not a GUID": [
-        'azure-ai-models:workspace.aiDevelopers[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal\'s object id)',
+        'azure-ai-models:workspace.principals[0].principalId: "alice@contoso.com" is not valid; expected a GUID (the principal\'s object id)',
     ],
     "workspace name breaks Azure's pattern": [
         "azure-ai-models:workspace.name: \"my.workspace\": gives names Azure refuses (xxxxxx stands for the 6-character random suffix): the Machine Learning workspace name \"my.workspace-xxxxxx\" breaks Azure's rule: 3-33 characters: letters, digits, '_' and '-', starting with a letter or digit (unique in the resource group); the Log Analytics workspace name \"log-my.workspace\" breaks Azure's rule: 4-63 characters: letters, digits and '-', starting and ending with a letter or digit (unique in the resource group)",

@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { RESOURCE_TYPES, resourceTypeOf } from "../../infra/catalog";
-import { AiWorkspace } from "../../infra/components";
+import { AiWorkspace, FoundryAccount } from "../../infra/components";
 import { PUBLISHED_COMPONENTS, componentToken } from "../../infra/provider";
 import { loadStackReferences, runPlan } from "../../plan/run/run";
 import { construct } from "../components/construct";
@@ -92,13 +92,22 @@ beforeAll(async () => {
                 workspaceName: "aimodels",
                 location: "eastus2",
                 containerRegistry: true,
-                aiDevelopers: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
+                principals: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
             }),
     );
     runs.push({ where: "AiWorkspace (all options)", resources: workspace.resources.length, errors: [] });
     record(
         "AiWorkspace (all options)",
         workspace.resources.map((r) => r.type),
+    );
+    // The purge of a deleted account: no stack file turns purgeOnDestroy on.
+    const account = await construct(
+        () => new FoundryAccount("aimf", { accountName: "aimf", location: "swedencentral", purgeOnDestroy: true }),
+    );
+    runs.push({ where: "FoundryAccount (purgeOnDestroy)", resources: account.resources.length, errors: [] });
+    record(
+        "FoundryAccount (purgeOnDestroy)",
+        account.resources.map((r) => r.type),
     );
 }, 300_000);
 
@@ -123,9 +132,9 @@ describe("registry coverage", () => {
         }
     });
 
-    it("has a record for every azure-native type anything in the repository registers", () => {
+    it("has a record for every azure-native and dynamic type anything in the repository registers", () => {
         const missing = [...registeredBy]
-            .filter(([type]) => type.startsWith("azure-native:") && !resourceTypeOf(type))
+            .filter(([type]) => /^(azure-native|pulumi-nodejs:dynamic):/.test(type) && !resourceTypeOf(type))
             .map(([type, where]) => `${type} (registered by ${[...where].join(", ")})`);
         expect(missing, "add a record to infra/catalog/resourceTypes/ for each").toEqual([]);
     });

@@ -279,7 +279,7 @@ describe("a locked-down hub with several projects, RBAC and managed network", ()
             publicNetworkAccess: "Disabled",
             managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
             containerRegistry: true,
-            aiDevelopers: [
+            principals: [
                 { principalId: alice, principalType: "User" },
                 { principalId: team, principalType: "Group" },
             ],

@@ -36,6 +36,7 @@ import {
     VIRTUAL_NETWORK,
     VIRTUAL_NETWORK_LINK,
 } from "./network";
+import { DELETED_ACCOUNT_PURGE, ENDPOINT_TRAFFIC } from "./dynamic";
 import type { FixedInput, ResourceType } from "./types";
 import { APP_SERVICE_PLAN, WEB_APP } from "./web";
 
@@ -71,6 +72,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     PRIVATE_DNS_ZONE,
     VIRTUAL_NETWORK_LINK,
     RANDOM_STRING,
+    ENDPOINT_TRAFFIC,
+    DELETED_ACCOUNT_PURGE,
 ];
 
 const BY_TOKEN = new Map<string, ResourceType>(
