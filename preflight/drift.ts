@@ -7,7 +7,7 @@
 import { ARM_READ_API_VERSIONS, ARM_READ_PATHS } from "../infra/catalog/armReads";
 import { FOUNDRY_OFFERS, type FoundryOffer } from "../infra/catalog";
 import { ArmCallError, type ArmReader } from "./arm";
-import { cell, text } from "../plan/mdEscape";
+import { cell, text } from "../plan/report/mdEscape";
 
 export interface Drift {
     region: string;

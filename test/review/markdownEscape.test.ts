@@ -6,11 +6,11 @@
  */
 import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
-import { diffPlans } from "../../plan/diff";
-import { renderDiffMarkdown } from "../../plan/diffRender";
-import { renderLifecycleMarkdown, type LifecycleReport } from "../../plan/lifecycle";
-import { code, escapeMarkdown, fenced, renderMarkdown, text } from "../../plan/markdown";
-import type { Plan } from "../../plan/types";
+import { diffPlans } from "../../plan/diff/diff";
+import { renderDiffMarkdown } from "../../plan/diff/diffRender";
+import { renderLifecycleMarkdown, type LifecycleReport } from "../../plan/lifecycle/lifecycle";
+import { code, escapeMarkdown, fenced, renderMarkdown, text } from "../../plan/report/markdown";
+import type { Plan } from "../../plan/run/types";
 import { renderDrift } from "../../preflight/drift";
 import { preflightMarkdown } from "../../preflight/report";
 import type { PreflightResult } from "../../preflight/run";

@@ -224,7 +224,7 @@ describe("GitHub Actions workflows", () => {
         expect(script).toContain('tools=$(cd "$(dirname "$0")/.." && pwd)');
         expect(script).toContain('worktree add --quiet --detach "$tree" "$head_commit"');
         expect(script).toContain('ln -s "$tools/node_modules" "$tree/node_modules"');
-        expect(script).toContain("plan/prStacks.ts --base");
+        expect(script).toContain("plan/cli/prStacks.ts --base");
         // The real preview runs the pack from a checkout of the base branch: its policies, its catalog, its
         // dependencies; a pull request that edits infra/catalog (a region, a model) cannot relax it.
         const preview = workflow("pull-request.yml").jobs.preview;
