@@ -7,6 +7,7 @@
 import { ARM_READ_API_VERSIONS, ARM_READ_PATHS } from "../infra/catalog/armReads";
 import { FOUNDRY_OFFERS, type FoundryOffer } from "../infra/catalog";
 import { ArmCallError, type ArmReader } from "./arm";
+import { cell, text } from "../plan/report/mdEscape";
 
 export interface Drift {
     region: string;
@@ -125,9 +126,9 @@ export function renderDrift(report: DriftReport, format: "text" | "markdown"): s
         if (report.differences.length > 0) {
             out.push("| region | model | what | catalog | Azure |", "|---|---|---|---|---|");
             for (const d of report.differences)
-                out.push(`| ${d.region} | ${d.model} | ${d.kind} | ${d.catalog} | ${d.azure} |`);
+                out.push(`| ${[d.region, d.model, d.kind, d.catalog, d.azure].map(cell).join(" | ")} |`);
         }
-        for (const u of report.unread) out.push(`- not read: ${u.region}: ${u.reason}`);
+        for (const u of report.unread) out.push(`- not read: ${text(u.region)}: ${text(u.reason)}`);
         return out.join("\n");
     }
     return [

@@ -1,5 +1,5 @@
 /** The preflight's findings as text (the terminal), as a Markdown section (the pull request) and as JSON. */
-import { cell, code } from "../plan/report/markdown";
+import { cell, code, text } from "../plan/report/markdown";
 import type { Finding, PreflightResult, Severity } from "./run";
 
 const LABEL: Record<Severity, string> = { blocking: "BLOCKING", unjudged: "NOT JUDGED", warning: "warning", ok: "ok" };
@@ -45,7 +45,7 @@ export function renderPreflightText(result: PreflightResult): string {
 export function preflightMarkdown(result: PreflightResult, h = "###"): string[] {
     const out = [`${h} Preflight`, ""];
     if (!result.ran) {
-        out.push(`**Not run:** ${result.reason}`);
+        out.push(`**Not run:** ${text(result.reason)}`);
         return out;
     }
     out.push(
@@ -58,13 +58,13 @@ export function preflightMarkdown(result: PreflightResult, h = "###"): string[] 
         out.push("", "| | check | resource | finding | fix |", "|---|---|---|---|---|");
         for (const f of shown)
             out.push(
-                `| ${ICON[f.severity]} | ${f.check} | ${code(f.resource)} | ${cell(f.message)} | ${cell(f.fix ?? "")} |`,
+                `| ${ICON[f.severity]} | ${cell(f.check)} | ${code(f.resource, true)} | ${cell(f.message)} | ${cell(f.fix ?? "")} |`,
             );
     }
     const ok = result.findings.filter((f) => f.severity === "ok");
     if (ok.length > 0) {
         out.push("", `**Passed: ${ok.length}**`, "");
-        for (const f of ok) out.push(`- ${f.check}: ${code(f.resource)}: ${f.message}`);
+        for (const f of ok) out.push(`- ${text(f.check)}: ${code(f.resource)}: ${text(f.message)}`);
     }
     return out;
 }

@@ -100,4 +100,9 @@ export const SOURCES = {
             "MicrosoftDocs/azure-ai-docs articles/machine-learning/reference-managed-online-endpoints-vm-sku-list.md@43dc14ea (H100 sizes, 20% reserve exemption)",
         date: "2025-10-18",
     },
+    tagLimits: {
+        document:
+            "MicrosoftDocs/azure-docs articles/azure-resource-manager/management/tag-resources.md@ccf574a5 (Limitations: at most 50 tag name/value pairs per resource; names up to 512 characters, 128 on storage accounts; values up to 256; names without < > % & \\ ? /)",
+        date: "2026-12-06",
+    },
 } as const satisfies Record<string, Source>;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { NAME_RULES, baseNameProblem, describeRule, type BaseNameKind } from "../catalog/names";
+import { TAG_LIMITS } from "../catalog/tags";
 
 /**
  * A base name of this kind: every Azure name derived from it (`<base>-<suffix>`, `log-<base>`, ...) is checked
@@ -60,26 +61,41 @@ export function resourceGroupChoice() {
         });
 }
 
-/** Characters Azure forbids in tag names (MS docs tag-resources.md, limitations). */
-export const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
+/** Characters Azure forbids in tag names (`TAG_LIMITS.nameForbidden`, with its source). */
+export const TAG_NAME_FORBIDDEN = new RegExp(
+    `[${TAG_LIMITS.nameForbidden.map((c) => c.replace(/[\\\]^-]/g, "\\$&")).join("")}]`,
+);
 
 /**
  * A tag value: Azure's are strings. `pulumi config set --path ...tags.costCenter 4711` stores a number (and `true` a
  * boolean), so numbers and booleans are accepted and kept as their text (`"4711"`).
  */
-const tagValue = z.union([z.string().max(256), z.number().transform(String), z.boolean().transform(String)], {
-    error: "expected a string (a tag value; numbers and booleans are taken as their text)",
-});
+const tagValue = z.union(
+    [z.string().max(TAG_LIMITS.valueMaxLength), z.number().transform(String), z.boolean().transform(String)],
+    { error: "expected a string (a tag value; numbers and booleans are taken as their text)" },
+);
 
-/** Tags: names up to 512 characters without `< > % & \ ? /`, values up to 256 characters (see {@link tagValue}). */
-export const tags = z.record(z.string().max(512), tagValue).superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
+/**
+ * Tags within Azure's documented limits (`TAG_LIMITS` in the catalog, with its source): at most 50 per resource,
+ * names up to 512 characters without `< > % & \ ? /`, values up to 256 characters (see {@link tagValue}).
+ */
+export const tags = z.record(z.string().max(TAG_LIMITS.nameMaxLength), tagValue).superRefine((value, ctx) => {
+    const names = Object.keys(value);
+    if (names.length > TAG_LIMITS.maxPerResource) {
+        ctx.addIssue({
+            code: "custom",
+            path: [],
+            input: `${names.length} tags`,
+            message: `has ${names.length} tags: Azure allows at most ${TAG_LIMITS.maxPerResource} tag name/value pairs per resource (a JSON string in one tag's value can hold more)`,
+        });
+    }
+    for (const key of names) {
         if (TAG_NAME_FORBIDDEN.test(key)) {
             ctx.addIssue({
                 code: "custom",
                 path: [key],
                 input: key,
-                message: "is not a valid tag name: Azure forbids < > % & \\ ? / in tag names",
+                message: `is not a valid tag name: Azure forbids ${TAG_LIMITS.nameForbidden.join(" ")} in tag names`,
             });
         }
     }

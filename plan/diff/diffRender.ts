@@ -2,7 +2,7 @@
  * Renders a plan diff for a terminal, as Markdown for a pull request (comment or job summary), or as JSON.
  * Destructive changes come first; then each changed resource with the inputs that change.
  */
-import { code, renderMarkdown, verdictText } from "../report/markdown";
+import { code, renderMarkdown, text, verdictText } from "../report/markdown";
 import { violationText } from "../report/render";
 import { shortType } from "../run/azureTypes";
 import {
@@ -160,11 +160,6 @@ export function renderDiffText(diff: PlanDiff, gate: GateStatus = { enabled: fal
     return lines.join("\n");
 }
 
-/** Puts the URLs of a sentence in code spans. */
-function markUp(sentence: string): string {
-    return sentence.replace(/https:\/\/\S+?(?=[,;)]?(\s|$))/g, (u) => code(u));
-}
-
 function mdValue(v: unknown): string {
     return v === undefined ? "(none)" : code(formatValue(v));
 }
@@ -173,7 +168,7 @@ function mdChange(diff: PlanDiff, p: PropertyChange): string {
     let line = p.via
         ? `${code(p.path)}: may change (${mdValue(p.after)}, from ${code(nameOf(diff, p.via))}, which is replaced)`
         : `${code(p.path)}: ${mdValue(p.before)} → ${mdValue(p.after)}`;
-    if (p.replaces) line += `; **${p.uncertain ? "may force" : "forces"} replacement**: ${p.replaces}`;
+    if (p.replaces) line += `; **${p.uncertain ? "may force" : "forces"} replacement**: ${text(p.replaces)}`;
     return line;
 }
 
@@ -203,7 +198,7 @@ export function renderDiffMarkdown(
             `**❌ This change's ${problemPhrases(diff.head).clause}: ${countOf(diff.head)}.** Nothing would be deployed.`,
             "",
         );
-        for (const e of diff.head.errors) out.push(`- ${e}`);
+        for (const e of diff.head.errors) out.push(`- ${text(e)}`);
         appendReport(out, options.headPlan);
         return out.join("\n");
     }
@@ -217,8 +212,8 @@ export function renderDiffMarkdown(
     if (diff.destructive.length > 0) {
         out.push("", `${h(1)} ⚠️ Destructive changes (${diff.destructive.length})`, "");
         for (const d of diff.destructive) {
-            const subject = `${d.what} ${code(d.azureName ?? d.name)}${d.azureName && d.azureName !== d.name ? ` (${code(d.name)})` : ""}`;
-            out.push(`- ${d.uncertain ? "❔" : "❗"} ${subject} ${markUp(d.detail)}`);
+            const subject = `${text(d.what)} ${code(d.azureName ?? d.name)}${d.azureName && d.azureName !== d.name ? ` (${code(d.name)})` : ""}`;
+            out.push(`- ${d.uncertain ? "❔" : "❗"} ${subject} ${text(d.detail)}`);
         }
         const g = gateSentence(diff, gate);
         if (g) {
@@ -235,10 +230,10 @@ export function renderDiffMarkdown(
         out.push("", `${h(1)} Changes by resource`, "");
         for (const c of diff.resources) {
             const extra = [
-                shortType(c.type),
+                text(shortType(c.type)),
                 c.azureName && c.azureName !== c.name ? code(c.azureName) : "",
-                replaceNote(c),
-                c.parentReplaced ? `its ${c.parentReplaced.what} ${code(c.parentReplaced.name)} is replaced` : "",
+                text(replaceNote(c)),
+                c.parentReplaced ? `its ${text(c.parentReplaced.what)} ${code(c.parentReplaced.name)} is replaced` : "",
                 c.renamedTo ? `renamed to ${code(nameOf(diff, c.renamedTo))}` : "",
                 c.renamedFrom ? `renamed from ${code(nameOf(diff, c.renamedFrom))}` : "",
             ].filter(Boolean);
@@ -259,16 +254,16 @@ export function renderDiffMarkdown(
     const resolved = diff.policies?.resolved ?? [];
     if (added.length > 0 || resolved.length > 0) {
         out.push("", `${h(1)} Policy violations`, "");
-        for (const v of added) out.push(`- new: ${violationText(v)}`);
-        for (const v of resolved) out.push(`- resolved: ${violationText(v)}`);
+        for (const v of added) out.push(`- new: ${text(violationText(v))}`);
+        for (const v of resolved) out.push(`- resolved: ${text(violationText(v))}`);
     }
     if (diff.addedWarnings.length > 0) {
         out.push("", `${h(1)} New warnings`, "");
-        for (const w of diff.addedWarnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ""}${w.message}`);
+        for (const w of diff.addedWarnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ""}${text(w.message)}`);
     }
     if (diff.notes.length > 0) {
         out.push("", `${h(1)} Notes`, "");
-        for (const n of diff.notes) out.push(`- ${n}`);
+        for (const n of diff.notes) out.push(`- ${text(n)}`);
     }
     appendReport(out, options.headPlan, level);
     return out.join("\n");

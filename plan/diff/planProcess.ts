@@ -121,7 +121,9 @@ export async function planAtRef(ref: string, projectDir: string, options: PlanPr
     const tree = path.join(holder, "tree");
     // This checkout's node_modules (the one that holds @pulumi/pulumi), linked at the same place in the worktree.
     const nodeModules = path.resolve(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "../..");
-    const link = path.join(tree, path.relative(top, nodeModules));
+    // (At the worktree's top when the runner's node_modules is outside the repository: the gate's base tools.)
+    const inside = path.relative(top, nodeModules);
+    const link = path.join(tree, inside.startsWith("..") ? "node_modules" : inside);
     let linked = false;
     const cleanup = () => {
         // Remove the link first, so nothing below can ever reach this checkout's node_modules through it.

@@ -8,6 +8,7 @@
  * (`examples/app-stack`, a consumer's own program) is judged from its planned resources instead
  * ({@link plannedLifecycleReport}): what each Foundry deployment, serverless endpoint and online deployment deploys.
  */
+import { cell, code, text } from "../report/mdEscape";
 import {
     lifecycleStage,
     replacementClause,
@@ -339,14 +340,14 @@ export function renderLifecycleText(r: LifecycleReport, stack: string): string {
 
 /** The report as Markdown, for an issue body or a job summary. */
 export function renderLifecycleMarkdown(r: LifecycleReport, stack: string): string {
-    const out = [`## ${title(r, stack)}`, ""];
-    const notJudged = unjudgedLines(r);
+    const out = [`## ${text(title(r, stack))}`, ""];
+    const notJudged = unjudgedLines(r).map(text);
     if (r.items.length === 0)
         return [...out, "Nothing reaches a lifecycle date in this window.", ...notJudged.map((l) => `\n${l}`)].join(
             "\n",
         );
     out.push(`| ${HEADER.join(" | ")} |`, `|${HEADER.map(() => "---").join("|")}|`);
-    for (const row of rows(r)) out.push(`| ${row.map((c, i) => (i <= 2 ? `\`${c}\`` : c)).join(" | ")} |`);
+    for (const row of rows(r)) out.push(`| ${row.map((c, i) => (i <= 2 ? code(c, true) : cell(c))).join(" | ")} |`);
     out.push(
         "",
         "Legacy: new deployments not recommended; deprecated: no new deployments; retired: the endpoints return 404. " +

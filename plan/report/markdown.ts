@@ -10,6 +10,9 @@ import { maskedInputs, treeIndex } from "./render";
 import { isMandatory, UNKNOWN, type Plan, type PlannedResource, type PlanViolation } from "../run/types";
 import { countOf, problemPhrases } from "../run/problems";
 import { tableSections, type TableSection } from "./sections";
+import { cell, code, fenced, text } from "./mdEscape";
+
+export { cell, code, escapeMarkdown, fenced, text, type MarkdownContext } from "./mdEscape";
 
 export interface MarkdownOptions {
     /** Level of the report's title (`##`); sections are one level below. @default 2 */
@@ -35,16 +38,6 @@ const TREE_FACTS = [
 ];
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** Escapes text for a Markdown table cell. */
-export function cell(text: string): string {
-    return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-/** A value as inline code, with backticks in it kept readable. */
-export function code(text: string): string {
-    return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
 
 /** `passed (0 mandatory, 1 advisory)`: the policy verdict as the summaries of a plan and of a diff say it. */
 export function verdictText(passed: boolean, mandatory: number, advisory: number): string {
@@ -88,7 +81,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
 
     if (plan.errors.length > 0) {
         out.push("", `${h(1)} ${problemPhrases(plan).title}`, "");
-        for (const e of plan.errors) out.push(`- ${e}`);
+        for (const e of plan.errors) out.push(`- ${text(e)}`);
         appendWarnings(out, plan, h(1));
         return out.join("\n");
     }
@@ -98,16 +91,16 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     for (const section of tableSections(plan)) appendTable(out, section, h(1));
     if (options.sections) out.push("", ...options.sections(h(1)));
 
-    out.push("", `${h(1)} Resources (${plan.resources.length})`, "", "```text", ...resourceTree(plan), "```");
+    out.push("", `${h(1)} Resources (${plan.resources.length})`, "", ...fenced("text", resourceTree(plan)));
 
     if (plan.outputs.length > 0) {
         out.push("", `${h(1)} Stack outputs`, "");
         for (const o of plan.outputs) {
             out.push(
-                `${code(o.name)}${o.secret ? ` (secret values masked: ${o.secretPaths.map(code).join(", ")})` : ""}:`,
+                `${code(o.name)}${o.secret ? ` (secret values masked: ${o.secretPaths.map((p) => code(p)).join(", ")})` : ""}:`,
                 "",
             );
-            out.push("```json", JSON.stringify(o.value, null, 2), "```", "");
+            out.push(...fenced("json", JSON.stringify(o.value, null, 2).split("\n")), "");
         }
         out.pop();
     }
@@ -125,7 +118,7 @@ function appendPolicies(out: string[], plan: Plan, h: string): void {
             "",
             "| resource | input |",
             "|---|---|",
-            ...notJudged.map((n) => `| ${code(n.resourceName)} | ${code(n.path)} |`),
+            ...notJudged.map((n) => `| ${code(n.resourceName, true)} | ${code(n.path, true)} |`),
             "",
         );
     }
@@ -142,7 +135,7 @@ function appendPolicies(out: string[], plan: Plan, h: string): void {
         out.push(`**${title}: ${list.length}**`, "", "| policy | resource | message |", "|---|---|---|");
         for (const v of list)
             out.push(
-                `| ${code(v.policyName)} | ${v.resourceName ? code(v.resourceName) : "stack"} | ${cell(v.message)} |`,
+                `| ${code(v.policyName, true)} | ${v.resourceName ? code(v.resourceName, true) : "stack"} | ${cell(v.message)} |`,
             );
         out.push("");
     }
@@ -155,7 +148,7 @@ function appendWarnings(out: string[], plan: Plan, h: string): void {
         out.push("None.");
         return;
     }
-    for (const w of plan.warnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ""}${w.message}`);
+    for (const w of plan.warnings) out.push(`- ${w.path ? `${code(w.path)}: ` : ""}${text(w.message)}`);
 }
 
 function appendTable(out: string[], section: TableSection, h: string): void {
@@ -171,7 +164,7 @@ function appendTable(out: string[], section: TableSection, h: string): void {
     }
     if (section.skipped.length > 0) {
         if (section.rows.length > 0) out.push("");
-        for (const s of section.skipped) out.push(`- not counted: ${code(s.deployment)}: ${s.reason}`);
+        for (const s of section.skipped) out.push(`- not counted: ${code(s.deployment)}: ${text(s.reason)}`);
     }
 }
 

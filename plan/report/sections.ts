@@ -2,6 +2,7 @@
  * The plan's table sections (the managed-compute quota, the Foundry capacity) as data, once: the text report
  * (render.ts) and the Markdown report (markdown.ts) each lay the same section out in their own form.
  */
+import { text } from "./mdEscape";
 import type { Plan } from "../run/types";
 
 export interface TableColumn {
@@ -96,7 +97,7 @@ function accountChainSection(plan: Plan): TableSection | undefined {
     return {
         textTitle: `Writes to each Foundry account, one after another (chain length, the account's critical path in pulumi up: ${lengths}):`,
         heading: "Writes per Foundry account",
-        intro: `Azure answers concurrent writes to one account with 409, so \`pulumi up\` makes them one after another, in this order. Chain length (the account's critical path): ${lengths}.`,
+        intro: `Azure answers concurrent writes to one account with 409, so \`pulumi up\` makes them one after another, in this order. Chain length (the account's critical path): ${text(lengths)}.`,
         columns: [{ text: "account" }, { text: "#", numeric: true }, { text: "write" }, { text: "type" }],
         rows: chains.flatMap((c) =>
             c.writes.map((w, i) => [c.account, String(i + 1), w.name, w.type.replace(/^azure-native:/, "")]),

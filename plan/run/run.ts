@@ -121,10 +121,13 @@ function isConfigValidationError(e: unknown): e is ConfigValidationError {
 
 /**
  * The location the engine would deploy a resource without a `location` input to, as azure-native fills it in: the
- * provider's `azure-native:location` config, else the location of the resource group it names
- * (pulumi/pulumi-azure-native#66: a resource without a location takes its resource group's). Only types whose
- * registry record has a `location` input are filled. When neither is known offline (a group the program does not
- * create), the location is unknown and the plan says so: the region rules cannot judge it.
+ * provider's `azure-native:location` config, else the location of the resource group it names (unknown while the
+ * group's name is). That precedence is the provider's `getDefaultLocation` in pulumi/pulumi-azure-native,
+ * `provider/pkg/provider/provider.go` at commit 6d9e7fe5da3ddea283f27995305640427e65761c (and the same order on later
+ * versions): 1. the resource's location in the stack's state (an existing resource keeps it; a plan has no state),
+ * 2. the config, 3. the resource group's location (read from ARM for a group the program does not create). Only
+ * types whose registry record has a `location` input are filled. When neither is known offline (a group the program
+ * does not create), the location is unknown and the plan says so: the region rules cannot judge it.
  */
 export function fillEngineLocations(resources: PlannedResource[], config: Record<string, string>): PlanWarning[] {
     const configured = config["azure-native:location"];

@@ -53,6 +53,7 @@ describe("foundry shares the workspace's field rules", () => {
         { env: ["dev"] },
         { long: "v".repeat(257) },
         { ["k".repeat(513)]: "v" },
+        Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"])),
     ];
 
     it.each(TAG_CASES.map((t) => [Object.keys(t).join(",").slice(0, 20), t]))(
@@ -103,5 +104,30 @@ describe("foundry shares the workspace's field rules", () => {
         ]);
         for (const existing of [true, false])
             expect(verdict("foundry", { resourceGroup: { ...resourceGroup, existing } }).errors).toEqual([]);
+    });
+});
+
+describe("Azure's documented tag limits (TAG_LIMITS in the catalog, with its source)", () => {
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"]));
+    const errorsOf = (tags: Record<string, unknown>) =>
+        validateStackConfig(
+            { workspace: { name: "aim", location: "eastus2", kind: "workspace", tags } },
+            { today: TODAY },
+        ).errors.map((e) => `${e.path}: ${e.message}`);
+
+    it("refuses more than 50 tags on a resource, at the tags' path, with the count and the limit", () => {
+        expect(errorsOf(many)).toEqual([
+            'azure-ai-models:workspace.tags: "51 tags": has 51 tags: Azure allows at most 50 tag name/value pairs per resource (a JSON string in one tag\'s value can hold more)',
+        ]);
+        const fifty = Object.fromEntries(Object.entries(many).slice(0, 50));
+        expect(errorsOf(fifty)).toEqual([]);
+    });
+
+    it("names every problem at once: the count, a forbidden character, a value too long", () => {
+        expect(errorsOf({ ...many, "a%b": "1", long: "v".repeat(257) })).toHaveLength(3);
+    });
+
+    it("accepts the prefixes reserved for predefined tag names only (microsoft, azure, windows) on a resource", () => {
+        expect(errorsOf({ microsoftOwner: "x", azureTeam: "y", windowsBuild: "z" })).toEqual([]);
     });
 });

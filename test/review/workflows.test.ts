@@ -129,7 +129,15 @@ describe("GitHub Actions workflows", () => {
         ])
             expect(runs).toContain(command);
         const diff = job.steps.find((s) => s.run?.includes(".ci/plan-diffs"))!;
-        expect(diff.run).toContain('.ci/plan-diffs HEAD^1 "$BASE_REF" "$ALLOW_DESTRUCTIVE" "$STACK"');
+        // The base commit's gate, in a worktree with its own dependencies, before the pull request's npm ci.
+        expect(diff.run).toContain('git worktree add --detach "$RUNNER_TEMP/gate-base" HEAD^1');
+        expect(diff.run).toContain('npm ci --no-audit --no-fund --ignore-scripts --prefix "$RUNNER_TEMP/gate-base"');
+        expect(diff.run).toContain(
+            '"$RUNNER_TEMP/gate-base/.ci/plan-diffs" HEAD^1 "$BASE_REF" "$ALLOW_DESTRUCTIVE" "$STACK"',
+        );
+        expect(job.steps.indexOf(diff)).toBeLessThan(
+            job.steps.findIndex((s) => s.run === "npm ci --no-audit --no-fund"),
+        );
         expect(diff.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
         expect(diff.env?.STACK).toBe("${{ vars.PULUMI_STACK || 'dev' }}");
         expect(diff.env?.ALLOW_DESTRUCTIVE).toBe(
@@ -200,7 +208,11 @@ describe("GitHub Actions workflows", () => {
         expect(job.name).toBe(workflow("pull-request.yml").jobs.gate.name);
         expect(job.permissions).toEqual({ contents: "read" });
         const runs = job.steps.map((s) => s.run ?? "").join("\n");
-        expect(runs).toContain('.ci/plan-diffs HEAD^1 "$BASE_REF" "$ALLOW_DESTRUCTIVE" "$STACK"');
+        expect(runs).toContain(
+            '"$RUNNER_TEMP/gate-base/.ci/plan-diffs" HEAD^1 "$BASE_REF" "$ALLOW_DESTRUCTIVE" "$STACK"',
+        );
+        // No npm ci of the pull request: nothing of it is installed or run besides the program the gate plans.
+        expect(runs).not.toMatch(/^npm ci --no-audit --no-fund$/m);
         expect(runs).not.toContain("npm test");
         expect(JSON.stringify(job)).not.toContain("secrets.");
         expect(job.steps.some((s) => s.uses?.startsWith("pulumi/actions@"))).toBe(false);
@@ -208,7 +220,10 @@ describe("GitHub Actions workflows", () => {
 
     it("judges pull requests by the base branch's policy pack, offline and in the real preview", () => {
         const script = readFileSync(path.resolve(__dirname, "../../.ci/plan-diffs"), "utf8");
-        expect(script).toContain('git restore --source="$base" --worktree -- policies');
+        // The gate judges with the tree the script is in (the base's worktree) and plans the pull request's commit.
+        expect(script).toContain('tools=$(cd "$(dirname "$0")/.." && pwd)');
+        expect(script).toContain('worktree add --quiet --detach "$tree" "$head_commit"');
+        expect(script).toContain('ln -s "$tools/node_modules" "$tree/node_modules"');
         expect(script).toContain("plan/cli/prStacks.ts --base");
         // The real preview runs the pack from a checkout of the base branch: its policies, its catalog, its
         // dependencies; a pull request that edits infra/catalog (a region, a model) cannot relax it.
