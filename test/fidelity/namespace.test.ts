@@ -9,7 +9,12 @@ import { captureProgram } from "../../plan/capture";
 import { loadStackConfig } from "../../infra/config";
 import { defineStack } from "../../infra/stack";
 
-const WS = { name: "aim", location: "eastus2", projects: [{ name: "chat" }] };
+const WS = {
+    name: "aim",
+    location: "eastus2",
+    network: { accessManagedElsewhere: true },
+    projects: [{ name: "chat" }],
+};
 const DEPLOYMENTS = [{ name: "ministral", model: "Ministral-3B", project: "chat" }];
 
 describe("misspelt namespace", () => {

@@ -106,6 +106,7 @@ describe("constructing the published components through the provider", () => {
         const c = await construct("AiWorkspace", "hub", {
             workspaceName: "aihub",
             location: "eastus2",
+            accessManagedElsewhere: true,
             resourceGroupName: RG,
             createResourceGroup: true,
             containerRegistry: true,
@@ -346,6 +347,7 @@ describe("constructing the published components through the provider", () => {
         const c = await construct("FoundryAccount", "ai", {
             accountName: "ai",
             location: "swedencentral",
+            accessManagedElsewhere: true,
             disableLocalAuth: false,
             foundryUsers: [{ principalId: PRINCIPAL, principalType: "ServicePrincipal" }],
         });
