@@ -4,7 +4,8 @@
  * SDK, the official client of the model inference routes, retired on 2026-08-26 (MS docs foundry/includes/migrate-model-inference-to-v1-openai.md @e5983c17).
  */
 import { SOURCES } from "./sources";
-import type { ModelEntry, Route, Source } from "./types";
+import type { ModelEntry } from "./modelEntry";
+import type { Route, Source } from "./types";
 
 /** Which OpenAI API a client calls: chat completions, or (base models) text completions. */
 export type ClientApi = "chat" | "completions";

@@ -4,9 +4,11 @@
 import { closest } from "./suggest";
 import { findModel } from "./lookup";
 import { MODELS } from "./models";
-import type { DeploymentType, ModelEntry } from "./types";
+import type { ModelEntry } from "./modelEntry";
+import type { DeploymentType } from "./types";
 
 export * from "./types";
+export * from "./modelEntry";
 export { MODELS, INFERENCE_API_ROUTES, SERVERLESS_RATE_LIMITS } from "./models";
 export { findModel, lifecycleStage, type LifecycleStage } from "./lookup";
 export {

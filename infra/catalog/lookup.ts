@@ -1,6 +1,7 @@
 /** Finding a catalog model by name, and the lifecycle stage of an offer on a day. */
 import { MODELS } from "./models";
-import type { Lifecycle, ModelEntry } from "./types";
+import type { ModelEntry } from "./modelEntry";
+import type { Lifecycle } from "./types";
 
 const BY_NAME = new Map<string, ModelEntry>();
 for (const m of MODELS) {

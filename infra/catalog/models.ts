@@ -16,13 +16,13 @@ import type {
     Capabilities,
     Lifecycle,
     ManagedOffer,
-    ModelEntry,
     RateLimits,
     Replacement,
     Route,
     ServerlessOffer,
     Source,
 } from "./types";
+import type { ModelEntry } from "./modelEntry";
 
 // ---- routes -------------------------------------------------------------------------------------------------
 

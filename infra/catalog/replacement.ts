@@ -5,7 +5,8 @@
  */
 import { findModel, lifecycleStage } from "./lookup";
 import { MODELS } from "./models";
-import type { Lifecycle, ModelEntry, Replacement } from "./types";
+import type { ModelEntry } from "./modelEntry";
+import type { Lifecycle, Replacement } from "./types";
 
 /** The config key of the Foundry path, where the `foundry` replacements are deployed. */
 export const FOUNDRY_CONFIG_KEY = "azure-ai-models:foundry";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { closest } from "../catalog/suggest";
-import { CONFIG_NAMESPACE } from "./schema";
+import { CONFIG_NAMESPACE } from "./namespace";
 
 /** One problem (or warning) found in the stack config. */
 export interface ConfigIssue {

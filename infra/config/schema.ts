@@ -21,8 +21,7 @@ import { principalSchema } from "./principal";
 export { principalSchema };
 export { TAG_NAME_FORBIDDEN } from "./fields";
 
-/** The config namespace: the project name in `Pulumi.yaml`. */
-export const CONFIG_NAMESPACE = "azure-ai-models";
+export { CONFIG_NAMESPACE } from "./namespace";
 
 /** A real calendar day, `YYYY-MM-DD`. */
 const date = () => z.string().refine(isCalendarDate, "is not a real date; expected YYYY-MM-DD");

@@ -27,6 +27,8 @@ export interface ApprovedModelsConfig {
     allowedModelIds: string[];
     allowNonRegistryModels: boolean;
     allowedFoundryModels: string[];
+    /** Read by the offline plan only: see the schema's description. */
+    trustStackModels: boolean;
 }
 
 function approvedList(config: ApprovedModelsConfig): string {
@@ -100,6 +102,12 @@ export const approvedModels = defineResourceRule<ApprovedModelsConfig>({
                 "Foundry deployments (cognitiveservices.Deployment) that are approved, as `<format>/<name>` globs of their properties.model (`OpenAI/gpt-4o*`, `Mistral AI/*`).",
                 [],
             ),
+            trustStackModels: {
+                type: "boolean",
+                default: true,
+                description:
+                    "Read by the offline plan (npm run plan), not by this rule: approve the models the stack's own config names outside the catalog (customModels, Foundry deployments by format, model and version). Set false to let only these lists approve, so a team allowlist also refuses a model a stack names itself.",
+            },
         },
     },
     remediationSteps:

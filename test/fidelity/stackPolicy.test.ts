@@ -5,10 +5,10 @@
  */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluatePolicies } from "../../plan/policy";
-import { runPlan } from "../../plan/run";
-import { mergePolicyConfig, stackPolicyConfig } from "../../plan/stackPolicy";
-import { readStackFiles } from "../../plan/run";
+import { evaluatePolicies } from "../../plan/checks/policy";
+import { runPlan } from "../../plan/run/run";
+import { mergePolicyConfig, stackPolicyConfig } from "../../plan/checks/stackPolicy";
+import { readStackFiles } from "../../plan/run/run";
 
 const DIR = path.resolve(__dirname, "../fixtures/stacks/config-custom-existing");
 const TODAY = new Date("2026-11-21T00:00:00Z");
@@ -43,6 +43,34 @@ describe("the stack's own config is the pack's config in the plan", () => {
                 externalSubscriptionModels: [MINISTRAL],
             },
         });
+    });
+
+    it("adds no model when the given approved-models config does not trust the stack's own models", () => {
+        const given = { "approved-models": { allowedModelIds: ["*/models/Phi-*"], trustStackModels: false } };
+        const merged = mergePolicyConfig(given, {
+            "approved-models": { allowedModelIds: [COHERE], allowedFoundryModels: ["OpenAI/gpt-5.4-mini"] },
+            "serverless-endpoint-has-subscription": { externalSubscriptionModels: [MINISTRAL] },
+        });
+        expect(merged).toEqual({
+            ...given,
+            "serverless-endpoint-has-subscription": { externalSubscriptionModels: [MINISTRAL] },
+        });
+    });
+
+    it("a team allowlist with trustStackModels false refuses the stack's own custom model in the plan", async () => {
+        const policies = { "approved-models": { trustStackModels: false } };
+        const plan = await runPlan({ projectDir: DIR, stack: "test", today: TODAY, policies });
+        const refused = plan.policies?.violations.filter((v) => v.policyName === "approved-models") ?? [];
+        // The endpoint and its Marketplace subscription, both on the stack's own Cohere model, both mandatory.
+        expect(
+            refused
+                .map((v) => [v.resourceType, v.enforcementLevel, v.message.includes("Cohere-command-r-plus")])
+                .sort(),
+        ).toEqual([
+            ["azure-native:machinelearningservices:MarketplaceSubscription", "mandatory", true],
+            ["azure-native:machinelearningservices:ServerlessEndpoint", "mandatory", true],
+        ]);
+        expect(plan.policies?.passed).toBe(false);
     });
 
     it("plans the stack green under the default pack; the pack alone would refuse it", async () => {
