@@ -76,6 +76,8 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         publicNetworkAccess: f.publicNetworkAccess,
         disableLocalAuth: f.disableLocalAuth,
         networkAcls: f.networkAcls,
+        // Validation found a way in for a closed account: the endpoints below, or one another team manages.
+        accessManagedElsewhere: (f.network?.privateEndpoints.length ?? 0) > 0 || f.network?.accessManagedElsewhere,
         logRetentionDays: f.logRetentionDays,
         principals: f.principals,
         restore: f.restore,

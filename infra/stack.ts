@@ -370,6 +370,9 @@ function defineHub(
             description: ws.description,
             tags: ws.tags,
             publicNetworkAccess: ws.publicNetworkAccess,
+            // Validation found a way in for a closed hub: the endpoints of defineHubPrivateAccess, or another team's.
+            accessManagedElsewhere:
+                (ws.network?.privateEndpoints.length ?? 0) > 0 || ws.network?.accessManagedElsewhere,
             isolationMode: ws.managedNetwork.isolationMode,
             containerRegistry: ws.containerRegistry,
             keyVaultPurgeProtection: ws.keyVault.purgeProtection,

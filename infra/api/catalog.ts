@@ -6,6 +6,7 @@
  * `api/catalog.api.md`); the name rules, message helpers and schemas in `infra/catalog/` are internal.
  */
 export type * from "../catalog/types";
+export type * from "../catalog/modelEntry";
 export { RELEASE_STAGES } from "../catalog/types";
 export { VOCABULARY } from "../catalog/vocabulary";
 export {

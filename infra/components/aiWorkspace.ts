@@ -8,6 +8,7 @@ import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
 import { AI_WORKSPACE_ARGS } from "../config/args";
+import { unreachableArgProblem, workspacePublicSide } from "../config/networkSchema";
 import { checkArgs } from "./checkArgs";
 import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
@@ -71,6 +72,13 @@ export interface AiWorkspaceArgs {
      * @default "Disabled"
      */
     publicNetworkAccess?: PublicNetworkAccess;
+    /**
+     * The way in to a workspace closed to the public (`publicNetworkAccess` Disabled) is made outside this component:
+     * private endpoints to the workspace, its storage, key vault and registry (a `PrivateAccess`, as the stack program
+     * creates them) or endpoints another team manages. Without it, a closed workspace is refused: nothing could call
+     * it. @default false
+     */
+    accessManagedElsewhere?: boolean;
     /** Managed network isolation; projects inherit the hub's. @default "AllowOnlyApprovedOutbound" */
     isolationMode?: IsolationMode;
     /** Create a container registry for the workspace. @default false (Azure creates one when first needed) */
@@ -125,7 +133,10 @@ export class AiWorkspace extends pulumi.ComponentResource {
 
     constructor(name: string, args: AiWorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
         const principals = principalsArg("AiWorkspace", { ...args }, "aiDevelopers", AZURE_AI_DEVELOPER.name);
-        checkArgs("AiWorkspace", name, args, AI_WORKSPACE_ARGS, principals.problems);
+        checkArgs("AiWorkspace", name, args, AI_WORKSPACE_ARGS, [
+            ...principals.problems,
+            ...[unreachableArgProblem(workspacePublicSide(args), args.accessManagedElsewhere)].filter((p) => !!p),
+        ]);
         super("azure-ai-models:index:AiWorkspace", name, {}, opts);
         warnDeprecatedPrincipals(principals, this);
         const kind = args.kind ?? "Hub";

@@ -5,6 +5,7 @@ import type * as operationalinsights from "@pulumi/azure-native/operationalinsig
 import * as pulumi from "@pulumi/pulumi";
 import { FOUNDRY_ENDPOINTS, FOUNDRY_SOFT_DELETE, FOUNDRY_USER, normalizeRegion } from "../catalog";
 import { FOUNDRY_ACCOUNT_ARGS } from "../config/args";
+import { foundryPublicSide, unreachableArgProblem } from "../config/networkSchema";
 import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
 import { principalsArg, warnDeprecatedPrincipals } from "./principals";
@@ -67,6 +68,13 @@ export interface FoundryAccountArgs {
     disableLocalAuth?: boolean;
     /** Network rules. @default - deny what no rule allows, let trusted Azure services through */
     networkAcls?: FoundryNetworkAcls;
+    /**
+     * The way in to an account closed to every client (`publicNetworkAccess` Disabled, or network rules that admit no
+     * client) is made outside this component: private endpoints to it (a `PrivateAccess` with the account as a target,
+     * after its last write, as the stack program creates them) or an endpoint another team manages. Without it, a
+     * closed account is refused: nothing could call it. @default false
+     */
+    accessManagedElsewhere?: boolean;
     /** Log Analytics retention of the account's diagnostic logs, 30-730 days. @default 30 */
     logRetentionDays?: number;
     /** Principals that get the Foundry User role on the account. @default [] */
@@ -129,7 +137,10 @@ export class FoundryAccount extends pulumi.ComponentResource {
 
     constructor(name: string, args: FoundryAccountArgs, opts?: pulumi.ComponentResourceOptions) {
         const principals = principalsArg("FoundryAccount", { ...args }, "foundryUsers", FOUNDRY_USER.name);
-        checkArgs("FoundryAccount", name, args, FOUNDRY_ACCOUNT_ARGS, principals.problems);
+        checkArgs("FoundryAccount", name, args, FOUNDRY_ACCOUNT_ARGS, [
+            ...principals.problems,
+            ...[unreachableArgProblem(foundryPublicSide(args), args.accessManagedElsewhere)].filter((p) => !!p),
+        ]);
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
         warnDeprecatedPrincipals(principals, this);
         const disableLocalAuth = args.disableLocalAuth ?? true;

@@ -91,7 +91,7 @@ export function zonesOf(targets: readonly PrivateLinkTargetName[]): string[] {
     return [...new Set(targets.flatMap((t) => PRIVATE_LINK[t].zones))];
 }
 
-/** What the reachability rule knows of a section's public side. */
+/** What the reachability rule knows of a resource's public side. */
 export interface PublicSide {
     /** `publicNetworkAccess` as given (default `Disabled`). */
     publicNetworkAccess: string | undefined;
@@ -99,6 +99,57 @@ export interface PublicSide {
     admitsClients: boolean;
     /** How to open it, for the message. */
     openHint: string;
+}
+
+/**
+ * The Foundry account's public side, from the `foundry` section or `FoundryAccount`'s arguments (the same names):
+ * enabled, and its network rules allow all or name some addresses or subnets.
+ */
+export function foundryPublicSide(raw: { publicNetworkAccess?: unknown; networkAcls?: unknown }): PublicSide {
+    const acls = isObject(raw.networkAcls) ? raw.networkAcls : {};
+    const admitsClients =
+        acls.defaultAction === "Allow" || arr(acls.ipRules).length > 0 || arr(acls.virtualNetworkRules).length > 0;
+    return {
+        publicNetworkAccess: str(raw.publicNetworkAccess),
+        admitsClients,
+        openHint:
+            "publicNetworkAccess: Enabled with networkAcls.defaultAction: Allow, or networkAcls.ipRules for your addresses",
+    };
+}
+
+/** The hub's public side, from the `workspace` section or `AiWorkspace`'s arguments: enabled or not. */
+export function workspacePublicSide(raw: { publicNetworkAccess?: unknown }): PublicSide {
+    return {
+        publicNetworkAccess: str(raw.publicNetworkAccess),
+        admitsClients: true,
+        openHint: "publicNetworkAccess: Enabled",
+    };
+}
+
+/** Why a resource is closed to every client on its public side; undefined when the public side admits clients. */
+export function closedBecause(side: PublicSide): string | undefined {
+    if (side.publicNetworkAccess === "Enabled" && side.admitsClients) return undefined;
+    return side.publicNetworkAccess === "Enabled"
+        ? "publicNetworkAccess is Enabled but the network rules deny every client"
+        : `publicNetworkAccess is ${show(side.publicNetworkAccess ?? "Disabled")}${side.publicNetworkAccess === undefined ? " (the default)" : ""}`;
+}
+
+/**
+ * The reachability rule for a component's arguments (`FoundryAccount`, `AiWorkspace`): a resource closed to every
+ * client fails unless `accessManagedElsewhere` says the way in is made outside the component (private endpoints to
+ * it, as the stack program creates with `PrivateAccess` after the account's last write, or an endpoint another team
+ * manages). Returns the problem, or undefined.
+ */
+export function unreachableArgProblem(
+    side: PublicSide,
+    accessManagedElsewhere: boolean | undefined,
+): { propertyPath: string; reason: string } | undefined {
+    const why = closedBecause(side);
+    if (why === undefined || accessManagedElsewhere === true) return undefined;
+    return {
+        propertyPath: "publicNetworkAccess",
+        reason: `is closed to every client: ${why} and no way in is planned, so nothing could call it after deployment. Put a private endpoint on it (a PrivateAccess with it as a target) and set accessManagedElsewhere: true, set accessManagedElsewhere: true if another team provides the way in, or open it deliberately for development (${side.openHint}); see docs/networking.md`,
+    };
 }
 
 /**
@@ -111,8 +162,6 @@ export function validateNetwork(
     targets: readonly PrivateLinkTargetName[],
     publicSide: PublicSide,
     err: (path: PropertyKey[], message: string) => void,
-    /** Reports the reachability problem (an error unless the caller passes its warning reporter). */
-    unreachable: (path: PropertyKey[], message: string) => void = err,
 ): void {
     const base: PropertyKey[] = [section, "network"];
     const network = isObject(raw.network) ? raw.network : undefined;
@@ -145,18 +194,12 @@ export function validateNetwork(
     });
     checkDns(base, network, placements.length > 0, createdVnets.length > 0, zonesOf(targets), err);
 
-    const elsewhere = network?.accessManagedElsewhere === true;
-    const open = publicSide.publicNetworkAccess === "Enabled" && publicSide.admitsClients;
-    if (!open && placements.length === 0 && !elsewhere) {
-        const why =
-            publicSide.publicNetworkAccess === "Enabled"
-                ? "publicNetworkAccess is Enabled but the network rules deny every client"
-                : `publicNetworkAccess is ${show(publicSide.publicNetworkAccess ?? "Disabled")}${publicSide.publicNetworkAccess === undefined ? " (the default)" : ""}`;
-        unreachable(
+    const why = closedBecause(publicSide);
+    if (why !== undefined && placements.length === 0 && network?.accessManagedElsewhere !== true)
+        err(
             [section],
             `is closed to every client: ${why} and ${configPath(base)}.privateEndpoints is empty, so nothing could call it after deployment. Add a private endpoint (${configPath([...base, "privateEndpoints"])}: [{ subnetId: ... }] or [{ virtualNetwork: { name, addressPrefix, subnetPrefix } }]), say that another team provides the way in (${configPath([...base, "accessManagedElsewhere"])}: true), or open it deliberately for development (${publicSide.openHint}); see docs/networking.md`,
         );
-    }
 }
 
 /** The DNS block: each mode gets what it needs, and only that. */

@@ -26,7 +26,7 @@ import { checkComponentNames, checkDuplicatePrincipals, checkSharedResources } f
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
-import { validateNetwork } from "./networkSchema";
+import { validateNetwork, workspacePublicSide } from "./networkSchema";
 import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
 import {
     customModelSchema,
@@ -146,10 +146,8 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     checkPrincipalsName(raw, checks);
     checkComponentNames(raw.onlineEndpoints, checks.err);
     checkSharedResources(raw, checks.err);
-    // A resource closed to every client is reported once the rest of the config is valid: a warning then, with the fixes.
-    const unreachable: [PropertyKey[], string][] = [];
-    const later = (path: PropertyKey[], message: string) => void unreachable.push([path, message]);
-    const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion, unreachable: later });
+    // A resource closed to every client with no way in is an error like any other (docs/networking.md).
+    const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion });
     if (isObject(raw.workspace)) {
         const ws = raw.workspace;
         validateNetwork(
@@ -162,16 +160,10 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
                 "keyVault",
                 ...(ws.containerRegistry === true ? (["containerRegistry"] as const) : []),
             ],
-            {
-                publicNetworkAccess: str(ws.publicNetworkAccess),
-                admitsClients: true,
-                openHint: "publicNetworkAccess: Enabled",
-            },
+            workspacePublicSide(ws),
             checks.err,
-            later,
         );
     }
-    if (errors.length === 0) for (const [path, message] of unreachable) checks.warn(path, message);
     if (!parsed.success || errors.length > 0) return { errors, warnings };
     const { foundry: foundryConfig, workspace, ...rest } = parsed.data;
     return {

@@ -29,7 +29,7 @@ import { closest } from "../catalog/suggest";
 import { configPath, show } from "./issues";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, num, str, type Loose } from "./loose";
-import { validateNetwork } from "./networkSchema";
+import { foundryPublicSide, validateNetwork } from "./networkSchema";
 import type { ContentFilterConfig, FoundryConfig, FoundryDeploymentConfig } from "./foundrySchema";
 
 /** Microsoft's own content-filter policies, which a deployment may name without defining them. */
@@ -455,8 +455,6 @@ export interface FoundryContext {
      * that is not, once); undefined: the offers are judged against no region.
      */
     region: string | undefined;
-    /** Reports an account closed to every client. @default - {@link FoundryContext.warn} */
-    unreachable?: (path: PropertyKey[], message: string) => void;
 }
 
 /** Validates the raw `foundry` section (every problem at once); returns the facts found per deployment. */
@@ -481,7 +479,7 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         if (isObject(b)) report([...base, "blocklists", i, "items"], checkBlocklistItems(arr(b.items)));
     });
     checkFilterBlocklists(raw, lists, ctx);
-    validateNetwork("foundry", raw, ["foundryAccount"], foundryPublicSide(raw), ctx.err, ctx.unreachable ?? ctx.warn);
+    validateNetwork("foundry", raw, ["foundryAccount"], foundryPublicSide(raw), ctx.err);
     arr(raw.contentFilters).forEach((f, i) => {
         if (!isObject(f)) return;
         const name = str(f.name);
@@ -549,18 +547,6 @@ function spilloverPeers(deployments: readonly unknown[], facts: FoundryFacts): S
               }
             : {},
     );
-}
-
-/** Whether the account's public side lets clients in: enabled, and its network rules allow all or name some. */
-function foundryPublicSide(raw: Loose): Parameters<typeof validateNetwork>[3] {
-    const acls = isObject(raw.networkAcls) ? raw.networkAcls : {};
-    const admitsClients =
-        acls.defaultAction === "Allow" || arr(acls.ipRules).length > 0 || arr(acls.virtualNetworkRules).length > 0;
-    return {
-        publicNetworkAccess: str(raw.publicNetworkAccess),
-        admitsClients,
-        openHint: `publicNetworkAccess: Enabled with networkAcls.defaultAction: Allow, or networkAcls.ipRules for your addresses`,
-    };
 }
 
 /** Names of a list (projects, content filters) must be unique; returns the names given. */

@@ -10,6 +10,7 @@ describe("AiWorkspace", () => {
                 new AiWorkspace("hub", {
                     workspaceName: "aimodels",
                     location: "eastus2",
+                    accessManagedElsewhere: true,
                     principals: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
                 }),
         );
@@ -50,6 +51,7 @@ describe("AiWorkspace", () => {
                 new AiWorkspace("hub", {
                     workspaceName: "aimodels",
                     location: "eastus2",
+                    accessManagedElsewhere: true,
                     resourceGroupName: "rg-team",
                 }),
         );
@@ -65,6 +67,7 @@ describe("AiWorkspace", () => {
                 new AiWorkspace("hub", {
                     workspaceName: "aimodels",
                     location: "eastus2",
+                    accessManagedElsewhere: true,
                     resourceGroupName: "rg-team",
                     createResourceGroup: true,
                 }),
@@ -78,7 +81,12 @@ describe("AiWorkspace", () => {
         });
         const none = await construct(
             () =>
-                new AiWorkspace("hub", { workspaceName: "aimodels", location: "eastus2", createResourceGroup: false }),
+                new AiWorkspace("hub", {
+                    workspaceName: "aimodels",
+                    location: "eastus2",
+                    accessManagedElsewhere: true,
+                    createResourceGroup: false,
+                }),
         );
         expect(registeredNames(none).sort()).toEqual(HUB_WITHOUT_GROUP);
         expect(resource(none, "azure-native:machinelearningservices:Workspace").inputs.resourceGroupName).toBe(
@@ -93,6 +101,7 @@ describe("AiWorkspace", () => {
                     // Azure's workspace rule allows '_'; the Log Analytics workspace derived from it does not.
                     workspaceName: "my_hub",
                     location: "east us 2!",
+                    accessManagedElsewhere: true,
                     kind: "Project" as never,
                     logRetentionDays: 7,
                     aiDevelopers: [{ principalId: "me" }],
@@ -110,5 +119,38 @@ describe("AiWorkspace", () => {
         expect(message).toContain('kind: "Project" is not allowed; allowed: Hub, Default');
         expect(message).toContain("logRetentionDays: 7 is out of range; expected at least 30");
         expect(registeredNames(c)).toEqual([]);
+    });
+
+    it("refuses a hub closed to the public with no way in, registering nothing; builds it when access is managed elsewhere", async () => {
+        const closed = await construct(
+            () => new AiWorkspace("hub", { workspaceName: "aimodels", location: "eastus2" }),
+        );
+        const { message, errors } = argErrors(closed);
+        expect(errors.map((e) => e.propertyPath)).toEqual(["publicNetworkAccess"]);
+        expect(message).toBe(
+            'AiWorkspace hub: invalid arguments:\npublicNetworkAccess: is closed to every client: publicNetworkAccess is "Disabled" (the default) and no way in is planned, so nothing could call it after deployment. Put a private endpoint on it (a PrivateAccess with it as a target) and set accessManagedElsewhere: true, set accessManagedElsewhere: true if another team provides the way in, or open it deliberately for development (publicNetworkAccess: Enabled); see docs/networking.md',
+        );
+        expect(registeredNames(closed)).toEqual([]);
+        const elsewhere = await construct(
+            () =>
+                new AiWorkspace("hub", {
+                    workspaceName: "aimodels",
+                    location: "eastus2",
+                    accessManagedElsewhere: true,
+                }),
+        );
+        expect(elsewhere.error).toBeUndefined();
+        expect(resource(elsewhere, "azure-native:machinelearningservices:Workspace").inputs.publicNetworkAccess).toBe(
+            "Disabled",
+        );
+        const open = await construct(
+            () =>
+                new AiWorkspace("hub", {
+                    workspaceName: "aimodels",
+                    location: "eastus2",
+                    publicNetworkAccess: "Enabled",
+                }),
+        );
+        expect(open.error).toBeUndefined();
     });
 });

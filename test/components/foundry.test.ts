@@ -24,6 +24,7 @@ describe("FoundryAccount", () => {
             const a = new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 principals: [{ principalId: PRINCIPAL, principalType: "Group" }],
             });
             return {
@@ -88,6 +89,7 @@ describe("FoundryAccount", () => {
             new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 principals: [{ principalId: PRINCIPAL }],
             });
         };
@@ -102,6 +104,7 @@ describe("FoundryAccount", () => {
                 new FoundryAccount("aimf", {
                     accountName: "aimf",
                     location: "swedencentral",
+                    accessManagedElsewhere: true,
                     resourceGroupName: "rg-team",
                     createResourceGroup,
                 });
@@ -128,6 +131,7 @@ describe("FoundryAccount", () => {
             const a = new FoundryAccount("keys", {
                 accountName: "keys",
                 location: "eastus2",
+                accessManagedElsewhere: true,
                 customSubDomain: "contoso-keys",
                 disableLocalAuth: false,
                 createResourceGroup: false,
@@ -160,6 +164,7 @@ describe("FoundryAccount", () => {
                 foundryUsers: [{ principalId: "alice@contoso.com" }],
                 accountName: "-bad",
                 location: "eastus2",
+                accessManagedElsewhere: true,
                 customSubDomain: "Bad_Sub",
                 logRetentionDays: 7,
             });
@@ -175,6 +180,42 @@ describe("FoundryAccount", () => {
             ].join("\n"),
         );
         expect(resourceSet(c)).toEqual([]);
+    });
+});
+
+describe("FoundryAccount reachability", () => {
+    const closed = (why: string) =>
+        `FoundryAccount aimf: invalid arguments:\npublicNetworkAccess: is closed to every client: ${why} and no way in is planned, so nothing could call it after deployment. Put a private endpoint on it (a PrivateAccess with it as a target) and set accessManagedElsewhere: true, set accessManagedElsewhere: true if another team provides the way in, or open it deliberately for development (publicNetworkAccess: Enabled with networkAcls.defaultAction: Allow, or networkAcls.ipRules for your addresses); see docs/networking.md`;
+    const build = (args: Partial<ConstructorParameters<typeof FoundryAccount>[1]>) =>
+        run(() => {
+            new FoundryAccount("aimf", { accountName: "aimf", location: "swedencentral", ...args });
+        });
+
+    it("refuses an account closed to every client with no way in, registering nothing", async () => {
+        const byDefault = await build({});
+        expect(pulumi.InputPropertiesError.isInstance(byDefault.error)).toBe(true);
+        expect((byDefault.error as Error).message).toBe(closed('publicNetworkAccess is "Disabled" (the default)'));
+        expect(resourceSet(byDefault)).toEqual([]);
+        const denyAll = await build({ publicNetworkAccess: "Enabled", accessManagedElsewhere: false });
+        expect((denyAll.error as Error).message).toBe(
+            closed("publicNetworkAccess is Enabled but the network rules deny every client"),
+        );
+        expect(resourceSet(denyAll)).toEqual([]);
+    });
+
+    it("builds it closed when access is managed elsewhere, and open when the rules admit clients", async () => {
+        const elsewhere = await build({ accessManagedElsewhere: true });
+        expect(elsewhere.error).toBeUndefined();
+        expect(byName(elsewhere, "aimf-account").inputs.properties).toMatchObject({
+            publicNetworkAccess: "Disabled",
+            networkAcls: { defaultAction: "Deny" },
+        });
+        const open = await build({ publicNetworkAccess: "Enabled", networkAcls: { ipRules: ["203.0.113.0/24"] } });
+        expect(open.error).toBeUndefined();
+        expect(byName(open, "aimf-account").inputs.properties).toMatchObject({
+            publicNetworkAccess: "Enabled",
+            networkAcls: { defaultAction: "Deny", ipRules: [{ value: "203.0.113.0/24" }] },
+        });
     });
 });
 

@@ -86,7 +86,12 @@ describe("FoundryAccount and soft delete", () => {
 
     it("purgeOnDestroy: the account depends on a purge of its own name, region and group", async () => {
         const c = await run(() => {
-            new FoundryAccount("aimf", { accountName: "aimf", location: "Sweden Central", purgeOnDestroy: true });
+            new FoundryAccount("aimf", {
+                accountName: "aimf",
+                location: "Sweden Central",
+                accessManagedElsewhere: true,
+                purgeOnDestroy: true,
+            });
         });
         expect(c.error).toBeUndefined();
         const purge = byName(c, "aimf-purge");
@@ -105,7 +110,12 @@ describe("FoundryAccount and soft delete", () => {
 
     it("restore: the account PUT asks Azure to recover the soft-deleted account", async () => {
         const c = await run(() => {
-            new FoundryAccount("aimf", { accountName: "aimf", location: "swedencentral", restore: true });
+            new FoundryAccount("aimf", {
+                accountName: "aimf",
+                location: "swedencentral",
+                accessManagedElsewhere: true,
+                restore: true,
+            });
         });
         expect(byName(c, "aimf-account").inputs.properties).toMatchObject({ restore: true });
         expect(c.resources.some((r) => r.name === "aimf-purge")).toBe(false);
@@ -116,6 +126,7 @@ describe("FoundryAccount and soft delete", () => {
             new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 customSubDomain: "aimf-prod",
             });
         });

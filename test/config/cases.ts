@@ -1,6 +1,11 @@
 /** Bad stack configs: one distinct mistake each (the last has many), over a valid base. */
 export const BASE = {
-    workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }, { name: "search" }] },
+    workspace: {
+        name: "aim",
+        location: "eastus2",
+        projects: [{ name: "chat" }, { name: "search" }],
+        network: { accessManagedElsewhere: true },
+    },
     deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }],
 };
 
@@ -179,5 +184,7 @@ export const EXPECTED: Record<string, string[]> = {
         "azure-ai-models:deployments[2].project: is required on a hub: name one of the projects (chat)",
         'azure-ai-models:workspace.location: "westeurope" does not offer Mistral-Nemo as a serverless API (deployments[2]); regions: eastus, eastus2, northcentralus, southcentralus, westus, westus3, swedencentral',
         "azure-ai-models:deployments[2].model: Mistral-Nemo was retired on 2026-01-30: existing deployments return 404; replacement: mistral-small-2503; source: MS docs articles/ai-foundry/concepts/model-lifecycle-retirement.md (retirement schedule) (2026-07-07). Set acceptRetired: true to deploy it anyway",
+        // A closed hub with no way in is one more error among the others, not held back until they are fixed.
+        'azure-ai-models:workspace: is closed to every client: publicNetworkAccess is "Disabled" (the default) and azure-ai-models:workspace.network.privateEndpoints is empty, so nothing could call it after deployment. Add a private endpoint (azure-ai-models:workspace.network.privateEndpoints: [{ subnetId: ... }] or [{ virtualNetwork: { name, addressPrefix, subnetPrefix } }]), say that another team provides the way in (azure-ai-models:workspace.network.accessManagedElsewhere: true), or open it deliberately for development (publicNetworkAccess: Enabled); see docs/networking.md',
     ],
 };

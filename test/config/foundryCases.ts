@@ -205,11 +205,17 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
 
 /** One model on both paths: a hub serverless deployment and a Foundry deployment of Ministral-3B, valid together. */
 export const HUB_AND_FOUNDRY_MINISTRAL = {
-    workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }] },
+    workspace: {
+        name: "aim",
+        location: "eastus2",
+        projects: [{ name: "chat" }],
+        network: { accessManagedElsewhere: true },
+    },
     deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }],
     foundry: {
         name: "aimf",
         location: "eastus2",
+        network: { accessManagedElsewhere: true },
         deployments: [{ name: "ministral", model: "Ministral-3B", sku: "GlobalStandard", capacity: 10 }],
     },
 };

@@ -1,6 +1,7 @@
 /**
  * The `network` block of the `foundry` and `workspace` sections and the reachability rule: a resource closed to the
- * public with no private endpoint fails validation naming the fixes, unless `accessManagedElsewhere` says so; each
+ * public with no private endpoint fails validation (an error, with the others) naming the fixes, unless
+ * `accessManagedElsewhere` says so; each
  * DNS mode gets what it needs, and only that. And README's short example is valid (it must be reachable).
  */
 import { readFileSync } from "node:fs";
@@ -34,13 +35,22 @@ const warningsOf = (raw: Record<string, unknown>) => {
 const CLOSED_FOUNDRY = (why: string) =>
     `azure-ai-models:foundry: is closed to every client: ${why} and azure-ai-models:foundry.network.privateEndpoints is empty, so nothing could call it after deployment. Add a private endpoint (azure-ai-models:foundry.network.privateEndpoints: [{ subnetId: ... }] or [{ virtualNetwork: { name, addressPrefix, subnetPrefix } }]), say that another team provides the way in (azure-ai-models:foundry.network.accessManagedElsewhere: true), or open it deliberately for development (publicNetworkAccess: Enabled with networkAcls.defaultAction: Allow, or networkAcls.ipRules for your addresses); see docs/networking.md`;
 
+const CLOSED_HUB =
+    'azure-ai-models:workspace: is closed to every client: publicNetworkAccess is "Disabled" (the default) and azure-ai-models:workspace.network.privateEndpoints is empty, so nothing could call it after deployment. Add a private endpoint (azure-ai-models:workspace.network.privateEndpoints: [{ subnetId: ... }] or [{ virtualNetwork: { name, addressPrefix, subnetPrefix } }]), say that another team provides the way in (azure-ai-models:workspace.network.accessManagedElsewhere: true), or open it deliberately for development (publicNetworkAccess: Enabled); see docs/networking.md';
+
 describe("reachability", () => {
-    it("warns of a Foundry resource closed by default with no private endpoint, naming the three ways out", () => {
-        expect(warningsOf(foundry())).toEqual([CLOSED_FOUNDRY('publicNetworkAccess is "Disabled" (the default)')]);
+    it("refuses a Foundry resource closed by default with no private endpoint, naming the three ways in", () => {
+        expect(errorsOf(foundry())).toEqual([CLOSED_FOUNDRY('publicNetworkAccess is "Disabled" (the default)')]);
+        expect(errorsOf(foundry({ publicNetworkAccess: "Disabled" }))).toEqual([
+            CLOSED_FOUNDRY('publicNetworkAccess is "Disabled"'),
+        ]);
     });
 
-    it("warns of an enabled account whose network rules deny every client", () => {
-        expect(warningsOf(foundry({ publicNetworkAccess: "Enabled" }))).toEqual([
+    it("refuses an enabled account whose network rules deny every client", () => {
+        expect(errorsOf(foundry({ publicNetworkAccess: "Enabled" }))).toEqual([
+            CLOSED_FOUNDRY("publicNetworkAccess is Enabled but the network rules deny every client"),
+        ]);
+        expect(errorsOf(foundry({ publicNetworkAccess: "Enabled", networkAcls: { defaultAction: "Deny" } }))).toEqual([
             CLOSED_FOUNDRY("publicNetworkAccess is Enabled but the network rules deny every client"),
         ]);
     });
@@ -60,16 +70,22 @@ describe("reachability", () => {
             ),
         ).toEqual([]);
         expect(warningsOf(foundry({ network: { accessManagedElsewhere: true } }))).toEqual([]);
+        // false is the default: said out loud, it changes nothing.
+        expect(errorsOf(foundry({ network: { accessManagedElsewhere: false } }))).toEqual([
+            CLOSED_FOUNDRY('publicNetworkAccess is "Disabled" (the default)'),
+        ]);
     });
 
-    it("warns of a closed hub with no private endpoint, and is silent with an endpoint", () => {
+    it("refuses a closed hub with no private endpoint, and accepts it opened, with an endpoint or managed elsewhere", () => {
         const hub = (extra: Record<string, unknown>) => ({
             workspace: { name: "aimodels-dev", location: "eastus2", ...extra },
         });
-        expect(warningsOf(hub({}))).toEqual([
-            'azure-ai-models:workspace: is closed to every client: publicNetworkAccess is "Disabled" (the default) and azure-ai-models:workspace.network.privateEndpoints is empty, so nothing could call it after deployment. Add a private endpoint (azure-ai-models:workspace.network.privateEndpoints: [{ subnetId: ... }] or [{ virtualNetwork: { name, addressPrefix, subnetPrefix } }]), say that another team provides the way in (azure-ai-models:workspace.network.accessManagedElsewhere: true), or open it deliberately for development (publicNetworkAccess: Enabled); see docs/networking.md',
+        expect(errorsOf(hub({}))).toEqual([CLOSED_HUB]);
+        expect(errorsOf(hub({ publicNetworkAccess: "Disabled" }))).toEqual([
+            CLOSED_HUB.replace('"Disabled" (the default)', '"Disabled"'),
         ]);
         expect(warningsOf(hub({ publicNetworkAccess: "Enabled" }))).toEqual([]);
+        expect(warningsOf(hub({ network: { accessManagedElsewhere: true } }))).toEqual([]);
         expect(
             warningsOf(
                 hub({
@@ -91,10 +107,17 @@ describe("reachability", () => {
 });
 
 describe("reachability on an invalid config", () => {
-    it("says nothing of it until the rest is valid: the errors come first", () => {
+    it("is one error among the others, reported at once, and no warning", () => {
         const r = validateStackConfig(foundry({ logRetentionDays: 7 }), { today: TODAY });
-        expect(r.errors.map((e) => e.path)).toEqual(["azure-ai-models:foundry.logRetentionDays"]);
+        expect(r.errors.map((e) => e.path)).toEqual([
+            "azure-ai-models:foundry.logRetentionDays",
+            "azure-ai-models:foundry",
+        ]);
+        expect(r.errors[1].message).toBe(
+            CLOSED_FOUNDRY('publicNetworkAccess is "Disabled" (the default)').replace("azure-ai-models:foundry: ", ""),
+        );
         expect(r.warnings).toEqual([]);
+        expect(r.config).toBeUndefined();
     });
 });
 

@@ -27,6 +27,7 @@ describe("collisions in the config", () => {
                 name: "aim",
                 location: "eastus2",
                 kind: "workspace",
+                network: { accessManagedElsewhere: true },
                 aiDevelopers: [{ principalId: ALICE }, { principalId: ALICE.toUpperCase(), principalType: "Group" }],
             },
         };
@@ -41,6 +42,7 @@ describe("collisions in the config", () => {
             foundry: {
                 name: "aimodels",
                 location: "eastus2",
+                network: { accessManagedElsewhere: true },
                 principals: [{ principalId: ALICE }, { principalId: ALICE }],
             },
         };
@@ -57,7 +59,12 @@ describe("collisions in the config", () => {
             instanceType: "Standard_NC12s_v3",
         });
         const config = {
-            workspace: { name: "aim", location: "eastus2", kind: "workspace" },
+            workspace: {
+                name: "aim",
+                location: "eastus2",
+                network: { accessManagedElsewhere: true },
+                kind: "workspace",
+            },
             onlineEndpoints: [
                 { name: "mix", deployments: [deployment("blue-one")] },
                 { name: "mix-blue", deployments: [deployment("one")] },
@@ -71,8 +78,13 @@ describe("collisions in the config", () => {
 });
 
 describe("a workspace and a Foundry resource that would manage one Azure resource", () => {
-    const WS = { name: "aimodels", location: "swedencentral", kind: "workspace" };
-    const FOUNDRY = { name: "aimodels", location: "swedencentral" };
+    const WS = {
+        name: "aimodels",
+        location: "swedencentral",
+        network: { accessManagedElsewhere: true },
+        kind: "workspace",
+    };
+    const FOUNDRY = { name: "aimodels", location: "swedencentral", network: { accessManagedElsewhere: true } };
     const ONE_GROUP =
         "two Pulumi resources would manage one Azure resource group, and deleting either deletes the group with everything in it; " +
         "set resourceGroup.name on one of the sections to another group";
@@ -203,6 +215,7 @@ describe("components refuse collisions too, with the config's message", () => {
                 new AiWorkspace("w", {
                     workspaceName: "aim",
                     location: "eastus2",
+                    accessManagedElsewhere: true,
                     aiDevelopers: [{ principalId: ALICE }, { principalId: ALICE.toUpperCase() }],
                 }),
             { project: "p", stack: "s" },
@@ -222,6 +235,7 @@ describe("components refuse collisions too, with the config's message", () => {
                 new FoundryAccount("f", {
                     accountName: "aimf",
                     location: "swedencentral",
+                    accessManagedElsewhere: true,
                     foundryUsers: [
                         { principalId: ALICE },
                         { principalId: ALICE, principalType: "Group" },
@@ -245,6 +259,7 @@ describe("components refuse collisions too, with the config's message", () => {
             foundry: {
                 name: "aimodels",
                 location: "swedencentral",
+                network: { accessManagedElsewhere: true },
                 principals: [{ principalId: ALICE }, { principalId: ALICE.toUpperCase() }],
             },
         };

@@ -12,6 +12,7 @@ const TODAY = new Date("2026-11-21T00:00:00Z");
 const WORKSPACE = {
     name: "aim",
     location: "eastus2",
+    network: { accessManagedElsewhere: true },
     tags: { owner: "ai-platform", costCenter: "4711" },
     projects: [{ name: "app" }],
 };

@@ -18,7 +18,13 @@ import { registered, runStack } from "../helpers/stack";
 const TODAY = new Date("2026-11-21T00:00:00Z");
 const a = (n: number) => "a".repeat(n);
 const base = (patch: Record<string, unknown> = {}) => ({
-    workspace: { name: "aim", location: "eastus2", projects: [{ name: "chat" }], ...patch },
+    workspace: {
+        name: "aim",
+        location: "eastus2",
+        network: { accessManagedElsewhere: true },
+        projects: [{ name: "chat" }],
+        ...patch,
+    },
     deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat" }],
 });
 const errorsOf = (config: Record<string, unknown>) =>
@@ -110,7 +116,12 @@ describe("config validation checks every derived name", () => {
 
     it("online endpoint 25 / 26 and deployment 32 / 33 characters", () => {
         const managed = (endpoint: string, deployment: string) => ({
-            workspace: { name: "aim", location: "eastus2", kind: "workspace" },
+            workspace: {
+                name: "aim",
+                location: "eastus2",
+                network: { accessManagedElsewhere: true },
+                kind: "workspace",
+            },
             onlineEndpoints: [
                 {
                     name: endpoint,
@@ -141,10 +152,18 @@ describe("components check their base names against the table", () => {
     it("AiWorkspace refuses a 27-character workspace name (its config field rule) before registering anything", async () => {
         const { captureProgram } = await import("../../plan/run/capture");
         const { AiWorkspace } = await import("../../infra/components");
-        const run = await captureProgram(() => new AiWorkspace("w", { workspaceName: a(27), location: "eastus2" }), {
-            project: "p",
-            stack: "s",
-        });
+        const run = await captureProgram(
+            () =>
+                new AiWorkspace("w", {
+                    workspaceName: a(27),
+                    location: "eastus2",
+                    accessManagedElsewhere: true,
+                }),
+            {
+                project: "p",
+                stack: "s",
+            },
+        );
         expect((run.error as Error).message).toBe(
             `AiWorkspace w: invalid arguments:\nworkspaceName: "${a(27)}": ${baseNameProblem(a(27), "workspace", "workspaceResourceGroup")}`,
         );

@@ -10,7 +10,12 @@ import { loadStackConfig } from "../../infra/config";
 import { defineStack } from "../../infra/stack";
 import { FOUNDRY_BASE } from "../config/foundryCases";
 
-const WS = { name: "aim", location: "eastus2", projects: [{ name: "chat" }] };
+const WS = {
+    name: "aim",
+    location: "eastus2",
+    network: { accessManagedElsewhere: true },
+    projects: [{ name: "chat" }],
+};
 const DEPLOYMENTS = [{ name: "ministral", model: "Ministral-3B", project: "chat" }];
 
 describe("misspelt namespace", () => {

@@ -12,7 +12,7 @@ const errorsOf = (config: Record<string, unknown>) =>
     validateStackConfig(config, { today: TODAY }).errors.map((e) => `${e.path}: ${e.message}`);
 const N = AZURE_REGIONS.length;
 const ONLY_ONLINE = {
-    workspace: { name: "aim", location: "eastsu2", kind: "workspace" },
+    workspace: { name: "aim", location: "eastsu2", network: { accessManagedElsewhere: true }, kind: "workspace" },
     onlineEndpoints: [
         {
             name: "mistral",

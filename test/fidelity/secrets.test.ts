@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { byName, registered, runStack } from "../helpers/stack";
 
 const OWNER = "Team-Falcon-7731";
-const workspace = { name: "aim", location: "eastus2", kind: "workspace", tags: { owner: OWNER } };
+const workspace = {
+    name: "aim",
+    location: "eastus2",
+    network: { accessManagedElsewhere: true },
+    kind: "workspace",
+    tags: { owner: OWNER },
+};
 
 describe("secret stack config", () => {
     it("is secret in every input it reaches, and only there", async () => {

@@ -10,7 +10,13 @@ import { byName, runStack } from "../helpers/stack";
 const TODAY = new Date("2026-11-21T00:00:00Z");
 
 describe("tag values", () => {
-    const workspace = { name: "aim", location: "eastus2", kind: "workspace", tags: { costCenter: 4711, pci: true } };
+    const workspace = {
+        name: "aim",
+        location: "eastus2",
+        network: { accessManagedElsewhere: true },
+        kind: "workspace",
+        tags: { costCenter: 4711, pci: true },
+    };
 
     it("accepts numbers and booleans as their text, as the Pulumi CLI hands them to the program", () => {
         // What the CLI hands the program for a number set with --path: the JSON of the object.
@@ -28,10 +34,11 @@ describe("tag values", () => {
 });
 
 describe("foundry shares the workspace's field rules", () => {
-    const WS = { name: "aim", location: "eastus2", kind: "workspace" };
+    const WS = { name: "aim", location: "eastus2", network: { accessManagedElsewhere: true }, kind: "workspace" };
     const FOUNDRY = {
         name: "aimf",
         location: "swedencentral",
+        network: { accessManagedElsewhere: true },
         projects: [{ name: "chat" }],
         deployments: [{ name: "scout", model: "Llama-4-Scout-17B-16E-Instruct", sku: "GlobalStandard", capacity: 50 }],
     };

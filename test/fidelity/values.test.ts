@@ -11,7 +11,7 @@ import { toPulumiConfig } from "../helpers/stack";
 const TODAY = new Date("2026-11-21T00:00:00Z");
 const errorsOf = (config: Record<string, unknown>) =>
     validateStackConfig(config, { today: TODAY }).errors.map((e) => `${e.path}: ${e.message}`);
-const WS = { name: "aim", location: "eastus2", kind: "workspace" };
+const WS = { name: "aim", location: "eastus2", network: { accessManagedElsewhere: true }, kind: "workspace" };
 const VALID_KEYS = "workspace, existingWorkspace, deployments, customModels, onlineEndpoints, foundry";
 
 describe("values", () => {

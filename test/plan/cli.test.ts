@@ -169,6 +169,7 @@ describe("npm run plan", () => {
                 workspace: {
                     name: "aim",
                     location: "eastus",
+                    network: { accessManagedElsewhere: true },
                     tags: { owner: { secure: "v1:DDDDEEEE" } },
                     projects: [{ name: "app" }],
                 },

@@ -20,7 +20,13 @@ import { lifecycleCli } from "../../plan/cli/lifecycleCli";
 const ROOT = path.resolve(__dirname, "../..");
 const at = (d: string) => new Date(`${d}T00:00:00Z`);
 
-const hub = { kind: "hub", name: "aimodels-lc", location: "eastus2", projects: [{ name: "chat" }] };
+const hub = {
+    kind: "hub",
+    name: "aimodels-lc",
+    location: "eastus2",
+    network: { accessManagedElsewhere: true },
+    projects: [{ name: "chat" }],
+};
 const CONFIG = {
     workspace: hub,
     deployments: [
@@ -148,6 +154,7 @@ const FOUNDRY = {
     foundry: {
         name: "aimodels-lcf",
         location: "swedencentral",
+        network: { accessManagedElsewhere: true },
         deployments: [
             { name: "mistral-large", model: "Mistral-Large-3", sku: "GlobalStandard", capacity: 100 },
             { name: "ocr", model: "mistral-document-ai-2505", sku: "GlobalStandard", capacity: 10 },

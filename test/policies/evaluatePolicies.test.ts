@@ -130,7 +130,7 @@ describe("evaluatePolicies", () => {
         expect((error as PolicyConfigError).problems).toEqual([
             `allowed-region: no policy of that name in the pack; did you mean "allowed-regions"? Policies: all, ${ALL_RULES.map((r) => r.name).join(", ")}`,
             'all: enforcement level "strict" is not one of advisory, mandatory, remediate, disabled',
-            'approved-models.allowedRegistry: unknown config key; did you mean "allowedRegistries"? Known keys: allowedRegistries, allowedPublishers, allowedModelIds, allowNonRegistryModels, allowedFoundryModels',
+            'approved-models.allowedRegistry: unknown config key; did you mean "allowedRegistries"? Known keys: allowedRegistries, allowedPublishers, allowedModelIds, allowNonRegistryModels, allowedFoundryModels, trustStackModels',
             'approved-models.allowedPublishers: expected array, got string "Meta"',
             'one-deployment-per-model.includeManagedDeployments: expected boolean, got string "yes"',
         ]);

@@ -107,6 +107,7 @@ describe("constructing the published components through the provider", () => {
         const c = await construct("AiWorkspace", "hub", {
             workspaceName: "aihub",
             location: "eastus2",
+            accessManagedElsewhere: true,
             resourceGroupName: RG,
             createResourceGroup: true,
             containerRegistry: true,
@@ -347,6 +348,7 @@ describe("constructing the published components through the provider", () => {
         const c = await construct("FoundryAccount", "ai", {
             accountName: "ai",
             location: "swedencentral",
+            accessManagedElsewhere: true,
             disableLocalAuth: false,
             principals: [{ principalId: PRINCIPAL, principalType: "ServicePrincipal" }],
         });

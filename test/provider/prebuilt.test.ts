@@ -47,6 +47,7 @@ describe("the provider without the package's sources", () => {
                     resourceGroupName: "rg-ai",
                     accountName: "aim-foundry",
                     location: "swedencentral",
+                    accessManagedElsewhere: true,
                 });
                 const r = await provider.construct(
                     "foundry",

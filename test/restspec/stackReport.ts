@@ -4,10 +4,18 @@
  * stack file of its own, so both judge a stack the same way.
  */
 import type { Plan } from "../../plan/run/types";
-import { PUT_OPERATIONS, isCheckedModule, resourceProblems, toRequest } from "./requests";
+import { NOT_EXTRACTED, PUT_OPERATIONS, isCheckedModule, resourceProblems, toRequest } from "./requests";
 
-/** The resources of the checked modules (machinelearningservices, cognitiveservices) a plan holds. */
-export const checkedResources = (plan: Plan) => plan.resources.filter((r) => isCheckedModule(r.type));
+/**
+ * The resources of the checked modules (machinelearningservices, cognitiveservices, network, privatedns) a plan holds,
+ * but the types {@link NOT_EXTRACTED} names (see {@link notCheckedResources}).
+ */
+export const checkedResources = (plan: Plan) =>
+    plan.resources.filter((r) => isCheckedModule(r.type) && !(r.type in NOT_EXTRACTED));
+
+/** The resources of a checked module whose type has no extract: never counted as passing, listed by the test. */
+export const notCheckedResources = (plan: Plan) =>
+    plan.resources.filter((r) => isCheckedModule(r.type) && r.type in NOT_EXTRACTED).map((r) => `${r.type} ${r.name}`);
 
 /** Every problem with a stack's plan for the spec check: plan errors, types without an extract, bodies, names. */
 export function stackSpecProblems(plan: Plan): string[] {

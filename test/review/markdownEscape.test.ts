@@ -128,6 +128,7 @@ describe("reports render every value as literal text", () => {
         assertLiteral(preflightMarkdown({ ran: false, reason: EVIL } as PreflightResult).join("\n"));
 
         const report: LifecycleReport = {
+            source: "config",
             today: "2026-11-21",
             until: "2027-02-19",
             windowDays: 90,

@@ -132,7 +132,11 @@ describe("the writes to a Foundry account", () => {
     it("warns about writes a library user leaves unordered, and the chain a user threads orders them", async () => {
         const common = { resourceGroupName: "rg-x", location: "swedencentral" };
         const loose = await construct(() => {
-            const account = new FoundryAccount("acct", { accountName: "acct", location: "swedencentral" });
+            const account = new FoundryAccount("acct", {
+                accountName: "acct",
+                location: "swedencentral",
+                accessManagedElsewhere: true,
+            });
             const on = { resourceGroupName: account.resourceGroupName, accountName: account.accountName };
             new FoundryProject("p", { ...on, ...common, projectName: "p1" });
             new ContentFilter("f", {
@@ -154,7 +158,11 @@ describe("the writes to a Foundry account", () => {
         });
 
         const chained = await construct(() => {
-            const account = new FoundryAccount("acct", { accountName: "acct", location: "swedencentral" });
+            const account = new FoundryAccount("acct", {
+                accountName: "acct",
+                location: "swedencentral",
+                accessManagedElsewhere: true,
+            });
             const on = { resourceGroupName: account.resourceGroupName, accountName: account.accountName };
             const writes = account.writes();
             writes.push(

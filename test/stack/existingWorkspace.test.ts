@@ -103,7 +103,7 @@ describe("deployments into an existing project", () => {
     it("checks the existing workspace's region and how it is named", () => {
         const r = validateStackConfig(
             {
-                workspace: { name: "aim", location: "eastus2" },
+                workspace: { name: "aim", location: "eastus2", network: { accessManagedElsewhere: true } },
                 existingWorkspace: { name: "chat-k3v9qz", location: "westeurope" },
                 deployments: [{ name: "a", model: "Ministral-3B" }],
             },

@@ -12,7 +12,12 @@ import { byName, output, resourceSet, runStack } from "../helpers/stack";
 const MIXTRAL = "azureml://registries/azureml/models/mistralai-Mixtral-8x7B-Instruct-v01/versions/11";
 const TRAFFIC = "pulumi-nodejs:dynamic:EndpointTraffic";
 
-const hub = { name: "aim", location: "eastus2", projects: [{ name: "open" }] };
+const hub = {
+    name: "aim",
+    location: "eastus2",
+    network: { accessManagedElsewhere: true },
+    projects: [{ name: "open" }],
+};
 const blue = { name: "blue", model: "Mixtral-8x7B-Instruct-v01", instanceType: "Standard_ND96asr_v4" };
 
 function endpointResources(endpoint: string, deployments: string[]): string[] {

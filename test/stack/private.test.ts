@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ConfigValidationError } from "../../infra/config";
 import { byName, output, registered, runStack } from "../helpers/stack";
 import { stackFileConfig } from "../review/plans";
 
@@ -197,5 +198,40 @@ describe("the private example stack", () => {
         expect(policy.error).toBeUndefined();
         expect(types(policy).filter((t) => /privatedns|PrivateDnsZoneGroup/.test(t))).toEqual([]);
         expect(types(policy)).toContain("azure-native:network:PrivateEndpoint");
+    });
+});
+
+describe("a closed resource and its way in", () => {
+    const { network: _f, ...closedFoundry } = foundry;
+    const { network: _w, ...closedHub } = workspace;
+
+    it("refuses the example's Foundry account and hub without their endpoints, registering nothing", async () => {
+        const run = await runStack({ foundry: closedFoundry, workspace: closedHub });
+        expect(run.error).toBeInstanceOf(ConfigValidationError);
+        expect((run.error as ConfigValidationError).issues.map((i) => `${i.path}: ${i.message.split(":")[0]}`)).toEqual(
+            [
+                "azure-ai-models:foundry: is closed to every client",
+                "azure-ai-models:workspace: is closed to every client",
+            ],
+        );
+        expect(registered(run)).toEqual([]);
+    });
+
+    it("plans both with accessManagedElsewhere: closed as configured, and no endpoint, zone or network of its own", async () => {
+        const elsewhere = { accessManagedElsewhere: true };
+        const run = await runStack({
+            foundry: { ...closedFoundry, network: elsewhere },
+            workspace: { ...closedHub, network: elsewhere },
+        });
+        expect(run.error).toBeUndefined();
+        const types = registered(run).map((r) => r.type);
+        expect(types.filter((t) => /:network:|:privatedns:|PrivateAccess/.test(t))).toEqual([]);
+        expect(types).toContain("azure-native:cognitiveservices:Deployment");
+        expect(byName(run, "aimodels-pv-account").inputs.properties).toMatchObject({
+            publicNetworkAccess: "Disabled",
+            networkAcls: { defaultAction: "Deny" },
+        });
+        expect(byName(run, "aimodels-pvhub-ws").inputs.publicNetworkAccess).toBe("Disabled");
+        expect(output(run, "foundry").value).not.toHaveProperty("privateEndpointIds");
     });
 });

@@ -91,6 +91,7 @@ beforeAll(async () => {
             new AiWorkspace("hub", {
                 workspaceName: "aimodels",
                 location: "eastus2",
+                accessManagedElsewhere: true,
                 containerRegistry: true,
                 principals: [{ principalId: "00000000-0000-0000-0000-000000000001" }],
             }),

@@ -52,7 +52,12 @@ function endpointResources(name: string): string[] {
 
 describe("minimal: a hub, one project, one serverless model", () => {
     const config = {
-        workspace: { name: "aim", location: "eastus2", projects: [{ name: "app" }] },
+        workspace: {
+            name: "aim",
+            location: "eastus2",
+            network: { accessManagedElsewhere: true },
+            projects: [{ name: "app" }],
+        },
         deployments: [{ name: "chat", model: "Ministral-3B", project: "app" }],
     };
 
@@ -274,6 +279,7 @@ describe("a locked-down hub with several projects, RBAC and managed network", ()
         workspace: {
             name: "platform",
             location: "swedencentral",
+            network: { accessManagedElsewhere: true },
             resourceGroup: { name: "rg-platform-ai", existing: true },
             tags: { owner: "ai-platform", "cost-center": "4711" },
             publicNetworkAccess: "Disabled",
