@@ -24,7 +24,12 @@ function grantedTo(c: Awaited<ReturnType<typeof construct>>): string[] {
 
 describe("FoundryAccount principals", () => {
     const account = (extra: object) => () =>
-        new FoundryAccount("aimf", { accountName: "aimf", location: "swedencentral", ...extra });
+        new FoundryAccount("aimf", {
+            accountName: "aimf",
+            location: "swedencentral",
+            accessManagedElsewhere: true,
+            ...extra,
+        });
 
     it("grants the Foundry User role to principals, without a warning", async () => {
         const c = await construct(
@@ -41,6 +46,7 @@ describe("FoundryAccount principals", () => {
             new FoundryAccount("second", {
                 accountName: "second",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 foundryUsers: [{ principalId: TEAM }],
             });
         });
@@ -72,7 +78,12 @@ describe("FoundryAccount principals", () => {
 
 describe("AiWorkspace principals", () => {
     const workspace = (extra: object) => () =>
-        new AiWorkspace("hub", { workspaceName: "aimodels", location: "eastus2", ...extra });
+        new AiWorkspace("hub", {
+            workspaceName: "aimodels",
+            location: "eastus2",
+            accessManagedElsewhere: true,
+            ...extra,
+        });
 
     it("grants the Azure AI Developer role to principals, and to the deprecated aiDevelopers with one warning", async () => {
         const now = await construct(workspace({ principals: [{ principalId: ALICE }] }));

@@ -19,6 +19,8 @@ describe("the stack's own config is the pack's config in the plan", () => {
     it("derives approved custom model ids and external subscriptions from the stack file", () => {
         expect(stackPolicyConfig(readStackFiles(DIR, "test").config, TODAY)).toEqual({
             "approved-models": { allowedModelIds: [COHERE] },
+            // The fixture's hub is closed and says another team provides the way in.
+            "private-endpoint-required": { accessManagedElsewhere: ["aim-ws"] },
             "serverless-endpoint-has-subscription": { externalSubscriptionModels: [MINISTRAL] },
         });
     });

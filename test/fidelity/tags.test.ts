@@ -118,7 +118,15 @@ describe("Azure's documented tag limits (TAG_LIMITS in the catalog, with its sou
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"]));
     const errorsOf = (tags: Record<string, unknown>) =>
         validateStackConfig(
-            { workspace: { name: "aim", location: "eastus2", kind: "workspace", tags } },
+            {
+                workspace: {
+                    name: "aim",
+                    location: "eastus2",
+                    kind: "workspace",
+                    network: { accessManagedElsewhere: true },
+                    tags,
+                },
+            },
             { today: TODAY },
         ).errors.map((e) => `${e.path}: ${e.message}`);
 

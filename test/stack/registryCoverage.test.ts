@@ -103,7 +103,13 @@ beforeAll(async () => {
     );
     // The purge of a deleted account: no stack file turns purgeOnDestroy on.
     const account = await construct(
-        () => new FoundryAccount("aimf", { accountName: "aimf", location: "swedencentral", purgeOnDestroy: true }),
+        () =>
+            new FoundryAccount("aimf", {
+                accountName: "aimf",
+                location: "swedencentral",
+                accessManagedElsewhere: true,
+                purgeOnDestroy: true,
+            }),
     );
     runs.push({ where: "FoundryAccount (purgeOnDestroy)", resources: account.resources.length, errors: [] });
     record(
