@@ -371,6 +371,8 @@ function defineHub(
             tags: ws.tags,
             publicNetworkAccess: ws.publicNetworkAccess,
             isolationMode: ws.managedNetwork.isolationMode,
+            outboundRules: ws.managedNetwork.outboundRules,
+            encryption: ws.encryption,
             containerRegistry: ws.containerRegistry,
             keyVaultPurgeProtection: ws.keyVault.purgeProtection,
             keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,

@@ -60,3 +60,4 @@ export {
     type PrivateAccessTarget,
     type PrivateAccessVirtualNetwork,
 } from "../components/privateAccess";
+export type { CustomerManagedKey, ExistingUserAssignedIdentity } from "../components/customerManagedKey";

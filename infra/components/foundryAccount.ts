@@ -7,6 +7,7 @@ import { FOUNDRY_ENDPOINTS, FOUNDRY_SOFT_DELETE, FOUNDRY_USER, normalizeRegion }
 import { FOUNDRY_ACCOUNT_ARGS, duplicatePrincipals } from "../config/args";
 import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
+import { keyAccess, type CustomerManagedKey, type KeyAccess } from "./customerManagedKey";
 import { DeletedAccountPurge } from "./deletedAccountPurge";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
@@ -68,6 +69,20 @@ export interface FoundryAccountArgs {
     networkAcls?: FoundryNetworkAcls;
     /** Log Analytics retention of the account's diagnostic logs, 30-730 days. @default 30 */
     logRetentionDays?: number;
+    /**
+     * Encrypt the account's data with a customer-managed key (`properties.encryption`, key source
+     * `Microsoft.KeyVault`), read through a user-assigned identity that holds the Key Vault Crypto Service Encryption
+     * User role before the account is created. Decided at creation: switching it on or off later replaces the account.
+     * @default - Microsoft-managed keys
+     */
+    encryption?: CustomerManagedKey;
+    /**
+     * Block the account's own outbound calls except to `allowedFqdnList` (`properties.restrictOutboundNetworkAccess`).
+     * @default true
+     */
+    restrictOutboundNetworkAccess?: boolean;
+    /** Host names the account may call when outbound access is restricted. @default [] */
+    allowedFqdnList?: string[];
     /** Principals that get the Foundry User role on the account. @default [] */
     foundryUsers?: FoundryUserPrincipal[];
     /**
@@ -137,6 +152,15 @@ export class FoundryAccount extends pulumi.ComponentResource {
             : randomSuffix(name, this).result.apply((s) => foundryAccountName(args.accountName, s));
         if (args.customSubDomain) void pulumi.log.warn(fixedSubdomainWarning(args), this);
         const purge = args.purgeOnDestroy ? this.purge(name, args, rg.name, subdomain) : undefined;
+        const cmk = args.encryption
+            ? keyAccess(
+                  name,
+                  args.encryption,
+                  { baseName: args.accountName, resourceGroupName: rg.name, location: args.location, tags: args.tags },
+                  this,
+              )
+            : undefined;
+        const restrictOutbound = args.restrictOutboundNetworkAccess ?? true;
 
         const account = new cognitiveservices.Account(
             `${name}-account`,
@@ -146,7 +170,9 @@ export class FoundryAccount extends pulumi.ComponentResource {
                 location: args.location,
                 kind: "AIServices",
                 sku: { name: "S0" },
-                identity: { type: "SystemAssigned" },
+                identity: cmk
+                    ? { type: "SystemAssigned, UserAssigned", userAssignedIdentities: [cmk.identityId] }
+                    : { type: "SystemAssigned" },
                 properties: {
                     customSubDomainName: subdomain,
                     allowProjectManagement: true,
@@ -158,15 +184,24 @@ export class FoundryAccount extends pulumi.ComponentResource {
                         ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
                         virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
                     },
+                    restrictOutboundNetworkAccess: restrictOutbound,
+                    ...(restrictOutbound ? { allowedFqdnList: args.allowedFqdnList ?? [] } : {}),
+                    ...(cmk ? { encryption: encryptionOf(cmk) } : {}),
                     ...(args.restore ? { restore: true } : {}),
                 },
                 tags: args.tags,
             },
-            // A new subdomain means a new account. The purge runs after the account's delete (it depends on it).
+            // A new subdomain means a new account, and so does switching customer-managed keys on or off or moving
+            // them to another vault (Azure refuses both in place). The purge runs after the account's delete (it
+            // depends on it); the key's role is in place before the account first reads the key.
             {
                 parent: this,
-                replaceOnChanges: ["properties.customSubDomainName"],
-                ...(purge ? { dependsOn: [purge] } : {}),
+                replaceOnChanges: [
+                    "properties.customSubDomainName",
+                    "properties.encryption.keySource",
+                    "properties.encryption.keyVaultProperties.keyVaultUri",
+                ],
+                dependsOn: [...(purge ? [purge] : []), ...(cmk?.before ?? [])],
             },
         );
 
@@ -289,6 +324,19 @@ export class FoundryAccount extends pulumi.ComponentResource {
             this.writes().add(`role assignment ${principal.principalId}`, assignment);
         }
     }
+}
+
+/** `properties.encryption` of an account whose key is read through `cmk`'s user-assigned identity. */
+function encryptionOf(cmk: KeyAccess) {
+    return {
+        keySource: "Microsoft.KeyVault",
+        keyVaultProperties: {
+            keyVaultUri: cmk.vaultUri,
+            keyName: cmk.keyName,
+            ...(cmk.keyVersion ? { keyVersion: cmk.keyVersion } : {}),
+            identityClientId: cmk.clientId,
+        },
+    };
 }
 
 /** The warning for a fixed custom subdomain: a deleted account keeps it for 48 hours. */

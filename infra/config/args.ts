@@ -107,10 +107,12 @@ export const AI_WORKSPACE_ARGS: ArgRules = {
     tags: TAGS,
     publicNetworkAccess: field(workspaceSchema, "publicNetworkAccess"),
     isolationMode: field(workspaceSchema, "managedNetwork", "isolationMode"),
+    outboundRules: field(workspaceSchema, "managedNetwork", "outboundRules"),
     containerRegistry: z.boolean().optional(),
     keyVaultPurgeProtection: z.boolean().optional(),
     keyVaultSoftDeleteRetentionDays: field(workspaceSchema, "keyVault", "softDeleteRetentionDays"),
     logRetentionDays: field(workspaceSchema, "logRetentionDays"),
+    encryption: field(workspaceSchema, "encryption"),
     aiDevelopers: z.array(principalSchema).optional(),
 };
 
@@ -191,6 +193,9 @@ export const FOUNDRY_ACCOUNT_ARGS: ArgRules = {
     disableLocalAuth: z.boolean().optional(),
     networkAcls: field(foundrySchema, "networkAcls"),
     logRetentionDays: field(foundrySchema, "logRetentionDays"),
+    encryption: field(foundrySchema, "encryption"),
+    restrictOutboundNetworkAccess: z.boolean().optional(),
+    allowedFqdnList: field(foundrySchema, "allowedFqdnList"),
     foundryUsers: z.array(principalSchema).optional(),
     restore: z.boolean().optional(),
     purgeOnDestroy: z.boolean().optional(),

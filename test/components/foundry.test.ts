@@ -62,9 +62,15 @@ describe("FoundryAccount", () => {
                 disableLocalAuth: true,
                 publicNetworkAccess: "Disabled",
                 networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
+                restrictOutboundNetworkAccess: true,
+                allowedFqdnList: [],
             },
         });
-        expect(account.options.replaceOnChanges).toEqual(["properties.customSubDomainName"]);
+        expect(account.options.replaceOnChanges).toEqual([
+            "properties.customSubDomainName",
+            "properties.encryption.keySource",
+            "properties.encryption.keyVaultProperties.keyVaultUri",
+        ]);
         expect(byName(c, "aimf-diagnostics").inputs).toMatchObject({
             logs: [{ categoryGroup: "allLogs", enabled: true }],
             metrics: [{ category: "AllMetrics", enabled: true }],
