@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AZURE_AI_DEVELOPER } from "../catalog";
 import { AI_WORKSPACE_ARGS, duplicatePrincipals } from "../config/args";
 import { checkArgs } from "./checkArgs";
-import { keyAccess, type CustomerManagedKey } from "./customerManagedKey";
+import { keyAccess, type CustomerManagedKey, type KeyAccess } from "./customerManagedKey";
 import type {
     IsolationMode,
     OutboundRuleAction,
@@ -188,19 +188,7 @@ export class AiWorkspace extends pulumi.ComponentResource {
         const vault = keyVaultFor(scope, rg.name);
         const { logs, insights } = monitoringFor(scope, rg.name);
         const registry = args.containerRegistry ? containerRegistryFor(scope, rg.name) : undefined;
-        const cmk = args.encryption
-            ? keyAccess(
-                  name,
-                  args.encryption,
-                  {
-                      baseName: args.workspaceName,
-                      resourceGroupName: rg.name,
-                      location: args.location,
-                      tags: args.tags,
-                  },
-                  this,
-              )
-            : undefined;
+        const cmk = args.encryption ? workspaceKeyAccess(scope, rg.name) : undefined;
         const workspace = new machinelearningservices.Workspace(
             `${name}-ws`,
             {
@@ -210,35 +198,16 @@ export class AiWorkspace extends pulumi.ComponentResource {
                 kind,
                 friendlyName: args.friendlyName ?? args.workspaceName,
                 description: args.description,
-                identity: cmk
-                    ? { type: "SystemAssigned,UserAssigned", userAssignedIdentities: [cmk.identityId] }
-                    : { type: "SystemAssigned" },
+                ...securityOf(args, cmk),
                 sku: { name: "Basic", tier: "Basic" },
                 storageAccount: storageAccount.id,
                 keyVault: vault.id,
                 applicationInsights: insights.id,
                 containerRegistry: registry?.id,
                 publicNetworkAccess: scope.publicNetworkAccess,
-                managedNetwork: {
-                    isolationMode: args.isolationMode ?? "AllowOnlyApprovedOutbound",
-                    ...(args.outboundRules?.length ? { outboundRules: outboundRulesOf(args.outboundRules) } : {}),
-                },
-                ...(cmk
-                    ? {
-                          encryption: {
-                              status: "Enabled",
-                              keyVaultProperties: {
-                                  keyVaultArmId: args.encryption!.keyVaultId,
-                                  keyIdentifier: cmk.keyId,
-                              },
-                              identity: { userAssignedIdentity: cmk.identityId },
-                          },
-                      }
-                    : {}),
                 tags: args.tags,
             },
-            // Azure cannot change a workspace's storage account, key vault or customer-managed key choice after
-            // creation; the key's role is in place before the workspace first reads the key.
+            // Fixed at creation: storage, key vault, customer-managed key. The key's role comes first.
             {
                 parent: this,
                 replaceOnChanges: [
@@ -418,6 +387,35 @@ function assignAiDevelopers(scope: Scope, resourceGroupId: pulumi.Output<string>
             parent,
         );
     }
+}
+
+/** The customer-managed key's identity and role, next to the workspace. */
+function workspaceKeyAccess(scope: Scope, resourceGroupName: pulumi.Output<string>): KeyAccess {
+    const { name, args, parent } = scope;
+    const at = { location: args.location, tags: args.tags, baseName: args.workspaceName, resourceGroupName };
+    return keyAccess(name, args.encryption!, at, parent);
+}
+
+/** The workspace's identity, managed network and, with a customer-managed key, its encryption. */
+function securityOf(args: AiWorkspaceArgs, cmk: KeyAccess | undefined) {
+    return {
+        identity: cmk
+            ? { type: "SystemAssigned,UserAssigned" as const, userAssignedIdentities: [cmk.identityId] }
+            : { type: "SystemAssigned" as const },
+        managedNetwork: {
+            isolationMode: args.isolationMode ?? "AllowOnlyApprovedOutbound",
+            ...(args.outboundRules?.length ? { outboundRules: outboundRulesOf(args.outboundRules) } : {}),
+        },
+        ...(cmk
+            ? {
+                  encryption: {
+                      status: "Enabled",
+                      keyVaultProperties: { keyVaultArmId: args.encryption!.keyVaultId, keyIdentifier: cmk.keyId },
+                      identity: { userAssignedIdentity: cmk.identityId },
+                  },
+              }
+            : {}),
+    };
 }
 
 /** The rules as the API takes them: a map from rule name to rule, each with its type's destination. */

@@ -145,7 +145,6 @@ export class FoundryAccount extends pulumi.ComponentResource {
         );
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
         const disableLocalAuth = args.disableLocalAuth ?? true;
-        const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
         const rg = this.resourceGroup(name, args);
         const subdomain = args.customSubDomain
             ? pulumi.output(args.customSubDomain)
@@ -156,11 +155,10 @@ export class FoundryAccount extends pulumi.ComponentResource {
             ? keyAccess(
                   name,
                   args.encryption,
-                  { baseName: args.accountName, resourceGroupName: rg.name, location: args.location, tags: args.tags },
+                  { location: args.location, tags: args.tags, baseName: args.accountName, resourceGroupName: rg.name },
                   this,
               )
             : undefined;
-        const restrictOutbound = args.restrictOutboundNetworkAccess ?? true;
 
         const account = new cognitiveservices.Account(
             `${name}-account`,
@@ -170,25 +168,8 @@ export class FoundryAccount extends pulumi.ComponentResource {
                 location: args.location,
                 kind: "AIServices",
                 sku: { name: "S0" },
-                identity: cmk
-                    ? { type: "SystemAssigned, UserAssigned", userAssignedIdentities: [cmk.identityId] }
-                    : { type: "SystemAssigned" },
-                properties: {
-                    customSubDomainName: subdomain,
-                    allowProjectManagement: true,
-                    disableLocalAuth,
-                    publicNetworkAccess,
-                    networkAcls: {
-                        defaultAction: args.networkAcls?.defaultAction ?? "Deny",
-                        bypass: args.networkAcls?.bypass ?? "AzureServices",
-                        ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
-                        virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
-                    },
-                    restrictOutboundNetworkAccess: restrictOutbound,
-                    ...(restrictOutbound ? { allowedFqdnList: args.allowedFqdnList ?? [] } : {}),
-                    ...(cmk ? { encryption: encryptionOf(cmk) } : {}),
-                    ...(args.restore ? { restore: true } : {}),
-                },
+                identity: identityOf(cmk),
+                properties: accountProperties(args, subdomain, cmk),
                 tags: args.tags,
             },
             // A new subdomain means a new account, and so does switching customer-managed keys on or off or moving
@@ -324,6 +305,34 @@ export class FoundryAccount extends pulumi.ComponentResource {
             this.writes().add(`role assignment ${principal.principalId}`, assignment);
         }
     }
+}
+
+/** System-assigned, plus the key's user-assigned identity when there is a customer-managed key. */
+function identityOf(cmk: KeyAccess | undefined) {
+    return cmk
+        ? { type: "SystemAssigned, UserAssigned" as const, userAssignedIdentities: [cmk.identityId] }
+        : { type: "SystemAssigned" as const };
+}
+
+/** The account's `properties`: subdomain, auth, network, outbound, encryption. */
+function accountProperties(args: FoundryAccountArgs, subdomain: pulumi.Output<string>, cmk: KeyAccess | undefined) {
+    const restrictOutbound = args.restrictOutboundNetworkAccess ?? true;
+    return {
+        customSubDomainName: subdomain,
+        allowProjectManagement: true,
+        disableLocalAuth: args.disableLocalAuth ?? true,
+        publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
+        networkAcls: {
+            defaultAction: args.networkAcls?.defaultAction ?? "Deny",
+            bypass: args.networkAcls?.bypass ?? "AzureServices",
+            ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
+            virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
+        },
+        restrictOutboundNetworkAccess: restrictOutbound,
+        ...(restrictOutbound ? { allowedFqdnList: args.allowedFqdnList ?? [] } : {}),
+        ...(cmk ? { encryption: encryptionOf(cmk) } : {}),
+        ...(args.restore ? { restore: true } : {}),
+    };
 }
 
 /** `properties.encryption` of an account whose key is read through `cmk`'s user-assigned identity. */
