@@ -213,8 +213,7 @@ export class AiWorkspace extends pulumi.ComponentResource {
                 replaceOnChanges: [
                     "storageAccount",
                     "keyVault",
-                    "encryption.status",
-                    "encryption.keyVaultProperties.keyVaultArmId",
+                    ...(cmk ? ["encryption.status", "encryption.keyVaultProperties.keyVaultArmId"] : []),
                 ],
                 dependsOn: cmk?.before ?? [],
             },

@@ -179,8 +179,9 @@ export class FoundryAccount extends pulumi.ComponentResource {
                 parent: this,
                 replaceOnChanges: [
                     "properties.customSubDomainName",
-                    "properties.encryption.keySource",
-                    "properties.encryption.keyVaultProperties.keyVaultUri",
+                    ...(cmk
+                        ? ["properties.encryption.keySource", "properties.encryption.keyVaultProperties.keyVaultUri"]
+                        : []),
                 ],
                 dependsOn: [...(purge ? [purge] : []), ...(cmk?.before ?? [])],
             },

@@ -66,11 +66,7 @@ describe("FoundryAccount", () => {
                 allowedFqdnList: [],
             },
         });
-        expect(account.options.replaceOnChanges).toEqual([
-            "properties.customSubDomainName",
-            "properties.encryption.keySource",
-            "properties.encryption.keyVaultProperties.keyVaultUri",
-        ]);
+        expect(account.options.replaceOnChanges).toEqual(["properties.customSubDomainName"]);
         expect(byName(c, "aimf-diagnostics").inputs).toMatchObject({
             logs: [{ categoryGroup: "allLogs", enabled: true }],
             metrics: [{ category: "AllMetrics", enabled: true }],
