@@ -79,6 +79,9 @@ export function defineFoundry(f: ValidFoundryConfig): FoundryOutput {
         // Validation found a way in for a closed account: the endpoints below, or one another team manages.
         accessManagedElsewhere: (f.network?.privateEndpoints.length ?? 0) > 0 || f.network?.accessManagedElsewhere,
         logRetentionDays: f.logRetentionDays,
+        restrictOutboundNetworkAccess: f.restrictOutboundNetworkAccess,
+        allowedFqdnList: f.allowedFqdnList,
+        encryption: f.encryption,
         principals: f.principals,
         restore: f.restore,
         purgeOnDestroy: f.purgeOnDestroy,

@@ -374,6 +374,8 @@ function defineHub(
             accessManagedElsewhere:
                 (ws.network?.privateEndpoints.length ?? 0) > 0 || ws.network?.accessManagedElsewhere,
             isolationMode: ws.managedNetwork.isolationMode,
+            outboundRules: ws.managedNetwork.outboundRules,
+            encryption: ws.encryption,
             containerRegistry: ws.containerRegistry,
             keyVaultPurgeProtection: ws.keyVault.purgeProtection,
             keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,

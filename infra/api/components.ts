@@ -4,7 +4,12 @@
  * anything else in `infra/components/` is internal.
  */
 export * from "../components/enums";
-export { AiWorkspace, type AiWorkspaceArgs, type AiDeveloperPrincipal } from "../components/aiWorkspace";
+export {
+    AiWorkspace,
+    type AiWorkspaceArgs,
+    type AiDeveloperPrincipal,
+    type ManagedOutboundRule,
+} from "../components/aiWorkspace";
 export { AiProject, type AiProjectArgs } from "../components/aiProject";
 export {
     MarketplaceModelSubscription,
@@ -60,3 +65,4 @@ export {
     type PrivateAccessTarget,
     type PrivateAccessVirtualNetwork,
 } from "../components/privateAccess";
+export type { CustomerManagedKey, ExistingUserAssignedIdentity } from "../components/customerManagedKey";

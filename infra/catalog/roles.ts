@@ -34,3 +34,17 @@ export const COGNITIVE_SERVICES_USER: RoleFact = {
     id: "a97b65f3-24c7-4388-baec-2e87135dc908",
     source: RBAC_DOC,
 };
+
+/**
+ * Lets a service's managed identity read a Key Vault key's metadata and wrap and unwrap with it: the role the
+ * identity of a customer-managed key needs on the key (or its vault). RBAC vaults only.
+ */
+export const KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER: RoleFact = {
+    name: "Key Vault Crypto Service Encryption User",
+    id: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
+    source: {
+        document:
+            "MicrosoftDocs/azure-docs articles/role-based-access-control/built-in-roles/security.md, 'Key Vault Crypto Service Encryption User' (data actions keys/read, keys/wrap/action, keys/unwrap/action; commit 03e5750af10b23b5ba437d5b333ec5e9437844f9)",
+        date: "2026-02-23",
+    },
+};

@@ -161,6 +161,18 @@ export const ROUTE_KINDS = ["info", "chat-completions", "completions", "ocr"] as
 /** The HTTP methods of the routes. */
 export const HTTP_METHODS = ["GET", "POST"] as const;
 
+/** Where a customer-managed key's identity gets its Key Vault role: on the key, or on the whole vault. */
+export const KEY_ROLE_SCOPES = ["key", "vault"] as const;
+
+/** Kinds of a hub's managed network outbound rule (REST spec Microsoft.MachineLearningServices 2025-12-01 `RuleType`). */
+export const OUTBOUND_RULE_TYPES = ["FQDN", "PrivateEndpoint", "ServiceTag"] as const;
+
+/** Whether a service tag outbound rule allows or denies (`RuleAction`). */
+export const OUTBOUND_RULE_ACTIONS = ["Allow", "Deny"] as const;
+
+/** Protocols of a service tag outbound rule (`ServiceTagDestination.protocol`). */
+export const OUTBOUND_RULE_PROTOCOLS = ["TCP", "UDP", "ICMP", "*"] as const;
+
 /**
  * Every list above by name (the content-filter category parts are in their union), for the test that holds the
  * schemas to them and finds a list no schema uses.
@@ -196,5 +208,9 @@ export const VOCABULARY = {
     ROUTE_APIS,
     ROUTE_KINDS,
     HTTP_METHODS,
+    KEY_ROLE_SCOPES,
+    OUTBOUND_RULE_TYPES,
+    OUTBOUND_RULE_ACTIONS,
+    OUTBOUND_RULE_PROTOCOLS,
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 export type VocabularyName = keyof typeof VOCABULARY;

@@ -10,7 +10,15 @@ import { AZURE_AI_DEVELOPER } from "../catalog";
 import { AI_WORKSPACE_ARGS } from "../config/args";
 import { unreachableArgProblem, workspacePublicSide } from "../config/networkSchema";
 import { checkArgs } from "./checkArgs";
-import type { IsolationMode, PrincipalType, PublicNetworkAccess, WorkspaceKind } from "./enums";
+import { keyAccess, type CustomerManagedKey, type KeyAccess } from "./customerManagedKey";
+import type {
+    IsolationMode,
+    OutboundRuleAction,
+    OutboundRuleType,
+    PrincipalType,
+    PublicNetworkAccess,
+    WorkspaceKind,
+} from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
 import { principalsArg, warnDeprecatedPrincipals } from "./principals";
 import {
@@ -30,6 +38,35 @@ export interface AiDeveloperPrincipal {
     principalId: string;
     /** Kind of principal: `User`, `Group` or `ServicePrincipal`. @default "User" */
     principalType?: PrincipalType;
+}
+
+/**
+ * One outbound rule of the hub's managed network: where its computes (managed online deployments among them) may
+ * connect. The fields of the rule's `type` are required; the others must be left out.
+ */
+export interface ManagedOutboundRule {
+    /** Rule name, unique in the workspace. */
+    name: string;
+    /** `FQDN` (Azure provisions a billed Azure Firewall for these), `PrivateEndpoint` or `ServiceTag`. */
+    type: OutboundRuleType;
+    /** FQDN: the host name, e.g. `pypi.org` or `*.pythonhosted.org`. */
+    fqdn?: string;
+    /** PrivateEndpoint: ARM id of the resource the managed network reaches privately. */
+    serviceResourceId?: string;
+    /** PrivateEndpoint: its sub-resource, e.g. `blob`, `vault`, `account`. */
+    subresourceTarget?: string;
+    /** PrivateEndpoint: also for Spark jobs. @default false */
+    sparkEnabled?: boolean;
+    /** PrivateEndpoint: host names to resolve through the endpoint (application gateway targets). @default - none */
+    fqdns?: string[];
+    /** ServiceTag: the Azure service tag, e.g. `DataFactory`. */
+    serviceTag?: string;
+    /** ServiceTag: `TCP`, `UDP`, `ICMP` or `*`. */
+    protocol?: string;
+    /** ServiceTag: ports, e.g. `443` or `80, 8080`. */
+    portRanges?: string;
+    /** ServiceTag: @default "Allow" */
+    action?: OutboundRuleAction;
 }
 
 /**
@@ -81,6 +118,18 @@ export interface AiWorkspaceArgs {
     accessManagedElsewhere?: boolean;
     /** Managed network isolation; projects inherit the hub's. @default "AllowOnlyApprovedOutbound" */
     isolationMode?: IsolationMode;
+    /**
+     * The managed network's own outbound rules (`managedNetwork.outboundRules`); FQDN and ServiceTag rules need
+     * `AllowOnlyApprovedOutbound`. @default [] (Azure adds its required rules itself)
+     */
+    outboundRules?: ManagedOutboundRule[];
+    /**
+     * Encrypt the hub's data with a customer-managed key (`encryption`, status Enabled), read through a
+     * user-assigned identity that holds the Key Vault Crypto Service Encryption User role before the workspace is
+     * created. Set at creation only: adding, removing it or moving it to another vault replaces the workspace.
+     * @default - Microsoft-managed keys
+     */
+    encryption?: CustomerManagedKey;
     /** Create a container registry for the workspace. @default false (Azure creates one when first needed) */
     containerRegistry?: boolean;
     /** Key vault purge protection (cannot be turned off once on). @default true */
@@ -153,6 +202,7 @@ export class AiWorkspace extends pulumi.ComponentResource {
         const vault = keyVaultFor(scope, rg.name);
         const { logs, insights } = monitoringFor(scope, rg.name);
         const registry = args.containerRegistry ? containerRegistryFor(scope, rg.name) : undefined;
+        const cmk = args.encryption ? workspaceKeyAccess(scope, rg.name) : undefined;
         const workspace = new machinelearningservices.Workspace(
             `${name}-ws`,
             {
@@ -162,18 +212,25 @@ export class AiWorkspace extends pulumi.ComponentResource {
                 kind,
                 friendlyName: args.friendlyName ?? args.workspaceName,
                 description: args.description,
-                identity: { type: "SystemAssigned" },
+                ...securityOf(args, cmk),
                 sku: { name: "Basic", tier: "Basic" },
                 storageAccount: storageAccount.id,
                 keyVault: vault.id,
                 applicationInsights: insights.id,
                 containerRegistry: registry?.id,
                 publicNetworkAccess: scope.publicNetworkAccess,
-                managedNetwork: { isolationMode: args.isolationMode ?? "AllowOnlyApprovedOutbound" },
                 tags: args.tags,
             },
-            // Azure cannot change a workspace's storage account or key vault after creation.
-            { parent: this, replaceOnChanges: ["storageAccount", "keyVault"] },
+            // Fixed at creation: storage, key vault, customer-managed key. The key's role comes first.
+            {
+                parent: this,
+                replaceOnChanges: [
+                    "storageAccount",
+                    "keyVault",
+                    ...(cmk ? ["encryption.status", "encryption.keyVaultProperties.keyVaultArmId"] : []),
+                ],
+                dependsOn: cmk?.before ?? [],
+            },
         );
         assignAiDevelopers(scope, rg.id);
 
@@ -343,4 +400,68 @@ function assignAiDevelopers(scope: Scope, resourceGroupId: pulumi.Output<string>
             parent,
         );
     }
+}
+
+/** The customer-managed key's identity and role, next to the workspace. */
+function workspaceKeyAccess(scope: Scope, resourceGroupName: pulumi.Output<string>): KeyAccess {
+    const { name, args, parent } = scope;
+    const at = { location: args.location, tags: args.tags, baseName: args.workspaceName, resourceGroupName };
+    return keyAccess(name, args.encryption!, at, parent);
+}
+
+/** The workspace's identity, managed network and, with a customer-managed key, its encryption. */
+function securityOf(args: AiWorkspaceArgs, cmk: KeyAccess | undefined) {
+    return {
+        identity: cmk
+            ? { type: "SystemAssigned,UserAssigned" as const, userAssignedIdentities: [cmk.identityId] }
+            : { type: "SystemAssigned" as const },
+        managedNetwork: {
+            isolationMode: args.isolationMode ?? "AllowOnlyApprovedOutbound",
+            ...(args.outboundRules?.length ? { outboundRules: outboundRulesOf(args.outboundRules) } : {}),
+        },
+        ...(cmk
+            ? {
+                  encryption: {
+                      status: "Enabled",
+                      keyVaultProperties: { keyVaultArmId: args.encryption!.keyVaultId, keyIdentifier: cmk.keyId },
+                      identity: { userAssignedIdentity: cmk.identityId },
+                  },
+              }
+            : {}),
+    };
+}
+
+/** The rules as the API takes them: a map from rule name to rule, each with its type's destination. */
+type ManagedNetworkArgs = NonNullable<machinelearningservices.WorkspaceArgs["managedNetwork"]>;
+type OutboundRuleArgs = Exclude<
+    ManagedNetworkArgs extends pulumi.Input<infer N> ? (N extends { outboundRules?: infer R } ? R : never) : never,
+    undefined | Promise<unknown> | pulumi.OutputInstance<unknown>
+>;
+
+function outboundRulesOf(rules: readonly ManagedOutboundRule[]): OutboundRuleArgs {
+    const byName: Record<string, object> = {};
+    for (const r of rules) {
+        const destination =
+            r.type === "FQDN"
+                ? r.fqdn
+                : r.type === "PrivateEndpoint"
+                  ? {
+                        serviceResourceId: r.serviceResourceId,
+                        subresourceTarget: r.subresourceTarget,
+                        sparkEnabled: r.sparkEnabled ?? false,
+                    }
+                  : {
+                        serviceTag: r.serviceTag,
+                        protocol: r.protocol,
+                        portRanges: r.portRanges,
+                        action: r.action ?? "Allow",
+                    };
+        byName[r.name] = {
+            type: r.type,
+            category: "UserDefined",
+            destination,
+            ...(r.type === "PrivateEndpoint" && r.fqdns?.length ? { fqdns: r.fqdns } : {}),
+        };
+    }
+    return byName as OutboundRuleArgs;
 }

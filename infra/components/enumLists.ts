@@ -23,6 +23,9 @@ import {
     SERVERLESS_AUTH_MODES,
     VERSION_UPGRADE_OPTIONS,
     WORKSPACE_KINDS,
+    KEY_ROLE_SCOPES,
+    OUTBOUND_RULE_TYPES,
+    OUTBOUND_RULE_ACTIONS,
 } from "../catalog/vocabulary";
 
 /** Each public enum's list. */
@@ -45,6 +48,9 @@ export const ENUM_LISTS = {
     ContentFilterMode: CONTENT_FILTER_MODES,
     PrivateLinkTargetKind: PRIVATE_LINK_TARGETS,
     PrivateDnsMode: PRIVATE_DNS_MODES,
+    KeyRoleScope: KEY_ROLE_SCOPES,
+    OutboundRuleType: OUTBOUND_RULE_TYPES,
+    OutboundRuleAction: OUTBOUND_RULE_ACTIONS,
 } as const satisfies { [K in keyof typeof enums]: readonly string[] };
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

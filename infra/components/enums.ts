@@ -114,3 +114,15 @@ export type PrivateLinkTargetKind = (typeof PrivateLinkTargetKind)[keyof typeof 
 /** Private DNS: create the zones, use existing ones, or leave the records to Azure Policy. */
 export const PrivateDnsMode = { create: "create", existing: "existing", policy: "policy" } as const;
 export type PrivateDnsMode = (typeof PrivateDnsMode)[keyof typeof PrivateDnsMode];
+
+/** Where a customer-managed key's identity gets its Key Vault role: on the key only, or on the whole vault. */
+export const KeyRoleScope = { key: "key", vault: "vault" } as const;
+export type KeyRoleScope = (typeof KeyRoleScope)[keyof typeof KeyRoleScope];
+
+/** The kind of a managed network outbound rule of a hub. */
+export const OutboundRuleType = { FQDN: "FQDN", PrivateEndpoint: "PrivateEndpoint", ServiceTag: "ServiceTag" } as const;
+export type OutboundRuleType = (typeof OutboundRuleType)[keyof typeof OutboundRuleType];
+
+/** Whether a service tag outbound rule allows or denies. */
+export const OutboundRuleAction = { Allow: "Allow", Deny: "Deny" } as const;
+export type OutboundRuleAction = (typeof OutboundRuleAction)[keyof typeof OutboundRuleAction];

@@ -9,6 +9,7 @@ import { foundryPublicSide, unreachableArgProblem } from "../config/networkSchem
 import { AccountWriteChain } from "./accountWrites";
 import { checkArgs } from "./checkArgs";
 import { principalsArg, warnDeprecatedPrincipals } from "./principals";
+import { keyAccess, type CustomerManagedKey, type KeyAccess } from "./customerManagedKey";
 import { DeletedAccountPurge } from "./deletedAccountPurge";
 import type { NetworkBypass, NetworkDefaultAction, PrincipalType, PublicNetworkAccess } from "./enums";
 import { logAnalyticsWorkspace } from "./logAnalytics";
@@ -77,6 +78,20 @@ export interface FoundryAccountArgs {
     accessManagedElsewhere?: boolean;
     /** Log Analytics retention of the account's diagnostic logs, 30-730 days. @default 30 */
     logRetentionDays?: number;
+    /**
+     * Encrypt the account's data with a customer-managed key (`properties.encryption`, key source
+     * `Microsoft.KeyVault`), read through a user-assigned identity that holds the Key Vault Crypto Service Encryption
+     * User role before the account is created. Decided at creation: switching it on or off later replaces the account.
+     * @default - Microsoft-managed keys
+     */
+    encryption?: CustomerManagedKey;
+    /**
+     * Block the account's own outbound calls except to `allowedFqdnList` (`properties.restrictOutboundNetworkAccess`).
+     * @default true
+     */
+    restrictOutboundNetworkAccess?: boolean;
+    /** Host names the account may call when outbound access is restricted. @default [] */
+    allowedFqdnList?: string[];
     /** Principals that get the Foundry User role on the account. @default [] */
     principals?: FoundryUserPrincipal[];
     /**
@@ -144,13 +159,20 @@ export class FoundryAccount extends pulumi.ComponentResource {
         super("azure-ai-models:index:FoundryAccount", name, {}, opts);
         warnDeprecatedPrincipals(principals, this);
         const disableLocalAuth = args.disableLocalAuth ?? true;
-        const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
         const rg = this.resourceGroup(name, args);
         const subdomain = args.customSubDomain
             ? pulumi.output(args.customSubDomain)
             : randomSuffix(name, this).result.apply((s) => foundryAccountName(args.accountName, s));
         if (args.customSubDomain) void pulumi.log.warn(fixedSubdomainWarning(args), this);
         const purge = args.purgeOnDestroy ? this.purge(name, args, rg.name, subdomain) : undefined;
+        const cmk = args.encryption
+            ? keyAccess(
+                  name,
+                  args.encryption,
+                  { location: args.location, tags: args.tags, baseName: args.accountName, resourceGroupName: rg.name },
+                  this,
+              )
+            : undefined;
 
         const account = new cognitiveservices.Account(
             `${name}-account`,
@@ -160,27 +182,22 @@ export class FoundryAccount extends pulumi.ComponentResource {
                 location: args.location,
                 kind: "AIServices",
                 sku: { name: "S0" },
-                identity: { type: "SystemAssigned" },
-                properties: {
-                    customSubDomainName: subdomain,
-                    allowProjectManagement: true,
-                    disableLocalAuth,
-                    publicNetworkAccess,
-                    networkAcls: {
-                        defaultAction: args.networkAcls?.defaultAction ?? "Deny",
-                        bypass: args.networkAcls?.bypass ?? "AzureServices",
-                        ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
-                        virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
-                    },
-                    ...(args.restore ? { restore: true } : {}),
-                },
+                identity: identityOf(cmk),
+                properties: accountProperties(args, subdomain, cmk),
                 tags: args.tags,
             },
-            // A new subdomain means a new account. The purge runs after the account's delete (it depends on it).
+            // A new subdomain means a new account, and so does switching customer-managed keys on or off or moving
+            // them to another vault (Azure refuses both in place). The purge runs after the account's delete (it
+            // depends on it); the key's role is in place before the account first reads the key.
             {
                 parent: this,
-                replaceOnChanges: ["properties.customSubDomainName"],
-                ...(purge ? { dependsOn: [purge] } : {}),
+                replaceOnChanges: [
+                    "properties.customSubDomainName",
+                    ...(cmk
+                        ? ["properties.encryption.keySource", "properties.encryption.keyVaultProperties.keyVaultUri"]
+                        : []),
+                ],
+                dependsOn: [...(purge ? [purge] : []), ...(cmk?.before ?? [])],
             },
         );
 
@@ -303,6 +320,47 @@ export class FoundryAccount extends pulumi.ComponentResource {
             this.writes().add(`role assignment ${principal.principalId}`, assignment);
         }
     }
+}
+
+/** System-assigned, plus the key's user-assigned identity when there is a customer-managed key. */
+function identityOf(cmk: KeyAccess | undefined) {
+    return cmk
+        ? { type: "SystemAssigned, UserAssigned" as const, userAssignedIdentities: [cmk.identityId] }
+        : { type: "SystemAssigned" as const };
+}
+
+/** The account's `properties`: subdomain, auth, network, outbound, encryption. */
+function accountProperties(args: FoundryAccountArgs, subdomain: pulumi.Output<string>, cmk: KeyAccess | undefined) {
+    const restrictOutbound = args.restrictOutboundNetworkAccess ?? true;
+    return {
+        customSubDomainName: subdomain,
+        allowProjectManagement: true,
+        disableLocalAuth: args.disableLocalAuth ?? true,
+        publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
+        networkAcls: {
+            defaultAction: args.networkAcls?.defaultAction ?? "Deny",
+            bypass: args.networkAcls?.bypass ?? "AzureServices",
+            ipRules: (args.networkAcls?.ipRules ?? []).map((value) => ({ value })),
+            virtualNetworkRules: (args.networkAcls?.virtualNetworkRules ?? []).map((id) => ({ id })),
+        },
+        restrictOutboundNetworkAccess: restrictOutbound,
+        ...(restrictOutbound ? { allowedFqdnList: args.allowedFqdnList ?? [] } : {}),
+        ...(cmk ? { encryption: encryptionOf(cmk) } : {}),
+        ...(args.restore ? { restore: true } : {}),
+    };
+}
+
+/** `properties.encryption` of an account whose key is read through `cmk`'s user-assigned identity. */
+function encryptionOf(cmk: KeyAccess) {
+    return {
+        keySource: "Microsoft.KeyVault",
+        keyVaultProperties: {
+            keyVaultUri: cmk.vaultUri,
+            keyName: cmk.keyName,
+            ...(cmk.keyVersion ? { keyVersion: cmk.keyVersion } : {}),
+            identityClientId: cmk.clientId,
+        },
+    };
 }
 
 /** The warning for a fixed custom subdomain: a deleted account keeps it for 48 hours. */

@@ -15,3 +15,4 @@ export * from "./contentFilterBlocklist";
 export * from "./deletedAccountPurge";
 export * from "./accountWrites";
 export * from "./privateAccess";
+export type { CustomerManagedKey, ExistingUserAssignedIdentity } from "./customerManagedKey";

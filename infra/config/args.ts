@@ -110,11 +110,13 @@ export const AI_WORKSPACE_ARGS: ArgRules = {
     publicNetworkAccess: field(workspaceSchema, "publicNetworkAccess"),
     accessManagedElsewhere: z.boolean().optional(),
     isolationMode: field(workspaceSchema, "managedNetwork", "isolationMode"),
+    outboundRules: field(workspaceSchema, "managedNetwork", "outboundRules"),
     containerRegistry: z.boolean().optional(),
     keyVaultPurgeProtection: z.boolean().optional(),
     keyVaultSoftDeleteRetentionDays: field(workspaceSchema, "keyVault", "softDeleteRetentionDays"),
     logRetentionDays: field(workspaceSchema, "logRetentionDays"),
     principals: z.array(principalSchema).optional(),
+    encryption: field(workspaceSchema, "encryption"),
     aiDevelopers: z.array(principalSchema).optional(),
 };
 
@@ -197,6 +199,9 @@ export const FOUNDRY_ACCOUNT_ARGS: ArgRules = {
     accessManagedElsewhere: z.boolean().optional(),
     logRetentionDays: field(foundrySchema, "logRetentionDays"),
     principals: z.array(principalSchema).optional(),
+    encryption: field(foundrySchema, "encryption"),
+    restrictOutboundNetworkAccess: z.boolean().optional(),
+    allowedFqdnList: field(foundrySchema, "allowedFqdnList"),
     foundryUsers: z.array(principalSchema).optional(),
     restore: z.boolean().optional(),
     purgeOnDestroy: z.boolean().optional(),

@@ -15,7 +15,9 @@
 import { z } from "zod";
 import { DEFAULT_RAI_POLICY, FOUNDRY_BLOCKLIST_LIMITS, NAME_RULES } from "../catalog";
 import { baseName, region, resourceGroupChoice, tags } from "./fields";
+import { encryptionSchema } from "./encryptionSchema";
 import { networkSchema } from "./networkSchema";
+import { FQDN } from "./outboundSchema";
 import { principalSchema } from "./principal";
 import { choice } from "../catalog/choice";
 import {
@@ -171,6 +173,15 @@ export const foundrySchema = z.strictObject({
     purgeOnDestroy: z.boolean().default(false),
     /** Private endpoints and DNS (docs/networking.md). @default - none: the account must be open, or say access is managed elsewhere */
     network: networkSchema.optional(),
+    /**
+     * Block the account's own outbound calls except to `allowedFqdnList` (as Azure Verified Modules do by default).
+     * @default true
+     */
+    restrictOutboundNetworkAccess: z.boolean().default(true),
+    /** Host names the account may call while outbound access is restricted. @default [] */
+    allowedFqdnList: z.array(z.string().regex(FQDN, "a host name such as example.blob.core.windows.net")).default([]),
+    /** A customer-managed key (docs/networking.md). @default - none: Microsoft-managed keys */
+    encryption: encryptionSchema.optional(),
     /** Log Analytics retention of the account's diagnostic logs. @default 30 */
     logRetentionDays: z.number().int().min(30).max(730).default(30),
     tags: tags.optional(),

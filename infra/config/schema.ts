@@ -15,7 +15,9 @@ import { isCalendarDate } from "../catalog/dates";
 import { NAME_RULES, describeRule } from "../catalog/names";
 import { baseName, region, resourceGroupChoice, resourceGroupName, tags } from "./fields";
 import { foundrySchema } from "./foundrySchema";
+import { encryptionSchema } from "./encryptionSchema";
 import { networkSchema } from "./networkSchema";
+import { outboundRuleSchema } from "./outboundSchema";
 import { principalSchema } from "./principal";
 import { choice } from "../catalog/choice";
 import {
@@ -64,12 +66,15 @@ export const workspaceSchema = z.strictObject({
     tags: tags.optional(),
     /** @default "Disabled": reach the workspace through private endpoints unless you open it. */
     publicNetworkAccess: choice(PUBLIC_NETWORK_ACCESS).default("Disabled"),
-    /** @default { isolationMode: "AllowOnlyApprovedOutbound" } */
+    /** @default { isolationMode: "AllowOnlyApprovedOutbound", outboundRules: [] } */
     managedNetwork: z
         .strictObject({
-            isolationMode: choice(ISOLATION_MODES),
+            /** @default "AllowOnlyApprovedOutbound" */
+            isolationMode: choice(ISOLATION_MODES).default("AllowOnlyApprovedOutbound"),
+            /** The managed network's own outbound rules (docs/networking.md). @default [] */
+            outboundRules: z.array(outboundRuleSchema).default([]),
         })
-        .default({ isolationMode: "AllowOnlyApprovedOutbound" }),
+        .default({ isolationMode: "AllowOnlyApprovedOutbound", outboundRules: [] }),
     /** Private endpoints of the hub, its storage, key vault and registry, and DNS (docs/networking.md). @default - none: the hub must be open, or say access is managed elsewhere */
     network: networkSchema.optional(),
     /** Create an Azure Container Registry for the workspace. @default false (Azure creates one on first need) */
@@ -83,6 +88,8 @@ export const workspaceSchema = z.strictObject({
             softDeleteRetentionDays: z.number().int().min(7).max(90).default(90),
         })
         .default({ purgeProtection: true, softDeleteRetentionDays: 90 }),
+    /** A customer-managed key, set when the hub is created (docs/networking.md). @default - none: Microsoft-managed keys */
+    encryption: encryptionSchema.optional(),
     /** Log Analytics retention. @default 30 */
     logRetentionDays: z.number().int().min(30).max(730).default(30),
     /** Principals that get the Azure AI Developer role on the resource group. @default [] */

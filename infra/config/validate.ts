@@ -27,6 +27,7 @@ import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
 import { validateNetwork, workspacePublicSide } from "./networkSchema";
+import { validateOutboundRules } from "./outboundSchema";
 import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
 import {
     customModelSchema,
@@ -150,6 +151,7 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
     const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion });
     if (isObject(raw.workspace)) {
         const ws = raw.workspace;
+        validateOutboundRules(ws, checks.err);
         validateNetwork(
             "workspace",
             ws,

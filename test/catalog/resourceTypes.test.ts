@@ -90,6 +90,7 @@ describe("the registry's records", () => {
             "ResourceGroup",
             "StorageAccount",
             "Vault",
+            "UserAssignedIdentity",
             "Workspace",
             "MarketplaceSubscription",
             "ServerlessEndpoint",

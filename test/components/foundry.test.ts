@@ -63,6 +63,8 @@ describe("FoundryAccount", () => {
                 disableLocalAuth: true,
                 publicNetworkAccess: "Disabled",
                 networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
+                restrictOutboundNetworkAccess: true,
+                allowedFqdnList: [],
             },
         });
         expect(account.options.replaceOnChanges).toEqual(["properties.customSubDomainName"]);

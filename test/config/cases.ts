@@ -122,7 +122,7 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deploymnets: unknown key "deploymnets"; did you mean "deployments"? valid keys here: workspace, existingWorkspace, deployments, customModels, onlineEndpoints, foundry',
     ],
     "misspelt workspace key": [
-        'azure-ai-models:workspace.publicNetworkAcess: unknown key "publicNetworkAcess"; did you mean "publicNetworkAccess"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, network, containerRegistry, keyVault, logRetentionDays, principals, aiDevelopers, projects',
+        'azure-ai-models:workspace.publicNetworkAcess: unknown key "publicNetworkAcess"; did you mean "publicNetworkAccess"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, network, containerRegistry, keyVault, encryption, logRetentionDays, principals, aiDevelopers, projects',
     ],
     "model not in the catalog": [
         'azure-ai-models:deployments[0].model: "Mistral-Lage" is not in the catalog; closest: Mistral-large, Mistral-Nemo, Mistral-small. A model the catalog lacks can be added under azure-ai-models:customModels',

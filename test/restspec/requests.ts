@@ -139,10 +139,24 @@ export function toRequest(resource: { type: string; inputs: Record<string, unkno
         else rest[key] = value;
     }
     const autonamed = op.pathParameters.map((p) => p.name).filter((n) => pathParameters[n] === undefined);
-    const body = unflatten(rest, op.body) as Record<string, unknown>;
+    const body = unflatten(identityAsSent(rest), op.body) as Record<string, unknown>;
     // A tracked resource's `location` is required; azure-native fills an unset one from the resource group's.
     if (shapeOf(op.body).required.has("location") && body.location === undefined) body.location = UNKNOWN;
     return { operation: op, pathParameters, autonamed, body };
+}
+
+/**
+ * azure-native takes `identity.userAssignedIdentities` as a list of identity ids and sends the map ARM defines
+ * (`{ "<id>": {} }`); the body carries the map.
+ */
+function identityAsSent(inputs: Record<string, unknown>): Record<string, unknown> {
+    const identity = inputs.identity as { userAssignedIdentities?: unknown } | undefined;
+    if (!identity || !Array.isArray(identity.userAssignedIdentities)) return inputs;
+    const ids = identity.userAssignedIdentities.map(String);
+    return {
+        ...inputs,
+        identity: { ...identity, userAssignedIdentities: Object.fromEntries(ids.map((id) => [id, {}])) },
+    };
 }
 
 /** Problems of a request: its path parameters against their patterns and lengths, its body against the schema. */

@@ -130,6 +130,53 @@ describe("Foundry bodies the example stack does not show against Azure's REST sp
     });
 });
 
+describe("customer-managed keys and outbound rules of the private stack against Azure's REST spec", () => {
+    it("sends the hub's encryption, identities and outbound rules, and the account's, as the spec defines them", async () => {
+        // As after `up`: at preview the account's properties hold the unknown subdomain and are not judged.
+        const plan = await runPlan({
+            projectDir: ROOT,
+            stack: "private",
+            today: new Date(`${TODAY}T00:00:00Z`),
+            preview: false,
+            policies: false,
+        });
+        expect(plan.errors).toEqual([]);
+        const ws = plan.resources.find((r) => r.type === `${ML}:Workspace`)!;
+        const request = toRequest(ws);
+        const props = request.body.properties as Record<string, unknown>;
+        expect(props.encryption).toMatchObject({ status: "Enabled", keyVaultProperties: expect.any(Object) });
+        expect(Object.keys((props.managedNetwork as { outboundRules: object }).outboundRules).sort()).toEqual([
+            "data-blob",
+            "pypi",
+            "pythonhosted",
+        ]);
+        // azure-native's list of identity ids goes out as ARM's map of them.
+        expect(
+            Object.keys((request.body.identity as { userAssignedIdentities: object }).userAssignedIdentities),
+        ).toHaveLength(1);
+        expect(resourceProblems(ws)).toEqual([]);
+        const account = plan.resources.find((r) => r.type === `${CS}:Account` && r.inputs.kind === "AIServices")!;
+        expect((account.inputs.properties as Record<string, unknown>).encryption).toMatchObject({
+            keySource: "Microsoft.KeyVault",
+        });
+        expect(resourceProblems(account)).toEqual([]);
+    });
+
+    it("refuses a hub encryption without its key identifier and a private endpoint rule's destination as a string", async () => {
+        const plan = await planStack("private");
+        const inputs = structuredClone(plan.resources.find((r) => r.type === `${ML}:Workspace`)!.inputs);
+        const encryption = inputs.encryption as { keyVaultProperties: Record<string, unknown> };
+        delete encryption.keyVaultProperties.keyIdentifier;
+        const rules = (inputs.managedNetwork as { outboundRules: Record<string, Record<string, unknown>> })
+            .outboundRules;
+        rules["data-blob"].destination = "blob";
+        expect(problems(`${ML}:Workspace`, inputs)).toEqual([
+            "properties.encryption.keyVaultProperties.keyIdentifier: is required",
+            'properties.managedNetwork.outboundRules.data-blob.destination: expected object, got string "blob"',
+        ]);
+    });
+});
+
 // ---- the validator ------------------------------------------------------------------------------------------
 
 /** A planned resource's inputs, deep-copied, from the dev or managed plan. */

@@ -125,6 +125,28 @@ export const ROLE_ASSIGNMENT: ResourceType = {
     keyInputs: ["principalId", "principalType", "roleDefinitionId", "roleAssignmentName"],
 };
 
+/** A user-assigned managed identity: the identity a customer-managed key is used with. */
+export const USER_ASSIGNED_IDENTITY: ResourceType = {
+    type: "azure-native:managedidentity:UserAssignedIdentity",
+    title: "user-assigned managed identity",
+    nameInput: "resourceName",
+    armId: { under: "resource group", path: (_, n) => `Microsoft.ManagedIdentity/userAssignedIdentities/${n}` },
+    parents: [IN_RESOURCE_GROUP],
+    fixedInputs: [LOCATION],
+    destructive: {
+        what: "user-assigned identity",
+        consequence:
+            "its principal and its role assignments go with it: a resource that reads its customer-managed key through it loses access to the key",
+        source: "ARM: a managed identity's service principal is deleted with it, and role assignments name the principal; MS docs ai-foundry/concepts/encryption-keys-portal.md (the identity needs get, wrap and unwrap on the key)",
+    },
+    keyInputs: ["resourceName", "location"],
+    mockOutputs: ({ name, unknown, tenantId }) => ({
+        principalId: unknown(`${name}-principal`),
+        clientId: unknown(`${name}-client`),
+        tenantId,
+    }),
+};
+
 /** `random_string`: not Azure, but the components draw name suffixes with it, and the diff must know it. */
 export const RANDOM_STRING: ResourceType = {
     type: "random:index/randomString:RandomString",

@@ -2,6 +2,7 @@
  * Records of the Cognitive Services types: the Foundry resource (an account of kind `AIServices`) with its projects,
  * model deployments and content filters, and the Content Safety account an online endpoint may get.
  */
+import { CMK_SOURCES } from "../encryption";
 import { FOUNDRY_SOURCES } from "../foundry";
 import { NAME_RULES } from "../names";
 import { IN_RESOURCE_GROUP, LOCATION, propsOf, str } from "./common";
@@ -39,6 +40,16 @@ export const COGNITIVE_ACCOUNT: ResourceType = {
             reason: "an account's kind is chosen at creation",
             source: "ARM: Cognitive Services account kind is not updatable (assumed; the API has no kind conversion)",
         },
+        {
+            path: "properties.encryption.keySource",
+            reason: "after deployment a Foundry resource cannot switch between Microsoft-managed and customer-managed keys",
+            source: CMK_SOURCES.foundry.document,
+        },
+        {
+            path: "properties.encryption.keyVaultProperties.keyVaultUri",
+            reason: "a customer-managed key can only be updated to a key in the same key vault",
+            source: CMK_SOURCES.foundry.document,
+        },
     ],
     destructive: {
         what: accountWhat,
@@ -59,6 +70,7 @@ export const COGNITIVE_ACCOUNT: ResourceType = {
         "properties.publicNetworkAccess",
         "properties.customSubDomainName",
         "properties.allowProjectManagement",
+        "properties.encryption.keySource",
     ],
     mockOutputs: ({ inputs, name, unknown }) => {
         const props = propsOf(inputs);

@@ -2,6 +2,7 @@
  * Records of the Azure Machine Learning types of the hub (classic) path: hubs, projects and classic workspaces,
  * Marketplace subscriptions, serverless endpoints, managed online endpoints and their deployments.
  */
+import { CMK_SOURCES } from "../encryption";
 import { HUB_ENDPOINTS } from "../hubEndpoints";
 import { NAME_RULES } from "../names";
 import { IN_RESOURCE_GROUP, LOCATION, propsOf, str } from "./common";
@@ -45,6 +46,16 @@ export const ML_WORKSPACE: ResourceType = {
             reason: "a workspace's key vault cannot change after creation",
             source: "ARM API spec (WorkspaceProperties.keyVault): cannot be changed once the workspace has been created",
         },
+        {
+            path: "encryption.status",
+            reason: "a hub's customer-managed key is set when it is created: it cannot switch between Microsoft-managed and customer-managed keys",
+            source: CMK_SOURCES.foundry.document,
+        },
+        {
+            path: "encryption.keyVaultProperties.keyVaultArmId",
+            reason: "after creation the workspace's key can only be updated to another key in the original key vault",
+            source: CMK_SOURCES.machineLearning.document,
+        },
     ],
     destructive: {
         what: workspaceWhat,
@@ -62,6 +73,7 @@ export const ML_WORKSPACE: ResourceType = {
         "publicNetworkAccess",
         "managedNetwork.isolationMode",
         "identity.type",
+        "encryption.status",
     ],
     mockOutputs: ({ inputs, name, location, unknown, random, tenantId }) => ({
         identity: { ...(inputs.identity as object), principalId: unknown(`${name}-principal`), tenantId },
