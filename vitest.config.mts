@@ -18,7 +18,7 @@ const E2E = "test/**/*.e2e.test.ts";
  * Pure functions over plain values (the catalog, config validation, the policy rules over resource views): the
  * `unit` project. Every other file (programs under the mock runtime, components, the plan): the `stack` project.
  * Both reuse worker processes across files (no isolation): a process loads @pulumi/pulumi once, not once per file.
- * That holds because every program runs through `captureProgram` (plan/capture.ts), which sets the mocks and the
+ * That holds because every program runs through `captureProgram` (plan/run/capture.ts), which sets the mocks and the
  * config afresh for each run, so nothing of one file's programs reaches the next; the suite passes in any order
  * (`--sequence.shuffle`).
  */

@@ -2,7 +2,7 @@
  * `npm run bench [-- --runs N] [-- --skip-tests]`: the performance goals, each as whole processes timed from outside,
  * in one run on this machine. Prints figures; asserts nothing (a benchmark, never a timed test).
  *
- * - P1: the plan command of the dev stack (`node plan/runTs.js plan/cli.ts`, what `npm run plan` runs) against the
+ * - P1: the plan command of the dev stack (`node plan/runTs.js plan/cli/cli.ts`, what `npm run plan` runs) against the
  *   floor (Node loading `@pulumi/pulumi` and `@pulumi/azure-native/machinelearningservices`), run in turn, A B A B,
  *   the ratio taken pair by pair so a drift in the machine's speed cancels out. Goal: median ratio at most 1.5.
  * - P2: `plan --json` of stacks with 1, 100 and 300 serverless deployments (13 models per project), run in rounds
@@ -28,7 +28,7 @@ import { SEED_SERVERLESS_MODELS } from "./seedModels";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUN_TS = path.join(ROOT, "plan/runTs.js");
-const PLAN_CLI = path.join(ROOT, "plan/cli.ts");
+const PLAN_CLI = path.join(ROOT, "plan/cli/cli.ts");
 const RUSAGE = path.join(ROOT, "bench/rusage.js");
 const VITEST = path.join(ROOT, "node_modules/vitest/vitest.mjs");
 const FLOOR = 'require("@pulumi/pulumi"); require("@pulumi/azure-native/machinelearningservices");';
@@ -104,7 +104,7 @@ function p1(pairs: number): void {
         );
     console.log(`\nP1: plan of the dev stack vs the floor, ${pairs} pairs run in turn (goal: ratio <= 1.5)`);
     console.log(
-        `  plan  (node plan/runTs.js plan/cli.ts)  wall ${spread(
+        `  plan  (node plan/runTs.js plan/cli/cli.ts)  wall ${spread(
             a.map((r) => r.wall),
             2,
             " s",

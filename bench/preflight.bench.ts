@@ -12,7 +12,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { FOUNDRY_OFFERS } from "../infra/catalog";
-import type { Plan, PlannedResource } from "../plan/types";
+import type { Plan, PlannedResource } from "../plan/run/types";
 import { armReader } from "../preflight/arm";
 import { runPreflight } from "../preflight/run";
 

@@ -17,17 +17,17 @@
 /** @type {Record<string, Command>} */
 const COMMANDS = {
     plan: {
-        entry: "plan/cli",
+        entry: "plan/cli/cli",
         summary: "plan a stack offline: what `pulumi up` would create, checked against the policy pack",
         runsProgram: true,
     },
     diff: {
-        entry: "plan/diffCli",
+        entry: "plan/cli/diffCli",
         summary: "compare the plan with a git ref or a saved plan; --fail-on-destructive gates deletions (exit 4)",
         runsProgram: true,
     },
     lifecycle: {
-        entry: "plan/lifecycleCli",
+        entry: "plan/cli/lifecycleCli",
         summary: "list the stack's deployments whose model is legacy, deprecated or retiring soon",
         runsProgram: false,
     },

@@ -26,13 +26,13 @@ import {
     describeArmCredential,
     type ArmEnv,
 } from "../infra/util/armCredential";
-import type { CommandOutput } from "../plan/command";
-import { renderMarkdown } from "../plan/markdown";
-import { parseDay, resolveFormat, SHARED_OPTIONS } from "../plan/options";
-import { loadPolicyConfig, PolicyConfigError } from "../plan/policy";
-import { planToJson, renderText } from "../plan/render";
-import { PlanSetupError, runPlan } from "../plan/run";
-import type { Plan } from "../plan/types";
+import type { CommandOutput } from "../plan/cli/command";
+import { renderMarkdown } from "../plan/report/markdown";
+import { parseDay, resolveFormat, SHARED_OPTIONS } from "../plan/cli/options";
+import { loadPolicyConfig, PolicyConfigError } from "../plan/checks/policy";
+import { planToJson, renderText } from "../plan/report/render";
+import { PlanSetupError, runPlan } from "../plan/run/run";
+import type { Plan } from "../plan/run/types";
 import { armReader, ArmTokenError } from "./arm";
 import { preflightMarkdown, renderPreflightText } from "./report";
 import { preflightExitCode, runPreflight, type PreflightResult } from "./run";

@@ -10,7 +10,7 @@ import { argumentError, optionsIn } from "../infra/util/args";
 import type { TokenCredential } from "@azure/identity";
 import { PUBLIC_ARM_ENDPOINT } from "../infra/catalog/armReads";
 import { armCredential, ArmCredentialError, armSubscriptionId, type ArmEnv } from "../infra/util/armCredential";
-import type { CommandOutput } from "../plan/command";
+import type { CommandOutput } from "../plan/cli/command";
 import { armReader } from "./arm";
 import { catalogDrift, renderDrift } from "./drift";
 

@@ -1,5 +1,5 @@
 /** The preflight's findings as text (the terminal), as a Markdown section (the pull request) and as JSON. */
-import { cell, code } from "../plan/markdown";
+import { cell, code } from "../plan/report/markdown";
 import type { Finding, PreflightResult, Severity } from "./run";
 
 const LABEL: Record<Severity, string> = { blocking: "BLOCKING", unjudged: "NOT JUDGED", warning: "warning", ok: "ok" };
@@ -8,6 +8,13 @@ const ICON: Record<Severity, string> = { blocking: "❌", unjudged: "❔", warni
 function counts(findings: Finding[]): string {
     const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
     return `${n("blocking")} blocking, ${n("unjudged")} not judged, ${n("warning")} warnings, ${n("ok")} ok`;
+}
+
+/** The verdict's icon: a pass only when every check was judged and none blocks. */
+function verdictIcon(findings: Finding[]): string {
+    if (findings.some((f) => f.severity === "blocking")) return ICON.blocking;
+    if (findings.some((f) => f.severity === "unjudged")) return ICON.unjudged;
+    return ICON.ok;
 }
 
 /** The verdict line: what `pulumi up` would meet. */
@@ -42,7 +49,7 @@ export function preflightMarkdown(result: PreflightResult, h = "###"): string[] 
         return out;
     }
     out.push(
-        `**${result.findings.some((f) => f.severity === "blocking") ? "❌" : "✅"} ${preflightVerdict(result).replace(/^Preflight: /, "")}.**`,
+        `**${verdictIcon(result.findings)} ${preflightVerdict(result).replace(/^Preflight: /, "")}.**`,
         "",
         `Read-only calls to Azure Resource Manager for subscription ${code(result.subscriptionId)} (quota, model availability and deprecation, soft-deleted names, subdomains, VM quota, the deployer's permissions).`,
     );

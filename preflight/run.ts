@@ -2,7 +2,7 @@
  * The preflight as a library: the offline plan's targets, then every check at once against Azure Resource Manager
  * (the reader bounds the concurrency), findings in a fixed order.
  */
-import type { Plan } from "../plan/types";
+import type { Plan } from "../plan/run/types";
 import type { ArmReader } from "./arm";
 import {
     deletedAccountChecks,

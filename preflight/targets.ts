@@ -4,8 +4,8 @@
  * rows, and the write actions the deployer needs per resource group.
  */
 import { WRITE_ACTIONS } from "../infra/catalog/armReads";
-import { syntheticRandom } from "../plan/mocks";
-import { UNKNOWN, type Plan, type PlannedResource, type QuotaRow } from "../plan/types";
+import { syntheticRandom } from "../plan/run/mocks";
+import { UNKNOWN, type Plan, type PlannedResource, type QuotaRow } from "../plan/run/types";
 
 export interface AccountTarget {
     /** Logical (Pulumi) name. */

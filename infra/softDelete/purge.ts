@@ -9,12 +9,16 @@
  * modules only inside its functions, at call time, never at module level.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import { ARM_READ_API_VERSIONS, PUBLIC_ARM_ENDPOINT } from "../catalog/armReads";
 
-/** The API version azure-native 3.28.0 uses for `cognitiveservices` (its docs: "Uses Azure REST API version 2025-06-01"). */
-export const COGNITIVE_SERVICES_API_VERSION = "2025-06-01";
+/**
+ * The API version of the purge: the one azure-native 3.28.0 deploys `cognitiveservices` with, kept in the catalog.
+ * Copied into module-level strings so the serialized provider captures two values, not the catalog module.
+ */
+export const COGNITIVE_SERVICES_API_VERSION: string = ARM_READ_API_VERSIONS.cognitiveServices;
 
-/** The public Azure Resource Manager. */
-export const ARM_ENDPOINT = "https://management.azure.com";
+/** The public Azure Resource Manager (the catalog's). */
+export const ARM_ENDPOINT: string = PUBLIC_ARM_ENDPOINT;
 
 /** A soft-deleted account's coordinates. */
 export interface DeletedAccountRef {

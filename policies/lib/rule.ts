@@ -1,6 +1,6 @@
 /**
  * How a rule is written: a pure `check` over the normalised view (`view.ts`), wrapped into the
- * `ResourceValidationPolicy` / `StackValidationPolicy` the CLI runs. `plan/policy.ts` calls the same `check`.
+ * `ResourceValidationPolicy` / `StackValidationPolicy` the CLI runs. `plan/checks/policy.ts` calls the same `check`.
  */
 import type {
     PolicyConfigSchema,

@@ -1,6 +1,6 @@
 /**
  * The small normalised view every rule reads, and the adapters that build it from what `@pulumi/policy` hands a
- * policy in the CLI. `plan/policy.ts` builds the same view from the offline plan, so both run the same rules.
+ * policy in the CLI. `plan/checks/policy.ts` builds the same view from the offline plan, so both run the same rules.
  */
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 

@@ -1,6 +1,6 @@
 /**
  * Every rule of the pack, in the order the pack lists them. `policies/index.ts` assembles the pack from the rule
- * files directly; the offline plan (`plan/policy.ts`) evaluates this list. A test checks both name every file.
+ * files directly; the offline plan (`plan/checks/policy.ts`) evaluates this list. A test checks both name every file.
  */
 import type { Rule } from "../lib/rule";
 import { allowedRegions } from "./allowedRegions";

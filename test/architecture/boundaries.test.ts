@@ -21,8 +21,8 @@ const CASES: { file: string; from: string; refused: boolean }[] = [
     { file: "infra/stack.ts", from: "./components", refused: false },
     // nothing imports the plan tool or the tests
     { file: "infra/stack.ts", from: "../plan/run", refused: true },
-    { file: "infra/components/x.ts", from: "../../plan/types", refused: true },
-    { file: "policies/lib/x.ts", from: "../../plan/types", refused: true },
+    { file: "infra/components/x.ts", from: "../../plan/run/types", refused: true },
+    { file: "policies/lib/x.ts", from: "../../plan/run/types", refused: true },
     { file: "infra/config/x.ts", from: "../../test/helpers/stack", refused: true },
     { file: "plan/x.ts", from: "../test/helpers/stack", refused: true },
     // the policy pack depends on the catalog only

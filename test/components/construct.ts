@@ -3,8 +3,8 @@
  * and returns what it registered, or the error it threw.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { captureProgram, type Capture } from "../../plan/capture";
-import type { PlannedResource } from "../../plan/types";
+import { captureProgram, type Capture } from "../../plan/run/capture";
+import type { PlannedResource } from "../../plan/run/types";
 
 export const WORKSPACE_ID =
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ai/providers/Microsoft.MachineLearningServices/workspaces/hub-abc123";

@@ -7,8 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "../../infra/components";
-import { captureProgram, type Capture } from "../../plan/capture";
-import { SECRET } from "../../plan/types";
+import { captureProgram, type Capture } from "../../plan/run/capture";
+import { SECRET } from "../../plan/run/types";
 import { byName, output, resourceSet } from "../helpers/stack";
 
 const RG = "rg-aimf";

@@ -8,8 +8,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { deletedAccountPurgeProvider, FoundryAccount } from "../../infra/components";
 import { deletedAccountPath, purgeDeletedAccount, type DeletedAccountRef } from "../../infra/softDelete/purge";
-import { captureProgram } from "../../plan/capture";
-import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks";
+import { captureProgram } from "../../plan/run/capture";
+import { MOCK_SUBSCRIPTION_ID } from "../../plan/run/mocks";
 import { startDeletedAccountsServer, type DeletedAccountsServer } from "../helpers/deletedAccountsServer";
 import { byName, runStack } from "../helpers/stack";
 import { resourceProblems } from "../restspec/requests";

@@ -10,7 +10,11 @@ import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { stackConfigSchema } from "../../infra/config/schema";
-import { STACK_CONFIG_SCHEMA_FILE, stackFileJsonSchema, stackFileJsonSchemaText } from "../../plan/configJsonSchema";
+import {
+    STACK_CONFIG_SCHEMA_FILE,
+    stackFileJsonSchema,
+    stackFileJsonSchemaText,
+} from "../../plan/cli/configJsonSchema";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -27,7 +31,7 @@ const errors = (doc: unknown) =>
     validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.dataPath} ${e.message}`);
 
 describe("the stack file JSON Schema", () => {
-    it("is committed as the zod schema generates it (node plan/runTs.js plan/configJsonSchema.ts --write)", () => {
+    it("is committed as the zod schema generates it (node plan/runTs.js plan/cli/configJsonSchema.ts --write)", () => {
         expect(readFileSync(STACK_CONFIG_SCHEMA_FILE, "utf8")).toBe(stackFileJsonSchemaText());
     });
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { runPlan } from "../../plan/run";
+import { runPlan } from "../../plan/run/run";
 import { projectFolder, ROOT, TODAY } from "../review/plans";
 
 const ENV = parse(readFileSync(path.join(ROOT, "examples/esc/prod.env.yaml"), "utf8")) as {

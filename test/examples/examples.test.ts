@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { PACKAGE_NAME } from "../../infra/provider";
-import { loadStackReferences, runPlan } from "../../plan/run";
+import { loadStackReferences, runPlan } from "../../plan/run/run";
 import { plan, type CommandRun } from "../helpers/planCommand";
 import { packageSchema } from "../helpers/schema";
 import { ensureDist, ROOT } from "../package/dist";

@@ -7,12 +7,12 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigValidationError, validateStackConfig } from "../../infra/config";
-import { runPlan } from "../../plan/run";
-import { renderText } from "../../plan/render";
-import { renderMarkdown } from "../../plan/markdown";
-import { diffPlans } from "../../plan/diff";
+import { runPlan } from "../../plan/run/run";
+import { renderText } from "../../plan/report/render";
+import { renderMarkdown } from "../../plan/report/markdown";
+import { diffPlans } from "../../plan/diff/diff";
 import { registered, runStack } from "../helpers/stack";
-import { renderDiffText } from "../../plan/diffRender";
+import { renderDiffText } from "../../plan/diff/diffRender";
 
 const TODAY = new Date("2026-11-21T00:00:00Z");
 const FIXTURES = path.resolve(__dirname, "../fixtures/stacks");
@@ -196,7 +196,7 @@ describe("components refuse collisions too, with the config's message", () => {
     const SAME = "principal ids are compared case-insensitively and each principal gets one";
 
     it("AiWorkspace refuses one principal listed twice, in upper and lower case", async () => {
-        const { captureProgram } = await import("../../plan/capture");
+        const { captureProgram } = await import("../../plan/run/capture");
         const { AiWorkspace } = await import("../../infra/components");
         const run = await captureProgram(
             () =>
@@ -215,7 +215,7 @@ describe("components refuse collisions too, with the config's message", () => {
     });
 
     it("FoundryAccount refuses one principal listed twice, as is and in another case, registering nothing", async () => {
-        const { captureProgram } = await import("../../plan/capture");
+        const { captureProgram } = await import("../../plan/run/capture");
         const { FoundryAccount } = await import("../../infra/components");
         const run = await captureProgram(
             () =>

@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PlanSetupError, readStackFiles, runPlan } from "../../plan/run";
+import { PlanSetupError, readStackFiles, runPlan } from "../../plan/run/run";
 
 const DIR = path.resolve(__dirname, "../fixtures/stacks/config-sources");
 const TODAY = new Date("2026-11-21T00:00:00Z");

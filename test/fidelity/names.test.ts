@@ -139,7 +139,7 @@ describe("config validation checks every derived name", () => {
 
 describe("components check their base names against the table", () => {
     it("AiWorkspace refuses a 27-character workspace name (its config field rule) before registering anything", async () => {
-        const { captureProgram } = await import("../../plan/capture");
+        const { captureProgram } = await import("../../plan/run/capture");
         const { AiWorkspace } = await import("../../infra/components");
         const run = await captureProgram(() => new AiWorkspace("w", { workspaceName: a(27), location: "eastus2" }), {
             project: "p",

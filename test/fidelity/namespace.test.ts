@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigValidationError, namespaceIssues } from "../../infra/config";
 import { registered, runStack, toPulumiConfig } from "../helpers/stack";
-import { captureProgram } from "../../plan/capture";
+import { captureProgram } from "../../plan/run/capture";
 import { loadStackConfig } from "../../infra/config";
 import { defineStack } from "../../infra/stack";
 

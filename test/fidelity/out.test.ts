@@ -21,14 +21,14 @@ describe("--out", () => {
     it("writes the JSON plan to the file and nothing to stdout; the diff reads it back", () => {
         const dir = mkdtempSync(path.join(tmpdir(), "aim-out-"));
         const file = path.join(dir, "main.json");
-        const r = run("plan/cli.ts", ["--json", "--today", "2026-11-21", "--out", file]);
+        const r = run("plan/cli/cli.ts", ["--json", "--today", "2026-11-21", "--out", file]);
         expect(r.stderr).toBe("");
         expect(r.stdout).toBe("");
         expect(r.status).toBe(0);
         const plan = JSON.parse(readFileSync(file, "utf8")) as { stack: string; resources: unknown[] };
         expect(plan.stack).toBe("dev");
         expect(plan.resources.length).toBeGreaterThan(10);
-        const d = run("plan/diffCli.ts", ["--before", file, "--after", file, "--today", "2026-11-21"]);
+        const d = run("plan/cli/diffCli.ts", ["--before", file, "--after", file, "--today", "2026-11-21"]);
         expect(d.stderr).toBe("");
         expect(d.status).toBe(0);
     });
@@ -36,8 +36,8 @@ describe("--out", () => {
     it("the diff's hint for a file that is not JSON names --out, not a shell redirect", () => {
         const dir = mkdtempSync(path.join(tmpdir(), "aim-out-"));
         const file = path.join(dir, "main.json");
-        writeFileSync(file, "\n> azure-ai-models@0.1.0 plan\n> tsx plan/cli.ts --json\n\n{}");
-        const d = run("plan/diffCli.ts", ["--before", file, "--after", file]);
+        writeFileSync(file, "\n> azure-ai-models@0.1.0 plan\n> tsx plan/cli/cli.ts --json\n\n{}");
+        const d = run("plan/cli/diffCli.ts", ["--before", file, "--after", file]);
         expect(d.status).toBe(2);
         expect(d.stderr).toContain(
             `${file}: not a plan (Unexpected token '>', "\n> azure-ai"... is not valid JSON); save one with npm run plan -- --json --out main.json ` +

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectStacksToReview, stacksToReview } from "../../plan/prStacks";
+import { projectStacksToReview, stacksToReview } from "../../plan/cli/prStacks";
 
 describe("stacksToReview", () => {
     const existing = ["dev", "managed", "prod"];

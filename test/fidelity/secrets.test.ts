@@ -43,7 +43,7 @@ describe("--stack-references without secretOutputNames", () => {
         const { mkdtempSync, writeFileSync } = await import("node:fs");
         const { tmpdir } = await import("node:os");
         const path = await import("node:path");
-        const { loadStackReferences } = await import("../../plan/run");
+        const { loadStackReferences } = await import("../../plan/run/run");
         const dir = mkdtempSync(path.join(tmpdir(), "aim-refs-"));
         const file = path.join(dir, "refs.yaml");
         writeFileSync(file, "org/p/dev:\n  outputs:\n    uri: https://x\n    primaryKey: k-123\n");
@@ -58,7 +58,7 @@ describe("--stack-references without secretOutputNames", () => {
 
 describe("policy messages", () => {
     it("judge a secret input but never print it", async () => {
-        const { runPlan } = await import("../../plan/run");
+        const { runPlan } = await import("../../plan/run/run");
         const path = await import("node:path");
         const plan = await runPlan({
             projectDir: path.resolve(__dirname, "../fixtures/stacks/secret-region"),

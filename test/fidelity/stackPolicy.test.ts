@@ -5,10 +5,10 @@
  */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluatePolicies } from "../../plan/policy";
-import { runPlan } from "../../plan/run";
-import { mergePolicyConfig, stackPolicyConfig } from "../../plan/stackPolicy";
-import { readStackFiles } from "../../plan/run";
+import { evaluatePolicies } from "../../plan/checks/policy";
+import { runPlan } from "../../plan/run/run";
+import { mergePolicyConfig, stackPolicyConfig } from "../../plan/checks/stackPolicy";
+import { readStackFiles } from "../../plan/run/run";
 
 const DIR = path.resolve(__dirname, "../fixtures/stacks/config-custom-existing");
 const TODAY = new Date("2026-11-21T00:00:00Z");

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { namespaceValues, validateStackConfig } from "../../infra/config";
 import { configuredToday } from "../../infra/util/clock";
-import { parseDay } from "../../plan/options";
+import { parseDay } from "../../plan/cli/options";
 import { toPulumiConfig } from "../helpers/stack";
 
 const TODAY = new Date("2026-11-21T00:00:00Z");

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readStackFiles } from "../../plan/stackFiles";
+import { readStackFiles } from "../../plan/run/stackFiles";
 
 function project(stackYaml: string): string {
     const dir = mkdtempSync(path.join(tmpdir(), "aim-yaml-"));

@@ -91,6 +91,8 @@ export interface PreflightArm {
     readonly requests: PreflightArmRequest[];
     /** `METHOD short-path status`: the path from `/providers/` on, `?$skipToken=N` for later pages. */
     log(): string[];
+    /** The most requests the server held at once (received, not yet answered). */
+    readonly maxInFlight: number;
     fail(failure: ArmFailure): void;
     close(): Promise<void>;
 }
@@ -109,6 +111,8 @@ const armError = (status: number, code: string, message: string): Answer => ({
 
 export async function startPreflightArm(state: PreflightArmState): Promise<PreflightArm> {
     const requests: PreflightArmRequest[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
     const failures: ArmFailure[] = [];
     let origin = "";
     const sub = `/subscriptions/${state.subscriptionId}`;
@@ -280,7 +284,10 @@ export async function startPreflightArm(state: PreflightArmState): Promise<Prefl
                 body,
                 status: a.status,
             });
+            inFlight += 1;
+            maxInFlight = Math.max(maxInFlight, inFlight);
             const send = () => {
+                inFlight -= 1;
                 if (res.destroyed) return;
                 res.writeHead(a.status, { "content-type": "application/json", ...(a.headers ?? {}) });
                 res.end(JSON.stringify(a.body));
@@ -295,6 +302,9 @@ export async function startPreflightArm(state: PreflightArmState): Promise<Prefl
     return {
         url: origin,
         requests,
+        get maxInFlight() {
+            return maxInFlight;
+        },
         log: () =>
             requests.map((r) => {
                 const short = r.path.replace(/^.*?\/providers\//, "");

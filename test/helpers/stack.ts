@@ -6,8 +6,8 @@
  * create/replace ordering. They prove what the program asks the engine for.
  */
 import { loadStackConfig } from "../../infra/config";
-import { captureProgram, type Capture } from "../../plan/capture";
-import type { PlannedResource } from "../../plan/types";
+import { captureProgram, type Capture } from "../../plan/run/capture";
+import type { PlannedResource } from "../../plan/run/types";
 import { defineStack } from "../../infra/stack";
 
 export const PROJECT = "azure-ai-models";

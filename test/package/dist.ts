@@ -18,7 +18,7 @@ export const DIST = path.join(ROOT, "dist");
 export const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 /** What `npm run plan` runs TypeScript with (see plan/runTs.js). */
 export const RUN_TS = path.join(ROOT, "plan/runTs.js");
-export const PLAN_CLI = path.join(ROOT, "plan/cli.ts");
+export const PLAN_CLI = path.join(ROOT, "plan/cli/cli.ts");
 
 /** Key the global setup provides (`inject(DIST_BUILT)`) once it has built `dist/`. */
 export const DIST_BUILT = "azureAiModelsDistBuilt";
@@ -47,7 +47,7 @@ export function distSourcesHash(): string {
     return hash.digest("hex");
 }
 
-const BUILD_CONFIG = ["tsconfig.json", "tsconfig.build.json", "package.json", "index.ts", "plan/providerSchema.ts"];
+const BUILD_CONFIG = ["tsconfig.json", "tsconfig.build.json", "package.json", "index.ts", "plan/cli/providerSchema.ts"];
 /** Written into `dist/` after a build: the {@link distSourcesHash} it was built from. `npm run build` removes it. */
 const DIST_STAMP = path.join(DIST, ".sources-sha256");
 
@@ -75,7 +75,7 @@ export function buildDist(): void {
         timeout: 300_000,
     });
     if (r.status !== 0) throw new Error(`building dist/ (tsc -p tsconfig.build.json) failed:\n${r.stdout}${r.stderr}`);
-    const schema = spawnSync(process.execPath, [RUN_TS, "plan/providerSchema.ts", "dist/provider-schema.json"], {
+    const schema = spawnSync(process.execPath, [RUN_TS, "plan/cli/providerSchema.ts", "dist/provider-schema.json"], {
         cwd: ROOT,
         encoding: "utf8",
         timeout: 300_000,

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { argumentError, nearestOption, optionsIn } from "../../infra/util/args";
 import { main as smoke } from "../../smoke/cli";
-import { planCommand } from "../../plan/command";
+import { planCommand } from "../../plan/cli/command";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -88,8 +88,8 @@ describe("the smoke check with nothing piped in", () => {
 describe("--help on the repository's commands", () => {
     it.each([
         ["bench/plan.bench.ts", "usage: npm run bench -- [--runs N] [--skip-tests]"],
-        ["plan/stacks.ts", "usage: node plan/runTs.js plan/stacks.ts [--dir PROJECT_DIR]"],
-        ["plan/configJsonSchema.ts", "usage: node plan/runTs.js plan/configJsonSchema.ts [--write | --check]"],
+        ["plan/cli/stacks.ts", "usage: node plan/runTs.js plan/cli/stacks.ts [--dir PROJECT_DIR]"],
+        ["plan/cli/configJsonSchema.ts", "usage: node plan/runTs.js plan/cli/configJsonSchema.ts [--write | --check]"],
     ])("%s --help prints its usage and exits 0", async (file, usage) => {
         const r = await runTs(file, ["--help"]);
         expect(r.stderr).toBe("");
@@ -118,7 +118,7 @@ describe("--json with a program that logs", () => {
                 'console.log("console.log from the program");\n' +
                 "export const answer = 42;\n",
         );
-        const r = await runTs("plan/cli.ts", ["--dir", dir, "--stack", "test", "--json", "--skip-policies"]);
+        const r = await runTs("plan/cli/cli.ts", ["--dir", dir, "--stack", "test", "--json", "--skip-policies"]);
         expect(r.code).toBe(0);
         expect(JSON.parse(r.stdout)).toMatchObject({ stack: "test" });
         expect(r.stderr).toContain("info from the program");

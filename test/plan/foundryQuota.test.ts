@@ -1,8 +1,8 @@
 /** The plan's Foundry quota table groups deployments as the policy pack's foundry-capacity-limits does. */
 import { describe, expect, it } from "vitest";
-import { foundryQuotaReport } from "../../plan/foundryQuota";
-import { evaluatePolicies } from "../../plan/policy";
-import { UNKNOWN, type PlannedResource } from "../../plan/types";
+import { foundryQuotaReport } from "../../plan/checks/foundryQuota";
+import { evaluatePolicies } from "../../plan/checks/policy";
+import { UNKNOWN, type PlannedResource } from "../../plan/run/types";
 import { foundryCapacityLimits } from "../../policies/rules/foundryCapacityLimits";
 
 const PREFIX = "urn:pulumi:dev::raw::pulumi:pulumi:Stack$azure-native:cognitiveservices:";

@@ -5,9 +5,14 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { lifecycleReport, lifecycleWarnings, renderLifecycleMarkdown, renderLifecycleText } from "../../plan/lifecycle";
+import {
+    lifecycleReport,
+    lifecycleWarnings,
+    renderLifecycleMarkdown,
+    renderLifecycleText,
+} from "../../plan/lifecycle/lifecycle";
 import { planOf } from "../review/plans";
-import { lifecycleCli } from "../../plan/lifecycleCli";
+import { lifecycleCli } from "../../plan/cli/lifecycleCli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const at = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -315,7 +320,7 @@ describe("npm run catalog:lifecycle", () => {
         const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
             execFile(
                 process.execPath,
-                [require.resolve("tsx/cli"), "plan/lifecycleCli.ts", "--today", "2027-06-01", "--days", "90"],
+                [require.resolve("tsx/cli"), "plan/cli/lifecycleCli.ts", "--today", "2027-06-01", "--days", "90"],
                 { cwd: ROOT, encoding: "utf8" },
                 (e, stdout) => resolve({ code: e ? (e.code as number) : 0, stdout }),
             ),

@@ -1,5 +1,5 @@
 /**
- * `npm run plan` as a process, once per exit code: what the script runs (`plan/runTs.js plan/cli.ts`), the
+ * `npm run plan` as a process, once per exit code: what the script runs (`plan/runTs.js plan/cli/cli.ts`), the
  * TypeScript compiled on demand, the exit code the process ends with and which stream gets what. Everything the
  * command prints is checked in-process (cli.test.ts and the others); these are the few runs a process adds to.
  */

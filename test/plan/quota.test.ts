@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { findVmSize, quotaCores, VM_SIZES } from "../../infra/catalog";
 import { validateStackConfig } from "../../infra/config";
-import { quotaReport } from "../../plan/quota";
-import { UNKNOWN, type PlannedResource } from "../../plan/types";
+import { quotaReport } from "../../plan/checks/quota";
+import { UNKNOWN, type PlannedResource } from "../../plan/run/types";
 
 function deployment(name: string, instanceType: string, instances: number, location = "eastus2"): PlannedResource {
     return {

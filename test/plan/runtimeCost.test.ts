@@ -1,12 +1,12 @@
 /**
- * The plan skips what the Pulumi runtime computes for the engine alone (plan/runtimeCost.ts): the same plan, the
+ * The plan skips what the Pulumi runtime computes for the engine alone (plan/run/runtimeCost.ts): the same plan, the
  * program's own aliases and error stack traces intact, the runtime put back afterwards.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import { describe, expect, it } from "vitest";
-import { captureProgram } from "../../plan/capture";
-import { isApiVersionAlias } from "../../plan/runtimeCost";
+import { captureProgram } from "../../plan/run/capture";
+import { isApiVersionAlias } from "../../plan/run/runtimeCost";
 import { defineStack } from "../../infra/stack";
 import { loadStackConfig } from "../../infra/config";
 import * as path from "node:path";

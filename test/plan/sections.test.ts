@@ -1,11 +1,11 @@
 /**
- * The plan's table sections (plan/sections.ts) in both reports: the same rows, columns and left-out deployments in
+ * The plan's table sections (plan/report/sections.ts) in both reports: the same rows, columns and left-out deployments in
  * the text plan and in the Markdown plan.
  */
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../plan/markdown";
-import { renderText } from "../../plan/render";
-import type { Plan } from "../../plan/types";
+import { renderMarkdown } from "../../plan/report/markdown";
+import { renderText } from "../../plan/report/render";
+import type { Plan } from "../../plan/run/types";
 
 const PLAN: Plan = {
     project: "azure-ai-models",

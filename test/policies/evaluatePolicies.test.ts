@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, type PolicyPackConfig } from "../../plan/policy";
+import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, type PolicyPackConfig } from "../../plan/checks/policy";
 import { ALL_RULES } from "../../policies/rules";
 import {
     endpoint,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlannedResource } from "../../plan/types";
+import type { PlannedResource } from "../../plan/run/types";
 import { foundryContentFilter } from "../../policies/rules/foundryContentFilter";
 import {
     MISTRAL_LARGE_3,

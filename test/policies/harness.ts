@@ -6,8 +6,8 @@
  */
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { expect } from "vitest";
-import { evaluatePolicies, type PolicyViolation } from "../../plan/policy";
-import type { PlannedOutput, PlannedResource } from "../../plan/types";
+import { evaluatePolicies, type PolicyViolation } from "../../plan/checks/policy";
+import type { PlannedOutput, PlannedResource } from "../../plan/run/types";
 import { mlType, type MlKind } from "../../policies/lib/azure";
 import type { Rule } from "../../policies/lib/rule";
 import { clearCapturedInputs, STACK_TYPE } from "../../policies/lib/view";

@@ -1,6 +1,6 @@
 import * as proxyModule from "@pulumi/policy/proxy";
 import { describe, expect, it } from "vitest";
-import { UNKNOWN as PLAN_UNKNOWN } from "../../plan/types";
+import { UNKNOWN as PLAN_UNKNOWN } from "../../plan/run/types";
 import { isUnknown, knownNumber, knownString, PULUMI_UNKNOWN_SENTINELS, read } from "../../policies/lib/unknown";
 import { unwrapProps, viewFromResourceArgs } from "../../policies/lib/view";
 

@@ -10,7 +10,7 @@
  * former), that Azure accepts these inputs, and what a generated SDK in another language sends.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { captureProgram, type Capture } from "../../plan/capture";
+import { captureProgram, type Capture } from "../../plan/run/capture";
 import {
     AzureAiModelsProvider,
     componentToken,

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { captureProgram } from "../../plan/capture";
+import { captureProgram } from "../../plan/run/capture";
 import {
     AzureAiModelsProvider,
     componentToken,

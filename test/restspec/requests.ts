@@ -4,7 +4,7 @@
  * body (the other inputs). Where the spec marks a property `x-ms-client-flatten` (the ML Workspace's `properties`),
  * azure-native takes that object's members as top-level inputs; the body nests them again, as the provider does.
  */
-import { UNKNOWN } from "../../plan/types";
+import { UNKNOWN } from "../../plan/run/types";
 import { operation, resolve, discriminatedSubtype, type Node, type Operation } from "./swagger";
 import { checkValue, isOpaque, shapeOf } from "./validate";
 

@@ -5,9 +5,9 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Plan, PlannedResource } from "../../plan/types";
-import { runPlan } from "../../plan/run";
-import { projectStacks } from "../../plan/stacks";
+import type { Plan, PlannedResource } from "../../plan/run/types";
+import { runPlan } from "../../plan/run/run";
+import { projectStacks } from "../../plan/cli/stacks";
 import { ROOT, TODAY, planOf, stackFileConfig } from "../review/plans";
 import { PUT_OPERATIONS, isCheckedModule, resourceProblems, toRequest } from "./requests";
 import { stackSpecProblems } from "./stackReport";

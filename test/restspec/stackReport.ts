@@ -3,7 +3,7 @@
  * request the stack plans is one Azure's spec accepts). Shared by the example stacks' check and the test that adds a
  * stack file of its own, so both judge a stack the same way.
  */
-import type { Plan } from "../../plan/types";
+import type { Plan } from "../../plan/run/types";
 import { PUT_OPERATIONS, isCheckedModule, resourceProblems, toRequest } from "./requests";
 
 /** The resources of the checked modules (machinelearningservices, cognitiveservices) a plan holds. */

@@ -17,7 +17,7 @@
  * unchecked. Formats other than int32 (uuid, date-time, arm-id, duration) are not checked.
  */
 import { isUnknown } from "../../policies/lib/unknown";
-import { SECRET } from "../../plan/types";
+import { SECRET } from "../../plan/run/types";
 import { discriminatedSubtype, resolve, type Node, type Schema } from "./swagger";
 
 /** True for values the validator accepts unchecked: unknown during a preview, or secret. */

@@ -3,12 +3,12 @@
  * reviewer reads (the text and Markdown reports), line by line.
  *
  * What this cannot prove: what the azure-native provider and Azure really do. The predictions rest on the table in
- * `plan/replacements.ts`; a real `pulumi preview` against the stack's state is the authority.
+ * `plan/diff/replacements.ts`; a real `pulumi preview` against the stack's state is the authority.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { diffPlans, type PlanDiff } from "../../plan/diff";
-import { renderDiffMarkdown, renderDiffText } from "../../plan/diffRender";
-import type { Plan } from "../../plan/types";
+import { diffPlans, type PlanDiff } from "../../plan/diff/diff";
+import { renderDiffMarkdown, renderDiffText } from "../../plan/diff/diffRender";
+import type { Plan } from "../../plan/run/types";
 import { clone, planOf, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 
 const WS = "azure-ai-models:workspace";

@@ -8,14 +8,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { planToJson } from "../../plan/render";
+import { planToJson } from "../../plan/report/render";
 import { clone, planOf, ROOT, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 
 /** What `npm run plan:diff` runs: TypeScript through plan/runTs.js. */
 const RUN_TS = path.join(ROOT, "plan/runTs.js");
 
 function diff(args: string[]) {
-    const r = spawnSync(process.execPath, [RUN_TS, path.join(ROOT, "plan/diffCli.ts"), ...args], {
+    const r = spawnSync(process.execPath, [RUN_TS, path.join(ROOT, "plan/cli/diffCli.ts"), ...args], {
         cwd: ROOT,
         encoding: "utf8",
         timeout: 300_000,

@@ -3,10 +3,10 @@
  * (`replaceOnChanges`, `ignoreChanges`, `deleteBeforeReplace`), unknown values, secrets, and invalid plans.
  */
 import { describe, expect, it } from "vitest";
-import { diffPlans, valueChanges, type DiffablePlan } from "../../plan/diff";
-import { gateBlocks, renderDiffText } from "../../plan/diffRender";
-import { REPLACEMENT_RULES, ruleFor } from "../../plan/replacements";
-import { UNKNOWN, type PlannedResource } from "../../plan/types";
+import { diffPlans, valueChanges, type DiffablePlan } from "../../plan/diff/diff";
+import { gateBlocks, renderDiffText } from "../../plan/diff/diffRender";
+import { REPLACEMENT_RULES, ruleFor } from "../../plan/diff/replacements";
+import { UNKNOWN, type PlannedResource } from "../../plan/run/types";
 
 const URN = "urn:pulumi:dev::azure-ai-models::";
 

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { docFilesWithSamples, reviewSamples, withSamples } from "../../plan/reviewDocs";
+import { docFilesWithSamples, reviewSamples, withSamples } from "../../plan/report/reviewDocs";
 
 describe("docs: reviewing changes", () => {
     it("holds the current samples (npm run docs:review regenerates them)", async () => {

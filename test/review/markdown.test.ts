@@ -3,8 +3,8 @@
  * stack, a stack with managed compute (the quota table), a stack with lifecycle warnings and an invalid one.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../plan/markdown";
-import type { Plan } from "../../plan/types";
+import { renderMarkdown } from "../../plan/report/markdown";
+import type { Plan } from "../../plan/run/types";
 import { plan } from "../helpers/planCommand";
 import { clone, planOf, stackFileConfig, ONE_MODEL_STACK } from "./plans";
 

@@ -7,9 +7,9 @@
  * What this cannot prove: what Azure does; a real `pulumi preview` against the stack's state is the authority.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { diffPlans, type PlanDiff } from "../../plan/diff";
-import { renderDiffText } from "../../plan/diffRender";
-import type { Plan } from "../../plan/types";
+import { diffPlans, type PlanDiff } from "../../plan/diff/diff";
+import { renderDiffText } from "../../plan/diff/diffRender";
+import type { Plan } from "../../plan/run/types";
 import { clone, planOf, stackFileConfig } from "./plans";
 
 type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stack config edited by path

@@ -3,7 +3,7 @@
  * two plans differ in stack or project; diffCli.e2e.test.ts checks the exit code 2 and the message as a process.
  */
 import { describe, expect, it } from "vitest";
-import { planMismatch } from "../../plan/planIdentity";
+import { planMismatch } from "../../plan/diff/planIdentity";
 
 const labels = { base: "main.json", head: "working tree" };
 

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import { runPlan } from "../../plan/run";
-import type { Plan } from "../../plan/types";
+import { runPlan } from "../../plan/run/run";
+import type { Plan } from "../../plan/run/types";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const TODAY = "2026-11-21";

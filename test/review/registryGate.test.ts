@@ -9,10 +9,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { destructiveConsequence, destructiveTypes, resourceTypeOf, typeName } from "../../infra/catalog";
-import { diffPlans } from "../../plan/diff";
-import { gateBlocks, renderDiffText } from "../../plan/diffRender";
-import { projectStacks } from "../../plan/stacks";
-import type { Plan, PlannedResource } from "../../plan/types";
+import { diffPlans } from "../../plan/diff/diff";
+import { gateBlocks, renderDiffText } from "../../plan/diff/diffRender";
+import { projectStacks } from "../../plan/cli/stacks";
+import type { Plan, PlannedResource } from "../../plan/run/types";
 import { clone, planOf, ROOT, stackFileConfig } from "./plans";
 
 const GATE = { enabled: true, allowed: false };

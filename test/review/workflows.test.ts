@@ -215,7 +215,7 @@ describe("GitHub Actions workflows", () => {
     it("judges pull requests by the base branch's policy pack, offline and in the real preview", () => {
         const script = readFileSync(path.resolve(__dirname, "../../.ci/plan-diffs"), "utf8");
         expect(script).toContain('git restore --source="$base" --worktree -- policies');
-        expect(script).toContain("plan/prStacks.ts --base");
+        expect(script).toContain("plan/cli/prStacks.ts --base");
         // The real preview runs the pack from a checkout of the base branch: its policies, its catalog, its
         // dependencies; a pull request that edits infra/catalog (a region, a model) cannot relax it.
         const preview = workflow("pull-request.yml").jobs.preview;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { TokenCredential } from "@azure/identity";
 import { afterEach, describe, expect, it } from "vitest";
-import { runPlan } from "../../plan/run";
+import { runPlan } from "../../plan/run/run";
 import { main } from "../../smoke/cli";
 import { smokeTarget } from "../../smoke/check";
 import { renderReport, smoke } from "../../smoke/run";

@@ -1,7 +1,7 @@
 /**
  * Every write to a Foundry account runs one after another (Azure answers concurrent writes to one account with 409):
  * the stack puts the diagnostic setting, the role assignments, the projects, the content filters and the deployments
- * of an account in one chain. The dependencies come from the recording monitor (plan/capture.ts wraps the mock
+ * of an account in one chain. The dependencies come from the recording monitor (plan/run/capture.ts wraps the mock
  * monitor's registerResource), which sees every dependsOn and input dependency the engine would get.
  *
  * What mocks cannot prove: that Azure would have refused the concurrent writes; they prove the order the engine gets.
@@ -10,10 +10,10 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { ContentFilter, FoundryAccount, FoundryModelDeployment, FoundryProject } from "../../infra/components";
-import { accountChains, accountChainWarnings } from "../../plan/accountChain";
-import { renderMarkdown } from "../../plan/markdown";
-import { renderText } from "../../plan/render";
-import type { Plan, PlannedResource } from "../../plan/types";
+import { accountChains, accountChainWarnings } from "../../plan/checks/accountChain";
+import { renderMarkdown } from "../../plan/report/markdown";
+import { renderText } from "../../plan/report/render";
+import type { Plan, PlannedResource } from "../../plan/run/types";
 import { construct } from "../components/construct";
 import { registered, runStack } from "../helpers/stack";
 import { clone, stackFileConfig } from "../review/plans";

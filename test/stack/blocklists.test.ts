@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ContentFilter, ContentFilterBlocklist } from "../../infra/components";
 import { ConfigValidationError, validateStackConfig } from "../../infra/config";
-import { captureProgram } from "../../plan/capture";
+import { captureProgram } from "../../plan/run/capture";
 import { byName, registered, runStack } from "../helpers/stack";
 
 const today = new Date("2026-11-21T00:00:00Z");

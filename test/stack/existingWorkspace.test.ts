@@ -126,7 +126,7 @@ describe("deployments into an existing project", () => {
 
 describe("components pointed at an existing workspace", () => {
     it("take its ARM id instead of resource group and name", async () => {
-        const { captureProgram } = await import("../../plan/capture");
+        const { captureProgram } = await import("../../plan/run/capture");
         const { ServerlessModelEndpoint, MarketplaceModelSubscription } = await import("../../infra/components");
         const run = await captureProgram(
             () => {
@@ -155,7 +155,7 @@ describe("components pointed at an existing workspace", () => {
     });
 
     it("say which properties are missing when no workspace is named, before registering anything", async () => {
-        const { captureProgram } = await import("../../plan/capture");
+        const { captureProgram } = await import("../../plan/run/capture");
         const { ServerlessModelEndpoint } = await import("../../infra/components");
         const run = await captureProgram(
             () =>

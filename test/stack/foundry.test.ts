@@ -5,8 +5,8 @@
  */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { foundryQuotaReport } from "../../plan/foundryQuota";
-import { SECRET } from "../../plan/types";
+import { foundryQuotaReport } from "../../plan/checks/foundryQuota";
+import { SECRET } from "../../plan/run/types";
 import { byName, output, resourceSet, runStack } from "../helpers/stack";
 import { stackFileConfig } from "../review/plans";
 import { HUB_AND_FOUNDRY_MINISTRAL } from "../config/foundryCases";

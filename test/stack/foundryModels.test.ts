@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { FoundryModelDeployment } from "../../infra/components";
 import { validateStackConfig } from "../../infra/config";
-import { captureProgram } from "../../plan/capture";
+import { captureProgram } from "../../plan/run/capture";
 import { byName, output, runStack } from "../helpers/stack";
 
 const today = new Date("2026-11-21T00:00:00Z");

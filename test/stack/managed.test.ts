@@ -5,8 +5,8 @@
  * test/traffic for that, against a loopback ARM server).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { quotaReport } from "../../plan/quota";
-import { SECRET } from "../../plan/types";
+import { quotaReport } from "../../plan/checks/quota";
+import { SECRET } from "../../plan/run/types";
 import { byName, output, resourceSet, runStack } from "../helpers/stack";
 
 const MIXTRAL = "azureml://registries/azureml/models/mistralai-Mixtral-8x7B-Instruct-v01/versions/11";

@@ -15,7 +15,7 @@ import { parse } from "yaml";
 import { RESOURCE_TYPES, resourceTypeOf } from "../../infra/catalog";
 import { AiWorkspace } from "../../infra/components";
 import { PUBLISHED_COMPONENTS, componentToken } from "../../infra/provider";
-import { loadStackReferences, runPlan } from "../../plan/run";
+import { loadStackReferences, runPlan } from "../../plan/run/run";
 import { construct } from "../components/construct";
 import { ensureDist } from "../package/dist";
 import { planOf, ROOT, stackFileConfig } from "../review/plans";

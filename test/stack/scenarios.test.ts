@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { AZURE_AI_DEVELOPER } from "../../infra/catalog";
 import { deterministicGuid } from "../../infra/components/names";
-import { MOCK_SUBSCRIPTION_ID } from "../../plan/mocks";
-import { SECRET } from "../../plan/types";
+import { MOCK_SUBSCRIPTION_ID } from "../../plan/run/mocks";
+import { SECRET } from "../../plan/run/types";
 import { byName, output, registered, resourceSet, runStack } from "../helpers/stack";
 import { SEED_SERVERLESS_MODELS } from "../../bench/seedModels";
 

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectStacks } from "../../plan/stacks";
+import { projectStacks } from "../../plan/cli/stacks";
 import { run } from "../helpers/process";
 import { ROOT } from "../review/plans";
 

@@ -9,8 +9,8 @@ import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runPlan } from "../../plan/run";
-import { projectStacks } from "../../plan/stacks";
+import { runPlan } from "../../plan/run/run";
+import { projectStacks } from "../../plan/cli/stacks";
 import { ROOT, TODAY } from "../review/plans";
 import { stackSpecProblems } from "../restspec/stackReport";
 
@@ -29,14 +29,14 @@ describe("a stack file of the user's own", () => {
         expect(projectStacks(copy)).toEqual([...projectStacks(ROOT), "sweden"].sort());
         const listed = execFileSync(
             process.execPath,
-            [path.join(ROOT, "plan/runTs.js"), "plan/stacks.ts", "--dir", copy],
+            [path.join(ROOT, "plan/runTs.js"), "plan/cli/stacks.ts", "--dir", copy],
             {
                 cwd: ROOT,
                 encoding: "utf8",
             },
         );
         expect(listed.trim().split("\n")).toEqual(projectStacks(copy));
-        expect(readFileSync(path.join(ROOT, ".ci/plan-stacks"), "utf8")).toContain("plan/stacks.ts");
+        expect(readFileSync(path.join(ROOT, ".ci/plan-stacks"), "utf8")).toContain("plan/cli/stacks.ts");
         expect(readFileSync(path.join(ROOT, ".ci/run"), "utf8")).toContain(".ci/plan-stacks");
     });
 

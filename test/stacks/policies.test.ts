@@ -9,9 +9,9 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluatePolicies, type PolicyPackConfig, type PolicyViolation } from "../../plan/policy";
-import { runPlan } from "../../plan/run";
-import { isMandatory, type Plan } from "../../plan/types";
+import { evaluatePolicies, type PolicyPackConfig, type PolicyViolation } from "../../plan/checks/policy";
+import { runPlan } from "../../plan/run/run";
+import { isMandatory, type Plan } from "../../plan/run/types";
 import { planOf, stackFileConfig } from "../review/plans";
 
 const ROOT = path.resolve(__dirname, "../..");

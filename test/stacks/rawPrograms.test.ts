@@ -5,11 +5,11 @@
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../plan/markdown";
-import { evaluatePolicies, type PolicyPackConfig } from "../../plan/policy";
-import { renderText } from "../../plan/render";
-import { runPlan } from "../../plan/run";
-import { isMandatory, type Plan } from "../../plan/types";
+import { renderMarkdown } from "../../plan/report/markdown";
+import { evaluatePolicies, type PolicyPackConfig } from "../../plan/checks/policy";
+import { renderText } from "../../plan/report/render";
+import { runPlan } from "../../plan/run/run";
+import { isMandatory, type Plan } from "../../plan/run/types";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/raw-programs");
 const TODAY = "2026-11-21";
