@@ -37,6 +37,8 @@ const CLI_PKG = JSON.parse(readFileSync(path.join(CLI_DIR, "package.json"), "utf
 };
 /** A day before mistral-document-ai-2505 retires (2026-07-15, within the lifecycle window): every command uses it. */
 const TODAY = "2026-05-01";
+/** Each test runs the CLI in processes of its own (a plan is 10-60 s on a busy machine; the workflow step plans four). */
+const SLOW = 900_000;
 
 const work = mkdtempSync(path.join(tmpdir(), "aim-cli-"));
 const consumer = path.join(work, "consumer");
@@ -184,7 +186,7 @@ function installedNames(nodeModules: string, out = new Set<string>()): Set<strin
     return out;
 }
 
-describe("npx azure-ai-models in a consumer project", () => {
+describe("npx azure-ai-models in a consumer project", { timeout: SLOW }, () => {
     it("lists its commands and suggests one for a typo", async () => {
         const help = await cli(["--help"]);
         expect(help.status, help.stderr).toBe(0);
@@ -280,7 +282,7 @@ describe("npx azure-ai-models in a consumer project", () => {
     });
 });
 
-describe("the reusable workflow (.github/workflows/consumer-review.yml)", () => {
+describe("the reusable workflow (.github/workflows/consumer-review.yml)", { timeout: SLOW }, () => {
     it("its review step plans every stack, diffs it against the base and gates a removed deployment", async () => {
         const workflow = parse(readFileSync(path.join(ROOT, ".github/workflows/consumer-review.yml"), "utf8")) as {
             jobs: { review: { steps: { id?: string; run?: string }[] } };
@@ -342,7 +344,7 @@ describe("the reusable workflow (.github/workflows/consumer-review.yml)", () => 
         try {
             const gated = await run(false);
             expect(gated.output).toBe("exit-code=4\n");
-            expect(gated.summary).toContain("Foundry deployment scout (scout-deployment) is deleted");
+            expect(gated.summary).toContain("Foundry deployment `scout` (`scout-deployment`) is deleted");
             const allowed = await run(true);
             expect(allowed.output).toBe("exit-code=0\n");
         } finally {
@@ -361,7 +363,7 @@ describe("a library-only consumer", () => {
     });
 });
 
-describe("the pulumi new template (templates/foundry-starter)", () => {
+describe("the pulumi new template (templates/foundry-starter)", { timeout: SLOW }, () => {
     it("instantiates as pulumi new does and plans with the CLI", async () => {
         const dir = path.join(work, "starter");
         cpSync(TEMPLATE, dir, { recursive: true });
