@@ -168,7 +168,8 @@ beforeAll(async () => {
     );
     for (const r of installs) expect(r.status, r.stderr).toBe(0);
 }, 900_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Two projects' node_modules (about 800 MB): a minute or more on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 600_000);
 
 /** Every package a folder's node_modules holds, scoped ones as `@scope/name`, nested ones included. */
 function installedNames(nodeModules: string, out = new Set<string>()): Set<string> {
