@@ -94,6 +94,7 @@ export default tseslint.config(
             "node_modules/",
             "policies/node_modules/",
             "policies/dist/",
+            "cli/dist/",
             "dist/",
             "scratch/",
             // Type errors on purpose (the plan's --typecheck test): outside tsconfig.json, so outside typed linting.

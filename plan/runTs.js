@@ -6,7 +6,8 @@
  *
  * Every `.ts` file the process requires (this repository's, or a user program's in another folder through
  * `--dir`) is transpiled once with esbuild (type erasure only, one file at a time: `isolatedModules` holds) and the
- * JavaScript is kept under `node_modules/.cache/azure-ai-models/ts/`, named by a hash of the file's text and the
+ * JavaScript is kept under `node_modules/.cache/azure-ai-models/ts/` (the project's, when this file runs from the CLI
+ * package installed there), named by a hash of the file's text and the
  * transpiler's version and options. A file whose text changes gets a new name, so an edit is used by the next run
  * and nothing needs building beforehand (a fresh clone: `npm ci && npm run plan`). A cache hit loads no
  * transpiler. No source maps while the program runs: with them on, every `Error().stack` the Pulumi runtime takes
@@ -24,7 +25,19 @@ const fs = require("node:fs");
 const Module = require("node:module");
 const path = require("node:path");
 
-const CACHE_ROOT = path.join(__dirname, "..", "node_modules", ".cache", "azure-ai-models");
+/**
+ * The cache folder: this repository's `node_modules/.cache/azure-ai-models`, or, where this file is installed as
+ * part of a package (the CLI package's `dist/plan/runTs.js` in a project's `node_modules`), that project's.
+ */
+function cacheRoot() {
+    const parts = __dirname.split(path.sep);
+    const installed = parts.indexOf("node_modules");
+    const nodeModules =
+        installed > 0 ? parts.slice(0, installed + 1).join(path.sep) : path.join(__dirname, "..", "node_modules");
+    return path.join(nodeModules, ".cache", "azure-ai-models");
+}
+
+const CACHE_ROOT = cacheRoot();
 const TS_CACHE = path.join(CACHE_ROOT, "ts");
 
 /**

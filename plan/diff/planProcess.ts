@@ -25,7 +25,8 @@ export class PlanProcessError extends Error {
     }
 }
 
-const CLI = path.join(__dirname, "..", "cli", "cli.ts");
+/** The plan command: `cli.ts` from the sources, `cli.js` where this file is compiled (the CLI package's `dist/`). */
+const CLI = path.join(__dirname, "..", "cli", path.extname(__filename) === ".js" ? "cli.js" : "cli.ts");
 /** Runs the plan as compiled JavaScript (see `runTs.js`); the base's own program is TypeScript too. */
 const RUN_TS = path.join(__dirname, "..", "runTs.js");
 

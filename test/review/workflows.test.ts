@@ -61,8 +61,14 @@ const source = (f: string) => readFileSync(path.join(DIR, f), "utf8");
 const workflow = (f: string) => parse(source(f)) as Workflow;
 
 describe("GitHub Actions workflows", () => {
-    it("are the deploy, the weekly lifecycle report, the pull request review and its label gate", () => {
-        expect(FILES).toEqual(["deploy.yml", "lifecycle.yml", "pull-request-labels.yml", "pull-request.yml"]);
+    it("are the deploy, the weekly lifecycle report, the pull request review, its label gate and the consumers' reusable review", () => {
+        expect(FILES).toEqual([
+            "consumer-review.yml",
+            "deploy.yml",
+            "lifecycle.yml",
+            "pull-request-labels.yml",
+            "pull-request.yml",
+        ]);
     });
 
     it.each(FILES)("%s passes actionlint", async (f) => {
@@ -289,6 +295,50 @@ describe("GitHub Actions workflows", () => {
         expect(issue.run).toContain('gh issue create --title "$TITLE" --body-file lifecycle.md');
         expect(issue.run).toContain('gh issue comment "$number" --body-file lifecycle.md');
         expect(JSON.stringify(job)).not.toContain("secrets.");
+    });
+});
+
+describe("the reusable review for consumer repositories (consumer-review.yml)", () => {
+    const w = workflow("consumer-review.yml");
+    const job = w.jobs.review;
+
+    it("is called with the consumer's program folder, stacks and policy config, and reports an exit code", () => {
+        expect(Object.keys(w.on)).toEqual(["workflow_call"]);
+        const call = w.on.workflow_call as {
+            inputs: Record<string, { type: string; default: string }>;
+            outputs: object;
+        };
+        expect(Object.keys(call.inputs).sort()).toEqual([
+            "allow-destructive-label",
+            "node-version",
+            "policy-config",
+            "stacks",
+            "working-directory",
+        ]);
+        expect(call.inputs["working-directory"].default).toBe(".");
+        expect(call.outputs).toEqual({
+            "exit-code": expect.objectContaining({ value: "${{ jobs.review.outputs.exit-code }}" }) as unknown,
+        });
+    });
+
+    it("runs the CLI offline in the consumer's folder: no secrets, no install scripts, the base commit fetched", () => {
+        expect(job.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+        expect((job as Job & { defaults?: unknown }).defaults).toEqual({
+            run: { shell: "bash", "working-directory": "${{ inputs.working-directory }}" },
+        });
+        expect(job.steps[0].with).toEqual({ "fetch-depth": 0, "persist-credentials": false });
+        expect(job.steps.find((s) => /\bnpm ci\b/.test(s.run ?? ""))!.run).toContain("--ignore-scripts");
+        const diff = job.steps.find((s) => s.run?.includes("azure-ai-models diff"))!;
+        expect(diff.run).toContain('npx --no-install azure-ai-models plan --stack "$stack" --typecheck');
+        expect(diff.run).toContain("--fail-on-destructive");
+        // The policy config from the base branch: a pull request cannot relax it in the same change.
+        expect(diff.run).toContain('git show "$base:${prefix}${POLICY_CONFIG}"');
+        expect(diff.env?.ALLOW_DESTRUCTIVE).toBe(
+            "${{ contains(github.event.pull_request.labels.*.name, inputs.allow-destructive-label) }}",
+        );
+        expect(JSON.stringify(job)).not.toContain("secrets.");
+        // Verdict: anything but a clean diff fails the job.
+        expect(job.steps.at(-1)!.if).toBe("${{ !cancelled() && steps.diff.outputs.exit-code != '0' }}");
     });
 });
 
