@@ -28,6 +28,7 @@ describe("FoundryAccount with a customer-managed key", () => {
             new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 encryption: { keyVaultId: VAULT, keyName: "cmk-foundry" },
             });
         });
@@ -82,6 +83,7 @@ describe("FoundryAccount with a customer-managed key", () => {
             new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 encryption: {
                     keyVaultId: VAULT,
                     keyName: "cmk-foundry",
@@ -119,6 +121,7 @@ describe("FoundryAccount with a customer-managed key", () => {
             new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 encryption: { keyVaultId: VAULT, keyName: "cmk-foundry", assignRole: false },
             });
         });
@@ -134,11 +137,13 @@ describe("FoundryAccount with a customer-managed key", () => {
             new FoundryAccount("aimf", {
                 accountName: "aimf",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 allowedFqdnList: ["stdata.blob.core.windows.net"],
             });
             new FoundryAccount("open", {
                 accountName: "open",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 restrictOutboundNetworkAccess: false,
             });
         });
@@ -157,6 +162,7 @@ describe("FoundryAccount with a customer-managed key", () => {
             new FoundryAccount("bad", {
                 accountName: "bad",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 encryption: {
                     keyVaultId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st",
                     keyName: "cmk_1",
@@ -188,6 +194,7 @@ describe("AiWorkspace with a customer-managed key and outbound rules", () => {
             new AiWorkspace("hub", {
                 workspaceName: "hub",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 encryption: { keyVaultId: VAULT, keyName: "cmk-hub" },
                 outboundRules: [
                     { name: "pypi", type: "FQDN", fqdn: "pypi.org" },
@@ -253,6 +260,7 @@ describe("AiWorkspace with a customer-managed key and outbound rules", () => {
             new AiWorkspace("hub", {
                 workspaceName: "hub",
                 location: "swedencentral",
+                accessManagedElsewhere: true,
                 encryption: { keyVaultId: VAULT, keyName: "cmk-hub", roleScope: "subscription" as "key" },
                 outboundRules: [{ name: "-x", type: "FQDN", fqdn: "pypi.org" }],
             });
