@@ -33,9 +33,9 @@ describe("deadline", () => {
     it("an operation that never finishes fails by the deadline, naming the endpoint and the setting", async () => {
         server = await serverWithEndpoint(["blue"]);
         server.stickNextOperation();
-        const options = { ...clientOptions(server), pollIntervalMs: 50, timeoutMs: 2000 };
+        const options = { ...clientOptions(server), pollIntervalMs: 50, timeoutMs: 1000 };
         await expect(applyTraffic({ ...REF, traffic: { blue: 100 } }, options)).rejects.toThrow(
-            `could not set traffic {"blue":100} on ${WHERE}: no result within the deadline of 2 s (timeoutMs); ` +
+            `could not set traffic {"blue":100} on ${WHERE}: no result within the deadline of 1 s (timeoutMs); ` +
                 "a write Azure accepted may still finish: check the endpoint's provisioning state, then run pulumi refresh",
         );
         const log = server.log();
@@ -57,8 +57,8 @@ describe("deadline", () => {
         server = await serverWithEndpoint(["blue"]);
         server.stickNextOperation();
         const p = endpointTrafficProvider({ ...clientOptions(server), pollIntervalMs: 50 });
-        await expect(p.create({ ...REF, traffic: { blue: 100 }, timeoutSeconds: 1.5 })).rejects.toThrow(
-            "no result within the deadline of 1500 ms (timeoutMs)",
+        await expect(p.create({ ...REF, traffic: { blue: 100 }, timeoutSeconds: 0.5 })).rejects.toThrow(
+            "no result within the deadline of 500 ms (timeoutMs)",
         );
         const checked = await p.check!({} as EndpointTrafficOutputs, { ...REF, traffic: {}, timeoutSeconds: -1 });
         expect(checked.failures).toEqual([
