@@ -148,7 +148,13 @@ function largeStack(count: number): string {
     const main = path.join(ROOT, "infra/index.ts");
     writeFileSync(path.join(dir, "Pulumi.yaml"), stringify({ name: "azure-ai-models", runtime: "nodejs", main }));
     const config = {
-        "azure-ai-models:workspace": { name: "bench", location: "eastus2", projects },
+        // Closed, with the way in managed elsewhere: the resources the figures were first measured on.
+        "azure-ai-models:workspace": {
+            name: "bench",
+            location: "eastus2",
+            network: { accessManagedElsewhere: true },
+            projects,
+        },
         "azure-ai-models:deployments": deployments,
     };
     writeFileSync(path.join(dir, "Pulumi.bench.yaml"), stringify({ config }));
