@@ -105,4 +105,9 @@ export const SOURCES = {
             "MicrosoftDocs/azure-docs articles/azure-resource-manager/management/tag-resources.md@ccf574a5 (Limitations: at most 50 tag name/value pairs per resource; names up to 512 characters, 128 on storage accounts; values up to 256; names without < > % & \\ ? /)",
         date: "2026-12-06",
     },
+    ipRuleLimits: {
+        document:
+            "MicrosoftDocs/azure-ai-docs articles/ai-services/cognitive-services-virtual-networks.md@0915cbd5 (Grant access from an internet IP range: IPv4 addresses or CIDR ranges, no /31 or /32 ranges, no private ranges 10.*, 172.16-31.*, 192.168.*, at most 100 IP network rules per resource)",
+        date: "2026-12-06",
+    },
 } as const satisfies Record<string, Source>;

@@ -14,6 +14,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_RAI_POLICY, FOUNDRY_BLOCKLIST_LIMITS, NAME_RULES } from "../catalog";
+import { IP_RULE_ALLOWED, IP_RULE_LIMITS, ipRuleProblem } from "../catalog/ipRules";
 import { baseName, region, resourceGroupChoice, tags } from "./fields";
 import { encryptionSchema } from "./encryptionSchema";
 import { networkSchema } from "./networkSchema";
@@ -41,7 +42,7 @@ const CONTENT_FILTER_NAME = NAME_RULES.contentFilter.pattern;
 export const CHILD_NAME_RULE = `${NAME_RULES.foundryProject.min}-${NAME_RULES.foundryProject.max} characters: ${NAME_RULES.foundryProject.characters}`;
 /** Deployment names: the catalog's `NAME_RULES.foundryDeployment`. */
 export const FOUNDRY_DEPLOYMENT_NAME = NAME_RULES.foundryDeployment.pattern;
-const CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV4_FORM = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 const SUBNET_ID =
     /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 
@@ -163,7 +164,33 @@ export const foundrySchema = z.strictObject({
             defaultAction: choice(NETWORK_DEFAULT_ACTIONS).default("Deny"),
             /** @default "AzureServices" */
             bypass: choice(NETWORK_BYPASS).default("AzureServices"),
-            ipRules: z.array(z.string().regex(CIDR, "an IPv4 address or CIDR range")).default([]),
+            /** Public IPv4 addresses or CIDR ranges, at most `IP_RULE_LIMITS.maxRules` (catalog, with its source). */
+            ipRules: z
+                .array(
+                    // The form for editors (JSON Schema); then what Azure refuses of well-formed values.
+                    z
+                        .string()
+                        .regex(IPV4_FORM, "an IPv4 address or CIDR range")
+                        .superRefine((value, ctx) => {
+                            if (!IPV4_FORM.test(value)) return;
+                            const problem = ipRuleProblem(value);
+                            if (problem)
+                                ctx.addIssue({
+                                    code: "custom",
+                                    input: value,
+                                    message: `${problem}; expected ${IP_RULE_ALLOWED}`,
+                                });
+                        }),
+                )
+                .superRefine((rules, ctx) => {
+                    if (rules.length > IP_RULE_LIMITS.maxRules)
+                        ctx.addIssue({
+                            code: "custom",
+                            input: `${rules.length} rules`,
+                            message: `has ${rules.length} IP rules: Azure allows at most ${IP_RULE_LIMITS.maxRules} per account (use wider ranges, or virtual network rules or private endpoints)`,
+                        });
+                })
+                .default([]),
             virtualNetworkRules: z.array(z.string().regex(SUBNET_ID, "a subnet ARM id")).default([]),
         })
         .optional(),

@@ -30,6 +30,8 @@ export interface EvaluateOptions {
     rules?: readonly Rule[];
     /** Keys the program got from key-listing functions (see `StackView.keyValues`). Never printed. */
     keyValues?: readonly { value: string; source: string }[];
+    /** Output paths computed from what a key-listing function returned (see `StackView.keyOutputs`). */
+    keyOutputs?: readonly { path: string; source: string }[];
 }
 
 /** The rule view of a planned resource. */
@@ -73,6 +75,7 @@ export function evaluatePolicies(
         resources: views,
         outputs: outputs.map(outputView),
         ...(options.keyValues ? { keyValues: options.keyValues } : {}),
+        ...(options.keyOutputs ? { keyOutputs: options.keyOutputs } : {}),
     };
     const violations: PolicyViolation[] = [];
     for (const rule of rules) {

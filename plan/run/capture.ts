@@ -63,6 +63,8 @@ interface Recorder {
     /** Why a transform could not be applied, per resource: the plan refuses these. */
     transformProblems: string[];
     keyValues: { value: string; source: string }[];
+    /** What the program's module exported (its stack outputs before serialization), for their provenance. */
+    exports?: unknown;
 }
 
 /** The key-listing functions of the registry's records (`azure-native:cognitiveservices:listAccountKeys`). */
@@ -228,6 +230,90 @@ export interface Capture {
     transformProblems: string[];
     /** Keys the program got from key-listing functions, for the pack only: never stored in the plan or printed. */
     keyValues: { value: string; source: string }[];
+    /**
+     * Stack output paths whose value was computed from what a key-listing function returned (also when it is unknown
+     * during a preview), with the function's token: the outputs' provenance (see {@link keyProvenance}).
+     */
+    keyOutputs: { path: string; source: string }[];
+}
+
+/**
+ * Provenance of keys, by where a value comes from rather than what it is (a key is unknown during a preview). Each
+ * key-listing function's result is given a marker among the resources its Output carries (`allResources`): every
+ * Output computed from it (`apply`, `interpolate`, `all`, `secret`, `unsecret`, a property of it) carries the marker
+ * along. The engine only turns custom and remote resources into dependencies, so the marker (a plain object) never
+ * reaches a registration. A value computed from a key and something else counts as derived from the key.
+ */
+interface KeyMarker {
+    readonly keySource: string;
+}
+const KEY_MARKERS: ReadonlyMap<string, KeyMarker> = new Map(
+    [...KEY_FUNCTIONS].map((token) => [token, Object.freeze({ keySource: token })]),
+);
+const MARKER_SET: ReadonlySet<unknown> = new Set(KEY_MARKERS.values());
+
+interface OutputInternals {
+    resources(): Set<unknown>;
+    promise(withUnknowns?: boolean): Promise<unknown>;
+    isKnown: Promise<boolean>;
+    isSecret: Promise<boolean>;
+    allResources?: () => Promise<Set<unknown>>;
+}
+type InvokeOutput = (tok: string, props: unknown, opts?: unknown, packageRef?: unknown) => pulumi.Output<unknown>;
+// `pulumi.runtime` holds a copy of the invoke module's functions, which generated SDKs call through.
+const invokeModule = pulumi.runtime as unknown as { invokeOutput: InvokeOutput };
+
+/** Makes the key-listing functions' Outputs carry their marker while `run` runs; restores the runtime after. */
+async function withKeyMarkers<T>(run: () => Promise<T>): Promise<T> {
+    const original = invokeModule.invokeOutput;
+    const OutputCtor = pulumi.Output as unknown as new (...args: unknown[]) => pulumi.Output<unknown>;
+    invokeModule.invokeOutput = (tok, props, opts, packageRef) => {
+        const out = original(tok, props, opts, packageRef);
+        const marker = KEY_MARKERS.get(tok);
+        if (!marker) return out;
+        const o = out as unknown as OutputInternals;
+        const all = o.allResources ? o.allResources() : Promise.resolve(o.resources());
+        return new OutputCtor(
+            o.resources(),
+            o.promise(true),
+            o.isKnown,
+            o.isSecret,
+            all.then((r) => new Set([...r, marker])),
+        );
+    };
+    try {
+        return await run();
+    } finally {
+        invokeModule.invokeOutput = original;
+    }
+}
+
+/**
+ * The stack output paths (`settings.clients.0.first`) whose Output carries a key marker, walking plain objects,
+ * arrays and promises of the program's exports down to each Output (bounded depth; resources are not entered).
+ */
+export async function keyProvenance(exports: unknown): Promise<{ path: string; source: string }[]> {
+    const found: { path: string; source: string }[] = [];
+    const walk = async (value: unknown, path: string, depth: number): Promise<void> => {
+        if (depth > 16 || value === null || value === undefined) return;
+        if (pulumi.Output.isInstance(value)) {
+            const o = value as unknown as OutputInternals;
+            const all = o.allResources ? await o.allResources() : o.resources();
+            for (const r of all) if (MARKER_SET.has(r)) found.push({ path, source: (r as KeyMarker).keySource });
+            return;
+        }
+        if (pulumi.Resource.isInstance(value)) return;
+        if (value instanceof Promise) return walk(await value, path, depth + 1);
+        if (Array.isArray(value)) {
+            for (const [i, v] of value.entries()) await walk(v, `${path}.${i}`, depth + 1);
+            return;
+        }
+        if (typeof value === "object")
+            for (const [k, v] of Object.entries(value as Record<string, unknown>))
+                await walk(v, path ? `${path}.${k}` : k, depth + 1);
+    };
+    await walk(exports, "", 0);
+    return found;
 }
 
 /** URNs that occur more than once, each once, in registration order. */
@@ -278,7 +364,9 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
             await pulumi.runtime.runInPulumiStack(async () => {
                 if (!keep) pulumi.runtime.registerStackTransformation(withoutApiVersionAliases);
                 try {
-                    return await program();
+                    const exported = await program();
+                    recorder.exports = exported;
+                    return exported;
                 } catch (e) {
                     error = e;
                     return {};
@@ -293,8 +381,9 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         }
     };
     // What the mock runtime never uses is not computed, unless asked: see runtimeCost.ts.
-    if (keep) await run();
-    else await withoutRuntimeDebugInfo(run);
+    if (keep) await withKeyMarkers(run);
+    else await withoutRuntimeDebugInfo(() => withKeyMarkers(run));
+    const keyOutputs = recorder.exports === undefined ? [] : await keyProvenance(recorder.exports);
 
     const stackOutputs = recorder.stackOutputs;
     const outputs: PlannedOutput[] = [];
@@ -321,6 +410,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         duplicateUrns: duplicateUrns(recorder.resources),
         transformProblems: recorder.transformProblems,
         keyValues: recorder.keyValues,
+        keyOutputs,
         ...(error === undefined ? {} : { error }),
     };
 }

@@ -250,6 +250,7 @@ export async function runPlan(options: PlanOptions = {}): Promise<Plan> {
             const violations = evaluatePolicies(plan.resources, plan.outputs, config, {
                 today: day,
                 keyValues: capture.keyValues,
+                keyOutputs: capture.keyOutputs,
             }).map((v) => ({
                 ...v,
                 message: hide(v.message),

@@ -45,6 +45,12 @@ export interface StackView {
      * the function's token; undefined where they cannot be observed (the CLI). Never printed.
      */
     keyValues?: readonly { value: string; source: string }[];
+    /**
+     * Provenance: the output paths (`settings.clients.0.first`) whose value was computed from what a key-listing
+     * function returned (each record's `secretOutputs.listFunction`, also through a component's secret outputs such
+     * as `FoundryAccount.primaryKey`), known or not; undefined where it cannot be observed (the CLI).
+     */
+    keyOutputs?: readonly { path: string; source: string }[];
 }
 
 /** Type token of the root stack resource, whose outputs are the stack's outputs. */

@@ -10,7 +10,10 @@
  *
  * Keys are also recognised by where they come from: in the offline plan, every value a key-listing function returned
  * (`listAccountKeys`, `listServerlessEndpointKeys`, ...: the registry records' `secretOutputs.listFunction`) is
- * found in the outputs at any depth, under any name, and reported when it is not secret there.
+ * found in the outputs at any depth, under any name, and reported when it is not secret there. The plan also records
+ * each output's provenance: an output computed from what a key-listing function returned (directly, or through a
+ * component's secret output such as `FoundryAccount.primaryKey` or `ServerlessModelEndpoint.primaryKey`, then
+ * `pulumi.unsecret`) is reported when it is not secret, even while its value is unknown during a preview.
  */
 import { defineStackRule, stringList, type Finding } from "../lib/rule";
 import { isUnknown } from "../lib/unknown";
@@ -140,7 +143,10 @@ export const noPlaintextKeysInOutputs = defineStackRule<NoPlaintextKeysInOutputs
             }
         }
         // A key already reported by its name is not reported again by its value.
-        findings.push(...keysByValue(stack.outputs, stack.keyValues ?? [], stackUrn, byName));
+        const byValue = keysByValue(stack.outputs, stack.keyValues ?? [], stackUrn, byName);
+        findings.push(...byValue.findings);
+        for (const p of byValue.paths) byName.add(p);
+        findings.push(...keysByProvenance(stack.outputs, stack.keyOutputs ?? [], stackUrn, byName));
         return findings;
     },
 });
@@ -154,10 +160,11 @@ function keysByValue(
     keys: readonly { value: string; source: string }[],
     stackUrn: string | undefined,
     reported: ReadonlySet<string>,
-): Finding[] {
+): { findings: Finding[]; paths: string[] } {
     const usable = keys.filter((k) => k.value.length >= 8);
-    if (usable.length === 0) return [];
     const findings: Finding[] = [];
+    const paths: string[] = [];
+    if (usable.length === 0) return { findings, paths };
     for (const output of outputs) {
         if (output.secretPaths === undefined) continue;
         const secretPaths = new Set(output.secretPaths.map(normalisePath));
@@ -165,6 +172,7 @@ function keysByValue(
             if (isSecretPath(path, secretPaths) || reported.has(path)) return;
             if (typeof value === "string") {
                 const key = usable.find((k) => value.includes(k.value));
+                if (key) paths.push(path);
                 if (key)
                     findings.push({
                         ...(stackUrn ? { urn: stackUrn } : {}),
@@ -179,6 +187,35 @@ function keysByValue(
                 for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, `${path}.${k}`);
         };
         walk(output.value, output.name);
+    }
+    return { findings, paths };
+}
+
+/**
+ * Outputs whose value the plan saw computed from what a key-listing function returned (their provenance), known or
+ * unknown, that are not secret there. A path already reported (by name or value), or inside one, is not repeated.
+ */
+function keysByProvenance(
+    outputs: readonly OutputView[],
+    keyOutputs: readonly { path: string; source: string }[],
+    stackUrn: string | undefined,
+    reported: ReadonlySet<string>,
+): Finding[] {
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    for (const { path, source } of keyOutputs) {
+        const output = outputs.find((o) => path === o.name || path.startsWith(`${o.name}.`));
+        if (output?.secretPaths === undefined) continue;
+        const secretPaths = new Set(output.secretPaths.map(normalisePath));
+        if (isSecretPath(path, secretPaths) || seen.has(path)) continue;
+        if ([...reported].some((r) => r === path || r.startsWith(`${path}.`) || path.startsWith(`${r}.`))) continue;
+        seen.add(path);
+        findings.push({
+            ...(stackUrn ? { urn: stackUrn } : {}),
+            message:
+                `Stack output ${path} is computed from a key returned by ${source} and is not secret, so it is stored in the clear in the stack's state and printed by \`pulumi stack output\`, whatever its name. ` +
+                "Wrap the value in pulumi.secret(...) before exporting it, or do not export it.",
+        });
     }
     return findings;
 }

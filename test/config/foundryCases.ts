@@ -1,4 +1,5 @@
 /** Bad `foundry` sections: one distinct mistake each, over a valid base (a stack with only a Foundry resource). */
+import { IP_RULE_ALLOWED as IP_ALLOWED } from "../../infra/catalog/ipRules";
 export const FOUNDRY_BASE = {
     name: "aimf",
     location: "swedencentral",
@@ -93,6 +94,32 @@ export const FOUNDRY_BAD_CASES: FoundryBadCase[] = [
     {
         name: "network rule not an address",
         config: withFoundry({ networkAcls: { ipRules: ["10.0.0.0/33x"] } }),
+    },
+    {
+        name: "network rules Azure refuses",
+        config: withFoundry({
+            networkAcls: {
+                ipRules: [
+                    "203.0.113.7",
+                    "203.0.113.0/24",
+                    "192.168.1.0/24",
+                    "172.20.0.1",
+                    "203.0.113.8/32",
+                    "198.51.100.0/31",
+                    "8.0.0.0/6",
+                    "1.2.3.256",
+                    "1.2.3.0/33",
+                ],
+            },
+        }),
+    },
+    {
+        name: "too many network rules",
+        config: withFoundry({
+            networkAcls: {
+                ipRules: Array.from({ length: 101 }, (_, i) => `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}`),
+            },
+        }),
     },
     { name: "version with spaces", config: withDeployments(deployment({ version: "1 beta" })) },
     {
@@ -191,6 +218,18 @@ export const FOUNDRY_EXPECTED: Record<string, string[]> = {
     ],
     "network rule not an address": [
         'azure-ai-models:foundry.networkAcls.ipRules[0]: "10.0.0.0/33x" is not valid; expected an IPv4 address or CIDR range',
+    ],
+    "network rules Azure refuses": [
+        `azure-ai-models:foundry.networkAcls.ipRules[2]: "192.168.1.0/24": overlaps the private range 192.168.0.0/16, which Azure refuses in IP rules (public addresses only); expected ${IP_ALLOWED}`,
+        `azure-ai-models:foundry.networkAcls.ipRules[3]: "172.20.0.1": is in the private range 172.16.0.0/12, which Azure refuses in IP rules (public addresses only); expected ${IP_ALLOWED}`,
+        `azure-ai-models:foundry.networkAcls.ipRules[4]: "203.0.113.8/32": is a /32 range, which Azure does not support: give each address as its own rule; expected ${IP_ALLOWED}`,
+        `azure-ai-models:foundry.networkAcls.ipRules[5]: "198.51.100.0/31": is a /31 range, which Azure does not support: give each address as its own rule; expected ${IP_ALLOWED}`,
+        `azure-ai-models:foundry.networkAcls.ipRules[6]: "8.0.0.0/6": overlaps the private range 10.0.0.0/8, which Azure refuses in IP rules (public addresses only); expected ${IP_ALLOWED}`,
+        `azure-ai-models:foundry.networkAcls.ipRules[7]: "1.2.3.256": has a part above 255; expected ${IP_ALLOWED}`,
+        `azure-ai-models:foundry.networkAcls.ipRules[8]: "1.2.3.0/33": has a prefix of /33, above /32; expected ${IP_ALLOWED}`,
+    ],
+    "too many network rules": [
+        `azure-ai-models:foundry.networkAcls.ipRules: "101 rules": has 101 IP rules: Azure allows at most 100 per account (use wider ranges, or virtual network rules or private endpoints)`,
     ],
     "version with spaces": [
         'azure-ai-models:foundry.deployments[0].version: "1 beta" is not valid; expected a model version such as 1',

@@ -185,6 +185,20 @@ const WAYS: Way[] = [
         })),
     },
     {
+        name: "keys-at-preview",
+        // A preview: the keys are unknown, so only the outputs' provenance shows them. `spare` is secret: no finding.
+        mandatory: [
+            ["backup", "azure-native:cognitiveservices:listAccountKeys"],
+            ["chat.credential", "azure-native:machinelearningservices:listServerlessEndpointKeys"],
+        ].map(([output, source]) => ({
+            rule: "no-plaintext-keys-in-outputs",
+            resourceName: "raw-keys-at-preview-test",
+            message:
+                `Stack output ${output} is computed from a key returned by ${source} and is not secret, so it is stored in the clear in the stack's state and printed by \`pulumi stack output\`, whatever its name. ` +
+                "Wrap the value in pulumi.secret(...) before exporting it, or do not export it.",
+        })),
+    },
+    {
         name: "network-public",
         // The default pack refuses the account; with includeWorkspaces, the hub too.
         policies: { "foundry-public-network-access": { includeWorkspaces: true } },
