@@ -217,3 +217,59 @@ describe("online endpoint deployments: one record per entry", () => {
         ]);
     });
 });
+
+describe("schema problems of the stack and of its entries", () => {
+    it("come in the order one parse of the whole stack gives: by key in schema order, entries in place", () => {
+        const result = validateStackConfig(
+            {
+                workspace: { ...workspace, projects: [{ name: "chat" }], logRetentionDays: "30 days" },
+                deployments: [{ name: "ministral", model: "Ministral-3B", project: "chat", contentSafety: "Off" }],
+                customModels: [{ name: "mine", modelId: "azureml://registries/x/models/mine", regions: ["eastus2"] }],
+                onlineEndpoints: [
+                    {
+                        name: "mixtral",
+                        project: "chat",
+                        authMode: "Token",
+                        deployments: [
+                            {
+                                name: "blue",
+                                model: "Mixtral-8x7B-Instruct-v01",
+                                instanceType: "Standard_ND96asr_v4",
+                                instanceCount: 0,
+                            },
+                        ],
+                        traffic: { blue: "all" },
+                        sharedQouta: true,
+                    },
+                ],
+                foundry: {
+                    ...foundry,
+                    deployments: [
+                        {
+                            name: "scout",
+                            model: "Llama-4-Scout-17B-16E-Instruct",
+                            sku: "GlobalStandard",
+                            capacity: 2.5,
+                        },
+                    ],
+                    principals: [{ principalId: "alice" }],
+                },
+                deploymnets: [],
+            },
+            { today },
+        );
+        expect(lines(result.errors)).toEqual([
+            'azure-ai-models:workspace.logRetentionDays: expected number, got "30 days"',
+            'azure-ai-models:deployments[0].contentSafety: "Off" is not allowed; allowed: Enabled, Disabled',
+            "azure-ai-models:customModels[0].source: is required (expected string)",
+            'azure-ai-models:onlineEndpoints[0].authMode: "Token" is not allowed; allowed: AADToken, Key, AMLToken',
+            "azure-ai-models:onlineEndpoints[0].deployments[0].instanceCount: 0 is out of range; expected at least 1",
+            'azure-ai-models:onlineEndpoints[0].traffic.blue: expected number, got "all"',
+            'azure-ai-models:onlineEndpoints[0].sharedQouta: unknown key "sharedQouta"; did you mean "sharedQuota"? valid keys here: name, project, authMode, publicNetworkAccess, description, deployments, traffic, mirrorTraffic, sharedQuota, contentSafety, tags',
+            "azure-ai-models:foundry.deployments[0].capacity: expected int, got 2.5",
+            'azure-ai-models:foundry.principals[0].principalId: "alice" is not valid; expected a GUID (the principal\'s object id)',
+            'azure-ai-models:deploymnets: unknown key "deploymnets"; did you mean "deployments"? valid keys here: workspace, existingWorkspace, deployments, customModels, onlineEndpoints, foundry',
+            'azure-ai-models:onlineEndpoints[0].traffic.blue: must be an integer from 0 to 100; got "all"',
+        ]);
+    });
+});
