@@ -22,15 +22,26 @@ import {
 } from "../catalog";
 import { closest } from "../catalog/suggest";
 import { configPath, fromZodIssues, show, type ConfigIssue } from "./issues";
+import { inSchemaOrder, parseEntries, type Entry, type RootedIssue } from "./entries";
 import { checkComponentNames, checkDuplicatePrincipals, checkSharedResources } from "./collisions";
 import { checkLifecycle } from "./lifecycle";
+import { z } from "zod";
 import { arr, isObject, str, type Loose } from "./loose";
 import { resolveFoundry, validateFoundry, type ValidFoundryConfig } from "./validateFoundry";
 import { validateNetwork, workspacePublicSide } from "./networkSchema";
 import { validateOutboundRules } from "./outboundSchema";
-import { resolveOnlineEndpoints, validateOnlineEndpoints, type ResolvedOnlineEndpoint } from "./validateManaged";
+import {
+    resolveOnlineEndpoints,
+    validateOnlineEndpoints,
+    type EndpointEntry,
+    type ResolvedOnlineEndpoint,
+} from "./validateManaged";
+import { foundryDeploymentSchema, foundrySchema } from "./foundrySchema";
 import {
     customModelSchema,
+    deploymentSchema,
+    managedDeploymentSchema,
+    onlineEndpointSchema,
     stackConfigSchema,
     type CustomModelConfig,
     type DeploymentConfig,
@@ -117,6 +128,46 @@ interface HubScope {
     checkProject: (path: PropertyKey[], project: string | undefined) => void;
 }
 
+/** The endpoint without its deployments, which are entries of their own. */
+const endpointShell = onlineEndpointSchema.extend({ deployments: z.array(z.unknown()).min(1) });
+/**
+ * The stack config without its list entries: each entry is parsed once, on its own (see `./entries`); the stack's
+ * keys, and its lists as lists, here.
+ */
+const stackShell = stackConfigSchema.extend({
+    deployments: z.array(z.unknown()).default([]),
+    onlineEndpoints: z.array(z.unknown()).default([]),
+    foundry: foundrySchema.extend({ deployments: z.array(z.unknown()).default([]) }).optional(),
+});
+
+/** Every list entry of the raw config, parsed once each; their schema problems go to `issues`. */
+function configEntries(raw: Loose, issues: RootedIssue[]) {
+    const endpoints: EndpointEntry[] = parseEntries(
+        endpointShell,
+        raw.onlineEndpoints,
+        ["onlineEndpoints"],
+        issues,
+    ).map((e) => ({
+        ...e,
+        deployments: parseEntries(
+            managedDeploymentSchema,
+            isObject(e.raw) ? e.raw.deployments : undefined,
+            [...e.path, "deployments"],
+            issues,
+        ),
+    }));
+    return {
+        deployments: parseEntries(deploymentSchema, raw.deployments, ["deployments"], issues),
+        endpoints,
+        foundryDeployments: parseEntries(
+            foundryDeploymentSchema,
+            isObject(raw.foundry) ? raw.foundry.deployments : undefined,
+            ["foundry", "deployments"],
+            issues,
+        ),
+    };
+}
+
 /** Validates the values of the config namespace (`workspace`, `deployments`, `customModels`, ...). */
 export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): ValidationResult {
     const errors: ConfigIssue[] = [];
@@ -126,8 +177,10 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
         warn: (path, message) => warnings.push({ path: configPath(path), message }),
         today: options.today ?? new Date(),
     };
-    const parsed = stackConfigSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) errors.push(...fromZodIssues(stackConfigSchema, parsed.error.issues));
+    const parsed = stackShell.safeParse(raw, { reportInput: true });
+    const zodIssues: RootedIssue[] = parsed.success ? [] : [...parsed.error.issues];
+    const entries = configEntries(raw, zodIssues);
+    errors.push(...fromZodIssues(stackConfigSchema, inSchemaOrder(stackConfigSchema, zodIssues)));
 
     // The catalog rules run on the raw values too, so one run reports every problem, not only the schema's.
     checkWorkspaceChoice(raw, checks.err);
@@ -140,15 +193,14 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             ? normalizeRegion(foundryLocation)
             : undefined;
     const { customs, broken } = validateCustomModels(raw.customModels, checkRegion, checks.err);
-    const parsedDeployments = parsed.success ? parsed.data.deployments : undefined;
-    const resolved = validateServerless(raw.deployments, parsedDeployments, { scope, customs, broken, checks });
-    const endpoints = validateOnlineEndpoints(raw.onlineEndpoints, { ...checks, checkProject: scope.checkProject });
+    const resolved = validateServerless(entries.deployments, { scope, customs, broken, checks });
+    const endpoints = validateOnlineEndpoints(entries.endpoints, { ...checks, checkProject: scope.checkProject });
     checkDuplicatePrincipals(raw, checks.err);
     checkPrincipalsName(raw, checks);
     checkComponentNames(raw.onlineEndpoints, checks.err);
     checkSharedResources(raw, checks.err);
     // A resource closed to every client with no way in is an error like any other (docs/networking.md).
-    const foundry = validateFoundry(raw.foundry, { ...checks, region: foundryRegion });
+    const foundry = validateFoundry(raw.foundry, entries.foundryDeployments, { ...checks, region: foundryRegion });
     if (isObject(raw.workspace)) {
         const ws = raw.workspace;
         validateOutboundRules(ws, checks.err);
@@ -178,8 +230,8 @@ export function validateStackConfig(raw: Loose, options: ValidateOptions = {}): 
             location: normalizeRegion(
                 (parsed.data.workspace ?? parsed.data.existingWorkspace ?? foundryConfig)!.location,
             ),
-            deployments: resolved.filter((d): d is ResolvedDeployment => d !== undefined),
-            onlineEndpoints: resolveOnlineEndpoints(parsed.data.onlineEndpoints, endpoints),
+            deployments: resolved,
+            onlineEndpoints: resolveOnlineEndpoints(endpoints),
         },
     };
 }
@@ -369,17 +421,14 @@ interface ServerlessContext {
 
 /**
  * The serverless `deployments`: unique endpoint names, the project, and each model's offer (see
- * {@link checkServerlessModel}); returns each deployment resolved with its catalog entry, by index.
+ * {@link checkServerlessModel}); returns the deployments that parsed and whose model was found, each resolved with
+ * its own catalog entry (with no error, every deployment).
  */
-function validateServerless(
-    raw: unknown,
-    parsed: DeploymentConfig[] | undefined,
-    ctx: ServerlessContext,
-): (ResolvedDeployment | undefined)[] {
+function validateServerless(entries: readonly Entry<DeploymentConfig>[], ctx: ServerlessContext): ResolvedDeployment[] {
     const seenNames = new Map<string, number>();
     const seenModels = new Map<string, { index: number; name: string }>();
-    const resolved: (ResolvedDeployment | undefined)[] = [];
-    arr(raw).forEach((d, i) => {
+    const resolved: ResolvedDeployment[] = [];
+    entries.forEach(({ raw: d, index: i, parsed }) => {
         if (!isObject(d)) return;
         const name = str(d.name);
         if (name) {
@@ -393,7 +442,7 @@ function validateServerless(
         }
         ctx.scope.checkProject(["deployments", i, "project"], str(d.project));
         const found = checkServerlessModel(d, i, ctx, seenModels);
-        if (found && parsed) resolved[i] = { ...parsed[i], catalogModel: found.model, custom: found.custom };
+        if (found && parsed) resolved.push({ ...parsed, catalogModel: found.model, custom: found.custom });
     });
     return resolved;
 }

@@ -26,6 +26,7 @@ import {
     type ModelEntry,
 } from "../catalog";
 import { closest } from "../catalog/suggest";
+import { mustHave, type Entry } from "./entries";
 import { configPath, show } from "./issues";
 import { checkLifecycle } from "./lifecycle";
 import { arr, isObject, num, str, type Loose } from "./loose";
@@ -441,9 +442,9 @@ function checkFilterBlocklists(raw: Loose, lists: readonly string[], ctx: Foundr
     });
 }
 
-/** What validation learnt of the `foundry` section, by deployment index. */
-export interface FoundryFacts {
-    deployments: (FoundryDeploymentFacts | undefined)[];
+/** A Foundry deployment entry with what validation learnt of it (absent when its model was refused). */
+export interface FoundryDeploymentEntry extends Entry<FoundryDeploymentConfig> {
+    facts?: FoundryDeploymentFacts;
 }
 
 export interface FoundryContext {
@@ -457,10 +458,16 @@ export interface FoundryContext {
     region: string | undefined;
 }
 
-/** Validates the raw `foundry` section (every problem at once); returns the facts found per deployment. */
-export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts {
-    const facts: FoundryFacts = { deployments: [] };
-    if (!isObject(raw)) return facts;
+/**
+ * Validates the raw `foundry` section (every problem at once), its deployments as the entries parsed from it; returns
+ * each deployment entry with the facts found for it.
+ */
+export function validateFoundry(
+    raw: unknown,
+    entries: readonly FoundryDeploymentEntry[],
+    ctx: FoundryContext,
+): FoundryDeploymentEntry[] {
+    if (!isObject(raw)) return [...entries];
     const base: PropertyKey[] = ["foundry"];
     const report = (at: PropertyKey[], problems: readonly FoundryProblem[]) => {
         for (const p of problems) (p.warning ? ctx.warn : ctx.err)([...at, ...p.property], p.reason);
@@ -493,15 +500,15 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
         report([...base, "contentFilters", i, "filters"], rules);
     });
 
-    const deployments = arr(raw.deployments);
     report(
         [...base, "deployments"],
-        checkAccountDeployments(deployments.map((d) => (isObject(d) ? str(d.name) : undefined))),
+        checkAccountDeployments(entries.map((e) => (isObject(e.raw) ? str(e.raw.name) : undefined))),
     );
     const demand = new Map<string, { offer: FoundryOffer; sku: string; capacity: number; names: string[] }>();
-    deployments.forEach((d, i) => {
-        if (!isObject(d)) return;
-        const at = [...base, "deployments", i];
+    const checkedEntries = entries.map((entry): FoundryDeploymentEntry => {
+        const { raw: d, index: i } = entry;
+        if (!isObject(d)) return entry;
+        const at = [...entry.path];
         const checked = checkFoundryDeployment({
             model: str(d.model),
             format: str(d.format),
@@ -513,7 +520,6 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
             today: ctx.today,
         });
         report(at, checked.problems);
-        facts.deployments[i] = checked.facts;
         checkFilterName(d, at, filters, ctx);
         if (str(d.spilloverTo) !== undefined) report(at, checkSpilloverSource(checked.facts?.model, str(d.sku)));
         const capacity = num(d.capacity);
@@ -525,28 +531,22 @@ export function validateFoundry(raw: unknown, ctx: FoundryContext): FoundryFacts
             row.names.push(str(d.name) ?? `deployments[${i}]`);
             demand.set(key, row);
         }
+        return checked.facts ? { ...entry, facts: checked.facts } : entry;
     });
-    report([...base, "deployments"], checkSpilloverTargets(spilloverPeers(deployments, facts)));
+    report([...base, "deployments"], checkSpilloverTargets(checkedEntries.map(spilloverPeer)));
     for (const row of demand.values()) {
         const who = `deployments ${row.names.join(", ")} together ask`;
         const message = row.names.length > 1 ? quotaProblem(row.offer, row.sku, region, row.capacity, who) : undefined;
         if (message) ctx.warn([...base, "deployments"], message);
     }
-    return facts;
+    return checkedEntries;
 }
 
-/** The deployments as the spillover check sees them, with the models validation resolved. */
-function spilloverPeers(deployments: readonly unknown[], facts: FoundryFacts): SpilloverPeer[] {
-    return deployments.map((d, i) =>
-        isObject(d)
-            ? {
-                  name: str(d.name),
-                  sku: str(d.sku),
-                  spilloverTo: str(d.spilloverTo),
-                  model: facts.deployments[i]?.model,
-              }
-            : {},
-    );
+/** A deployment as the spillover check sees it, with the model validation resolved for it. */
+function spilloverPeer({ raw: d, facts }: FoundryDeploymentEntry): SpilloverPeer {
+    return isObject(d)
+        ? { name: str(d.name), sku: str(d.sku), spilloverTo: str(d.spilloverTo), model: facts?.model }
+        : {};
 }
 
 /** Names of a list (projects, content filters) must be unique; returns the names given. */
@@ -593,8 +593,14 @@ export interface ValidFoundryConfig extends Omit<FoundryConfig, "deployments"> {
     deployments: ResolvedFoundryDeployment[];
 }
 
-/** Joins the parsed section with the facts validation found (only called when there was no error). */
-export function resolveFoundry(config: FoundryConfig, facts: FoundryFacts): ValidFoundryConfig {
+/**
+ * The parsed section (its deployments aside) with its deployment entries, each with its own parsed value and model.
+ * Called only when there was no error (then every entry parsed and its model was found).
+ */
+export function resolveFoundry(
+    config: Omit<FoundryConfig, "deployments">,
+    entries: readonly FoundryDeploymentEntry[],
+): ValidFoundryConfig {
     const filterName = (name: string | undefined, filters: readonly ContentFilterConfig[]) =>
         name === undefined
             ? DEFAULT_RAI_POLICY.name
@@ -603,12 +609,16 @@ export function resolveFoundry(config: FoundryConfig, facts: FoundryFacts): Vali
     return {
         ...config,
         location: normalizeRegion(config.location),
-        deployments: config.deployments.map((d, i) => ({
-            ...d,
-            checked: facts.deployments[i]!.model,
-            offer: facts.deployments[i]!.model.offer,
-            version: facts.deployments[i]!.model.version,
-            raiPolicyName: filterName(d.contentFilter, config.contentFilters),
-        })),
+        deployments: entries.map((e) => {
+            const d = mustHave(e, e.parsed);
+            const { model } = mustHave(e, e.facts);
+            return {
+                ...d,
+                checked: model,
+                offer: model.offer,
+                version: model.version,
+                raiPolicyName: filterName(d.contentFilter, config.contentFilters),
+            };
+        }),
     };
 }

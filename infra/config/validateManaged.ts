@@ -17,9 +17,10 @@ import {
     type VmSize,
 } from "../catalog";
 import { trafficProblems } from "../catalog/traffic";
+import { mustHave, type Entry } from "./entries";
 import { configPath, show } from "./issues";
 import { checkLifecycle } from "./lifecycle";
-import { arr, isObject, num, str, type Loose } from "./loose";
+import { isObject, num, str, type Loose } from "./loose";
 import type { ManagedDeploymentConfig, OnlineEndpointConfig } from "./schema";
 
 /** Azure's limit of deployments per online endpoint. */
@@ -43,22 +44,47 @@ export interface ManagedModelFacts {
 
 export interface ResolvedManagedDeployment extends ManagedDeploymentConfig, ManagedModelFacts {}
 
+/** An endpoint entry (parsed without its deployments) with its deployments, each an entry of its own. */
+export interface EndpointEntry extends Entry<Omit<OnlineEndpointConfig, "deployments">> {
+    deployments: Entry<ManagedDeploymentConfig>[];
+}
+
+/** A managed deployment entry with what validation learnt of its model (absent when that was refused). */
+export interface ManagedDeploymentEntry extends Entry<ManagedDeploymentConfig> {
+    facts?: ManagedModelFacts;
+}
+
+/** An endpoint entry with its deployments checked. */
+export interface CheckedEndpointEntry extends Omit<EndpointEntry, "deployments"> {
+    deployments: ManagedDeploymentEntry[];
+}
+
 export interface ResolvedOnlineEndpoint extends Omit<OnlineEndpointConfig, "deployments" | "traffic"> {
     deployments: ResolvedManagedDeployment[];
     /** The split to apply once the deployments exist (100 to the only deployment when none was given). */
     traffic: Record<string, number>;
 }
 
-/** Validates `onlineEndpoints`; returns the facts found per endpoint and deployment (by index). */
-export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (ManagedModelFacts | undefined)[][] {
-    const { err } = ctx;
-    const facts: (ManagedModelFacts | undefined)[][] = [];
+/** Validates `onlineEndpoints`; returns each endpoint entry with the facts found for each of its deployments. */
+export function validateOnlineEndpoints(
+    entries: readonly EndpointEntry[],
+    ctx: ManagedContext,
+): CheckedEndpointEntry[] {
     const endpointNames = new Map<string, number>();
+    return entries.map((entry) => ({ ...entry, deployments: checkEndpoint(entry, endpointNames, ctx) }));
+}
 
-    arr(raw).forEach((e, i) => {
-        facts[i] = [];
-        if (!isObject(e)) return;
-        const base: PropertyKey[] = ["onlineEndpoints", i];
+/** One endpoint's own rules and its deployments'; returns the deployments with their facts. */
+function checkEndpoint(
+    entry: EndpointEntry,
+    endpointNames: Map<string, number>,
+    ctx: ManagedContext,
+): ManagedDeploymentEntry[] {
+    const { err } = ctx;
+    const { raw: e, index: i } = entry;
+    if (!isObject(e)) return entry.deployments;
+    {
+        const base: PropertyKey[] = [...entry.path];
         const name = str(e.name);
         if (name) {
             const prior = endpointNames.get(name.toLowerCase());
@@ -71,7 +97,7 @@ export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (Man
         }
         ctx.checkProject([...base, "project"], str(e.project));
 
-        const deployments = arr(e.deployments);
+        const deployments = entry.deployments;
         if (deployments.length > MAX_DEPLOYMENTS_PER_ENDPOINT) {
             err(
                 [...base, "deployments"],
@@ -87,9 +113,10 @@ export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (Man
             );
         }
 
-        deployments.forEach((d, j) => {
-            if (!isObject(d)) return;
-            const path: PropertyKey[] = [...base, "deployments", j];
+        const checked = deployments.map((dep): ManagedDeploymentEntry => {
+            const d = dep.raw;
+            if (!isObject(d)) return dep;
+            const path: PropertyKey[] = [...dep.path];
             const dName = str(d.name);
             if (dName) {
                 if (names.some((n) => n.toLowerCase() === dName.toLowerCase()))
@@ -108,12 +135,13 @@ export function validateOnlineEndpoints(raw: unknown, ctx: ManagedContext): (Man
                 if (max !== undefined && min > max)
                     err([...path, "autoscale", "minInstances"], `${min} is more than maxInstances (${max})`);
             }
-            facts[i][j] = checkModel(d, path, sharedQuota, ctx);
+            const facts = checkModel(d, path, sharedQuota, ctx);
+            return facts ? { ...dep, facts } : dep;
         });
 
         checkTraffic(e, base, names, ctx);
-    });
-    return facts;
+        return checked;
+    }
 }
 
 /**
@@ -225,14 +253,14 @@ function checkTraffic(e: Loose, base: PropertyKey[], names: string[], ctx: Manag
     }
 }
 
-/** Joins the parsed endpoints with the facts validation found. Call only when validation found no errors. */
-export function resolveOnlineEndpoints(
-    endpoints: OnlineEndpointConfig[],
-    facts: (ManagedModelFacts | undefined)[][],
-): ResolvedOnlineEndpoint[] {
-    return endpoints.map((e, i) => ({
-        ...e,
-        deployments: e.deployments.map((d, j) => ({ ...d, ...facts[i][j]! })),
-        traffic: e.traffic ?? { [e.deployments[0].name]: 100 },
-    }));
+/**
+ * The checked endpoint entries, each with its own parsed value and its deployments' facts. Call only when validation
+ * found no errors (then every entry parsed and every deployment's model was found).
+ */
+export function resolveOnlineEndpoints(endpoints: readonly CheckedEndpointEntry[]): ResolvedOnlineEndpoint[] {
+    return endpoints.map((e) => {
+        const deployments = e.deployments.map((d) => ({ ...mustHave(d, d.parsed), ...mustHave(d, d.facts) }));
+        const endpoint = mustHave(e, e.parsed);
+        return { ...endpoint, deployments, traffic: endpoint.traffic ?? { [deployments[0].name]: 100 } };
+    });
 }
