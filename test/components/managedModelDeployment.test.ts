@@ -44,8 +44,11 @@ describe("ManagedModelDeployment", () => {
             () => new ManagedModelDeployment("blue", { ...at, egressPublicNetworkAccess: "Enabled" }),
         );
         const egress = (c: typeof closed) =>
-            resource(c, "azure-native:machinelearningservices:OnlineDeployment").inputs.properties
-                .egressPublicNetworkAccess;
+            (
+                resource(c, "azure-native:machinelearningservices:OnlineDeployment").inputs.properties as {
+                    egressPublicNetworkAccess?: string;
+                }
+            ).egressPublicNetworkAccess;
         expect(egress(closed)).toBe("Disabled");
         expect(egress(open)).toBe("Enabled");
         const bad = await construct(
