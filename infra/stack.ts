@@ -376,6 +376,7 @@ function defineHub(
             isolationMode: ws.managedNetwork.isolationMode,
             outboundRules: ws.managedNetwork.outboundRules,
             encryption: ws.encryption,
+            storageSharedKeyAccess: ws.storageSharedKeyAccess,
             containerRegistry: ws.containerRegistry,
             keyVaultPurgeProtection: ws.keyVault.purgeProtection,
             keyVaultSoftDeleteRetentionDays: ws.keyVault.softDeleteRetentionDays,

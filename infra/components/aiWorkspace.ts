@@ -130,6 +130,14 @@ export interface AiWorkspaceArgs {
      * @default - Microsoft-managed keys
      */
     encryption?: CustomerManagedKey;
+    /**
+     * Let the storage account accept shared-key (account key and SAS) requests, and leave the workspace's system
+     * datastores on access keys. Off by default: the storage account refuses shared keys
+     * (`allowSharedKeyAccess: false`) and the workspace reaches its datastores with its identity
+     * (`systemDatastoresAuthMode: Identity`). Turn it on only for tools that still need account keys.
+     * @default false
+     */
+    storageSharedKeyAccess?: boolean;
     /** Create a container registry for the workspace. @default false (Azure creates one when first needed) */
     containerRegistry?: boolean;
     /** Key vault purge protection (cannot be turned off once on). @default true */
@@ -297,7 +305,8 @@ function storageAccountFor(scope: Scope, resourceGroupName: pulumi.Output<string
             kind: "StorageV2",
             sku: { name: "Standard_ZRS" },
             allowBlobPublicAccess: false,
-            allowSharedKeyAccess: true, // the workspace's default datastores still authenticate with keys
+            // Entra ID only, unless shared keys are asked for; the workspace then uses its identity (securityOf).
+            allowSharedKeyAccess: args.storageSharedKeyAccess ?? false,
             enableHttpsTrafficOnly: true,
             minimumTlsVersion: "TLS1_2",
             publicNetworkAccess,
@@ -415,6 +424,8 @@ function securityOf(args: AiWorkspaceArgs, cmk: KeyAccess | undefined) {
         identity: cmk
             ? { type: "SystemAssigned,UserAssigned" as const, userAssignedIdentities: [cmk.identityId] }
             : { type: "SystemAssigned" as const },
+        // Without shared keys on the storage account, the system datastores authenticate with the identity.
+        ...(args.storageSharedKeyAccess ? {} : { systemDatastoresAuthMode: "Identity" }),
         managedNetwork: {
             isolationMode: args.isolationMode ?? "AllowOnlyApprovedOutbound",
             ...(args.outboundRules?.length ? { outboundRules: outboundRulesOf(args.outboundRules) } : {}),

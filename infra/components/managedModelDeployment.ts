@@ -66,7 +66,10 @@ export interface ManagedModelDeploymentArgs {
     dataCollection?: boolean;
     /** Send the deployment's logs and metrics to the workspace's Application Insights. @default false */
     appInsightsEnabled?: pulumi.Input<boolean>;
-    /** Whether the deployment's container may reach the public internet. @default "Enabled" */
+    /**
+     * Whether the deployment's container may reach the public internet; `Enabled` opens it deliberately.
+     * @default "Disabled"
+     */
     egressPublicNetworkAccess?: PublicNetworkAccess;
     /** Environment variables of the scoring container. @default - none */
     environmentVariables?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
@@ -162,7 +165,7 @@ export class ManagedModelDeployment extends pulumi.ComponentResource {
                           }
                         : undefined,
                     appInsightsEnabled: args.appInsightsEnabled ?? false,
-                    egressPublicNetworkAccess: args.egressPublicNetworkAccess ?? "Enabled",
+                    egressPublicNetworkAccess: args.egressPublicNetworkAccess ?? "Disabled",
                     environmentVariables: args.environmentVariables,
                 },
                 tags: args.tags,

@@ -111,6 +111,7 @@ export const AI_WORKSPACE_ARGS: ArgRules = {
     accessManagedElsewhere: z.boolean().optional(),
     isolationMode: field(workspaceSchema, "managedNetwork", "isolationMode"),
     outboundRules: field(workspaceSchema, "managedNetwork", "outboundRules"),
+    storageSharedKeyAccess: field(workspaceSchema, "storageSharedKeyAccess"),
     containerRegistry: z.boolean().optional(),
     keyVaultPurgeProtection: z.boolean().optional(),
     keyVaultSoftDeleteRetentionDays: field(workspaceSchema, "keyVault", "softDeleteRetentionDays"),

@@ -77,6 +77,8 @@ export const workspaceSchema = z.strictObject({
         .default({ isolationMode: "AllowOnlyApprovedOutbound", outboundRules: [] }),
     /** Private endpoints of the hub, its storage, key vault and registry, and DNS (docs/networking.md). @default - none: the hub must be open, or say access is managed elsewhere */
     network: networkSchema.optional(),
+    /** Let the hub's storage account take shared keys, with key-based system datastores; off: Entra ID and the hub's identity (docs/networking.md). @default false */
+    storageSharedKeyAccess: z.boolean().default(false),
     /** Create an Azure Container Registry for the workspace. @default false (Azure creates one on first need) */
     containerRegistry: z.boolean().default(false),
     /** Key vault settings; RBAC authorisation and soft delete are always on. */
@@ -201,8 +203,8 @@ export const managedDeploymentSchema = z.strictObject({
     dataCollection: z.boolean().default(false),
     /** Send the deployment's logs and metrics to the workspace's Application Insights. @default false */
     appInsights: z.boolean().default(false),
-    /** @default "Enabled" (the API's default; the workspace's managed network still governs egress) */
-    egressPublicNetworkAccess: choice(PUBLIC_NETWORK_ACCESS).default("Enabled"),
+    /** Whether the container may reach the public internet; `Enabled` opens it. @default "Disabled" (the API's default is Enabled) */
+    egressPublicNetworkAccess: choice(PUBLIC_NETWORK_ACCESS).default("Disabled"),
     environmentVariables: z
         .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), z.string())
         .optional(),

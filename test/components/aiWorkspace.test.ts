@@ -35,6 +35,26 @@ describe("AiWorkspace", () => {
         });
     });
 
+    it("refuses shared keys on the hub's storage and reads its datastores with the identity, unless keys are asked for", async () => {
+        const at = { workspaceName: "aimodels", location: "eastus2", accessManagedElsewhere: true };
+        const closed = await construct(() => new AiWorkspace("hub", at));
+        expect(closed.error).toBeUndefined();
+        expect(resource(closed, "azure-native:storage:StorageAccount").inputs).toMatchObject({
+            allowSharedKeyAccess: false,
+            allowBlobPublicAccess: false,
+        });
+        expect(resource(closed, "azure-native:machinelearningservices:Workspace").inputs.systemDatastoresAuthMode).toBe(
+            "Identity",
+        );
+        const keys = await construct(() => new AiWorkspace("hub", { ...at, storageSharedKeyAccess: true }));
+        expect(resource(keys, "azure-native:storage:StorageAccount").inputs.allowSharedKeyAccess).toBe(true);
+        const ws = resource(keys, "azure-native:machinelearningservices:Workspace").inputs;
+        expect(ws).not.toHaveProperty("systemDatastoresAuthMode");
+        const bad = await construct(() => new AiWorkspace("hub", { ...at, storageSharedKeyAccess: "yes" as never }));
+        expect(argErrors(bad).errors.map((e) => e.propertyPath)).toEqual(["storageSharedKeyAccess"]);
+        expect(registeredNames(bad)).toEqual([]);
+    });
+
     const HUB_WITHOUT_GROUP = [
         "azure-ai-models:index:AiWorkspace hub",
         "azure-native:applicationinsights:Component hub-appi",

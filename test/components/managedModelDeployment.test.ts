@@ -30,6 +30,36 @@ describe("ManagedModelDeployment", () => {
         });
     });
 
+    it("closes the container's public egress by default and opens it only when asked", async () => {
+        const at = {
+            workspaceId: WORKSPACE_ID,
+            location: "eastus2",
+            endpointName: "mixtral-abc123",
+            deploymentName: "blue",
+            model: MODEL,
+            instanceType: "Standard_ND96asr_v4",
+        };
+        const closed = await construct(() => new ManagedModelDeployment("blue", at));
+        const open = await construct(
+            () => new ManagedModelDeployment("blue", { ...at, egressPublicNetworkAccess: "Enabled" }),
+        );
+        const egress = (c: typeof closed) =>
+            (
+                resource(c, "azure-native:machinelearningservices:OnlineDeployment").inputs.properties as {
+                    egressPublicNetworkAccess?: string;
+                }
+            ).egressPublicNetworkAccess;
+        expect(egress(closed)).toBe("Disabled");
+        expect(egress(open)).toBe("Enabled");
+        const bad = await construct(
+            () => new ManagedModelDeployment("blue", { ...at, egressPublicNetworkAccess: "Open" as never }),
+        );
+        expect(argErrors(bad).message).toContain(
+            'egressPublicNetworkAccess: "Open" is not allowed; allowed: Enabled, Disabled',
+        );
+        expect(registeredNames(bad)).toEqual([]);
+    });
+
     it("refuses an unpinned model, a bad VM size and an instance count over 100, registering nothing", async () => {
         const c = await construct(
             () =>

@@ -99,6 +99,7 @@ export const BAD_CASES: BadCase[] = [
         },
     },
     { name: "number given as text", config: withWorkspace({ logRetentionDays: "30 days" }) },
+    { name: "shared-key switch given as text", config: withWorkspace({ storageSharedKeyAccess: "yes" }) },
     {
         name: "many mistakes at once",
         config: {
@@ -122,7 +123,7 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:deploymnets: unknown key "deploymnets"; did you mean "deployments"? valid keys here: workspace, existingWorkspace, deployments, customModels, onlineEndpoints, foundry',
     ],
     "misspelt workspace key": [
-        'azure-ai-models:workspace.publicNetworkAcess: unknown key "publicNetworkAcess"; did you mean "publicNetworkAccess"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, network, containerRegistry, keyVault, encryption, logRetentionDays, principals, aiDevelopers, projects',
+        'azure-ai-models:workspace.publicNetworkAcess: unknown key "publicNetworkAcess"; did you mean "publicNetworkAccess"? valid keys here: kind, name, location, friendlyName, description, resourceGroup, tags, publicNetworkAccess, managedNetwork, network, storageSharedKeyAccess, containerRegistry, keyVault, encryption, logRetentionDays, principals, aiDevelopers, projects',
     ],
     "model not in the catalog": [
         'azure-ai-models:deployments[0].model: "Mistral-Lage" is not in the catalog; closest: Mistral-large, Mistral-Nemo, Mistral-small. A model the catalog lacks can be added under azure-ai-models:customModels',
@@ -173,6 +174,9 @@ export const EXPECTED: Record<string, string[]> = {
         'azure-ai-models:customModels[0].modelId: "azureml://registries/azureml/models/Phi-3-mini-4k-instruct/versions/7" is not a serverless model id; expected azureml://registries/<registry>/models/<name> without /versions/<n> (serverless model ids have no version)',
     ],
     "number given as text": ['azure-ai-models:workspace.logRetentionDays: expected number, got "30 days"'],
+    "shared-key switch given as text": [
+        'azure-ai-models:workspace.storageSharedKeyAccess: expected boolean, got "yes"',
+    ],
     "many mistakes at once": [
         'azure-ai-models:workspace.tags.env: ["dev"]: expected a string (a tag value; numbers and booleans are taken as their text)',
         'azure-ai-models:deployments[0].authMode: "Token" is not allowed; allowed: Key, AAD, KeyAndAAD',

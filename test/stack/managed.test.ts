@@ -98,7 +98,8 @@ describe("one managed deployment with defaults", () => {
                 instanceType: "Standard_ND96asr_v4",
                 scaleSettings: { scaleType: "Default" },
                 appInsightsEnabled: false,
-                egressPublicNetworkAccess: "Enabled",
+                // Closed by default; the second config opens it deliberately.
+                egressPublicNetworkAccess: "Disabled",
             },
             tags: {},
         });
@@ -240,6 +241,7 @@ describe("autoscale", () => {
                         livenessProbe: { initialDelaySeconds: 600, periodSeconds: 10, failureThreshold: 30 },
                         dataCollection: true,
                         appInsights: true,
+                        egressPublicNetworkAccess: "Enabled",
                         environmentVariables: { WORKER_COUNT: "2" },
                     },
                 ],

@@ -83,6 +83,7 @@ describe("minimal: a hub, one project, one serverless model", () => {
             publicNetworkAccess: "Disabled",
             managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
             identity: { type: "SystemAssigned" },
+            systemDatastoresAuthMode: "Identity",
         });
         expect(hub.workspaceName).toMatch(/^aim-[a-z0-9]{6}$/);
         expect(byName(run, "aim-kv").inputs.properties).toMatchObject({
@@ -94,6 +95,7 @@ describe("minimal: a hub, one project, one serverless model", () => {
         });
         expect(byName(run, "aim-st").inputs).toMatchObject({
             allowBlobPublicAccess: false,
+            allowSharedKeyAccess: false,
             enableHttpsTrafficOnly: true,
             minimumTlsVersion: "TLS1_2",
             publicNetworkAccess: "Disabled",
@@ -103,6 +105,13 @@ describe("minimal: a hub, one project, one serverless model", () => {
         expect(project.hubResourceId).toBe(
             `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/rg-aim/providers/Microsoft.MachineLearningServices/workspaces/${String(hub.workspaceName)}`,
         );
+    });
+
+    it("turns shared keys back on for the hub's storage only when the config asks, with key-based datastores", async () => {
+        const run = await runStack({ ...config, workspace: { ...config.workspace, storageSharedKeyAccess: true } });
+        expect(run.error).toBeUndefined();
+        expect(byName(run, "aim-st").inputs.allowSharedKeyAccess).toBe(true);
+        expect(byName(run, "aim-ws").inputs).not.toHaveProperty("systemDatastoresAuthMode");
     });
 
     it("creates the endpoint with sku Consumption, content safety on and key auth, delete-first", async () => {
