@@ -8,7 +8,7 @@
 import { isKind } from "./azure";
 import { canonicalType } from "./catalog";
 import { cognitiveKind } from "./foundry";
-import { includesIgnoreCase } from "./rule";
+import { includesIgnoreCase, stringList } from "./rule";
 import { isUnknown, knownString, read } from "./unknown";
 import type { ResourceView } from "./view";
 import { isProject } from "./workspaces";
@@ -151,4 +151,25 @@ export function leadsTo(connection: EndpointConnection, subject: NetworkSubject)
     if (rg === undefined || name === undefined) return "unknown";
     const suffix = `/resourceGroups/${rg}/providers/${ARM_TYPE[subject.what]}/${name}`.toLowerCase();
     return connection.targetId.toLowerCase().endsWith(suffix) ? "yes" : "no";
+}
+
+/** The `accountKinds` option the network and account rules share. */
+export function accountKindsOption() {
+    return stringList(
+        "Cognitive Services account kinds judged (case-insensitive); add `OpenAI` or others to cover them too.",
+        ["AIServices"],
+    );
+}
+
+/** The `exemptResources` option of the rules that judge both accounts and workspaces. */
+export function exemptResourcesOption() {
+    return stringList(
+        "Pulumi resource names of accounts and workspaces not judged (globs, `*` for any characters, case-insensitive).",
+        [],
+    );
+}
+
+/** The `required` switch of a rule that judges nothing until a team turns it on. */
+export function requiredOption(description: string) {
+    return { type: "boolean" as const, default: false, description };
 }

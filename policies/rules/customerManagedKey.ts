@@ -8,8 +8,14 @@
  * preview are not judged.
  */
 import { describe } from "../lib/azure";
-import { networkSubject, type NetworkSubject } from "../lib/network";
-import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";
+import {
+    accountKindsOption,
+    exemptResourcesOption,
+    networkSubject,
+    requiredOption,
+    type NetworkSubject,
+} from "../lib/network";
+import { defineResourceRule, matchesAnyGlob } from "../lib/rule";
 import { read } from "../lib/unknown";
 
 export interface CustomerManagedKeyConfig {
@@ -58,20 +64,11 @@ export const customerManagedKey = defineResourceRule<CustomerManagedKeyConfig>({
     severity: "medium",
     configSchema: {
         properties: {
-            required: {
-                type: "boolean",
-                default: false,
-                description:
-                    "Customer-managed keys are required: judge accounts and workspaces (nothing is judged otherwise).",
-            },
-            accountKinds: stringList(
-                "Cognitive Services account kinds judged (case-insensitive); add `OpenAI` or others to cover them too.",
-                ["AIServices"],
+            required: requiredOption(
+                "Customer-managed keys are required: judge accounts and workspaces (nothing is judged otherwise).",
             ),
-            exemptResources: stringList(
-                "Pulumi resource names of accounts and workspaces not judged (globs, `*` for any characters, case-insensitive).",
-                [],
-            ),
+            accountKinds: accountKindsOption(),
+            exemptResources: exemptResourcesOption(),
         },
     },
     remediationSteps:

@@ -3,6 +3,7 @@
  * Azure issues account keys that grant every deployment on the account, unlike Entra ID, whose access each client
  * gets by role (Foundry User, formerly Azure AI User) and loses when the role is removed.
  */
+import { accountKindsOption } from "../lib/network";
 import { describe } from "../lib/azure";
 import { FOUNDRY_USER } from "../lib/catalog";
 import { cognitiveKind } from "../lib/foundry";
@@ -24,10 +25,7 @@ export const foundryLocalAuthDisabled = defineResourceRule<FoundryLocalAuthDisab
     severity: "high",
     configSchema: {
         properties: {
-            accountKinds: stringList(
-                "Cognitive Services account kinds judged (case-insensitive); add `OpenAI` or others to cover them too.",
-                ["AIServices"],
-            ),
+            accountKinds: accountKindsOption(),
             exemptAccounts: stringList(
                 "Pulumi resource names of accounts allowed to keep local auth (globs, `*` for any characters, case-insensitive).",
                 [],

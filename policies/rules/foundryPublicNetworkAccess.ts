@@ -9,7 +9,7 @@
  * (not projects, which use their hub's network) are held to the same: `publicNetworkAccess: Disabled`.
  */
 import { describe } from "../lib/azure";
-import { networkSubject, publicAccessPath, publicSide, type NetworkSubject } from "../lib/network";
+import { accountKindsOption, networkSubject, publicAccessPath, publicSide, type NetworkSubject } from "../lib/network";
 import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";
 
 export interface FoundryPublicNetworkAccessConfig {
@@ -37,10 +37,7 @@ export const foundryPublicNetworkAccess = defineResourceRule<FoundryPublicNetwor
     severity: "high",
     configSchema: {
         properties: {
-            accountKinds: stringList(
-                "Cognitive Services account kinds judged (case-insensitive); add `OpenAI` or others to cover them too.",
-                ["AIServices"],
-            ),
+            accountKinds: accountKindsOption(),
             allowedAccounts: stringList(
                 "Pulumi resource names of accounts (and, with includeWorkspaces, workspaces) allowed to be public, e.g. a development stack's (globs, `*` for any characters, case-insensitive).",
                 [],

@@ -7,8 +7,8 @@
  * are not judged.
  */
 import { describe } from "../lib/azure";
-import { networkSubject } from "../lib/network";
-import { defineResourceRule, matchesAnyGlob, stringList } from "../lib/rule";
+import { accountKindsOption, exemptResourcesOption, networkSubject, requiredOption } from "../lib/network";
+import { defineResourceRule, matchesAnyGlob } from "../lib/rule";
 import { read } from "../lib/unknown";
 
 export interface OutboundRestrictedConfig {
@@ -30,20 +30,11 @@ export const outboundRestricted = defineResourceRule<OutboundRestrictedConfig>({
     severity: "medium",
     configSchema: {
         properties: {
-            required: {
-                type: "boolean",
-                default: false,
-                description:
-                    "Restricted outbound traffic is required: judge accounts and workspaces (nothing is judged otherwise).",
-            },
-            accountKinds: stringList(
-                "Cognitive Services account kinds judged (case-insensitive); add `OpenAI` or others to cover them too.",
-                ["AIServices"],
+            required: requiredOption(
+                "Restricted outbound traffic is required: judge accounts and workspaces (nothing is judged otherwise).",
             ),
-            exemptResources: stringList(
-                "Pulumi resource names of accounts and workspaces not judged (globs, `*` for any characters, case-insensitive).",
-                [],
-            ),
+            accountKinds: accountKindsOption(),
+            exemptResources: exemptResourcesOption(),
         },
     },
     remediationSteps: `Foundry account: set ${ACCOUNT_PATH} to true and list the destinations it needs in properties.allowedFqdnList. Workspace: set ${WORKSPACE_PATH} to "${APPROVED_ONLY}" and add outbound rules for what it needs.`,

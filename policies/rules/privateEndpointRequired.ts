@@ -13,7 +13,15 @@
  */
 import { describe } from "../lib/azure";
 import { PRIVATE_LINK } from "../lib/catalog";
-import { endpointConnections, leadsTo, networkSubject, publicAccessPath, publicSide } from "../lib/network";
+import {
+    accountKindsOption,
+    endpointConnections,
+    leadsTo,
+    networkSubject,
+    publicAccessPath,
+    publicSide,
+    requiredOption,
+} from "../lib/network";
 import { defineStackRule, matchesAnyGlob, stringList, type Finding } from "../lib/rule";
 
 export interface PrivateEndpointRequiredConfig {
@@ -32,16 +40,10 @@ export const privateEndpointRequired = defineStackRule<PrivateEndpointRequiredCo
     severity: "high",
     configSchema: {
         properties: {
-            required: {
-                type: "boolean",
-                default: false,
-                description:
-                    "Judge closed accounts and workspaces (nothing is judged otherwise): turn on where the stack itself is expected to create the private endpoints.",
-            },
-            accountKinds: stringList(
-                "Cognitive Services account kinds judged (case-insensitive); add `OpenAI` or others to cover them too.",
-                ["AIServices"],
+            required: requiredOption(
+                "Judge closed accounts and workspaces (nothing is judged otherwise): turn on where the stack itself is expected to create the private endpoints.",
             ),
+            accountKinds: accountKindsOption(),
             accessManagedElsewhere: stringList(
                 "Pulumi resource names of closed accounts and workspaces whose way in another team or stack provides (an endpoint a platform team manages, a landing zone that creates them by policy); globs, `*` for any characters, case-insensitive.",
                 [],
