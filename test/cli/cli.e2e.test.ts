@@ -90,6 +90,8 @@ const STACK = {
             name: "teamai",
             location: "swedencentral",
             tags: { owner: "team-search", costCenter: "4712" },
+            // Closed (the default): the private endpoint is another team's.
+            network: { accessManagedElsewhere: true },
             deployments: [
                 { name: "chat", model: "Mistral-Large-3", sku: "GlobalStandard", capacity: 10 },
                 { name: "documents", model: "mistral-document-ai-2505", sku: "GlobalStandard", capacity: 10 },
@@ -105,7 +107,12 @@ import { FoundryAccount, FoundryModelDeployment } from "azure-ai-models/componen
 // Validated config (every problem at once), then the components.
 const { foundry } = loadStackConfig();
 if (!foundry) throw new Error("this program needs azure-ai-models:foundry");
-const account = new FoundryAccount("ai", { accountName: foundry.name, location: foundry.location, tags: foundry.tags });
+const account = new FoundryAccount("ai", {
+    accountName: foundry.name,
+    location: foundry.location,
+    tags: foundry.tags,
+    accessManagedElsewhere: foundry.network?.accessManagedElsewhere,
+});
 // One write to the account at a time (Azure answers a second with 409): each after the account, then the previous.
 let previous: pulumi.Resource = account;
 for (const d of foundry.deployments) {
