@@ -6,19 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { fillEngineLocations } from "../../plan/run/run";
 import { UNKNOWN, type PlannedResource } from "../../plan/run/types";
+import { plannedResource } from "../helpers/planned";
 
 function resource(name: string, type: string, inputs: Record<string, unknown>): PlannedResource {
-    return {
-        urn: `urn:pulumi:dev::p::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        dependencies: [],
-        propertyDependencies: {},
-        inputs,
-        secretInputs: [],
-        options: {},
-    };
+    return plannedResource(type, name, inputs);
 }
 
 const GROUP = "azure-native:resources:ResourceGroup";
@@ -52,7 +43,7 @@ describe("fillEngineLocations", () => {
         expect(p.at("elsewhere")).toBe(UNKNOWN);
         expect(p.warnings).toEqual([
             {
-                path: "urn:pulumi:dev::p::azure-native:storage:StorageAccount::elsewhere",
+                path: "urn:pulumi:dev::azure-ai-models::azure-native:storage:StorageAccount::elsewhere",
                 message:
                     "sets no location and neither azure-native:location nor the location of its resource group is known offline: its region is not judged offline",
             },

@@ -4,25 +4,16 @@ import { findVmSize, quotaCores, VM_SIZES } from "../../infra/catalog";
 import { validateStackConfig } from "../../infra/config";
 import { quotaReport } from "../../plan/checks/quota";
 import { UNKNOWN, type PlannedResource } from "../../plan/run/types";
+import { plannedResource } from "../helpers/planned";
 
 function deployment(name: string, instanceType: string, instances: number, location = "eastus2"): PlannedResource {
-    return {
-        urn: `urn:pulumi:dev::azure-ai-models::azure-native:machinelearningservices:OnlineDeployment::${name}`,
-        type: "azure-native:machinelearningservices:OnlineDeployment",
-        name,
-        custom: true,
-        dependencies: [],
-        propertyDependencies: {},
-        inputs: {
-            endpointName: "llama",
-            deploymentName: name,
-            location,
-            sku: { capacity: instances },
-            properties: { instanceType },
-        },
-        secretInputs: [],
-        options: {},
-    };
+    return plannedResource("azure-native:machinelearningservices:OnlineDeployment", name, {
+        endpointName: "llama",
+        deploymentName: name,
+        location,
+        sku: { capacity: instances },
+        properties: { instanceType },
+    });
 }
 
 describe("H100 sizes (MS docs VM SKU list of 2025-10-18)", () => {

@@ -7,28 +7,9 @@ import { diffPlans, valueChanges, type DiffablePlan } from "../../plan/diff/diff
 import { gateBlocks, renderDiffText } from "../../plan/diff/diffRender";
 import { REPLACEMENT_RULES, ruleFor } from "../../plan/diff/replacements";
 import { UNKNOWN, type PlannedResource } from "../../plan/run/types";
+import { plannedResource } from "../helpers/planned";
 
-const URN = "urn:pulumi:dev::azure-ai-models::";
-
-function resource(
-    type: string,
-    name: string,
-    inputs: Record<string, unknown>,
-    extra: Partial<PlannedResource> = {},
-): PlannedResource {
-    return {
-        urn: `${URN}${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        dependencies: [],
-        propertyDependencies: {},
-        inputs,
-        secretInputs: [],
-        options: {},
-        ...extra,
-    };
-}
+const resource = plannedResource;
 
 function plan(resources: PlannedResource[], extra: Partial<DiffablePlan> = {}): DiffablePlan {
     return {
