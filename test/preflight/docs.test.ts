@@ -3,13 +3,11 @@
  * loopback ARM's troubled subscription (test/preflight/fixtures.ts). `UPDATE_PREFLIGHT_DOCS=1 npx vitest run
  * test/preflight/docs.test.ts` rewrites it; otherwise the test fails when the doc is out of date.
  */
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { preflightCommand } from "../../preflight/command";
-import { startPreflightArm, TEST_SERVER_CERT, type PreflightArm } from "../helpers/preflightArm";
-import { fakeCredential, outputsFile, ROOT, SUB, TODAY, troubledSubscription } from "./fixtures";
+import { startPreflightArm, type PreflightArm } from "../helpers/preflightArm";
+import { foundryAgainst, ROOT, runPreflight, troubledSubscription } from "./fixtures";
 
 const DOC = path.join(ROOT, "docs/preflight.md");
 const START = "<!-- preflight:sample:start -->";
@@ -24,29 +22,7 @@ afterEach(async () => {
 describe("docs/preflight.md", () => {
     it("holds the Preflight section of the Foundry example against the troubled subscription", async () => {
         arm = await startPreflightArm(troubledSubscription());
-        const ca = path.join(mkdtempSync(path.join(tmpdir(), "preflight-doc-")), "ca.pem");
-        writeFileSync(ca, TEST_SERVER_CERT);
-        let stdout = "";
-        const code = await preflightCommand(
-            [
-                "--dir",
-                ROOT,
-                "--today",
-                TODAY,
-                "--ca",
-                ca,
-                "--stack",
-                "foundry",
-                "--arm-endpoint",
-                arm.url,
-                "--outputs",
-                outputsFile(),
-                "--format",
-                "markdown",
-            ],
-            { stdout: (t) => void (stdout += t), stderr: () => undefined },
-            { env: { ARM_SUBSCRIPTION_ID: SUB }, credential: fakeCredential },
-        );
+        const { code, stdout } = await runPreflight(foundryAgainst(arm, "--format", "markdown"));
         expect(code).toBe(1);
         const section = stdout.slice(stdout.indexOf("### Preflight"), stdout.indexOf("\n### Resources")).trim();
         const sample = `${START}\n\n${section}\n\n${END}`;

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { TokenCredential } from "@azure/identity";
-import type { PreflightArmState } from "../helpers/preflightArm";
+import { preflightCommand } from "../../preflight/command";
+import { TEST_SERVER_CERT, type PreflightArm, type PreflightArmState } from "../helpers/preflightArm";
 
 export const SUB = "00000000-1111-2222-3333-444444444444";
 export const RG = "rg-aimodels";
@@ -25,6 +26,35 @@ export function outputsFile(): string {
     const file = path.join(dir, "outputs.json");
     writeFileSync(file, JSON.stringify({ foundry: { accountName: ACCOUNT } }));
     return file;
+}
+
+let caPath: string | undefined;
+/** The loopback ARM's certificate as a file for `--ca`, written once per process. */
+function caFile(): string {
+    if (caPath) return caPath;
+    caPath = path.join(mkdtempSync(path.join(tmpdir(), "preflight-ca-")), "ca.pem");
+    writeFileSync(caPath, TEST_SERVER_CERT);
+    return caPath;
+}
+
+/** `npm run preflight -- ARGS` for this repository on {@link TODAY}, in process, with a fake credential. */
+export async function runPreflight(
+    args: string[],
+    env: Record<string, string | undefined> = { ARM_SUBSCRIPTION_ID: SUB },
+) {
+    let stdout = "";
+    let stderr = "";
+    const code = await preflightCommand(
+        ["--dir", ROOT, "--today", TODAY, "--ca", caFile(), ...args],
+        { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
+        { env, credential: fakeCredential },
+    );
+    return { code, stdout, stderr };
+}
+
+/** The Foundry example against a loopback ARM, with the deployed account's name from the stack outputs. */
+export function foundryAgainst(arm: PreflightArm, ...extra: string[]): string[] {
+    return ["--stack", "foundry", "--arm-endpoint", arm.url, "--outputs", outputsFile(), ...extra];
 }
 
 const models = (llamaDeprecation?: string) => [

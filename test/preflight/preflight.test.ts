@@ -4,22 +4,8 @@
  * subscription. Loopback only: Azure's real numbers and texts are not proven here.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { preflightCommand } from "../../preflight/command";
-import { startPreflightArm, TEST_SERVER_CERT, type PreflightArm } from "../helpers/preflightArm";
-import {
-    ACCOUNT,
-    cleanSubscription,
-    fakeCredential,
-    outputsFile,
-    RG,
-    ROOT,
-    SUB,
-    TODAY,
-    troubledSubscription,
-} from "./fixtures";
-import { writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path from "node:path";
+import { startPreflightArm, type PreflightArm } from "../helpers/preflightArm";
+import { ACCOUNT, cleanSubscription, foundryAgainst, RG, runPreflight, SUB, troubledSubscription } from "./fixtures";
 
 let arm: PreflightArm | undefined;
 afterEach(async () => {
@@ -27,35 +13,12 @@ afterEach(async () => {
     arm = undefined;
 });
 
-function caFile(): string {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "preflight-ca-")), "ca.pem");
-    writeFileSync(file, TEST_SERVER_CERT);
-    return file;
-}
-
-async function run(args: string[], env: Record<string, string | undefined> = { ARM_SUBSCRIPTION_ID: SUB }) {
-    let stdout = "";
-    let stderr = "";
-    const code = await preflightCommand(
-        ["--dir", ROOT, "--today", TODAY, "--ca", caFile(), ...args],
-        { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
-        { env, credential: fakeCredential },
-    );
-    return { code, stdout, stderr };
-}
+const run = runPreflight;
 
 describe("npm run preflight -- --stack foundry", () => {
     it("a subscription where pulumi up would fail: every finding with its resource, numbers and fix; exit 1", async () => {
         arm = await startPreflightArm(troubledSubscription());
-        const { code, stdout } = await run([
-            "--stack",
-            "foundry",
-            "--arm-endpoint",
-            arm.url,
-            "--outputs",
-            outputsFile(),
-            "--json",
-        ]);
+        const { code, stdout } = await run(foundryAgainst(arm, "--json"));
         expect(code).toBe(1);
         const findings = (
             JSON.parse(stdout) as {
@@ -108,14 +71,7 @@ describe("npm run preflight -- --stack foundry", () => {
 
     it("a clean subscription: nothing blocking, every check judged, exit 0; the text report says so", async () => {
         arm = await startPreflightArm(cleanSubscription());
-        const { code, stdout, stderr } = await run([
-            "--stack",
-            "foundry",
-            "--arm-endpoint",
-            arm.url,
-            "--outputs",
-            outputsFile(),
-        ]);
+        const { code, stdout, stderr } = await run(foundryAgainst(arm));
         expect(stderr).toBe("");
         expect(code).toBe(0);
         expect(stdout).toContain(
@@ -149,16 +105,7 @@ describe("npm run preflight -- --stack foundry", () => {
 
     it("the Markdown section lists each blocking finding with resource and fix", async () => {
         arm = await startPreflightArm(troubledSubscription());
-        const { code, stdout } = await run([
-            "--stack",
-            "foundry",
-            "--arm-endpoint",
-            arm.url,
-            "--outputs",
-            outputsFile(),
-            "--format",
-            "markdown",
-        ]);
+        const { code, stdout } = await run(foundryAgainst(arm, "--format", "markdown"));
         expect(code).toBe(1);
         expect(stdout).toContain("**❌ pulumi up would fail (5 blocking, 0 not judged, 0 warnings,");
         expect(stdout).toContain(
@@ -175,14 +122,7 @@ describe("npm run preflight -- --stack foundry", () => {
             message: "no read access",
             times: 10,
         });
-        const { code, stdout } = await run([
-            "--stack",
-            "foundry",
-            "--arm-endpoint",
-            arm.url,
-            "--outputs",
-            outputsFile(),
-        ]);
+        const { code, stdout } = await run(foundryAgainst(arm));
         expect(code).toBe(4);
         expect(stdout).toContain(
             `NOT JUDGED  deleted-account  ${ACCOUNT}: could not read the soft-deleted accounts: GET /subscriptions/${SUB}/providers/Microsoft.CognitiveServices/deletedAccounts: 403 AuthorizationFailed: no read access`,
